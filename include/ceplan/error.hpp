@@ -1,0 +1,61 @@
+#pragma once
+// The one error type of ceplan: problems with what the user gave us, each at a place in a file.
+
+#include <stdexcept>
+#include <string>
+#include <vector>
+
+namespace ceplan {
+
+/// A place in a source: 1-based line and column; 0 means "not known".
+struct Location {
+  int line = 0;    ///< 1-based line, 0 when unknown
+  int column = 0;  ///< 1-based column, 0 when unknown
+};
+
+/// One input problem: where it is and what is wrong.
+struct Diagnostic {
+  std::string source;  ///< file name as the user gave it; empty for the command line
+  Location location;   ///< where in the source
+  std::string message; ///< what is wrong, without a trailing full stop
+
+  /// "file:line:column: error: message", leaving out the parts that are not known.
+  [[nodiscard]] std::string format() const;
+};
+
+/// Thrown by every loader and query for bad input; carries all the problems found, in order.
+class InputError : public std::runtime_error {
+public:
+  /// One problem.
+  explicit InputError(Diagnostic diagnostic);
+  /// Several problems; `diagnostics` must not be empty.
+  explicit InputError(std::vector<Diagnostic> diagnostics);
+
+  /// Every problem, in the order found.
+  [[nodiscard]] const std::vector<Diagnostic>& diagnostics() const noexcept { return m_diagnostics; }
+
+private:
+  std::vector<Diagnostic> m_diagnostics;
+};
+
+/// Collects problems while a loader keeps going, so that a file's errors are reported together.
+class DiagnosticSink {
+public:
+  /// `source` names the file every diagnostic refers to.
+  explicit DiagnosticSink(std::string source) : m_source(std::move(source)) {}
+
+  /// Records a problem at `location`.
+  void error(Location location, std::string message);
+  /// True once any problem is recorded.
+  [[nodiscard]] bool failed() const noexcept { return !m_diagnostics.empty(); }
+  /// Throws InputError with everything recorded, if anything was.
+  void throw_if_failed() const;
+  /// The source name given at construction.
+  [[nodiscard]] const std::string& source() const noexcept { return m_source; }
+
+private:
+  std::string m_source;
+  std::vector<Diagnostic> m_diagnostics;
+};
+
+}  // namespace ceplan

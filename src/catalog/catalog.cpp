@@ -1,0 +1,86 @@
+#include <algorithm>
+
+#include <fmt/format.h>
+
+#include "ceplan/catalog.hpp"
+#include "ceplan/spellcheck.hpp"
+
+namespace ceplan {
+
+const Region* Catalog::find(std::string_view id) const {
+  auto it = m_by_id.find(std::string(id));
+  return it == m_by_id.end() ? nullptr : &m_regions[it->second];
+}
+
+const Region& Catalog::at(std::string_view id) const {
+  if (const Region* region = find(id)) {
+    return *region;
+  }
+  throw InputError(Diagnostic{{}, {}, fmt::format("unknown region '{}'{}", id, did_you_mean(id, region_ids()))});
+}
+
+std::vector<std::string> Catalog::region_ids() const {
+  std::vector<std::string> ids;
+  ids.reserve(m_regions.size());
+  for (const Region& region : m_regions) {
+    ids.push_back(region.id);
+  }
+  return ids;
+}
+
+std::vector<std::string> Catalog::geographies() const {
+  std::vector<std::string> names;
+  for (const Region& region : m_regions) {
+    if (std::find(names.begin(), names.end(), region.geography) == names.end()) {
+      names.push_back(region.geography);
+    }
+  }
+  return names;
+}
+
+const Region* Catalog::zone_owner(std::string_view zone) const {
+  auto it = m_by_zone.find(std::string(zone));
+  return it == m_by_zone.end() ? nullptr : &m_regions[it->second];
+}
+
+std::string_view to_string(Availability availability) {
+  return availability == Availability::mzr ? "MZR" : "SZR";
+}
+
+std::string_view to_string(Campus campus) { return campus == Campus::multi ? "multi" : "single"; }
+
+}  // namespace ceplan
+
+namespace ceplan {
+namespace {
+
+bool same_text(std::string_view a, std::string_view b) { return edit_distance(a, b, 0) == 0; }
+
+template <typename Range>
+std::string canonical(const Range& names, std::string_view wanted, std::string_view what) {
+  for (const std::string& name : names) {
+    if (same_text(name, wanted)) {
+      return name;
+    }
+  }
+  throw InputError(Diagnostic{{}, {}, fmt::format("unknown {} '{}'{}", what, wanted, did_you_mean(wanted, names))});
+}
+
+}  // namespace
+
+std::vector<const Region*> Catalog::select(const RegionFilter& filter) const {
+  const std::string geography =
+      filter.geography.empty() ? std::string() : canonical(geographies(), filter.geography, "geography");
+  const std::string endpoint =
+      filter.endpoint.empty() ? std::string() : canonical(m_endpoints, filter.endpoint, "backup endpoint");
+  std::vector<const Region*> selected;
+  for (const Region& region : m_regions) {
+    if ((geography.empty() || region.geography == geography) &&
+        (endpoint.empty() || region.backup_endpoint == endpoint)) {
+      selected.push_back(&region);
+    }
+  }
+  return selected;
+}
+
+}  // namespace ceplan

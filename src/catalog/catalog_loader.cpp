@@ -1,0 +1,169 @@
+// Reads and validates the region catalog (SPEC §1).
+#include <algorithm>
+#include <unordered_map>
+
+#include <fmt/format.h>
+
+#include "ceplan/catalog.hpp"
+#include "ceplan/spellcheck.hpp"
+#include "loader/yaml_read.hpp"
+
+namespace ceplan {
+namespace detail {
+std::string_view embedded_catalog_text();
+}
+
+namespace {
+
+const std::vector<std::string> top_keys{"schema", "provider", "service", "sla", "backup_endpoints", "regions"};
+const std::vector<std::string> region_keys{"id",    "name",  "city",           "geography", "availability",
+                                           "campus", "zones", "backup_endpoint", "registry"};
+const std::vector<std::string> availabilities{"MZR", "SZR"};
+const std::vector<std::string> campuses{"multi", "single"};
+constexpr std::string_view schema_id = "ceplan.catalog/v1";
+
+struct Loaded {
+  Region region;
+  Location id_mark;
+  Location zones_mark;
+  std::vector<Location> zone_marks;
+  Location endpoint_mark;
+};
+
+std::optional<Loaded> read_region(yaml::Reader& reader, const yaml::Node& node) {
+  if (!reader.map(node, "a catalog region", region_keys)) {
+    return std::nullopt;
+  }
+  Loaded loaded;
+  Region& region = loaded.region;
+  region.location = node.mark;
+  bool complete = true;
+  auto text = [&](std::string_view key, std::string& out) {
+    const yaml::Node* value = reader.required(node, key, "a catalog region");
+    auto read = value ? reader.string(*value, fmt::format("'{}'", key)) : std::nullopt;
+    complete = complete && read.has_value();
+    if (read) {
+      out = std::move(*read);
+    }
+    return value;
+  };
+  if (const yaml::Node* id = text("id", region.id)) {
+    loaded.id_mark = id->mark;
+  }
+  text("name", region.name);
+  text("geography", region.geography);
+  if (const yaml::Node* city = node.find("city")) {
+    region.city = reader.string(*city, "'city'").value_or("");
+  }
+  if (const yaml::Node* value = reader.required(node, "availability", "a catalog region")) {
+    auto read = reader.choice(*value, "'availability'", availabilities);
+    region.availability = read == "SZR" ? Availability::szr : Availability::mzr;
+    complete = complete && read.has_value();
+  }
+  if (const yaml::Node* value = node.find("campus")) {
+    auto read = reader.choice(*value, "'campus'", campuses);
+    region.campus = read == "single" ? Campus::single : Campus::multi;
+  }
+  if (const yaml::Node* value = reader.required(node, "zones", "a catalog region")) {
+    loaded.zones_mark = value->mark;
+    if (auto zones = reader.string_list(*value, "'zones'")) {
+      region.zones = std::move(*zones);
+      for (const yaml::Node& item : value->items) {
+        loaded.zone_marks.push_back(item.mark);
+      }
+    }
+  }
+  if (const yaml::Node* value = reader.required(node, "backup_endpoint", "a catalog region")) {
+    region.backup_endpoint = reader.nullable_string(*value, "'backup_endpoint'");
+    loaded.endpoint_mark = value->mark;
+  }
+  if (const yaml::Node* value = node.find("registry")) {
+    region.registry = reader.nullable_string(*value, "'registry'");
+  }
+  if (!complete) {
+    return std::nullopt;
+  }
+  return loaded;
+}
+
+}  // namespace
+
+Catalog Catalog::load(std::string_view text, const std::string& source) {
+  DiagnosticSink sink(source);
+  yaml::Reader reader(sink);
+  const yaml::Node root = yaml::parse(text, source);
+  if (!reader.map(root, "the catalog", top_keys)) {
+    sink.throw_if_failed();
+  }
+
+  Catalog catalog;
+  catalog.m_source = source;
+  if (const yaml::Node* schema = reader.required(root, "schema", "the catalog")) {
+    auto value = reader.string(*schema, "'schema'");
+    if (value && *value != schema_id) {
+      reader.error(schema->mark, fmt::format("unsupported catalog schema '{}'; expected '{}'", *value, schema_id));
+    }
+  }
+  for (const char* key : {"provider", "service"}) {
+    if (const yaml::Node* value = root.find(key)) {
+      (void)reader.string(*value, fmt::format("'{}'", key));
+    }
+  }
+  if (const yaml::Node* sla = reader.required(root, "sla", "the catalog")) {
+    catalog.m_sla = reader.percent(*sla, "'sla'").value_or(catalog.m_sla);
+  }
+  if (const yaml::Node* endpoints = reader.required(root, "backup_endpoints", "the catalog")) {
+    catalog.m_endpoints = reader.string_list(*endpoints, "'backup_endpoints'").value_or(std::vector<std::string>{});
+  }
+
+  const yaml::Node* regions = reader.required(root, "regions", "the catalog");
+  if (regions != nullptr && reader.sequence(*regions, "'regions'")) {
+    if (regions->items.empty()) {
+      reader.error(regions->mark, "the catalog lists no regions");
+    }
+    std::unordered_map<std::string, Location> zone_first;
+    for (const yaml::Node& item : regions->items) {
+      auto loaded = read_region(reader, item);
+      if (!loaded) {
+        continue;
+      }
+      Region& region = loaded->region;
+      if (auto [it, inserted] = catalog.m_by_id.emplace(region.id, catalog.m_regions.size()); !inserted) {
+        reader.error(loaded->id_mark, fmt::format("duplicate region id '{}' (first at line {})", region.id,
+                                                  catalog.m_regions[it->second].location.line));
+      }
+      for (std::size_t z = 0; z < region.zones.size(); ++z) {
+        const std::string& zone = region.zones[z];
+        if (auto [it, inserted] = catalog.m_by_zone.emplace(zone, catalog.m_regions.size()); !inserted) {
+          reader.error(loaded->zone_marks[z],
+                       fmt::format("duplicate zone id '{}' (first listed by region '{}')", zone,
+                                   it->second < catalog.m_regions.size() ? catalog.m_regions[it->second].id
+                                                                         : region.id));
+        }
+      }
+      if (region.availability == Availability::mzr && region.zones.size() < 3) {
+        reader.error(loaded->zones_mark,
+                     fmt::format("region '{}' is an MZR but lists {} zone{}; a multizone region has at least 3",
+                                 region.id, region.zones.size(), region.zones.size() == 1 ? "" : "s"));
+      }
+      if (region.availability == Availability::szr && region.zones.empty()) {
+        reader.error(loaded->zones_mark, fmt::format("region '{}' lists no zones", region.id));
+      }
+      const auto& endpoints = catalog.m_endpoints;
+      if (region.backup_endpoint &&
+          std::find(endpoints.begin(), endpoints.end(), *region.backup_endpoint) == endpoints.end()) {
+        reader.error(loaded->endpoint_mark,
+                     fmt::format("backup endpoint '{}' of region '{}' is not listed in 'backup_endpoints'{}",
+                                 *region.backup_endpoint, region.id,
+                                 did_you_mean(*region.backup_endpoint, endpoints)));
+      }
+      catalog.m_regions.push_back(std::move(region));
+    }
+  }
+  sink.throw_if_failed();
+  return catalog;
+}
+
+Catalog Catalog::embedded() { return load(detail::embedded_catalog_text(), "data/regions.yaml (embedded)"); }
+
+}  // namespace ceplan

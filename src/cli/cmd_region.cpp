@@ -1,0 +1,22 @@
+#include "ceplan/render/catalog.hpp"
+#include "cli/commands.hpp"
+
+namespace ceplan::cli {
+
+void add_region_command(CLI::App& app, Context& context) {
+  struct Options {
+    std::string id;
+    std::string format;
+  };
+  auto options = std::make_shared<Options>();
+  CLI::App* command = app.add_subcommand("region", "Show one region: zones, campus, backup endpoint, registry");
+  command->add_option("ID", options->id, "Region id, e.g. eu-gb")->required();
+  add_format_option(*command, options->format, {"text", "json", "yaml"});
+  command->footer("Examples:\n  ceplan region eu-gb\n  ceplan region jp-osa --format json");
+  command->callback([options, &context] {
+    const Catalog catalog = context.catalog();
+    context.emit(render::region(catalog.at(options->id), render::parse_catalog_format(options->format)));
+  });
+}
+
+}  // namespace ceplan::cli

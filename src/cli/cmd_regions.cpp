@@ -1,0 +1,25 @@
+#include "ceplan/render/catalog.hpp"
+#include "cli/commands.hpp"
+
+namespace ceplan::cli {
+
+void add_regions_command(CLI::App& app, Context& context) {
+  struct Options {
+    RegionFilter filter;
+    std::string format;
+  };
+  auto options = std::make_shared<Options>();
+  CLI::App* command = app.add_subcommand("regions", "List the Code Engine regions of the catalog");
+  command->add_option("--geography", options->filter.geography, "Only regions in this geography");
+  command->add_option("--endpoint", options->filter.endpoint, "Only regions backing up to this endpoint");
+  add_format_option(*command, options->format, {"text", "json", "yaml"});
+  command->footer("Examples:\n  ceplan regions\n  ceplan regions --geography Europe --format json\n"
+                  "  ceplan regions --endpoint AP");
+  command->callback([options, &context] {
+    const Catalog catalog = context.catalog();
+    const auto selected = catalog.select(options->filter);
+    context.emit(render::regions(selected, render::parse_catalog_format(options->format)));
+  });
+}
+
+}  // namespace ceplan::cli

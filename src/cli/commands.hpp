@@ -1,0 +1,38 @@
+#pragma once
+// Shared state of the command line and the registration function of each subcommand.
+
+#include <string>
+
+#include <CLI/CLI.hpp>
+
+#include "ceplan/catalog.hpp"
+
+namespace ceplan::cli {
+
+/// Options every subcommand accepts, and the exit code its callback sets.
+struct Context {
+  std::string catalog_path;  ///< --catalog / CEPLAN_CATALOG; empty = embedded catalog
+  std::string output_path;   ///< -o; empty = standard output
+  int exit_code = 0;         ///< 0 clean, 1 findings; input errors are thrown instead
+
+  /// The catalog the user chose: --catalog, CEPLAN_CATALOG, or the embedded one.
+  [[nodiscard]] Catalog catalog() const;
+  /// Writes a command's output to -o FILE (atomically) or to standard output.
+  void emit(const std::string& text) const;
+};
+
+/// Reads a whole file, or standard input for "-"; throws InputError naming the file.
+[[nodiscard]] std::string read_input(const std::string& path);
+/// Writes `text` to `path` through a temporary file and rename, so `path` is never half-written.
+void write_file_atomically(const std::string& path, const std::string& text);
+/// Adds `--format` with the given choices, defaulting to the first.
+CLI::Option* add_format_option(CLI::App& command, std::string& format, std::vector<std::string> choices);
+
+/// `ceplan regions`
+void add_regions_command(CLI::App& app, Context& context);
+/// `ceplan region ID`
+void add_region_command(CLI::App& app, Context& context);
+/// `ceplan backup-endpoint REGION...`
+void add_backup_endpoint_command(CLI::App& app, Context& context);
+
+}  // namespace ceplan::cli

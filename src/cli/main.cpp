@@ -1,0 +1,52 @@
+// The ceplan command: builds the command line, runs one subcommand, and maps every error to an
+// exit code in one place (0 clean, 1 findings, 2 cannot run).
+#include <iostream>
+
+#include "ceplan/version.hpp"
+#include "cli/commands.hpp"
+
+namespace {
+
+constexpr int exit_cannot_run = 2;
+
+void print(const ceplan::InputError& error) {
+  for (const auto& diagnostic : error.diagnostics()) {
+    std::cerr << (diagnostic.source.empty() ? "ceplan: " : "") << diagnostic.format() << '\n';
+  }
+}
+
+}  // namespace
+
+int main(int argc, char** argv) {
+  ceplan::cli::Context context;
+  CLI::App app("Region-resilience planner for IBM Cloud Code Engine", "ceplan");
+  app.set_version_flag("--version", std::string(ceplan::version()));
+  app.add_option("--catalog", context.catalog_path, "Region catalog YAML instead of the embedded one")
+      ->envname("CEPLAN_CATALOG");
+  app.add_option("-o,--output", context.output_path, "Write output to FILE (atomically) instead of stdout");
+  app.require_subcommand(1);
+  app.fallthrough();
+  app.footer("Examples:\n  ceplan regions\n  ceplan backup-endpoint eu-gb\n"
+             "Run 'ceplan COMMAND --help' for the options of a command.");
+
+  ceplan::cli::add_regions_command(app, context);
+  ceplan::cli::add_region_command(app, context);
+  ceplan::cli::add_backup_endpoint_command(app, context);
+
+  try {
+    app.parse(argc, argv);
+  } catch (const CLI::ParseError& error) {
+    if (error.get_exit_code() == 0) {
+      return app.exit(error);  // --help, --version
+    }
+    std::cerr << "ceplan: error: " << error.what() << "\nRun 'ceplan --help' for usage.\n";
+    return exit_cannot_run;
+  } catch (const ceplan::InputError& error) {
+    print(error);
+    return exit_cannot_run;
+  } catch (const std::exception& error) {
+    std::cerr << "ceplan: error: " << error.what() << '\n';
+    return exit_cannot_run;
+  }
+  return context.exit_code;
+}

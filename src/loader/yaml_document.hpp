@@ -1,0 +1,49 @@
+#pragma once
+// A YAML document as ceplan's loaders see it: a plain tree with 1-based marks, built from
+// yaml-cpp's event stream under limits. This header is yaml-cpp free; only yaml_document.cpp
+// talks to yaml-cpp.
+
+#include <cstddef>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "ceplan/error.hpp"
+
+namespace ceplan::yaml {
+
+/// What a node holds.
+enum class Kind { null, scalar, sequence, map };
+
+/// One node of the tree. Maps keep their keys in order, with duplicates already rejected.
+struct Node {
+  Kind kind = Kind::null;      ///< what the node holds
+  Location mark;               ///< where the node starts (for an alias: where the alias is)
+  std::string value;           ///< scalar text (empty for other kinds)
+  bool plain = true;           ///< scalar written without quotes (so `null`, `~` and numbers are typed)
+  std::vector<Node> items;     ///< sequence items, or map values (parallel to `keys`)
+  std::vector<std::string> keys;      ///< map keys, in file order
+  std::vector<Location> key_marks;    ///< where each map key is
+
+  /// The value for `key` in a map, or nullptr.
+  [[nodiscard]] const Node* find(std::string_view key) const;
+  /// True for a null node or a plain scalar spelled as YAML's null (`null`, `~`, empty).
+  [[nodiscard]] bool is_null() const;
+};
+
+/// Bounds that keep hostile input from exhausting the stack or memory.
+struct Limits {
+  std::size_t max_depth = 64;          ///< nested sequences and maps
+  std::size_t max_nodes = 2'000'000;   ///< nodes in the tree, counting those aliases copy
+};
+
+/// Parses `text` (named `source` in errors) as exactly one YAML document.
+/// An empty document gives a null node at 1:1. Throws InputError for malformed YAML, a second
+/// document, invalid UTF-8, control characters, tabs in indentation, duplicate map keys,
+/// non-scalar keys, undefined or self-referencing aliases, and exceeded limits.
+[[nodiscard]] Node parse(std::string_view text, const std::string& source, const Limits& limits = {});
+
+/// A short description of a node's kind for messages: "a mapping", "a sequence", "a scalar", "null".
+[[nodiscard]] std::string_view describe(const Node& node);
+
+}  // namespace ceplan::yaml

@@ -1,0 +1,107 @@
+#include "ceplan/render/catalog.hpp"
+
+#include <fmt/format.h>
+
+#include "render/structured.hpp"
+#include "render/table.hpp"
+
+namespace ceplan::render {
+namespace {
+
+using Json = nlohmann::ordered_json;
+
+Json optional_text(const std::optional<std::string>& value) {
+  return value ? Json(*value) : Json(nullptr);
+}
+
+Json region_json(const Region& region) {
+  return Json{{"id", region.id},
+              {"name", region.name},
+              {"city", region.city},
+              {"geography", region.geography},
+              {"availability", to_string(region.availability)},
+              {"campus", to_string(region.campus)},
+              {"zones", region.zones},
+              {"backup_endpoint", optional_text(region.backup_endpoint)},
+              {"registry", optional_text(region.registry)}};
+}
+
+std::string structured(const Json& value, CatalogFormat format) {
+  return format == CatalogFormat::yaml ? to_yaml(value) : to_json(value);
+}
+
+std::string endpoint_text(const Region& region) {
+  return region.backup_endpoint.value_or(std::string(endpoint_not_published));
+}
+
+std::string region_label(const Region& region) { return fmt::format("{} ({})", region.name, region.id); }
+
+std::string ha_text(const Region& region) {
+  return region.availability == Availability::mzr && region.campus == Campus::single
+             ? "MZR (single campus)"
+             : std::string(to_string(region.availability));
+}
+
+}  // namespace
+
+CatalogFormat parse_catalog_format(std::string_view name) {
+  if (name == "text") return CatalogFormat::text;
+  if (name == "json") return CatalogFormat::json;
+  if (name == "yaml") return CatalogFormat::yaml;
+  throw InputError(Diagnostic{{}, {}, fmt::format("unknown format '{}'; expected text, json or yaml", name)});
+}
+
+std::string regions(std::span<const Region* const> regions, CatalogFormat format) {
+  if (format != CatalogFormat::text) {
+    Json list = Json::array();
+    for (const Region* region : regions) {
+      list.push_back(region_json(*region));
+    }
+    return structured(Json{{"regions", std::move(list)}}, format);
+  }
+  Table table({"Geography", "Region", "High availability", "Zones", "Backup endpoint", "Registry"});
+  for (const Region* region : regions) {
+    table.add({region->geography, region_label(*region), ha_text(*region), fmt::format("{}", region->zones.size()),
+               endpoint_text(*region), region->registry.value_or("-")});
+  }
+  return table.str();
+}
+
+std::string region(const Region& region, CatalogFormat format) {
+  if (format != CatalogFormat::text) {
+    return structured(region_json(region), format);
+  }
+  std::string out = fmt::format("{}\n", region_label(region));
+  auto line = [&out](std::string_view label, std::string_view value) {
+    out += fmt::format("  {:<17}{}\n", label, value);
+  };
+  line("city:", region.city.empty() ? "-" : region.city);
+  line("geography:", region.geography);
+  line("availability:", region.campus == Campus::single
+                            ? fmt::format("{}, single campus (zones may share power, cooling and network)",
+                                          to_string(region.availability))
+                            : std::string(to_string(region.availability)));
+  line("zones:", fmt::format("{}", fmt::join(region.zones, ", ")));
+  line("backup endpoint:", region.backup_endpoint
+                               ? *region.backup_endpoint
+                               : std::string("not published (IBM publishes no cross-regional endpoint)"));
+  line("registry:", region.registry.value_or("none listed"));
+  return out;
+}
+
+std::string backup_endpoints(std::span<const Region* const> regions, CatalogFormat format) {
+  if (format != CatalogFormat::text) {
+    Json list = Json::array();
+    for (const Region* region : regions) {
+      list.push_back(Json{{"region", region->id}, {"backup_endpoint", optional_text(region->backup_endpoint)}});
+    }
+    return structured(Json{{"backup_endpoints", std::move(list)}}, format);
+  }
+  std::string out;
+  for (const Region* region : regions) {
+    out += fmt::format("{} → {}\n", region->id, endpoint_text(*region));
+  }
+  return out;
+}
+
+}  // namespace ceplan::render

@@ -1,0 +1,68 @@
+#include "render/structured.hpp"
+
+namespace ceplan::render {
+namespace {
+
+std::string scalar(const nlohmann::ordered_json& value) {
+  // A JSON string literal is also a valid double-quoted YAML scalar, escapes included.
+  return value.dump(-1, ' ', false, nlohmann::ordered_json::error_handler_t::replace);
+}
+
+bool is_collection(const nlohmann::ordered_json& value) {
+  return (value.is_object() || value.is_array()) && !value.empty();
+}
+
+void emit(const nlohmann::ordered_json& value, int indent, std::string& out);
+
+void emit_entry_value(const nlohmann::ordered_json& value, int indent, std::string& out) {
+  if (is_collection(value)) {
+    out += '\n';
+    emit(value, indent, out);
+  } else {
+    out += ' ';
+    out += scalar(value);
+    out += '\n';
+  }
+}
+
+void emit(const nlohmann::ordered_json& value, int indent, std::string& out) {
+  const std::string pad(static_cast<std::size_t>(indent), ' ');
+  if (value.is_object()) {
+    for (const auto& [key, item] : value.items()) {
+      out += pad + key + ":";
+      emit_entry_value(item, indent + 2, out);
+    }
+  } else if (value.is_array()) {
+    for (const auto& item : value) {
+      out += pad + "-";
+      if (item.is_object() && !item.empty()) {
+        // The first key shares the dash's line, the rest align under it.
+        std::string nested;
+        emit(item, indent + 2, nested);
+        out += ' ';
+        out += nested.substr(static_cast<std::size_t>(indent) + 2);
+      } else {
+        emit_entry_value(item, indent + 2, out);
+      }
+    }
+  } else {
+    out += pad + scalar(value) + '\n';
+  }
+}
+
+}  // namespace
+
+std::string to_yaml(const nlohmann::ordered_json& value) {
+  if (!is_collection(value)) {
+    return scalar(value) + '\n';
+  }
+  std::string out;
+  emit(value, 0, out);
+  return out;
+}
+
+std::string to_json(const nlohmann::ordered_json& value) {
+  return value.dump(2, ' ', false, nlohmann::ordered_json::error_handler_t::replace) + '\n';
+}
+
+}  // namespace ceplan::render

@@ -1,0 +1,16 @@
+#pragma once
+// JSON values and their YAML spelling, shared by the renderers that emit data for programs.
+
+#include <string>
+
+#include <nlohmann/json.hpp>
+
+namespace ceplan::render {
+
+/// Block-style YAML for a JSON value, so both formats carry exactly the same data.
+[[nodiscard]] std::string to_yaml(const nlohmann::ordered_json& value);
+
+/// Indented JSON with a final newline; invalid UTF-8 is replaced rather than thrown on.
+[[nodiscard]] std::string to_json(const nlohmann::ordered_json& value);
+
+}  // namespace ceplan::render

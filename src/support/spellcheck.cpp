@@ -1,0 +1,70 @@
+#include "ceplan/spellcheck.hpp"
+
+#include <algorithm>
+#include <cctype>
+#include <vector>
+
+#include <fmt/format.h>
+
+namespace ceplan {
+namespace {
+
+char fold(char c) { return static_cast<char>(std::tolower(static_cast<unsigned char>(c))); }
+
+// A typo changes a few characters; allowing more than a third of the word would suggest
+// unrelated names for short words ("eu" for "us").
+std::size_t plausible_distance(std::string_view word) {
+  return std::clamp<std::size_t>(word.size() / 3, 1, 3);
+}
+
+}  // namespace
+
+std::size_t edit_distance(std::string_view a, std::string_view b, std::size_t limit) {
+  const std::size_t length_gap = a.size() > b.size() ? a.size() - b.size() : b.size() - a.size();
+  if (length_gap > limit) {
+    return limit + 1;
+  }
+  std::vector<std::size_t> row(b.size() + 1);
+  for (std::size_t j = 0; j <= b.size(); ++j) {
+    row[j] = j;
+  }
+  for (std::size_t i = 1; i <= a.size(); ++i) {
+    std::size_t diagonal = row[0];
+    row[0] = i;
+    std::size_t best_in_row = row[0];
+    for (std::size_t j = 1; j <= b.size(); ++j) {
+      const std::size_t above = row[j];
+      const std::size_t cost = fold(a[i - 1]) == fold(b[j - 1]) ? 0 : 1;
+      row[j] = std::min({above + 1, row[j - 1] + 1, diagonal + cost});
+      diagonal = above;
+      best_in_row = std::min(best_in_row, row[j]);
+    }
+    if (best_in_row > limit) {
+      return limit + 1;
+    }
+  }
+  return std::min(row[b.size()], limit + 1);
+}
+
+std::optional<std::string> closest_match(std::string_view word, std::span<const std::string> candidates) {
+  const std::size_t limit = plausible_distance(word);
+  std::optional<std::string> best;
+  std::size_t best_distance = limit + 1;
+  for (const auto& candidate : candidates) {
+    const std::size_t distance = edit_distance(word, candidate, limit);
+    if (distance < best_distance) {
+      best_distance = distance;
+      best = candidate;
+    }
+  }
+  return best;
+}
+
+std::string did_you_mean(std::string_view word, std::span<const std::string> candidates) {
+  if (auto match = closest_match(word, candidates)) {
+    return fmt::format("; did you mean '{}'?", *match);
+  }
+  return {};
+}
+
+}  // namespace ceplan
