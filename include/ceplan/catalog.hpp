@@ -18,16 +18,16 @@ enum class Campus { multi, single };
 
 /// One Code Engine region.
 struct Region {
-  std::string id;                              ///< e.g. "us-south"
-  std::string name;                            ///< IBM's short name, e.g. "Dallas"
-  std::string city;                            ///< display city, e.g. "Dallas, USA"
-  std::string geography;                       ///< e.g. "North America"
+  std::string id;                                 ///< e.g. "us-south"
+  std::string name;                               ///< IBM's short name, e.g. "Dallas"
+  std::string city;                               ///< display city, e.g. "Dallas, USA"
+  std::string geography;                          ///< e.g. "North America"
   Availability availability = Availability::mzr;  ///< MZR or SZR
-  Campus campus = Campus::multi;               ///< multi- or single-campus
-  std::vector<std::string> zones;              ///< e.g. us-south-1..3
-  std::optional<std::string> backup_endpoint;  ///< cross-regional endpoint; none where IBM publishes none
-  std::optional<std::string> registry;         ///< regional Container Registry domain, if any
-  Location location;                           ///< where the region is defined in the catalog
+  Campus campus = Campus::multi;                  ///< multi- or single-campus
+  std::vector<std::string> zones;                 ///< e.g. us-south-1..3
+  std::optional<std::string> backup_endpoint;     ///< cross-regional endpoint; none where IBM publishes none
+  std::optional<std::string> registry;            ///< regional Container Registry domain, if any
+  Location location;                              ///< where the region is defined in the catalog
 };
 
 /// Which regions a listing shows; an empty field matches every region.

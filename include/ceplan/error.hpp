@@ -15,9 +15,9 @@ struct Location {
 
 /// One input problem: where it is and what is wrong.
 struct Diagnostic {
-  std::string source;  ///< file name as the user gave it; empty for the command line
-  Location location;   ///< where in the source
-  std::string message; ///< what is wrong, without a trailing full stop
+  std::string source;   ///< file name as the user gave it; empty for the command line
+  Location location;    ///< where in the source
+  std::string message;  ///< what is wrong, without a trailing full stop
 
   /// "file:line:column: error: message", leaving out the parts that are not known.
   [[nodiscard]] std::string format() const;

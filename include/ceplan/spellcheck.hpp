@@ -12,8 +12,7 @@ namespace ceplan {
 [[nodiscard]] std::size_t edit_distance(std::string_view a, std::string_view b, std::size_t limit);
 
 /// The candidate closest to `word`, if one is near enough to be a plausible typo.
-[[nodiscard]] std::optional<std::string> closest_match(std::string_view word,
-                                                       std::span<const std::string> candidates);
+[[nodiscard]] std::optional<std::string> closest_match(std::string_view word, std::span<const std::string> candidates);
 
 /// "; did you mean 'x'?" when a close candidate exists, else "".
 [[nodiscard]] std::string did_you_mean(std::string_view word, std::span<const std::string> candidates);

@@ -47,14 +47,18 @@ std::string_view to_string(Availability availability) {
   return availability == Availability::mzr ? "MZR" : "SZR";
 }
 
-std::string_view to_string(Campus campus) { return campus == Campus::multi ? "multi" : "single"; }
+std::string_view to_string(Campus campus) {
+  return campus == Campus::multi ? "multi" : "single";
+}
 
 }  // namespace ceplan
 
 namespace ceplan {
 namespace {
 
-bool same_text(std::string_view a, std::string_view b) { return edit_distance(a, b, 0) == 0; }
+bool same_text(std::string_view a, std::string_view b) {
+  return edit_distance(a, b, 0) == 0;
+}
 
 template <typename Range>
 std::string canonical(const Range& names, std::string_view wanted, std::string_view what) {

@@ -16,8 +16,8 @@ std::string_view embedded_catalog_text();
 namespace {
 
 const std::vector<std::string> top_keys{"schema", "provider", "service", "sla", "backup_endpoints", "regions"};
-const std::vector<std::string> region_keys{"id",    "name",  "city",           "geography", "availability",
-                                           "campus", "zones", "backup_endpoint", "registry"};
+const std::vector<std::string> region_keys{
+    "id", "name", "city", "geography", "availability", "campus", "zones", "backup_endpoint", "registry"};
 const std::vector<std::string> availabilities{"MZR", "SZR"};
 const std::vector<std::string> campuses{"multi", "single"};
 constexpr std::string_view schema_id = "ceplan.catalog/v1";
@@ -135,10 +135,10 @@ Catalog Catalog::load(std::string_view text, const std::string& source) {
       for (std::size_t z = 0; z < region.zones.size(); ++z) {
         const std::string& zone = region.zones[z];
         if (auto [it, inserted] = catalog.m_by_zone.emplace(zone, catalog.m_regions.size()); !inserted) {
-          reader.error(loaded->zone_marks[z],
-                       fmt::format("duplicate zone id '{}' (first listed by region '{}')", zone,
-                                   it->second < catalog.m_regions.size() ? catalog.m_regions[it->second].id
-                                                                         : region.id));
+          reader.error(
+              loaded->zone_marks[z],
+              fmt::format("duplicate zone id '{}' (first listed by region '{}')", zone,
+                          it->second < catalog.m_regions.size() ? catalog.m_regions[it->second].id : region.id));
         }
       }
       if (region.availability == Availability::mzr && region.zones.size() < 3) {
@@ -154,8 +154,7 @@ Catalog Catalog::load(std::string_view text, const std::string& source) {
           std::find(endpoints.begin(), endpoints.end(), *region.backup_endpoint) == endpoints.end()) {
         reader.error(loaded->endpoint_mark,
                      fmt::format("backup endpoint '{}' of region '{}' is not listed in 'backup_endpoints'{}",
-                                 *region.backup_endpoint, region.id,
-                                 did_you_mean(*region.backup_endpoint, endpoints)));
+                                 *region.backup_endpoint, region.id, did_you_mean(*region.backup_endpoint, endpoints)));
       }
       catalog.m_regions.push_back(std::move(region));
     }
@@ -164,6 +163,8 @@ Catalog Catalog::load(std::string_view text, const std::string& source) {
   return catalog;
 }
 
-Catalog Catalog::embedded() { return load(detail::embedded_catalog_text(), "data/regions.yaml (embedded)"); }
+Catalog Catalog::embedded() {
+  return load(detail::embedded_catalog_text(), "data/regions.yaml (embedded)");
+}
 
 }  // namespace ceplan

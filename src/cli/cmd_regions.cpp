@@ -13,8 +13,9 @@ void add_regions_command(CLI::App& app, Context& context) {
   command->add_option("--geography", options->filter.geography, "Only regions in this geography");
   command->add_option("--endpoint", options->filter.endpoint, "Only regions backing up to this endpoint");
   add_format_option(*command, options->format, {"text", "json", "yaml"});
-  command->footer("Examples:\n  ceplan regions\n  ceplan regions --geography Europe --format json\n"
-                  "  ceplan regions --endpoint AP");
+  command->footer(
+      "Examples:\n  ceplan regions\n  ceplan regions --geography Europe --format json\n"
+      "  ceplan regions --endpoint AP");
   command->callback([options, &context] {
     const Catalog catalog = context.catalog();
     const auto selected = catalog.select(options->filter);

@@ -21,7 +21,9 @@ namespace {
   throw InputError(Diagnostic{path, {}, message});
 }
 
-std::string system_error() { return std::strerror(errno); }
+std::string system_error() {
+  return std::strerror(errno);
+}
 
 }  // namespace
 

@@ -26,8 +26,9 @@ int main(int argc, char** argv) {
   app.add_option("-o,--output", context.output_path, "Write output to FILE (atomically) instead of stdout");
   app.require_subcommand(1);
   app.fallthrough();
-  app.footer("Examples:\n  ceplan regions\n  ceplan backup-endpoint eu-gb\n"
-             "Run 'ceplan COMMAND --help' for the options of a command.");
+  app.footer(
+      "Examples:\n  ceplan regions\n  ceplan backup-endpoint eu-gb\n"
+      "Run 'ceplan COMMAND --help' for the options of a command.");
 
   ceplan::cli::add_regions_command(app, context);
   ceplan::cli::add_region_command(app, context);

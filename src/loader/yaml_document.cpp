@@ -26,8 +26,8 @@ bool Node::is_null() const {
   if (kind == Kind::null) {
     return true;
   }
-  return kind == Kind::scalar && plain && (value.empty() || value == "~" || value == "null" ||
-                                           value == "Null" || value == "NULL");
+  return kind == Kind::scalar && plain &&
+         (value.empty() || value == "~" || value == "null" || value == "Null" || value == "NULL");
 }
 
 std::string_view describe(const Node& node) {
@@ -35,9 +35,9 @@ std::string_view describe(const Node& node) {
     return "null";
   }
   switch (node.kind) {
-  case Kind::map: return "a mapping";
-  case Kind::sequence: return "a sequence";
-  default: return "a scalar";
+    case Kind::map: return "a mapping";
+    case Kind::sequence: return "a sequence";
+    default: return "a scalar";
   }
 }
 
@@ -185,8 +185,7 @@ private:
   void count(Location location, std::size_t nodes) {
     m_nodes += nodes;
     if (m_nodes > m_limits.max_nodes) {
-      fail(location, fmt::format("document has more than {} nodes (counting what aliases repeat)",
-                                 m_limits.max_nodes));
+      fail(location, fmt::format("document has more than {} nodes (counting what aliases repeat)", m_limits.max_nodes));
     }
   }
 
@@ -280,8 +279,7 @@ public:
   void OnNull(const YAML::Mark&, YAML::anchor_t) override {}
   void OnAlias(const YAML::Mark&, YAML::anchor_t) override {}
   void OnScalar(const YAML::Mark&, const std::string&, YAML::anchor_t, const std::string&) override {}
-  void OnSequenceStart(const YAML::Mark&, const std::string&, YAML::anchor_t,
-                       YAML::EmitterStyle::value) override {}
+  void OnSequenceStart(const YAML::Mark&, const std::string&, YAML::anchor_t, YAML::EmitterStyle::value) override {}
   void OnSequenceEnd() override {}
   void OnMapStart(const YAML::Mark&, const std::string&, YAML::anchor_t, YAML::EmitterStyle::value) override {}
   void OnMapEnd() override {}

@@ -17,13 +17,13 @@ enum class Kind { null, scalar, sequence, map };
 
 /// One node of the tree. Maps keep their keys in order, with duplicates already rejected.
 struct Node {
-  Kind kind = Kind::null;      ///< what the node holds
-  Location mark;               ///< where the node starts (for an alias: where the alias is)
-  std::string value;           ///< scalar text (empty for other kinds)
-  bool plain = true;           ///< scalar written without quotes (so `null`, `~` and numbers are typed)
-  std::vector<Node> items;     ///< sequence items, or map values (parallel to `keys`)
-  std::vector<std::string> keys;      ///< map keys, in file order
-  std::vector<Location> key_marks;    ///< where each map key is
+  Kind kind = Kind::null;           ///< what the node holds
+  Location mark;                    ///< where the node starts (for an alias: where the alias is)
+  std::string value;                ///< scalar text (empty for other kinds)
+  bool plain = true;                ///< scalar written without quotes (so `null`, `~` and numbers are typed)
+  std::vector<Node> items;          ///< sequence items, or map values (parallel to `keys`)
+  std::vector<std::string> keys;    ///< map keys, in file order
+  std::vector<Location> key_marks;  ///< where each map key is
 
   /// The value for `key` in a map, or nullptr.
   [[nodiscard]] const Node* find(std::string_view key) const;
@@ -33,8 +33,8 @@ struct Node {
 
 /// Bounds that keep hostile input from exhausting the stack or memory.
 struct Limits {
-  std::size_t max_depth = 64;          ///< nested sequences and maps
-  std::size_t max_nodes = 2'000'000;   ///< nodes in the tree, counting those aliases copy
+  std::size_t max_depth = 64;         ///< nested sequences and maps
+  std::size_t max_nodes = 2'000'000;  ///< nodes in the tree, counting those aliases copy
 };
 
 /// Parses `text` (named `source` in errors) as exactly one YAML document.

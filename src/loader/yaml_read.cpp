@@ -33,11 +33,23 @@ std::optional<std::int64_t> parse_duration(std::string_view text) {
     std::int64_t unit = 0;
     int rank = 0;
     switch (text[i]) {
-    case 'd': unit = 86400; rank = 4; break;
-    case 'h': unit = 3600; rank = 3; break;
-    case 'm': unit = 60; rank = 2; break;
-    case 's': unit = 1; rank = 1; break;
-    default: return std::nullopt;
+      case 'd':
+        unit = 86400;
+        rank = 4;
+        break;
+      case 'h':
+        unit = 3600;
+        rank = 3;
+        break;
+      case 'm':
+        unit = 60;
+        rank = 2;
+        break;
+      case 's':
+        unit = 1;
+        rank = 1;
+        break;
+      default: return std::nullopt;
     }
     if (rank >= last_rank || amount > max_seconds / unit) {
       return std::nullopt;
@@ -141,9 +153,9 @@ std::optional<bool> Reader::boolean(const Node& node, std::string_view what) {
   if (node.kind == Kind::scalar && node.plain && (node.value == "true" || node.value == "false")) {
     return node.value == "true";
   }
-  error(node.mark, fmt::format("{} must be true or false, not {}", what,
-                               node.kind == Kind::scalar ? fmt::format("'{}'", node.value)
-                                                         : std::string(describe(node))));
+  error(node.mark,
+        fmt::format("{} must be true or false, not {}", what,
+                    node.kind == Kind::scalar ? fmt::format("'{}'", node.value) : std::string(describe(node))));
   return std::nullopt;
 }
 
@@ -158,8 +170,7 @@ std::optional<double> Reader::percent(const Node& node, std::string_view what) {
   double value = 0;
   const auto [end, ec] = std::from_chars(text.data(), text.data() + text.size(), value);
   if (text.empty() || ec != std::errc() || end != text.data() + text.size() || !std::isfinite(value)) {
-    error(node.mark, fmt::format("{} must be a percentage such as 99.95 or \"99.95%\", not '{}'", what,
-                                 node.value));
+    error(node.mark, fmt::format("{} must be a percentage such as 99.95 or \"99.95%\", not '{}'", what, node.value));
     return std::nullopt;
   }
   if (value <= 0 || value > 100) {
@@ -175,8 +186,8 @@ std::optional<std::int64_t> Reader::duration(const Node& node, std::string_view 
   }
   auto seconds = parse_duration(node.value);
   if (!seconds) {
-    error(node.mark, fmt::format("{} must be a duration such as 90s, 15m, 4h, 1d or 1h30m, not '{}'", what,
-                                 node.value));
+    error(node.mark,
+          fmt::format("{} must be a duration such as 90s, 15m, 4h, 1d or 1h30m, not '{}'", what, node.value));
   }
   return seconds;
 }

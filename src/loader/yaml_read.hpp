@@ -36,11 +36,9 @@ public:
   /// A string scalar, or nullopt without complaint when the node is null.
   std::optional<std::string> nullable_string(const Node& node, std::string_view what);
   /// One of `choices`, with a "did you mean" otherwise.
-  std::optional<std::string> choice(const Node& node, std::string_view what,
-                                    std::span<const std::string> choices);
+  std::optional<std::string> choice(const Node& node, std::string_view what, std::span<const std::string> choices);
   /// A whole number in [min, max].
-  std::optional<std::int64_t> integer(const Node& node, std::string_view what, std::int64_t min,
-                                      std::int64_t max);
+  std::optional<std::int64_t> integer(const Node& node, std::string_view what, std::int64_t min, std::int64_t max);
   /// `true` or `false`.
   std::optional<bool> boolean(const Node& node, std::string_view what);
   /// A percentage in (0, 100], written `99.95` or `"99.95%"`.

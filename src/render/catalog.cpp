@@ -34,7 +34,9 @@ std::string endpoint_text(const Region& region) {
   return region.backup_endpoint.value_or(std::string(endpoint_not_published));
 }
 
-std::string region_label(const Region& region) { return fmt::format("{} ({})", region.name, region.id); }
+std::string region_label(const Region& region) {
+  return fmt::format("{} ({})", region.name, region.id);
+}
 
 std::string ha_text(const Region& region) {
   return region.availability == Availability::mzr && region.campus == Campus::single
@@ -45,9 +47,12 @@ std::string ha_text(const Region& region) {
 }  // namespace
 
 CatalogFormat parse_catalog_format(std::string_view name) {
-  if (name == "text") return CatalogFormat::text;
-  if (name == "json") return CatalogFormat::json;
-  if (name == "yaml") return CatalogFormat::yaml;
+  if (name == "text")
+    return CatalogFormat::text;
+  if (name == "json")
+    return CatalogFormat::json;
+  if (name == "yaml")
+    return CatalogFormat::yaml;
   throw InputError(Diagnostic{{}, {}, fmt::format("unknown format '{}'; expected text, json or yaml", name)});
 }
 

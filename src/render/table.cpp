@@ -5,12 +5,13 @@
 namespace ceplan::render {
 
 std::size_t display_width(const std::string& text) {
-  return static_cast<std::size_t>(std::count_if(text.begin(), text.end(), [](char c) {
-    return (static_cast<unsigned char>(c) & 0xC0u) != 0x80u;
-  }));
+  return static_cast<std::size_t>(
+      std::count_if(text.begin(), text.end(), [](char c) { return (static_cast<unsigned char>(c) & 0xC0u) != 0x80u; }));
 }
 
-Table::Table(std::vector<std::string> headings) { m_rows.push_back(std::move(headings)); }
+Table::Table(std::vector<std::string> headings) {
+  m_rows.push_back(std::move(headings));
+}
 
 void Table::add(std::vector<std::string> row) {
   row.resize(m_rows.front().size());

@@ -20,8 +20,7 @@ std::string Diagnostic::format() const {
   return fmt::format("{}:{}:{}: error: {}", source, location.line, location.column, message);
 }
 
-InputError::InputError(Diagnostic diagnostic)
-    : InputError(std::vector<Diagnostic>{std::move(diagnostic)}) {}
+InputError::InputError(Diagnostic diagnostic) : InputError(std::vector<Diagnostic>{std::move(diagnostic)}) {}
 
 InputError::InputError(std::vector<Diagnostic> diagnostics)
     : std::runtime_error(diagnostics.empty() ? std::string("input error") : diagnostics.front().format()),

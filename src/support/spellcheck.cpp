@@ -9,7 +9,9 @@
 namespace ceplan {
 namespace {
 
-char fold(char c) { return static_cast<char>(std::tolower(static_cast<unsigned char>(c))); }
+char fold(char c) {
+  return static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+}
 
 // A typo changes a few characters; allowing more than a third of the word would suggest
 // unrelated names for short words ("eu" for "us").
@@ -24,26 +26,31 @@ std::size_t edit_distance(std::string_view a, std::string_view b, std::size_t li
   if (length_gap > limit) {
     return limit + 1;
   }
+  // Optimal string alignment: a swap of two neighbours ("MRZ" for "MZR") is one typo, not two.
+  std::vector<std::size_t> before(b.size() + 1);
+  std::vector<std::size_t> previous(b.size() + 1);
   std::vector<std::size_t> row(b.size() + 1);
   for (std::size_t j = 0; j <= b.size(); ++j) {
-    row[j] = j;
+    previous[j] = j;
   }
   for (std::size_t i = 1; i <= a.size(); ++i) {
-    std::size_t diagonal = row[0];
     row[0] = i;
     std::size_t best_in_row = row[0];
     for (std::size_t j = 1; j <= b.size(); ++j) {
-      const std::size_t above = row[j];
       const std::size_t cost = fold(a[i - 1]) == fold(b[j - 1]) ? 0 : 1;
-      row[j] = std::min({above + 1, row[j - 1] + 1, diagonal + cost});
-      diagonal = above;
+      row[j] = std::min({previous[j] + 1, row[j - 1] + 1, previous[j - 1] + cost});
+      if (i > 1 && j > 1 && fold(a[i - 1]) == fold(b[j - 2]) && fold(a[i - 2]) == fold(b[j - 1])) {
+        row[j] = std::min(row[j], before[j - 2] + 1);
+      }
       best_in_row = std::min(best_in_row, row[j]);
     }
     if (best_in_row > limit) {
       return limit + 1;
     }
+    std::swap(before, previous);
+    std::swap(previous, row);
   }
-  return std::min(row[b.size()], limit + 1);
+  return std::min(previous[b.size()], limit + 1);
 }
 
 std::optional<std::string> closest_match(std::string_view word, std::span<const std::string> candidates) {

@@ -1,0 +1,109 @@
+#include <catch2/catch.hpp>
+
+#include <fmt/format.h>
+
+#include "loader/yaml_document.hpp"
+#include "test_util.hpp"
+
+using ceplan::test::errors_of;
+using ceplan::yaml::Kind;
+using ceplan::yaml::parse;
+using Lines = std::vector<std::string>;
+
+TEST_CASE("a document becomes a tree with 1-based marks") {
+  const auto root = parse("a: 1\nlist:\n  - x\n  - \"y\"\n", "t.yaml");
+  REQUIRE(root.kind == Kind::map);
+  CHECK(root.keys == Lines{"a", "list"});
+  CHECK(root.key_marks[1].line == 2);
+  CHECK(root.key_marks[1].column == 1);
+  const auto* list = root.find("list");
+  REQUIRE(list != nullptr);
+  REQUIRE(list->items.size() == 2);
+  CHECK(list->items[0].mark.line == 3);
+  CHECK(list->items[0].mark.column == 5);
+  CHECK(list->items[0].plain);
+  CHECK_FALSE(list->items[1].plain);
+  CHECK(root.find("missing") == nullptr);
+}
+
+TEST_CASE("null spellings are null only when unquoted") {
+  const auto root = parse("a: ~\nb: null\nc:\nd: 'null'\n", "t.yaml");
+  CHECK(root.find("a")->is_null());
+  CHECK(root.find("b")->is_null());
+  CHECK(root.find("c")->is_null());
+  CHECK_FALSE(root.find("d")->is_null());
+}
+
+TEST_CASE("an empty document is a null node at 1:1") {
+  const auto root = parse("", "t.yaml");
+  CHECK(root.kind == Kind::null);
+  CHECK(root.mark.line == 1);
+  CHECK(parse("# only a comment\n", "t.yaml").kind == Kind::null);
+}
+
+TEST_CASE("a UTF-8 byte order mark is accepted") {
+  const auto root = parse("\xEF\xBB\xBFkey: value\n", "t.yaml");
+  CHECK(root.keys == Lines{"key"});
+  CHECK(root.key_marks[0].column == 1);
+}
+
+TEST_CASE("aliases are copied, and marked where the alias stands") {
+  const auto root = parse("a: &x [1, 2]\nb: *x\n", "t.yaml");
+  const auto* b = root.find("b");
+  REQUIRE(b->kind == Kind::sequence);
+  CHECK(b->items.size() == 2);
+  CHECK(b->mark.line == 2);
+}
+
+TEST_CASE("input errors name the file, line and column") {
+  CHECK(errors_of([] { (void)parse("a: 1\nb: 2\na: 3\n", "t.yaml"); }) ==
+        Lines{"t.yaml:3:1: error: duplicate key 'a' (first at line 1)"});
+  CHECK(errors_of([] { (void)parse("a: [1, 2\n", "t.yaml"); }) ==
+        Lines{"t.yaml:2:1: error: end of sequence flow not found"});
+  CHECK(errors_of([] { (void)parse("a: 1\n---\nb: 2\n", "t.yaml"); }) ==
+        Lines{"t.yaml:2:1: error: a second YAML document is not allowed; the file must hold exactly one"});
+  CHECK(errors_of([] { (void)parse("a: 1\nb: \xC3\x28\n", "t.yaml"); }) ==
+        Lines{"t.yaml:2:4: error: invalid UTF-8; the file must be UTF-8 text"});
+  CHECK(errors_of([] { (void)parse("a: 1\nb: x\x04y\n", "t.yaml"); }) ==
+        Lines{"t.yaml:2:5: error: control character 0x04 is not allowed"});
+  CHECK(errors_of([] { (void)parse(std::string("a: \0\n", 5), "t.yaml"); }) ==
+        Lines{"t.yaml:1:4: error: control character 0x00 is not allowed"});
+  CHECK(errors_of([] { (void)parse("a:\n\t- 1\n", "t.yaml"); }) ==
+        Lines{"t.yaml:2:1: error: tab character in indentation; YAML indents with spaces only"});
+  CHECK(errors_of([] { (void)parse("? [a, b]\n: 1\n", "t.yaml"); }) ==
+        Lines{"t.yaml:1:3: error: a mapping key must be a plain string, not a sequence"});
+}
+
+TEST_CASE("nesting is limited before the parser can exhaust the stack") {
+  ceplan::yaml::Limits limits;
+  limits.max_depth = 3;
+  CHECK_NOTHROW(parse("[[[1]]]", "t.yaml", limits));
+  CHECK(errors_of([&] { (void)parse("[[[[1]]]]", "t.yaml", limits); }) ==
+        Lines{"t.yaml:1:4: error: nesting is deeper than 3 levels"});
+  const std::string deep = std::string(100000, '[') + std::string(100000, ']');
+  const auto errors = errors_of([&] { (void)parse(deep, "t.yaml"); });
+  REQUIRE(errors.size() == 1);
+  // Unclosed flow sequences may also open implicit single-pair maps, so the column varies.
+  CHECK_THAT(errors[0], Catch::StartsWith("t.yaml:1:") && Catch::EndsWith(": error: nesting is deeper than 64 levels"));
+}
+
+TEST_CASE("aliases cannot expand without bound or refer to themselves") {
+  std::string bomb = "a: &a [x, x, x, x, x, x, x, x, x, x]\n";
+  for (char c = 'b'; c <= 'j'; ++c) {
+    bomb += fmt::format("{}: &{} [*{p}, *{p}, *{p}, *{p}, *{p}, *{p}, *{p}, *{p}, *{p}, *{p}]\n", c, c,
+                        fmt::arg("p", static_cast<char>(c - 1)));
+  }
+  const auto errors = errors_of([&] { (void)parse(bomb, "t.yaml"); });
+  REQUIRE(errors.size() == 1);
+  CHECK_THAT(errors[0], Catch::Contains("document has more than 2000000 nodes"));
+  CHECK(errors_of([] { (void)parse("a: &a [ *a ]\n", "t.yaml"); }) ==
+        Lines{"t.yaml:1:9: error: alias refers to an anchor that encloses it; a node cannot contain itself"});
+}
+
+TEST_CASE("describe names a node's kind for messages") {
+  const auto root = parse("m: {a: 1}\ns: [1]\nv: x\nn: ~\n", "t.yaml");
+  CHECK(ceplan::yaml::describe(*root.find("m")) == "a mapping");
+  CHECK(ceplan::yaml::describe(*root.find("s")) == "a sequence");
+  CHECK(ceplan::yaml::describe(*root.find("v")) == "a scalar");
+  CHECK(ceplan::yaml::describe(*root.find("n")) == "null");
+}

@@ -1,0 +1,25 @@
+#include <catch2/catch.hpp>
+
+#include "render/structured.hpp"
+
+using Json = nlohmann::ordered_json;
+
+TEST_CASE("YAML output mirrors the JSON value") {
+  const Json value{{"regions", Json::array({Json{{"id", "eu-gb"}, {"zones", {"a", "b"}}, {"endpoint", nullptr}}})},
+                   {"empty", Json::array()},
+                   {"n", 3}};
+  CHECK(ceplan::render::to_yaml(value) ==
+        "regions:\n"
+        "  - id: \"eu-gb\"\n"
+        "    zones:\n"
+        "      - \"a\"\n"
+        "      - \"b\"\n"
+        "    endpoint: null\n"
+        "empty: []\n"
+        "n: 3\n");
+  CHECK(ceplan::render::to_yaml(Json("x: y")) == "\"x: y\"\n");
+}
+
+TEST_CASE("JSON output never throws on invalid UTF-8") {
+  CHECK(ceplan::render::to_json(Json("a\xFFz")) == "\"a\xEF\xBF\xBDz\"\n");
+}

@@ -1,0 +1,32 @@
+#include <catch2/catch.hpp>
+
+#include "ceplan/error.hpp"
+
+using ceplan::Diagnostic;
+
+TEST_CASE("a diagnostic formats as file:line:column: error: message") {
+  CHECK(Diagnostic{"deploy.yaml", {14, 7}, "bad"}.format() == "deploy.yaml:14:7: error: bad");
+  CHECK(Diagnostic{"deploy.yaml", {14, 0}, "bad"}.format() == "deploy.yaml:14: error: bad");
+  CHECK(Diagnostic{"deploy.yaml", {}, "bad"}.format() == "deploy.yaml: error: bad");
+  CHECK(Diagnostic{"", {}, "bad"}.format() == "error: bad");
+}
+
+TEST_CASE("a sink reports its problems in file order") {
+  ceplan::DiagnosticSink sink("f.yaml");
+  CHECK_FALSE(sink.failed());
+  CHECK_NOTHROW(sink.throw_if_failed());
+  sink.error({9, 1}, "later");
+  sink.error({2, 5}, "earlier");
+  sink.error({2, 5}, "same place, recorded second");
+  REQUIRE(sink.failed());
+  try {
+    sink.throw_if_failed();
+    FAIL("expected an InputError");
+  } catch (const ceplan::InputError& error) {
+    REQUIRE(error.diagnostics().size() == 3);
+    CHECK(error.diagnostics()[0].message == "earlier");
+    CHECK(error.diagnostics()[1].message == "same place, recorded second");
+    CHECK(error.diagnostics()[2].message == "later");
+    CHECK(std::string(error.what()) == "f.yaml:2:5: error: earlier");
+  }
+}

@@ -1,0 +1,26 @@
+#pragma once
+// Helpers for pinning input errors: the exact text of every diagnostic a call throws.
+
+#include <functional>
+#include <string>
+#include <vector>
+
+#include "ceplan/error.hpp"
+
+namespace ceplan::test {
+
+/// The formatted diagnostics `action` throws, or {"no error"} if it throws none.
+inline std::vector<std::string> errors_of(const std::function<void()>& action) {
+  try {
+    action();
+  } catch (const InputError& error) {
+    std::vector<std::string> lines;
+    for (const auto& diagnostic : error.diagnostics()) {
+      lines.push_back(diagnostic.format());
+    }
+    return lines;
+  }
+  return {"no error"};
+}
+
+}  // namespace ceplan::test
