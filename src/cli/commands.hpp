@@ -35,4 +35,11 @@ void add_region_command(CLI::App& app, Context& context);
 /// `ceplan backup-endpoint REGION...`
 void add_backup_endpoint_command(CLI::App& app, Context& context);
 
+/// `ceplan validate FILE...`
+void add_validate_command(CLI::App& app, Context& context);
+/// `ceplan rules`
+void add_rules_command(CLI::App& app, Context& context);
+/// `ceplan explain ID`
+void add_explain_command(CLI::App& app, Context& context);
+
 }  // namespace ceplan::cli

@@ -30,6 +30,9 @@ int main(int argc, char** argv) {
       "Examples:\n  ceplan regions\n  ceplan backup-endpoint eu-gb\n"
       "Run 'ceplan COMMAND --help' for the options of a command.");
 
+  ceplan::cli::add_validate_command(app, context);
+  ceplan::cli::add_rules_command(app, context);
+  ceplan::cli::add_explain_command(app, context);
   ceplan::cli::add_regions_command(app, context);
   ceplan::cli::add_region_command(app, context);
   ceplan::cli::add_backup_endpoint_command(app, context);

@@ -1,0 +1,161 @@
+#pragma once
+// The deploy file (SPEC §2): one Code Engine project deployed to one or more regions, with
+// every default applied, and where in the file each thing was written.
+
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "ceplan/error.hpp"
+
+namespace ceplan {
+
+/// A name as written in the file, with its place (for references and findings).
+struct Ref {
+  std::string name;   ///< the name or id
+  Location location;  ///< where it is written; for defaults, where its owner is
+};
+
+/// Disaster-recovery strategy of the project.
+enum class Strategy { active_active, warm_standby, pilot_light, backup_restore };
+/// What a region does for the project.
+enum class Role { none, primary, standby, active, recovery };
+/// Where a secret or config map can be re-created from.
+enum class Source { secrets_manager, file, manual };
+
+/// A region of the project.
+struct ProjectRegion {
+  Ref id;                  ///< region id
+  Role role = Role::none;  ///< role, none when omitted
+  Location role_location;  ///< where the role is written (the entry when omitted)
+};
+
+/// Recovery objectives; each optional, and rules that need a missing one are skipped.
+struct Objectives {
+  std::optional<double> availability;  ///< percent
+  std::optional<std::int64_t> rto;     ///< seconds
+  std::optional<std::int64_t> rpo;     ///< seconds
+  Location availability_location;      ///< where `availability` is
+  Location rto_location;               ///< where `rto` is
+  Location rpo_location;               ///< where `rpo` is
+};
+
+/// A value with its place and whether the file set it (or it is the default).
+struct Setting {
+  std::int64_t value = 0;  ///< the value (seconds for durations)
+  Location location;       ///< where it is written; the owner's place for a default
+  bool given = false;      ///< written in the file
+};
+
+/// CIS health check of the edge proxy (defaults from FACTS §4).
+struct HealthCheck {
+  std::string path = "/";           ///< probed path
+  Setting interval{60, {}, false};  ///< seconds between probes
+  Setting retries{2, {}, false};    ///< immediate retries on a timeout
+  Setting timeout{5, {}, false};    ///< seconds before a probe times out
+};
+
+/// The automatic failover mechanism (SPEC §2, `failover.edge_proxy`).
+struct EdgeProxy {
+  Location location;              ///< where `edge_proxy` is
+  std::string service = "cis";    ///< only "cis" is known
+  std::string domain;             ///< custom domain, empty if none
+  bool proxied = true;            ///< false: failover waits for the DNS TTL
+  Setting ttl{60, {}, false};     ///< DNS TTL, seconds
+  double sla = 99.99;             ///< availability of the proxy itself, percent
+  std::optional<Ref> plan;        ///< "standard-next" or "enterprise"
+  std::optional<Ref> tls_secret;  ///< TLS secret of each region's domain mapping
+  HealthCheck health_check;       ///< probe settings
+};
+
+/// `failover`: strategy, edge proxy, standby warm-up.
+struct Failover {
+  Strategy strategy = Strategy::active_active;  ///< default active-active
+  Location strategy_location;                   ///< where the strategy is written
+  std::optional<EdgeProxy> edge_proxy;          ///< absent: nothing switches traffic
+  Setting standby_warmup{30, {}, false};        ///< seconds for a scaled-to-zero app to serve
+};
+
+/// A Code Engine application.
+struct App {
+  Ref name;                         ///< app name
+  Ref image;                        ///< container image
+  std::vector<Ref> regions;         ///< where it runs (default: every project region)
+  bool regions_given = false;       ///< `regions` written in the file
+  Location regions_location;        ///< where `regions` is (the app when defaulted)
+  Setting min_scale{0, {}, false};  ///< default 0: scale to zero
+  std::vector<Ref> secrets;         ///< referenced secrets
+  std::vector<Ref> configmaps;      ///< referenced config maps
+};
+
+/// A Code Engine job, possibly with a cron subscription.
+struct Job {
+  Ref name;                         ///< job name
+  Ref image;                        ///< container image
+  std::vector<Ref> regions;         ///< where it is defined (default: every project region)
+  bool regions_given = false;       ///< `regions` written in the file
+  Location regions_location;        ///< where `regions` is (the job when defaulted)
+  std::optional<Ref> schedule;      ///< cron expression; absent: on demand only
+  std::vector<Ref> scheduled_in;    ///< where the schedule is live (defaults applied)
+  bool scheduled_in_given = false;  ///< `scheduled_in` written in the file
+  Location scheduled_in_location;   ///< where `scheduled_in` is (the job when defaulted)
+  bool idempotent = false;          ///< safe to run twice
+  std::vector<Ref> secrets;         ///< referenced secrets
+  std::vector<Ref> configmaps;      ///< referenced config maps
+};
+
+/// A declared secret or config map.
+struct Artifact {
+  Ref name;                                 ///< its name
+  Source source = Source::secrets_manager;  ///< where it is re-created from
+  Location source_location;                 ///< where `source` is
+  std::string format;                       ///< secret format (`secret create --format`), empty if none
+};
+
+/// A stateful service the apps depend on.
+struct DataStore {
+  Ref name;                                ///< its name
+  Ref region;                              ///< where it lives
+  std::optional<Setting> backup_interval;  ///< seconds between backups
+  bool cross_region_copy = false;          ///< backups copied to another region
+};
+
+/// A loaded deploy file with every default applied.
+struct Deployment {
+  std::string source;                  ///< file name as given
+  std::string project;                 ///< Code Engine project name
+  Location root;                       ///< the top-level mapping
+  Objectives objectives;               ///< recovery objectives
+  std::vector<ProjectRegion> regions;  ///< where the project exists
+  Location regions_location;           ///< where `regions` is
+  Failover failover;                   ///< failover settings
+  std::vector<App> apps;               ///< applications
+  Location apps_location;              ///< where `apps` is (the root when absent)
+  std::vector<Job> jobs;               ///< jobs
+  Location jobs_location;              ///< where `jobs` is (the root when absent)
+  std::vector<Artifact> secrets;       ///< declared secrets
+  Location secrets_location;           ///< where `secrets` is (the root when absent)
+  std::vector<Artifact> configmaps;    ///< declared config maps
+  Location configmaps_location;        ///< where `configmaps` is (the root when absent)
+  std::vector<DataStore> data;         ///< data stores
+
+  /// The project region with this id, or nullptr.
+  [[nodiscard]] const ProjectRegion* region(std::string_view id) const;
+  /// The first region with this role, or nullptr.
+  [[nodiscard]] const ProjectRegion* first_with_role(Role role) const;
+};
+
+/// Parses and checks a deploy file; `source` names it in errors. Throws InputError listing
+/// every problem found (malformed YAML, unknown or duplicate keys, wrong types, missing fields).
+[[nodiscard]] Deployment load_deployment(std::string_view text, const std::string& source);
+
+/// "active-active", "warm-standby", ...
+[[nodiscard]] std::string_view to_string(Strategy strategy);
+/// "primary", "standby", ... ("" for none).
+[[nodiscard]] std::string_view to_string(Role role);
+/// "secrets-manager", "file", "manual".
+[[nodiscard]] std::string_view to_string(Source source);
+
+}  // namespace ceplan

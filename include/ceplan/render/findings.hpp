@@ -1,0 +1,41 @@
+#pragma once
+// Renders the findings of `ceplan validate` and the rule documentation.
+
+#include <span>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "ceplan/rules.hpp"
+
+namespace ceplan::render {
+
+/// The findings of one file.
+struct FileReport {
+  std::string path;               ///< as given on the command line ("<stdin>" for -)
+  std::vector<Finding> findings;  ///< sorted by location
+};
+
+/// Counts by severity.
+struct Summary {
+  std::size_t errors = 0;    ///< findings of severity error
+  std::size_t warnings = 0;  ///< findings of severity warning
+  std::size_t infos = 0;     ///< findings of severity info
+};
+
+/// Output formats of `validate`.
+enum class FindingsFormat { text, json };
+
+/// Counts the findings of every file.
+[[nodiscard]] Summary summarize(std::span<const FileReport> reports);
+/// Compiler-style lines with the fix indented, then a summary line (text), or one JSON document.
+[[nodiscard]] std::string findings(std::span<const FileReport> reports, FindingsFormat format);
+
+/// Output formats of `rules`.
+enum class RulesFormat { text, markdown, json };
+/// The rule table (text), the rule reference (Markdown, docs/rules.md) or a JSON list.
+[[nodiscard]] std::string rules(RulesFormat format);
+/// Rationale, example and fix of one rule (`ceplan explain`).
+[[nodiscard]] std::string explain(const RuleInfo& rule);
+
+}  // namespace ceplan::render

@@ -1,0 +1,30 @@
+#include "ceplan/render/findings.hpp"
+#include "cli/commands.hpp"
+
+namespace ceplan::cli {
+
+void add_rules_command(CLI::App& app, Context& context) {
+  auto format = std::make_shared<std::string>();
+  CLI::App* command = app.add_subcommand("rules", "List the rules of ceplan validate");
+  add_format_option(*command, *format, {"text", "markdown", "json"});
+  command->footer("Examples:\n  ceplan rules\n  ceplan rules --format markdown -o docs/rules.md");
+  command->callback([format, &context] {
+    const auto chosen = *format == "markdown" ? render::RulesFormat::markdown
+                        : *format == "json"   ? render::RulesFormat::json
+                                              : render::RulesFormat::text;
+    context.emit(render::rules(chosen));
+  });
+}
+
+void add_explain_command(CLI::App& app, Context& context) {
+  auto id = std::make_shared<std::string>();
+  CLI::App* command = app.add_subcommand("explain", "Explain a rule: why it matters, an example, the fix");
+  command->add_option("ID", *id, "Rule id or name, e.g. CE301 or duplicate-job-runs")->required();
+  command->footer("Examples:\n  ceplan explain CE301\n  ceplan explain no-edge-proxy");
+  command->callback([id, &context] {
+    const auto ids = parse_rule_list(*id);
+    context.emit(render::explain(*find_rule(*ids.begin())));
+  });
+}
+
+}  // namespace ceplan::cli

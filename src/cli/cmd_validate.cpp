@@ -1,0 +1,73 @@
+#include "ceplan/render/findings.hpp"
+#include "cli/commands.hpp"
+
+namespace ceplan::cli {
+namespace {
+
+struct Options {
+  std::vector<std::string> files;
+  std::string fail_on = "error";
+  std::string disable;
+  std::string enable_only;
+  std::string format;
+};
+
+// Exit 1 when any finding is at or above --fail-on.
+int exit_code_for(const std::vector<render::FileReport>& reports, const std::string& fail_on) {
+  const auto threshold = parse_severity(fail_on);
+  if (!threshold) {
+    return 0;  // never
+  }
+  for (const auto& report : reports) {
+    for (const Finding& finding : report.findings) {
+      if (finding.severity <= *threshold) {
+        return 1;
+      }
+    }
+  }
+  return 0;
+}
+
+void run(const Options& options, Context& context) {
+  const Catalog catalog = context.catalog();
+  const RuleSelection selection{parse_rule_list(options.disable), parse_rule_list(options.enable_only)};
+  std::vector<render::FileReport> reports;
+  std::vector<Diagnostic> problems;
+  // Every file is read and checked before anything is printed: a file that cannot be read
+  // stops the run (exit 2) with all input errors, never with half a report.
+  for (const std::string& file : options.files) {
+    const std::string name = file == "-" ? "<stdin>" : file;
+    try {
+      reports.push_back({name, validate(read_input(file), name, catalog, selection)});
+    } catch (const InputError& error) {
+      problems.insert(problems.end(), error.diagnostics().begin(), error.diagnostics().end());
+    }
+  }
+  if (!problems.empty()) {
+    throw InputError(std::move(problems));
+  }
+  const auto format = options.format == "json" ? render::FindingsFormat::json : render::FindingsFormat::text;
+  context.emit(render::findings(reports, format));
+  context.exit_code = exit_code_for(reports, options.fail_on);
+}
+
+}  // namespace
+
+void add_validate_command(CLI::App& app, Context& context) {
+  auto options = std::make_shared<Options>();
+  CLI::App* command = app.add_subcommand("validate", "Check deploy files against the catalog and the rules");
+  command->add_option("FILE", options->files, "Deploy files; - reads standard input")->required();
+  command->add_option("--fail-on", options->fail_on, "Exit 1 on findings at or above this severity")
+      ->check(CLI::IsMember({"error", "warning", "info", "never"}))
+      ->capture_default_str();
+  command->add_option("--disable", options->disable, "Comma-separated rule ids or names not to run");
+  command->add_option("--enable-only", options->enable_only, "Comma-separated rule ids or names: run only these");
+  add_format_option(*command, options->format, {"text", "json"});
+  command->footer(
+      "Examples:\n  ceplan validate deploy.yaml\n  ceplan validate a.yaml b.yaml --format json -o report.json\n"
+      "  cat deploy.yaml | ceplan validate - --fail-on warning --disable CE105,CE109\n"
+      "Exit codes: 0 no findings at or above --fail-on, 1 findings, 2 cannot run.");
+  command->callback([options, &context] { run(*options, context); });
+}
+
+}  // namespace ceplan::cli

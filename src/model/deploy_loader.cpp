@@ -1,0 +1,419 @@
+// Reads a deploy file (SPEC §2) into a Deployment, reporting every problem it can find.
+#include <algorithm>
+
+#include <fmt/format.h>
+
+#include "ceplan/model.hpp"
+#include "loader/yaml_read.hpp"
+
+namespace ceplan {
+namespace {
+
+using yaml::Node;
+using Keys = std::vector<std::string>;
+
+const Keys top_keys{"version", "project", "objectives", "regions",    "failover",
+                    "apps",    "jobs",    "secrets",    "configmaps", "data"};
+const Keys objective_keys{"availability", "rto", "rpo"};
+const Keys region_keys{"id", "role"};
+const Keys role_names{"primary", "standby", "active", "recovery"};
+const Keys failover_keys{"strategy", "edge_proxy", "standby_warmup"};
+const Keys strategy_names{"active-active", "warm-standby", "pilot-light", "backup-restore"};
+const Keys proxy_keys{"service", "domain", "proxied", "ttl", "sla", "plan", "tls_secret", "health_check"};
+const Keys services{"cis"};
+const Keys plans{"standard-next", "enterprise"};
+const Keys health_keys{"path", "interval", "retries", "timeout"};
+const Keys app_keys{"name", "image", "regions", "min_scale", "secrets", "configmaps"};
+const Keys job_keys{"name", "image", "regions", "schedule", "scheduled_in", "idempotent", "secrets", "configmaps"};
+const Keys secret_keys{"name", "source", "format"};
+const Keys configmap_keys{"name", "source"};
+const Keys source_names{"secrets-manager", "file", "manual"};
+const Keys secret_formats{"generic", "basic_auth", "hmac", "registry", "ssh", "tls"};
+const Keys data_keys{"name", "region", "backup_interval", "cross_region_copy"};
+
+constexpr std::int64_t max_scale_value = 1'000'000;
+constexpr std::int64_t max_retries_value = 1'000;
+
+template <typename T>
+T index_of(const Keys& names, const std::string& name) {
+  return static_cast<T>(std::find(names.begin(), names.end(), name) - names.begin());
+}
+
+class DeployReader {
+public:
+  DeployReader(DiagnosticSink& sink, Deployment& out) : m_read(sink), m_out(out) {}
+
+  void read(const Node& root) {
+    m_out.root = root.mark;
+    m_out.apps_location = m_out.jobs_location = root.mark;
+    m_out.secrets_location = m_out.configmaps_location = root.mark;
+    if (!m_read.map(root, "the deploy file", top_keys)) {
+      return;
+    }
+    if (const Node* version = m_read.required(root, "version", "the deploy file")) {
+      auto value = m_read.integer(*version, "'version'", 0, max_scale_value);
+      if (value && *value != 1) {
+        m_read.error(version->mark, fmt::format("unsupported version {}; this ceplan reads version 1", *value));
+      }
+    }
+    if (const Node* project = m_read.required(root, "project", "the deploy file")) {
+      m_out.project = m_read.string(*project, "'project'").value_or("");
+    }
+    if (const Node* objectives = root.find("objectives")) {
+      read_objectives(*objectives);
+    }
+    if (const Node* regions = m_read.required(root, "regions", "the deploy file")) {
+      read_regions(*regions);
+    }
+    if (const Node* failover = root.find("failover")) {
+      read_failover(*failover);
+    }
+    each(root, "apps", m_out.apps_location, [this](const Node& item) { read_app(item); });
+    each(root, "jobs", m_out.jobs_location, [this](const Node& item) { read_job(item); });
+    each(root, "secrets", m_out.secrets_location,
+         [this](const Node& item) { read_artifact(item, "a secret", secret_keys, m_out.secrets); });
+    each(root, "configmaps", m_out.configmaps_location,
+         [this](const Node& item) { read_artifact(item, "a config map", configmap_keys, m_out.configmaps); });
+    Location ignored;
+    each(root, "data", ignored, [this](const Node& item) { read_data(item); });
+    apply_defaults();
+  }
+
+private:
+  template <typename Read>
+  void each(const Node& root, std::string_view key, Location& location, Read read) {
+    const Node* list = root.find(key);
+    if (list == nullptr || list->is_null()) {
+      return;
+    }
+    location = list->mark;
+    if (m_read.sequence(*list, fmt::format("'{}'", key))) {
+      for (const Node& item : list->items) {
+        read(item);
+      }
+    }
+  }
+
+  Ref name_of(const Node& map, std::string_view what) {
+    Ref ref{{}, map.mark};
+    if (const Node* name = m_read.required(map, "name", what)) {
+      ref.location = name->mark;
+      ref.name = m_read.string(*name, "'name'").value_or("");
+    }
+    return ref;
+  }
+
+  std::vector<Ref> refs(const Node& node, std::string_view what) {
+    std::vector<Ref> out;
+    if (m_read.sequence(node, what)) {
+      for (const Node& item : node.items) {
+        if (auto name = m_read.string(item, fmt::format("an item of {}", what))) {
+          out.push_back(Ref{std::move(*name), item.mark});
+        }
+      }
+    }
+    return out;
+  }
+
+  void duration(const Node& map, std::string_view key, Setting& setting) {
+    if (const Node* node = map.find(key)) {
+      setting.location = node->mark;
+      if (auto value = m_read.duration(*node, fmt::format("'{}'", key))) {
+        setting.value = *value;
+        setting.given = true;
+      }
+    } else {
+      setting.location = map.mark;
+    }
+  }
+
+  void read_objectives(const Node& node) {
+    if (!m_read.map(node, "'objectives'", objective_keys)) {
+      return;
+    }
+    Objectives& out = m_out.objectives;
+    if (const Node* value = node.find("availability")) {
+      out.availability = m_read.percent(*value, "'availability'");
+      out.availability_location = value->mark;
+    }
+    if (const Node* value = node.find("rto")) {
+      out.rto = m_read.duration(*value, "'rto'");
+      out.rto_location = value->mark;
+    }
+    if (const Node* value = node.find("rpo")) {
+      out.rpo = m_read.duration(*value, "'rpo'");
+      out.rpo_location = value->mark;
+    }
+  }
+
+  void read_regions(const Node& node) {
+    m_out.regions_location = node.mark;
+    if (!m_read.sequence(node, "'regions'")) {
+      return;
+    }
+    if (node.items.empty()) {
+      m_read.error(node.mark, "'regions' must list at least one region");
+    }
+    for (const Node& item : node.items) {
+      ProjectRegion region;
+      region.role_location = item.mark;
+      if (item.kind == yaml::Kind::scalar) {
+        if (auto id = m_read.string(item, "a region id")) {
+          region.id = Ref{std::move(*id), item.mark};
+          m_out.regions.push_back(std::move(region));
+        }
+        continue;
+      }
+      if (!m_read.map(item, "a project region", region_keys)) {
+        continue;
+      }
+      const Node* id = m_read.required(item, "id", "a project region");
+      auto text = id != nullptr ? m_read.string(*id, "'id'") : std::nullopt;
+      if (const Node* role = item.find("role")) {
+        region.role_location = role->mark;
+        if (auto name = m_read.choice(*role, "'role'", role_names)) {
+          region.role = static_cast<Role>(index_of<int>(role_names, *name) + 1);
+        }
+      }
+      if (text) {
+        region.id = Ref{std::move(*text), id->mark};
+        m_out.regions.push_back(std::move(region));
+      }
+    }
+  }
+
+  void read_failover(const Node& node) {
+    if (!m_read.map(node, "'failover'", failover_keys)) {
+      return;
+    }
+    Failover& out = m_out.failover;
+    out.strategy_location = node.mark;
+    if (const Node* strategy = node.find("strategy")) {
+      out.strategy_location = strategy->mark;
+      if (auto name = m_read.choice(*strategy, "'strategy'", strategy_names)) {
+        out.strategy = index_of<Strategy>(strategy_names, *name);
+      }
+    }
+    duration(node, "standby_warmup", out.standby_warmup);
+    if (const Node* proxy = node.find("edge_proxy"); proxy != nullptr && !proxy->is_null()) {
+      read_edge_proxy(*proxy);
+    }
+  }
+
+  void read_edge_proxy(const Node& node) {
+    if (!m_read.map(node, "'edge_proxy'", proxy_keys)) {
+      return;
+    }
+    EdgeProxy& out = m_out.failover.edge_proxy.emplace();
+    out.location = node.mark;
+    if (const Node* value = node.find("service")) {
+      out.service = m_read.choice(*value, "'service'", services).value_or(out.service);
+    }
+    if (const Node* value = node.find("domain")) {
+      out.domain = m_read.string(*value, "'domain'").value_or("");
+    }
+    if (const Node* value = node.find("proxied")) {
+      out.proxied = m_read.boolean(*value, "'proxied'").value_or(true);
+    }
+    duration(node, "ttl", out.ttl);
+    if (const Node* value = node.find("sla")) {
+      out.sla = m_read.percent(*value, "'sla'").value_or(out.sla);
+    }
+    if (const Node* value = node.find("plan")) {
+      if (auto plan = m_read.choice(*value, "'plan'", plans)) {
+        out.plan = Ref{std::move(*plan), value->mark};
+      }
+    }
+    if (const Node* value = node.find("tls_secret")) {
+      if (auto name = m_read.string(*value, "'tls_secret'")) {
+        out.tls_secret = Ref{std::move(*name), value->mark};
+      }
+    }
+    HealthCheck& check = out.health_check;
+    check.interval.location = check.retries.location = check.timeout.location = node.mark;
+    if (const Node* health = node.find("health_check")) {
+      if (!m_read.map(*health, "'health_check'", health_keys)) {
+        return;
+      }
+      if (const Node* value = health->find("path")) {
+        check.path = m_read.string(*value, "'path'").value_or(check.path);
+      }
+      duration(*health, "interval", check.interval);
+      duration(*health, "timeout", check.timeout);
+      check.retries.location = health->mark;
+      if (const Node* value = health->find("retries")) {
+        check.retries.location = value->mark;
+        if (auto retries = m_read.integer(*value, "'retries'", 0, max_retries_value)) {
+          check.retries.value = *retries;
+          check.retries.given = true;
+        }
+      }
+    }
+  }
+
+  void read_common(const Node& node, const char* what, Ref& name, Ref& image, std::vector<Ref>& regions,
+                   bool& regions_given, Location& regions_location, std::vector<Ref>& secrets,
+                   std::vector<Ref>& configmaps) {
+    name = name_of(node, what);
+    image = Ref{{}, node.mark};
+    if (const Node* value = m_read.required(node, "image", what)) {
+      image = Ref{m_read.string(*value, "'image'").value_or(""), value->mark};
+    }
+    regions_location = name.location;
+    if (const Node* value = node.find("regions")) {
+      regions = refs(*value, "'regions'");
+      regions_given = true;
+      regions_location = value->mark;
+    }
+    if (const Node* value = node.find("secrets")) {
+      secrets = refs(*value, "'secrets'");
+    }
+    if (const Node* value = node.find("configmaps")) {
+      configmaps = refs(*value, "'configmaps'");
+    }
+  }
+
+  void read_app(const Node& node) {
+    if (!m_read.map(node, "an app", app_keys)) {
+      return;
+    }
+    App app;
+    read_common(node, "an app", app.name, app.image, app.regions, app.regions_given, app.regions_location, app.secrets,
+                app.configmaps);
+    app.min_scale.location = app.name.location;
+    if (const Node* value = node.find("min_scale")) {
+      app.min_scale.location = value->mark;
+      if (auto scale = m_read.integer(*value, "'min_scale'", 0, max_scale_value)) {
+        app.min_scale.value = *scale;
+        app.min_scale.given = true;
+      }
+    }
+    m_out.apps.push_back(std::move(app));
+  }
+
+  void read_job(const Node& node) {
+    if (!m_read.map(node, "a job", job_keys)) {
+      return;
+    }
+    Job job;
+    read_common(node, "a job", job.name, job.image, job.regions, job.regions_given, job.regions_location, job.secrets,
+                job.configmaps);
+    job.scheduled_in_location = job.name.location;
+    if (const Node* value = node.find("schedule"); value != nullptr && !value->is_null()) {
+      if (auto cron = m_read.string(*value, "'schedule'")) {
+        job.schedule = Ref{std::move(*cron), value->mark};
+      }
+    }
+    if (const Node* value = node.find("scheduled_in")) {
+      job.scheduled_in = refs(*value, "'scheduled_in'");
+      job.scheduled_in_given = true;
+      job.scheduled_in_location = value->mark;
+      if (!job.schedule) {
+        m_read.error(value->mark, fmt::format("job '{}' has 'scheduled_in' but no 'schedule'", job.name.name));
+      }
+    }
+    if (const Node* value = node.find("idempotent")) {
+      job.idempotent = m_read.boolean(*value, "'idempotent'").value_or(false);
+    }
+    m_out.jobs.push_back(std::move(job));
+  }
+
+  void read_artifact(const Node& node, const char* what, const Keys& keys, std::vector<Artifact>& out) {
+    if (!m_read.map(node, what, keys)) {
+      return;
+    }
+    Artifact artifact;
+    artifact.name = name_of(node, what);
+    artifact.source_location = artifact.name.location;
+    if (const Node* value = node.find("source")) {
+      artifact.source_location = value->mark;
+      if (auto source = m_read.choice(*value, "'source'", source_names)) {
+        artifact.source = index_of<Source>(source_names, *source);
+      }
+    }
+    if (const Node* value = node.find("format")) {
+      artifact.format = m_read.choice(*value, "'format'", secret_formats).value_or("");
+    }
+    out.push_back(std::move(artifact));
+  }
+
+  void read_data(const Node& node) {
+    if (!m_read.map(node, "a data store", data_keys)) {
+      return;
+    }
+    DataStore store;
+    store.name = name_of(node, "a data store");
+    store.region = Ref{{}, node.mark};
+    if (const Node* value = m_read.required(node, "region", "a data store")) {
+      store.region = Ref{m_read.string(*value, "'region'").value_or(""), value->mark};
+    }
+    if (node.find("backup_interval") != nullptr) {
+      Setting interval;
+      duration(node, "backup_interval", interval);
+      if (interval.given) {
+        store.backup_interval = interval;
+      }
+    }
+    if (const Node* value = node.find("cross_region_copy")) {
+      store.cross_region_copy = m_read.boolean(*value, "'cross_region_copy'").value_or(false);
+    }
+    m_out.data.push_back(std::move(store));
+  }
+
+  std::vector<Ref> project_regions(Location location) const {
+    std::vector<Ref> out;
+    for (const ProjectRegion& region : m_out.regions) {
+      out.push_back(Ref{region.id.name, location});
+    }
+    return out;
+  }
+
+  // Defaults of SPEC §2: apps and jobs run in every project region; a schedule is live in the
+  // primary under the strategies that keep one, else in every region of the job.
+  void apply_defaults() {
+    for (App& app : m_out.apps) {
+      if (!app.regions_given) {
+        app.regions = project_regions(app.name.location);
+      }
+    }
+    const bool primary_only = m_out.failover.strategy != Strategy::active_active;
+    const ProjectRegion* primary = m_out.first_with_role(Role::primary);
+    for (Job& job : m_out.jobs) {
+      if (!job.regions_given) {
+        job.regions = project_regions(job.name.location);
+      }
+      if (!job.schedule || job.scheduled_in_given) {
+        continue;
+      }
+      if (primary_only && primary != nullptr) {
+        job.scheduled_in = {Ref{primary->id.name, job.name.location}};
+      } else {
+        job.scheduled_in = job.regions;
+        for (Ref& ref : job.scheduled_in) {
+          ref.location = job.name.location;
+        }
+      }
+    }
+  }
+
+  yaml::Reader m_read;
+  Deployment& m_out;
+};
+
+}  // namespace
+
+Deployment load_deployment(std::string_view text, const std::string& source) {
+  DiagnosticSink sink(source);
+  const Node root = yaml::parse(text, source);
+  Deployment deployment;
+  deployment.source = source;
+  if (root.is_null()) {
+    sink.error(root.mark, "the deploy file is empty; it needs at least 'version', 'project' and 'regions'");
+  } else {
+    DeployReader(sink, deployment).read(root);
+  }
+  sink.throw_if_failed();
+  return deployment;
+}
+
+}  // namespace ceplan

@@ -1,0 +1,161 @@
+// CE201-CE207: failover through the edge proxy, and the objectives it must meet.
+#include <fmt/format.h>
+
+#include "ceplan/figures.hpp"
+#include "rules/checks.hpp"
+
+namespace ceplan::rules {
+namespace {
+
+// CIS limits (FACTS §4: cis glb-setup.md, plan-comparison.md; terraform ibm_cis_healthcheck).
+constexpr std::int64_t min_interval = 5;
+constexpr std::int64_t max_interval = 3600;
+constexpr std::int64_t min_timeout = 1;
+constexpr std::int64_t max_timeout = 10;
+constexpr std::int64_t min_retries = 1;
+constexpr std::int64_t max_retries = 3;
+constexpr std::int64_t min_dns_ttl = 30;
+constexpr std::int64_t max_dns_ttl = 600;
+constexpr std::int64_t standard_next_minimum = 60;  // interval and DNS-only TTL on Standard Next
+
+// Credible RTO floors per strategy (SPEC §3, CE205).
+constexpr std::int64_t pilot_light_rto_floor = 10 * 60;
+constexpr std::int64_t backup_restore_rto_floor = 60 * 60;
+
+void check_edge_proxy_presence(const Subject& s, Findings& findings) {
+  if (s.deployment.failover.edge_proxy) {
+    return;
+  }
+  for (const App& app : s.deployment.apps) {
+    if (s.spans_regions(app)) {
+      findings.add("CE201", app.name.location,
+                   fmt::format("app '{}' runs in {} regions but no failover.edge_proxy moves traffic when one fails",
+                               app.name.name, app.regions.size()));
+    }
+  }
+}
+
+void check_failover_time(const Subject& s, Findings& findings) {
+  const Deployment& d = s.deployment;
+  const bool hot = d.failover.strategy == Strategy::active_active || d.failover.strategy == Strategy::warm_standby;
+  if (!hot || !d.objectives.rto || !d.failover.edge_proxy) {
+    return;
+  }
+  for (const App& app : d.apps) {
+    if (!s.spans_regions(app)) {
+      continue;
+    }
+    const FailoverTime time = failover_time(d, app);
+    if (time.total() > *d.objectives.rto) {
+      findings.add("CE202", app.name.location,
+                   fmt::format("app '{}' fails over in up to {} (detection {} + propagation {} + warm-up {}), "
+                               "beyond the RTO of {}",
+                               app.name.name, format_duration(time.total()), format_duration(time.detection),
+                               format_duration(time.propagation), format_duration(time.warmup),
+                               format_duration(*d.objectives.rto)));
+    }
+  }
+}
+
+void check_scale_to_zero(const Subject& s, Findings& findings) {
+  if (!s.deployment.failover.edge_proxy) {
+    return;
+  }
+  for (const App& app : s.deployment.apps) {
+    if (s.spans_regions(app) && app.min_scale.value == 0) {
+      findings.add("CE203", app.min_scale.location,
+                   fmt::format("app '{}' scales to zero behind the edge proxy: health checks find no running "
+                               "instance and failover waits {} for warm-up",
+                               app.name.name, format_duration(s.deployment.failover.standby_warmup.value)));
+    }
+  }
+}
+
+void check_availability(const Subject& s, Findings& findings) {
+  const Deployment& d = s.deployment;
+  if (!d.objectives.availability) {
+    return;
+  }
+  for (const App& app : d.apps) {
+    const CompositeAvailability availability = composite_availability(d, app, s.catalog);
+    if (availability.percent < *d.objectives.availability) {
+      findings.add("CE204", app.name.location,
+                   fmt::format("app '{}' has a composite availability of {}%, below the target of {}%", app.name.name,
+                               format_percent(availability.percent), *d.objectives.availability));
+    }
+  }
+}
+
+void check_rto_band(const Subject& s, Findings& findings) {
+  const Deployment& d = s.deployment;
+  if (!d.objectives.rto) {
+    return;
+  }
+  const Strategy strategy = d.failover.strategy;
+  const std::int64_t floor = strategy == Strategy::pilot_light      ? pilot_light_rto_floor
+                             : strategy == Strategy::backup_restore ? backup_restore_rto_floor
+                                                                    : 0;
+  if (*d.objectives.rto < floor) {
+    findings.add("CE205", d.objectives.rto_location,
+                 fmt::format("an RTO of {} is tighter than {} can credibly meet (at least {})",
+                             format_duration(*d.objectives.rto), to_string(strategy), format_duration(floor)));
+  }
+}
+
+void check_limit(Findings& findings, const Setting& setting, std::string_view what, std::int64_t low, std::int64_t high,
+                 std::string_view unit = "s") {
+  if (setting.given && (setting.value < low || setting.value > high)) {
+    findings.add(
+        "CE206", setting.location,
+        fmt::format("{} of {}{} is outside what CIS accepts ({}-{}{})", what, setting.value, unit, low, high, unit));
+  }
+}
+
+void check_proxy_limits(const Subject& s, Findings& findings) {
+  const auto& proxy = s.deployment.failover.edge_proxy;
+  if (!proxy) {
+    return;
+  }
+  const HealthCheck& check = proxy->health_check;
+  check_limit(findings, check.interval, "health-check interval", min_interval, max_interval);
+  check_limit(findings, check.timeout, "health-check timeout", min_timeout, max_timeout);
+  check_limit(findings, check.retries, "health-check retries", min_retries, max_retries, "");
+  if (!proxy->proxied) {
+    check_limit(findings, proxy->ttl, "DNS-only TTL", min_dns_ttl, max_dns_ttl);
+  }
+  if (proxy->plan && proxy->plan->name == "standard-next") {
+    if (check.interval.value < standard_next_minimum && check.interval.value >= min_interval) {
+      findings.add("CE206", check.interval.location,
+                   fmt::format("health-check interval of {}s is below the Standard Next plan's minimum of {}s",
+                               check.interval.value, standard_next_minimum));
+    }
+    if (!proxy->proxied && proxy->ttl.value < standard_next_minimum && proxy->ttl.value >= min_dns_ttl) {
+      findings.add("CE206", proxy->ttl.location,
+                   fmt::format("TTL of {}s is below the Standard Next plan's minimum of {}s", proxy->ttl.value,
+                               standard_next_minimum));
+    }
+  }
+}
+
+void check_tls(const Subject& s, Findings& findings) {
+  const auto& proxy = s.deployment.failover.edge_proxy;
+  if (proxy && !proxy->domain.empty() && !proxy->tls_secret) {
+    findings.add(
+        "CE207", proxy->location,
+        fmt::format("edge proxy for {} has no tls_secret: each region's domain mapping needs one", proxy->domain));
+  }
+}
+
+}  // namespace
+
+void check_failover(const Subject& s, Findings& findings) {
+  check_edge_proxy_presence(s, findings);
+  check_failover_time(s, findings);
+  check_scale_to_zero(s, findings);
+  check_availability(s, findings);
+  check_rto_band(s, findings);
+  check_proxy_limits(s, findings);
+  check_tls(s, findings);
+}
+
+}  // namespace ceplan::rules

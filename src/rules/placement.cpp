@@ -1,0 +1,239 @@
+// CE101-CE110: where the project and its workloads are placed.
+#include <fmt/format.h>
+
+#include <set>
+#include <unordered_map>
+
+#include "ceplan/spellcheck.hpp"
+#include "rules/checks.hpp"
+
+namespace ceplan::rules {
+namespace {
+
+// Code Engine per-project limits (FACTS §5, codeengine limits.md).
+constexpr std::size_t max_apps = 40;
+constexpr std::size_t max_jobs = 100;
+constexpr std::size_t max_secrets = 100;
+constexpr std::size_t max_configmaps = 100;
+constexpr std::size_t max_cron_subscriptions = 100;
+constexpr std::int64_t max_min_scale = 250;
+
+void check_regions(const Subject& s, Findings& findings) {
+  const auto ids = s.catalog.region_ids();
+  for (const ProjectRegion& entry : s.deployment.regions) {
+    const Region* region = s.region(entry.id.name);
+    if (region == nullptr) {
+      findings.add("CE101", entry.id.location,
+                   fmt::format("region '{}' is not a Code Engine region in the catalog{}", entry.id.name,
+                               did_you_mean(entry.id.name, ids)));
+      continue;
+    }
+    if (region->availability != Availability::mzr) {
+      findings.add(
+          "CE102", entry.id.location,
+          fmt::format("region '{}' is not a multizone region: a zone failure takes the project down", entry.id.name));
+    }
+    if (region->campus == Campus::single) {
+      findings.add("CE109", entry.id.location,
+                   fmt::format("region '{}' is a single-campus MZR: its zones may share power, cooling and network",
+                               entry.id.name));
+    }
+  }
+}
+
+bool has_rebuild_region(const Deployment& d) {
+  const bool cold = d.failover.strategy == Strategy::pilot_light || d.failover.strategy == Strategy::backup_restore;
+  return cold && (d.first_with_role(Role::standby) != nullptr || d.first_with_role(Role::recovery) != nullptr);
+}
+
+void check_single_region(const Subject& s, Findings& findings) {
+  const Deployment& d = s.deployment;
+  if (has_rebuild_region(d)) {
+    return;
+  }
+  const Severity severity = d.objectives.rto ? Severity::error : Severity::warning;
+  auto check = [&](std::string_view kind, const Ref& name, const std::vector<Ref>& regions, Location where) {
+    if (regions.size() == 1) {
+      findings.add("CE103", severity, where,
+                   fmt::format("{} '{}' runs only in {}: a regional outage takes it down", kind, name.name,
+                               regions.front().name));
+    }
+  };
+  for (const App& app : d.apps) {
+    check("app", app.name, app.regions, app.regions_location);
+  }
+  for (const Job& job : d.jobs) {
+    check("job", job.name, job.regions, job.regions_location);
+  }
+}
+
+void check_geography(const Subject& s, Findings& findings) {
+  for (const App& app : s.deployment.apps) {
+    std::set<std::string> geographies;
+    std::set<std::string> regions;
+    for (const Ref& ref : app.regions) {
+      if (const Region* region = s.region(ref.name)) {
+        geographies.insert(region->geography);
+        regions.insert(ref.name);
+      }
+    }
+    if (regions.size() >= 2 && geographies.size() == 1) {
+      findings.add("CE104", app.regions_location,
+                   fmt::format("app '{}' runs in {} regions, all in {}: losing that geography takes it down",
+                               app.name.name, regions.size(), *geographies.begin()));
+    }
+  }
+}
+
+void check_backup_endpoints(const Subject& s, Findings& findings) {
+  std::set<std::string> endpoints;
+  std::size_t known = 0;
+  for (const ProjectRegion& entry : s.deployment.regions) {
+    const Region* region = s.region(entry.id.name);
+    if (region == nullptr || !region->backup_endpoint) {
+      return;  // an unknown or unpublished endpoint: nothing can be claimed
+    }
+    endpoints.insert(*region->backup_endpoint);
+    ++known;
+  }
+  if (known >= 2 && endpoints.size() == 1) {
+    findings.add("CE105", s.deployment.regions_location,
+                 fmt::format("every region of project '{}' backs up its metadata to the {} endpoint only",
+                             s.deployment.project, *endpoints.begin()));
+  }
+}
+
+void check_roles(const Subject& s, Findings& findings) {
+  const Deployment& d = s.deployment;
+  const Strategy strategy = d.failover.strategy;
+  std::size_t primaries = 0;
+  std::size_t standbys = 0;
+  for (const ProjectRegion& entry : d.regions) {
+    primaries += entry.role == Role::primary ? 1 : 0;
+    standbys += entry.role == Role::standby ? 1 : 0;
+    if (strategy == Strategy::active_active && entry.role != Role::none && entry.role != Role::active) {
+      findings.add("CE106", entry.role_location,
+                   fmt::format("region '{}' has role '{}', but under active-active every region is active",
+                               entry.id.name, to_string(entry.role)),
+                   "remove the role or set role: active, or choose another strategy");
+    }
+  }
+  const bool needs_standby = strategy == Strategy::warm_standby || strategy == Strategy::pilot_light;
+  if ((needs_standby && (primaries != 1 || standbys == 0)) ||
+      (strategy == Strategy::backup_restore && primaries != 1)) {
+    findings.add(
+        "CE106", d.regions_location,
+        fmt::format("{} needs exactly one primary region{}; found {} primary and {} standby", to_string(strategy),
+                    needs_standby ? " and at least one standby" : "", primaries, standbys),
+        needs_standby ? "mark one region role: primary and the others role: standby" : "mark one region role: primary");
+  }
+}
+
+void check_in_project(const Subject& s, Findings& findings) {
+  const Deployment& d = s.deployment;
+  auto check = [&](std::string_view kind, const std::string& owner, const std::vector<Ref>& refs) {
+    for (const Ref& ref : refs) {
+      if (d.region(ref.name) == nullptr) {
+        findings.add("CE107", ref.location,
+                     fmt::format("{} '{}' names region '{}', which the project does not list", kind, owner, ref.name));
+      }
+    }
+  };
+  for (const App& app : d.apps) {
+    check("app", app.name.name, app.regions);
+  }
+  for (const Job& job : d.jobs) {
+    check("job", job.name.name, job.regions);
+    if (job.scheduled_in_given) {
+      check("job", job.name.name, job.scheduled_in);
+    }
+  }
+  for (const DataStore& store : d.data) {
+    check("data store", store.name.name, {store.region});
+  }
+}
+
+template <typename Items, typename NameOf>
+void check_unique(std::string_view kind, const Items& items, NameOf name_of, Findings& findings) {
+  std::unordered_map<std::string, int> first_line;
+  for (const auto& item : items) {
+    const Ref& name = name_of(item);
+    auto [it, inserted] = first_line.emplace(name.name, name.location.line);
+    if (!inserted) {
+      findings.add("CE108", name.location,
+                   fmt::format("{} '{}' is defined twice (first at line {})", kind, name.name, it->second));
+    }
+  }
+}
+
+void check_quotas(const Subject& s, Findings& findings) {
+  const Deployment& d = s.deployment;
+  // Per-project limits apply to each region's project: count what each region's project holds.
+  std::unordered_map<std::string, std::size_t> apps;
+  std::unordered_map<std::string, std::size_t> jobs;
+  std::unordered_map<std::string, std::size_t> crons;
+  for (const App& app : d.apps) {
+    for (const Ref& region : app.regions) ++apps[region.name];
+  }
+  for (const Job& job : d.jobs) {
+    for (const Ref& region : job.regions) ++jobs[region.name];
+    for (const Ref& region : job.scheduled_in) ++crons[region.name];
+  }
+  auto over = [&](const std::unordered_map<std::string, std::size_t>& counts, std::size_t limit, std::string_view what,
+                  Location where) {
+    for (const ProjectRegion& entry : d.regions) {
+      auto it = counts.find(entry.id.name);
+      if (it != counts.end() && it->second > limit) {
+        findings.add("CE110", where,
+                     fmt::format("project '{}' in {} would hold {} {}; Code Engine allows {} per project", d.project,
+                                 entry.id.name, it->second, what, limit));
+        return;
+      }
+    }
+  };
+  over(apps, max_apps, "apps", d.apps_location);
+  over(jobs, max_jobs, "jobs", d.jobs_location);
+  over(crons, max_cron_subscriptions, "cron subscriptions", d.jobs_location);
+  if (d.secrets.size() > max_secrets) {
+    findings.add("CE110", d.secrets_location,
+                 fmt::format("project '{}' declares {} secrets; Code Engine allows {} per project", d.project,
+                             d.secrets.size(), max_secrets));
+  }
+  if (d.configmaps.size() > max_configmaps) {
+    findings.add("CE110", d.configmaps_location,
+                 fmt::format("project '{}' declares {} config maps; Code Engine allows {} per project", d.project,
+                             d.configmaps.size(), max_configmaps));
+  }
+  for (const App& app : d.apps) {
+    if (app.min_scale.value > max_min_scale) {
+      findings.add("CE110", app.min_scale.location,
+                   fmt::format("app '{}' has min_scale {}; Code Engine allows at most {}", app.name.name,
+                               app.min_scale.value, max_min_scale));
+    }
+  }
+}
+
+}  // namespace
+
+void check_placement(const Subject& s, Findings& findings) {
+  const Deployment& d = s.deployment;
+  check_regions(s, findings);
+  check_single_region(s, findings);
+  check_geography(s, findings);
+  check_backup_endpoints(s, findings);
+  check_roles(s, findings);
+  check_in_project(s, findings);
+  check_unique(
+      "region", d.regions, [](const ProjectRegion& r) -> const Ref& { return r.id; }, findings);
+  check_unique(
+      "app", d.apps, [](const App& a) -> const Ref& { return a.name; }, findings);
+  check_unique(
+      "job", d.jobs, [](const Job& j) -> const Ref& { return j.name; }, findings);
+  check_unique(
+      "secret", d.secrets, [](const Artifact& a) -> const Ref& { return a.name; }, findings);
+  check_unique(
+      "config map", d.configmaps, [](const Artifact& a) -> const Ref& { return a.name; }, findings);
+  check_quotas(s, findings);
+}
+
+}  // namespace ceplan::rules
