@@ -22,6 +22,15 @@ const Node* Node::find(std::string_view key) const {
   return nullptr;
 }
 
+Location Node::key_location(std::string_view key) const {
+  for (std::size_t i = 0; i < keys.size(); ++i) {
+    if (keys[i] == key) {
+      return key_marks[i];
+    }
+  }
+  return mark;
+}
+
 bool Node::is_null() const {
   if (kind == Kind::null) {
     return true;

@@ -27,6 +27,8 @@ struct Node {
 
   /// The value for `key` in a map, or nullptr.
   [[nodiscard]] const Node* find(std::string_view key) const;
+  /// Where `key` is written in a map, or this node's mark if it is absent.
+  [[nodiscard]] Location key_location(std::string_view key) const;
   /// True for a null node or a plain scalar spelled as YAML's null (`null`, `~`, empty).
   [[nodiscard]] bool is_null() const;
 };

@@ -88,10 +88,18 @@ bool Reader::sequence(const Node& node, std::string_view what) {
 
 const Node* Reader::required(const Node& map, std::string_view key, std::string_view what) {
   const Node* value = map.find(key);
-  if (value == nullptr) {
+  if (value != nullptr) {
+    return value;
+  }
+  // A misspelling of this key was already reported with "did you mean"; saying it is missing
+  // as well would only repeat the same mistake.
+  const std::vector<std::string> wanted{std::string(key)};
+  const bool misspelled = std::any_of(map.keys.begin(), map.keys.end(),
+                                      [&](const std::string& present) { return closest_match(present, wanted); });
+  if (!misspelled) {
     error(map.mark, fmt::format("{} is missing required key '{}'", what, key));
   }
-  return value;
+  return nullptr;
 }
 
 bool Reader::scalar(const Node& node, std::string_view what, std::string_view expected) {

@@ -63,6 +63,7 @@ public:
       read_objectives(*objectives);
     }
     if (const Node* regions = m_read.required(root, "regions", "the deploy file")) {
+      m_out.regions_location = root.key_location("regions");
       read_regions(*regions);
     }
     if (const Node* failover = root.find("failover")) {
@@ -86,7 +87,7 @@ private:
     if (list == nullptr || list->is_null()) {
       return;
     }
-    location = list->mark;
+    location = root.key_location(key);
     if (m_read.sequence(*list, fmt::format("'{}'", key))) {
       for (const Node& item : list->items) {
         read(item);
@@ -147,7 +148,6 @@ private:
   }
 
   void read_regions(const Node& node) {
-    m_out.regions_location = node.mark;
     if (!m_read.sequence(node, "'regions'")) {
       return;
     }

@@ -85,8 +85,7 @@ TEST_CASE("catalog errors are pinned with message and location") {
               "c.yaml:1:1: error: the catalog is missing required key 'backup_endpoints'",
               "c.yaml:1:1: error: the catalog is missing required key 'regions'"});
   CHECK(load_errors(header + "  - id: a-1\n    nmae: N\n") ==
-        Lines{"c.yaml:5:5: error: a catalog region is missing required key 'name'",
-              "c.yaml:5:5: error: a catalog region is missing required key 'geography'",
+        Lines{"c.yaml:5:5: error: a catalog region is missing required key 'geography'",
               "c.yaml:5:5: error: a catalog region is missing required key 'availability'",
               "c.yaml:5:5: error: a catalog region is missing required key 'zones'",
               "c.yaml:5:5: error: a catalog region is missing required key 'backup_endpoint'",

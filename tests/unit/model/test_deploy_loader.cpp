@@ -1,0 +1,187 @@
+#include <catch2/catch.hpp>
+
+#include "ceplan/model.hpp"
+#include "test_util.hpp"
+
+using ceplan::load_deployment;
+using ceplan::test::errors_of;
+using Lines = std::vector<std::string>;
+
+namespace {
+
+Lines load_errors(const std::string& text) {
+  return errors_of([&] { (void)load_deployment(text, "d.yaml"); });
+}
+
+std::vector<std::string> names(const std::vector<ceplan::Ref>& refs) {
+  std::vector<std::string> out;
+  for (const auto& ref : refs) out.push_back(ref.name);
+  return out;
+}
+
+const std::string full = R"(version: 1
+project: shop
+objectives:
+  availability: "99.95%"
+  rto: 1h30m
+  rpo: 1h
+regions:
+  - { id: us-south, role: primary }
+  - { id: ca-tor,   role: standby }
+failover:
+  strategy: warm-standby
+  edge_proxy:
+    service: cis
+    domain: shop.example.com
+    proxied: false
+    ttl: 90s
+    sla: 99.95
+    plan: standard-next
+    tls_secret: shop-tls
+    health_check: { path: /healthz, interval: 15s, retries: 1, timeout: 4s }
+  standby_warmup: 45s
+apps:
+  - name: frontend
+    image: icr.io/shop/frontend:1.4
+    min_scale: 2
+    secrets: [db-creds]
+    configmaps: [settings]
+  - name: admin
+    image: icr.io/shop/admin:1
+    regions: [us-south]
+jobs:
+  - name: nightly-report
+    image: icr.io/shop/report:2.0
+    schedule: "0 2 * * *"
+    idempotent: true
+  - name: adhoc
+    image: icr.io/shop/adhoc:1
+secrets:
+  - { name: db-creds, source: secrets-manager }
+  - { name: shop-tls, source: manual, format: tls }
+configmaps:
+  - { name: settings, source: file }
+data:
+  - { name: orders-db, region: us-south, backup_interval: 1h, cross_region_copy: true }
+)";
+
+}  // namespace
+
+TEST_CASE("every field of a deploy file is read") {
+  const auto d = load_deployment(full, "d.yaml");
+  CHECK(d.project == "shop");
+  CHECK(d.objectives.availability == 99.95);
+  CHECK(d.objectives.rto == 5400);
+  CHECK(d.objectives.rpo == 3600);
+  CHECK(d.objectives.rto_location.line == 5);
+  REQUIRE(d.regions.size() == 2);
+  CHECK(d.regions[1].id.name == "ca-tor");
+  CHECK(d.regions[1].role == ceplan::Role::standby);
+  CHECK(d.failover.strategy == ceplan::Strategy::warm_standby);
+  CHECK(d.failover.standby_warmup.value == 45);
+  REQUIRE(d.failover.edge_proxy);
+  const auto& proxy = *d.failover.edge_proxy;
+  CHECK(proxy.domain == "shop.example.com");
+  CHECK_FALSE(proxy.proxied);
+  CHECK(proxy.ttl.value == 90);
+  CHECK(proxy.sla == 99.95);
+  CHECK(proxy.plan->name == "standard-next");
+  CHECK(proxy.tls_secret->name == "shop-tls");
+  CHECK(proxy.health_check.path == "/healthz");
+  CHECK(proxy.health_check.interval.value == 15);
+  CHECK(proxy.health_check.retries.value == 1);
+  CHECK(proxy.health_check.timeout.value == 4);
+  REQUIRE(d.apps.size() == 2);
+  CHECK(d.apps[0].min_scale.value == 2);
+  CHECK(names(d.apps[0].secrets) == Lines{"db-creds"});
+  CHECK(names(d.apps[0].configmaps) == Lines{"settings"});
+  CHECK(d.secrets[1].source == ceplan::Source::manual);
+  CHECK(d.secrets[1].format == "tls");
+  CHECK(d.configmaps[0].source == ceplan::Source::file);
+  REQUIRE(d.data.size() == 1);
+  CHECK(d.data[0].region.name == "us-south");
+  CHECK(d.data[0].backup_interval->value == 3600);
+  CHECK(d.data[0].cross_region_copy);
+}
+
+TEST_CASE("defaults follow SPEC §2") {
+  const auto d = load_deployment(full, "d.yaml");
+  // Apps and jobs run in every project region unless told otherwise.
+  CHECK(names(d.apps[0].regions) == Lines{"us-south", "ca-tor"});
+  CHECK_FALSE(d.apps[0].regions_given);
+  CHECK(names(d.apps[1].regions) == Lines{"us-south"});
+  CHECK(d.apps[1].min_scale.value == 0);
+  // Under warm-standby a schedule is live in the primary only.
+  CHECK(names(d.jobs[0].scheduled_in) == Lines{"us-south"});
+  CHECK(d.jobs[0].idempotent);
+  CHECK(d.jobs[1].scheduled_in.empty());
+  CHECK_FALSE(d.jobs[1].idempotent);
+
+  const auto minimal = load_deployment(
+      "version: 1\nproject: p\nregions: [us-south, eu-de]\njobs:\n  - { name: j, image: i, schedule: '* * * * *' }\n",
+      "d.yaml");
+  CHECK(minimal.failover.strategy == ceplan::Strategy::active_active);
+  CHECK_FALSE(minimal.failover.edge_proxy);
+  CHECK(minimal.failover.standby_warmup.value == 30);
+  CHECK(minimal.regions[0].role == ceplan::Role::none);
+  // Under active-active a schedule is live in every region of the job.
+  CHECK(names(minimal.jobs[0].scheduled_in) == Lines{"us-south", "eu-de"});
+
+  const auto proxy = load_deployment(
+      "version: 1\nproject: p\nregions: [us-south]\nfailover:\n  edge_proxy: { domain: x.example.com }\n", "d.yaml");
+  CHECK(proxy.failover.edge_proxy->proxied);
+  CHECK(proxy.failover.edge_proxy->ttl.value == 60);
+  CHECK(proxy.failover.edge_proxy->sla == 99.99);
+  CHECK(proxy.failover.edge_proxy->health_check.interval.value == 60);
+  CHECK(proxy.failover.edge_proxy->health_check.retries.value == 2);
+  CHECK(proxy.failover.edge_proxy->health_check.timeout.value == 5);
+}
+
+TEST_CASE("input errors are pinned with message and location") {
+  const std::string head = "version: 1\nproject: p\n";
+  CHECK(load_errors(head + "regoins: [us-south]\n") ==
+        Lines{"d.yaml:3:1: error: unknown key 'regoins' in the deploy file; did you mean 'regions'?"});
+  CHECK(load_errors(head + "zones: [us-south]\n") ==
+        Lines{"d.yaml:1:1: error: the deploy file is missing required key 'regions'",
+              "d.yaml:3:1: error: unknown key 'zones' in the deploy file"});
+  CHECK(load_errors(head + "regions: [us-south]\nproject: q\n") ==
+        Lines{"d.yaml:4:1: error: duplicate key 'project' (first at line 2)"});
+  CHECK(load_errors("version: 2\nproject: p\nregions: [us-south]\n") ==
+        Lines{"d.yaml:1:10: error: unsupported version 2; this ceplan reads version 1"});
+  CHECK(load_errors("version: one\nproject: p\nregions: [us-south]\n") ==
+        Lines{"d.yaml:1:10: error: 'version' must be a whole number, not 'one'"});
+  CHECK(load_errors(head + "regions: []\n") == Lines{"d.yaml:3:10: error: 'regions' must list at least one region"});
+  CHECK(load_errors(head + "regions: us-south\n") ==
+        Lines{"d.yaml:3:10: error: 'regions' must be a sequence, not a scalar"});
+  CHECK(load_errors(head + "regions:\n  - { id: us-south, role: primray }\n") ==
+        Lines{"d.yaml:4:27: error: 'role' must be one of primary, standby, active, recovery, not 'primray'; "
+              "did you mean 'primary'?"});
+  CHECK(load_errors(head + "regions: [us-south]\nobjectives: { rto: 15, rpo: soon, availability: 101 }\n") ==
+        Lines{"d.yaml:4:20: error: 'rto' must be a duration such as 90s, 15m, 4h, 1d or 1h30m, not '15'",
+              "d.yaml:4:29: error: 'rpo' must be a duration such as 90s, 15m, 4h, 1d or 1h30m, not 'soon'",
+              "d.yaml:4:49: error: 'availability' must be above 0 and at most 100, not 101"});
+  CHECK(load_errors(head + "regions: [us-south]\nfailover: { strategy: hot-standby }\n") ==
+        Lines{"d.yaml:4:23: error: 'strategy' must be one of active-active, warm-standby, pilot-light, "
+              "backup-restore, not 'hot-standby'"});
+  CHECK(load_errors(head + "regions: [us-south]\napps:\n  - { image: x, min_scale: -1, regions: [1, [2]] }\n") ==
+        Lines{"d.yaml:5:5: error: an app is missing required key 'name'",
+              "d.yaml:5:28: error: 'min_scale' must be between 0 and 1000000, not -1",
+              "d.yaml:5:45: error: an item of 'regions' must be a string, not a sequence"});
+  CHECK(load_errors(head + "regions: [us-south]\njobs:\n  - { name: j, image: i, scheduled_in: [us-south] }\n") ==
+        Lines{"d.yaml:5:40: error: job 'j' has 'scheduled_in' but no 'schedule'"});
+  CHECK(load_errors(head + "regions: [us-south]\nsecrets:\n  - { name: s, source: vault, format: pem }\n") ==
+        Lines{"d.yaml:5:24: error: 'source' must be one of secrets-manager, file, manual, not 'vault'",
+              "d.yaml:5:39: error: 'format' must be one of generic, basic_auth, hmac, registry, ssh, tls, not 'pem'"});
+  CHECK(load_errors(head + "regions: [us-south]\ndata:\n  - { name: db, cross_region_copy: yes }\n") ==
+        Lines{"d.yaml:5:5: error: a data store is missing required key 'region'",
+              "d.yaml:5:36: error: 'cross_region_copy' must be true or false, not 'yes'"});
+  CHECK(load_errors(head + "regions: [us-south]\nfailover:\n  edge_proxy: { proxied: 1, helth_check: {} }\n") ==
+        Lines{"d.yaml:5:26: error: 'proxied' must be true or false, not '1'",
+              "d.yaml:5:29: error: unknown key 'helth_check' in 'edge_proxy'; did you mean 'health_check'?"});
+  CHECK(load_errors("") ==
+        Lines{"d.yaml:1:1: error: the deploy file is empty; it needs at least 'version', 'project' and 'regions'"});
+  CHECK(load_errors("[1, 2]\n") == Lines{"d.yaml:1:1: error: the deploy file must be a mapping, not a sequence"});
+  CHECK(load_errors(head + "regions: [us-south]\n---\nversion: 1\n") ==
+        Lines{"d.yaml:4:1: error: a second YAML document is not allowed; the file must hold exactly one"});
+  CHECK(load_errors(head + "regions: [us-south\n") == Lines{"d.yaml:4:1: error: end of sequence flow not found"});
+}

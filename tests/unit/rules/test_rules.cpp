@@ -1,0 +1,189 @@
+// Every rule: a minimal file where it fires, and one where it must stay silent.
+#include <catch2/catch.hpp>
+
+#include "ceplan/rules.hpp"
+
+namespace {
+
+const ceplan::Catalog& catalog() {
+  static const ceplan::Catalog instance = ceplan::Catalog::embedded();
+  return instance;
+}
+
+std::vector<ceplan::Finding> run(const std::string& text) {
+  return ceplan::validate(text, "d.yaml", catalog());
+}
+
+std::vector<const ceplan::Finding*> of(const std::vector<ceplan::Finding>& findings, std::string_view id) {
+  std::vector<const ceplan::Finding*> out;
+  for (const auto& finding : findings) {
+    if (finding.rule->id == id)
+      out.push_back(&finding);
+  }
+  return out;
+}
+
+// A clean two-geography deployment; cases below change one thing at a time.
+const std::string head = "version: 1\nproject: p\n";
+const std::string two_regions = "regions: [us-south, eu-de]\n";
+const std::string proxy = "failover:\n  edge_proxy: { domain: p.example.com, tls_secret: tls }\n";
+const std::string tls = "secrets:\n  - { name: tls, source: secrets-manager, format: tls }\n";
+const std::string web = "apps:\n  - { name: web, image: icr.io/p/web:1, min_scale: 1 }\n";
+const std::string clean = head + two_regions + proxy + web + tls;
+
+struct Case {
+  const char* rule;
+  std::string fires;
+  std::string quiet;
+  int line;  // where the finding must point
+  int column;
+};
+
+const std::vector<Case> cases{
+    {"CE101", head + "regions: [us-soth, eu-de]\n" + proxy + web + tls, clean, 3, 11},
+    {"CE103", head + two_regions + proxy + web + "  - { name: one, image: icr.io/p/x:1, regions: [eu-de] }\n" + tls,
+     head +
+         "regions:\n  - { id: us-south, role: primary }\n  - { id: eu-de, role: recovery }\n"
+         "failover: { strategy: backup-restore }\napps:\n  - { name: one, image: icr.io/p/x:1, regions: [us-south] }\n",
+     8, 48},
+    {"CE104", head + "regions: [eu-de, eu-gb]\n" + proxy + web + tls, clean, 7, 13},
+    {"CE105", head + "regions: [eu-de, eu-gb]\n" + proxy + web + tls,
+     head + "regions: [eu-de, in-che]\n" + proxy + web + tls, 3, 1},
+    {"CE106", head + "regions:\n  - { id: us-south, role: primary }\n  - eu-de\nfailover: { strategy: warm-standby }\n",
+     head + "regions:\n  - { id: us-south, role: primary }\n  - { id: eu-de, role: standby }\n"
+            "failover: { strategy: warm-standby }\n",
+     3, 1},
+    {"CE107", clean + "data:\n  - { name: db, region: jp-tok, cross_region_copy: true }\n",
+     clean + "data:\n  - { name: db, region: eu-de, cross_region_copy: true }\n", 11, 25},
+    {"CE108", clean + "configmaps:\n  - { name: c, source: file }\n  - { name: c, source: file }\n",
+     clean + "configmaps:\n  - { name: c, source: file }\n  - { name: d, source: file }\n", 12, 13},
+    {"CE109", head + "regions: [jp-osa, eu-de]\n" + proxy + web + tls, clean, 3, 11},
+    {"CE110", head + two_regions + proxy + "apps:\n  - { name: web, image: icr.io/p/web:1, min_scale: 251 }\n" + tls,
+     head + two_regions + proxy + "apps:\n  - { name: web, image: icr.io/p/web:1, min_scale: 250 }\n" + tls, 7, 52},
+    {"CE201", head + two_regions + web, clean, 5, 13},
+    {"CE202",
+     head + "objectives: { rto: 1m }\n" + two_regions + proxy + web + tls,  // 60 + 3 x 5 = 75 s
+     head + "objectives: { rto: 75s }\n" + two_regions + proxy + web + tls, 8, 13},
+    {"CE203", head + two_regions + proxy + "apps:\n  - { name: web, image: icr.io/p/web:1 }\n" + tls, clean, 7, 13},
+    {"CE204", head + "objectives: { availability: 99.99 }\n" + two_regions + proxy + web + tls,
+     head + "objectives: { availability: 99.98 }\n" + two_regions + proxy + web + tls, 8, 13},
+    {"CE205",
+     head + "objectives: { rto: 30m }\nregions:\n  - { id: us-south, role: primary }\n"
+            "  - { id: eu-de, role: recovery }\nfailover: { strategy: backup-restore }\n",
+     head + "objectives: { rto: 1h }\nregions:\n  - { id: us-south, role: primary }\n"
+            "  - { id: eu-de, role: recovery }\nfailover: { strategy: backup-restore }\n",
+     3, 20},
+    {"CE206",
+     head + two_regions + "failover:\n  edge_proxy: { tls_secret: tls, health_check: { timeout: 11s } }\n" + web + tls,
+     head + two_regions + "failover:\n  edge_proxy: { tls_secret: tls, health_check: { timeout: 10s } }\n" + web + tls,
+     5, 59},
+    {"CE207", head + two_regions + "failover:\n  edge_proxy: { domain: p.example.com }\n" + web, clean, 5, 15},
+    {"CE301", clean + "jobs:\n  - { name: j, image: icr.io/p/j:1, schedule: '0 * * * *' }\n",
+     clean + "jobs:\n  - { name: j, image: icr.io/p/j:1, schedule: '0 * * * *', idempotent: true }\n", 11, 13},
+    {"CE302",
+     head + two_regions + proxy +
+         "apps:\n  - { name: web, image: icr.io/p/web:1, min_scale: 1, "
+         "configmaps: [settings] }\n" +
+         tls,
+     head + two_regions + proxy +
+         "apps:\n  - { name: web, image: icr.io/p/web:1, min_scale: 1, "
+         "configmaps: [settings] }\n" +
+         tls + "configmaps:\n  - { name: settings }\n",
+     7, 68},
+    {"CE303", head + two_regions + proxy + web + "secrets:\n  - { name: tls, source: manual }\n",
+     head + two_regions + proxy + web + "secrets:\n  - { name: tls, source: file }\n", 9, 26},
+    {"CE304",
+     head + "objectives: { rpo: 15m }\n" + clean.substr(head.size()) +
+         "data:\n  - { name: db, region: us-south, backup_interval: 1h, cross_region_copy: true }\n",
+     head + "objectives: { rpo: 1h }\n" + clean.substr(head.size()) +
+         "data:\n  - { name: db, region: us-south, backup_interval: 1h, cross_region_copy: true }\n",
+     12, 52},
+    {"CE305", clean + "data:\n  - { name: db, region: us-south }\n",
+     head + "regions: [us-south]\napps:\n  - { name: web, image: icr.io/p/web:1 }\n"
+            "data:\n  - { name: db, region: us-south }\n",
+     11, 13},
+    {"CE306", head + two_regions + proxy + "apps:\n  - { name: web, image: us.icr.io/p/web:1, min_scale: 1 }\n" + tls,
+     clean, 7, 25},
+};
+
+}  // namespace
+
+TEST_CASE("the clean baseline has no findings") {
+  CHECK(run(clean).empty());
+}
+
+TEST_CASE("each rule fires where it should, at the node that causes it, and is silent otherwise") {
+  for (const Case& c : cases) {
+    INFO("rule " << c.rule);
+    const auto findings = run(c.fires);
+    const auto fired = of(findings, c.rule);
+    REQUIRE(fired.size() >= 1);
+    CHECK(fired.front()->location.line == c.line);
+    CHECK(fired.front()->location.column == c.column);
+    CHECK_FALSE(fired.front()->message.empty());
+    CHECK_FALSE(fired.front()->fix.empty());
+    CHECK(of(run(c.quiet), c.rule).empty());
+  }
+}
+
+TEST_CASE("CE102 fires for a region that is not an MZR") {
+  const auto szr = ceplan::Catalog::load(
+      "schema: ceplan.catalog/v1\nsla: 99.9\nbackup_endpoints: [X]\nregions:\n"
+      "  - { id: mzr-1, name: M, geography: G, availability: MZR, zones: [a, b, c], backup_endpoint: X }\n"
+      "  - { id: szr-1, name: S, geography: G, availability: SZR, zones: [d], backup_endpoint: X }\n",
+      "c.yaml");
+  const auto fired = ceplan::validate(head + "regions: [mzr-1, szr-1]\n", "d.yaml", szr);  // kept alive
+  const auto ce102 = of(fired, "CE102");
+  REQUIRE(ce102.size() == 1);
+  CHECK(ce102.front()->message == "region 'szr-1' is not a multizone region: a zone failure takes the project down");
+  CHECK(of(ceplan::validate(head + "regions: [mzr-1]\n", "d.yaml", szr), "CE102").empty());
+}
+
+TEST_CASE("CE103 is an error once an RTO is set") {
+  const auto single = run(head + "regions: [us-south]\napps:\n  - { name: a, image: icr.io/p/a:1 }\n");
+  const auto warning = of(single, "CE103");
+  REQUIRE(warning.size() == 1);
+  CHECK(warning.front()->severity == ceplan::Severity::warning);
+  const auto with_rto = run(head + "objectives: { rto: 1h }\nregions: [us-south]\napps:\n  - { name: a, image: i }\n");
+  const auto error = of(with_rto, "CE103");
+  REQUIRE(error.size() == 1);
+  CHECK(error.front()->severity == ceplan::Severity::error);
+}
+
+TEST_CASE("messages name the object concerned") {
+  const auto findings = run(clean + "jobs:\n  - { name: nightly, image: icr.io/p/j:1, schedule: '0 2 * * *' }\n");
+  const auto ce301 = of(findings, "CE301");
+  REQUIRE(ce301.size() == 1);
+  CHECK(ce301.front()->message ==
+        "job 'nightly' is scheduled in us-south and eu-de: each run happens 2 times, and the job is not idempotent");
+  CHECK(ce301.front()->fix == "set scheduled_in: [us-south], or mark the job idempotent: true");
+}
+
+TEST_CASE("the warm-standby acceptance figure: 15s interval, 1 retry, 5s timeout, proxied, min scale 1") {
+  const std::string file = head +
+                           "objectives: { rto: 25s }\nregions:\n  - { id: us-south, role: primary }\n"
+                           "  - { id: eu-de, role: standby }\nfailover:\n  strategy: warm-standby\n"
+                           "  edge_proxy: { tls_secret: tls, health_check: { interval: 15s, retries: 1, "
+                           "timeout: 5s } }\n" +
+                           web + tls;
+  CHECK(run(file).empty());  // 25 s is within an RTO of 25 s
+}
+
+TEST_CASE("rule selection disables rules or runs only some") {
+  const std::string file = head + two_regions + web;  // fires CE201: no edge proxy
+  CHECK(of(ceplan::validate(file, "d.yaml", catalog(), {{"CE201"}, {}}), "CE201").empty());
+  const auto only = ceplan::validate(head + "regions: [us-soth, eu-de]\n" + web, "d.yaml", catalog(), {{}, {"CE101"}});
+  REQUIRE(only.size() == 1);
+  CHECK(only.front().rule->id == "CE101");
+}
+
+TEST_CASE("findings come sorted by location") {
+  const auto findings =
+      run(std::string("version: 1\nproject: p\nregions: [us-soth, jp-osa]\n"
+                      "apps:\n  - { name: a, image: jp2.icr.io/p/a:1 }\n"));
+  REQUIRE(findings.size() >= 3);
+  for (std::size_t i = 1; i < findings.size(); ++i) {
+    CHECK(std::make_pair(findings[i - 1].location.line, findings[i - 1].location.column) <=
+          std::make_pair(findings[i].location.line, findings[i].location.column));
+  }
+}
