@@ -3,6 +3,7 @@
 
 #include <fmt/format.h>
 
+#include "ceplan/deploy_schema.hpp"
 #include "ceplan/model.hpp"
 #include "loader/yaml_read.hpp"
 
@@ -12,24 +13,24 @@ namespace {
 using yaml::Node;
 using Keys = std::vector<std::string>;
 
-const Keys top_keys{"version", "project", "objectives", "regions",    "failover",
-                    "apps",    "jobs",    "secrets",    "configmaps", "data"};
-const Keys objective_keys{"availability", "rto", "rpo"};
-const Keys region_keys{"id", "role"};
-const Keys role_names{"primary", "standby", "active", "recovery"};
-const Keys failover_keys{"strategy", "edge_proxy", "standby_warmup"};
-const Keys strategy_names{"active-active", "warm-standby", "pilot-light", "backup-restore"};
-const Keys proxy_keys{"service", "domain", "proxied", "ttl", "sla", "plan", "tls_secret", "health_check"};
-const Keys services{"cis"};
-const Keys plans{"standard-next", "enterprise"};
-const Keys health_keys{"path", "interval", "retries", "timeout"};
-const Keys app_keys{"name", "image", "regions", "min_scale", "secrets", "configmaps"};
-const Keys job_keys{"name", "image", "regions", "schedule", "scheduled_in", "idempotent", "secrets", "configmaps"};
-const Keys secret_keys{"name", "source", "format"};
-const Keys configmap_keys{"name", "source"};
-const Keys source_names{"secrets-manager", "file", "manual"};
-const Keys secret_formats{"generic", "basic_auth", "hmac", "registry", "ssh", "tls"};
-const Keys data_keys{"name", "region", "backup_interval", "cross_region_copy"};
+// Keys and enumerations come from the schema table, which `ceplan schema` renders too.
+const Keys top_keys = schema::keys("deploy");
+const Keys objective_keys = schema::keys("objectives");
+const Keys region_keys = schema::keys("region");
+const Keys& role_names = schema::choices("region", "role");
+const Keys failover_keys = schema::keys("failover");
+const Keys& strategy_names = schema::choices("failover", "strategy");
+const Keys proxy_keys = schema::keys("edge_proxy");
+const Keys& services = schema::choices("edge_proxy", "service");
+const Keys& plans = schema::choices("edge_proxy", "plan");
+const Keys health_keys = schema::keys("health_check");
+const Keys app_keys = schema::keys("app");
+const Keys job_keys = schema::keys("job");
+const Keys secret_keys = schema::keys("secret");
+const Keys configmap_keys = schema::keys("configmap");
+const Keys& source_names = schema::choices("secret", "source");
+const Keys& secret_formats = schema::choices("secret", "format");
+const Keys data_keys = schema::keys("data");
 
 constexpr std::int64_t max_scale_value = 1'000'000;
 constexpr std::int64_t max_retries_value = 1'000;

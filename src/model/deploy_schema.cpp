@@ -1,0 +1,191 @@
+// The deploy file of SPEC §2 as data.
+#include "ceplan/deploy_schema.hpp"
+
+#include <algorithm>
+#include <stdexcept>
+
+namespace ceplan::schema {
+namespace {
+
+constexpr std::int64_t max_count = 1'000'000;
+
+Field required(std::string name, Type type, std::string description) {
+  return Field{std::move(name), type, true, std::move(description), {}, {}, {}, {}, {}};
+}
+
+Field optional(std::string name, Type type, std::string description, std::string default_text = {}) {
+  return Field{std::move(name), type, false, std::move(description), {}, {}, {}, {}, std::move(default_text)};
+}
+
+Field choice(std::string name, std::vector<std::string> values, std::string description,
+             std::string default_text = {}) {
+  Field field = optional(std::move(name), Type::choice, std::move(description), std::move(default_text));
+  field.choices = std::move(values);
+  return field;
+}
+
+Field nested(std::string name, Type type, std::string object, std::string description, bool is_required = false) {
+  Field field = optional(std::move(name), type, std::move(description));
+  field.object = std::move(object);
+  field.required = is_required;
+  return field;
+}
+
+Field integer(std::string name, std::int64_t min, std::int64_t max, std::string description,
+              std::string default_text = {}) {
+  Field field = optional(std::move(name), Type::integer, std::move(description), std::move(default_text));
+  field.min = min;
+  field.max = max;
+  return field;
+}
+
+// Built on first use: the loader's key lists are namespace-scope constants of another file.
+std::vector<Object> make_objects() {
+  const std::vector<std::string> roles{"primary", "standby", "active", "recovery"};
+  const std::vector<std::string> sources{"secrets-manager", "file", "manual"};
+  return {
+      {"deploy",
+       "A Code Engine project deployed to one or more regions (ceplan deploy file, version 1).",
+       {
+           [] {
+             Field f = integer("version", 1, 1, "Deploy-file format version; must be 1.");
+             f.required = true;
+             return f;
+           }(),
+           required("project", Type::string, "Code Engine project name, the same in every region."),
+           nested("objectives", Type::object, "objectives",
+                  "Recovery objectives; rules that need a missing one are skipped."),
+           nested("regions", Type::region_list, "region", "Regions the project exists in.", true),
+           nested("failover", Type::object, "failover", "How traffic and workloads move when a region fails."),
+           nested("apps", Type::object_list, "app", "Code Engine applications."),
+           nested("jobs", Type::object_list, "job", "Code Engine jobs."),
+           nested("secrets", Type::object_list, "secret", "Secrets the apps, jobs and edge proxy use."),
+           nested("configmaps", Type::object_list, "configmap", "Config maps the apps and jobs use."),
+           nested("data", Type::object_list, "data", "Stateful services the apps depend on."),
+       }},
+      {"objectives",
+       "Recovery objectives.",
+       {
+           optional("availability", Type::percent, "Target availability of each app, percent."),
+           optional("rto", Type::duration, "Recovery time objective, e.g. 15m."),
+           optional("rpo", Type::duration, "Recovery point objective, e.g. 1h."),
+       }},
+      {"region",
+       "A region of the project: an id from the catalog and its role.",
+       {
+           required("id", Type::string, "Region id, e.g. us-south."),
+           choice("role", roles, "What the region does under the failover strategy."),
+       }},
+      {"failover",
+       "Failover strategy and mechanism.",
+       {
+           choice("strategy", {"active-active", "warm-standby", "pilot-light", "backup-restore"},
+                  "Disaster-recovery strategy.", "active-active"),
+           nested("edge_proxy", Type::object, "edge_proxy",
+                  "The automatic failover mechanism: a CIS global load balancer."),
+           optional("standby_warmup", Type::duration, "Time for a scaled-to-zero standby app to serve.", "30s"),
+       }},
+      {"edge_proxy",
+       "IBM Cloud Internet Services global load balancer in front of the regions.",
+       {
+           choice("service", {"cis"}, "Edge proxy service.", "cis"),
+           optional("domain", Type::string, "Custom domain served by the load balancer."),
+           optional("proxied", Type::boolean, "Proxied load balancer; false means failover also waits for the DNS TTL.",
+                    "true"),
+           optional("ttl", Type::duration, "DNS TTL of a DNS-only load balancer.", "60s"),
+           optional("sla", Type::percent, "Availability of the edge proxy itself, percent.", "99.99"),
+           choice("plan", {"standard-next", "enterprise"}, "CIS plan, whose limits apply."),
+           optional("tls_secret", Type::string, "TLS secret each region's domain mapping uses."),
+           nested("health_check", Type::object, "health_check", "Origin health check."),
+       }},
+      {"health_check",
+       "CIS origin health check.",
+       {
+           optional("path", Type::string, "Probed path.", "/"),
+           optional("interval", Type::duration, "Time between probes.", "60s"),
+           integer("retries", 0, 1000, "Immediate retries after a timeout.", "2"),
+           optional("timeout", Type::duration, "Probe timeout.", "5s"),
+       }},
+      {"app",
+       "A Code Engine application.",
+       {
+           required("name", Type::string, "Application name."),
+           required("image", Type::string, "Container image, e.g. icr.io/ns/app:1.0."),
+           optional("regions", Type::string_list, "Regions the app runs in.", "every region of the project"),
+           integer("min_scale", 0, max_count, "Minimum number of instances.", "0"),
+           optional("secrets", Type::string_list, "Secrets the app uses."),
+           optional("configmaps", Type::string_list, "Config maps the app uses."),
+       }},
+      {"job",
+       "A Code Engine job.",
+       {
+           required("name", Type::string, "Job name."),
+           required("image", Type::string, "Container image."),
+           optional("regions", Type::string_list, "Regions the job is defined in.", "every region of the project"),
+           optional("schedule", Type::string, "Cron schedule of its subscription; absent means on demand only."),
+           optional("scheduled_in", Type::string_list, "Regions where the schedule is live.",
+                    "the primary under warm-standby, pilot-light and backup-restore, else every region of the job"),
+           optional("idempotent", Type::boolean, "Safe to run twice.", "false"),
+           optional("secrets", Type::string_list, "Secrets the job uses."),
+           optional("configmaps", Type::string_list, "Config maps the job uses."),
+       }},
+      {"secret",
+       "A secret of the project.",
+       {
+           required("name", Type::string, "Secret name."),
+           choice("source", sources, "Where the secret is re-created from.", "secrets-manager"),
+           choice("format", {"generic", "basic_auth", "hmac", "registry", "ssh", "tls"},
+                  "Format, as ibmcloud ce secret create --format."),
+       }},
+      {"configmap",
+       "A config map of the project.",
+       {
+           required("name", Type::string, "Config map name."),
+           choice("source", sources, "Where the config map is re-created from.", "secrets-manager"),
+       }},
+      {"data",
+       "A stateful service the apps depend on.",
+       {
+           required("name", Type::string, "Data store name."),
+           required("region", Type::string, "Region the data store lives in."),
+           optional("backup_interval", Type::duration, "Time between backups."),
+           optional("cross_region_copy", Type::boolean, "Backups are copied to another region.", "false"),
+       }},
+  };
+}
+
+}  // namespace
+
+const std::vector<Object>& objects() {
+  static const std::vector<Object> all = make_objects();
+  return all;
+}
+
+const Object& object(std::string_view name) {
+  const auto& all = objects();
+  auto it = std::find_if(all.begin(), all.end(), [&](const Object& o) { return o.name == name; });
+  if (it == all.end()) {
+    throw std::logic_error("no deploy-file object named " + std::string(name));
+  }
+  return *it;
+}
+
+std::vector<std::string> keys(std::string_view object_name) {
+  std::vector<std::string> out;
+  for (const Field& field : object(object_name).fields) {
+    out.push_back(field.name);
+  }
+  return out;
+}
+
+const std::vector<std::string>& choices(std::string_view object_name, std::string_view field_name) {
+  const Object& owner = object(object_name);
+  auto it = std::find_if(owner.fields.begin(), owner.fields.end(),
+                         [&](const Field& field) { return field.name == field_name; });
+  if (it == owner.fields.end() || it->type != Type::choice) {
+    throw std::logic_error("no choice field " + std::string(field_name));
+  }
+  return it->choices;
+}
+
+}  // namespace ceplan::schema
