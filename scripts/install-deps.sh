@@ -1,10 +1,12 @@
 #!/usr/bin/env bash
 # Installs whatever ceplan needs to build and test that is not already on this Debian machine:
-# the C++ toolchain, CMake and the five libraries. Safe to run again; does nothing when all is there.
+# the C++ toolchain, CMake, the five libraries, and the Python modules the tests check output
+# with. Safe to run again; does nothing when all is there.
 set -euo pipefail
 
 packages=(
   g++ make cmake pkg-config clang-format clang-tidy
+  python3 python3-jsonschema python3-yaml
   libcli11-dev nlohmann-json3-dev libyaml-cpp-dev libfmt-dev catch2
 )
 

@@ -36,13 +36,14 @@ struct Field {
   std::optional<std::int64_t> min;   ///< for Type::integer
   std::optional<std::int64_t> max;   ///< for Type::integer
   std::string default_text;          ///< the default, as a user would write it; empty if none
+  bool nullable = false;             ///< an empty value (`apps:`) means "none"
 };
 
 /// One kind of mapping in the file.
 struct Object {
-  std::string name;            ///< e.g. "deploy", "app", "edge_proxy"
-  std::string description;     ///< for editors and docs
-  std::vector<Field> fields;   ///< its keys, in documentation order
+  std::string name;           ///< e.g. "deploy", "app", "edge_proxy"
+  std::string description;    ///< for editors and docs
+  std::vector<Field> fields;  ///< its keys, in documentation order
 };
 
 /// Every object of the deploy file; the first is the top level ("deploy").

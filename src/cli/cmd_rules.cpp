@@ -1,3 +1,4 @@
+#include "ceplan/render/ci.hpp"
 #include "ceplan/render/findings.hpp"
 #include "cli/commands.hpp"
 
@@ -25,6 +26,18 @@ void add_explain_command(CLI::App& app, Context& context) {
     const auto ids = parse_rule_list(*id);
     context.emit(render::explain(*find_rule(*ids.begin())));
   });
+}
+
+}  // namespace ceplan::cli
+
+namespace ceplan::cli {
+
+void add_schema_command(CLI::App& app, Context& context) {
+  CLI::App* command = app.add_subcommand("schema", "Print the JSON Schema of deploy files (draft 2020-12)");
+  command->footer(
+      "Examples:\n  ceplan schema -o deploy.schema.json\n"
+      "  # yaml-language-server: $schema=deploy.schema.json   (first line of deploy.yaml)");
+  command->callback([&context] { context.emit(render::deploy_json_schema()); });
 }
 
 }  // namespace ceplan::cli

@@ -1,3 +1,6 @@
+#include <filesystem>
+
+#include "ceplan/render/ci.hpp"
 #include "ceplan/render/findings.hpp"
 #include "cli/commands.hpp"
 
@@ -28,6 +31,22 @@ int exit_code_for(const std::vector<render::FileReport>& reports, const std::str
   return 0;
 }
 
+std::string render_reports(const std::vector<render::FileReport>& reports, const Options& options,
+                           const RuleSelection& selection) {
+  if (options.format == "sarif") {
+    std::error_code ignored;
+    return render::sarif(reports, std::filesystem::current_path(ignored).string());
+  }
+  if (options.format == "junit") {
+    return render::junit(reports, selection, parse_severity(options.fail_on));
+  }
+  if (options.format == "github") {
+    return render::github(reports);
+  }
+  return render::findings(reports,
+                          options.format == "json" ? render::FindingsFormat::json : render::FindingsFormat::text);
+}
+
 void run(const Options& options, Context& context) {
   const Catalog catalog = context.catalog();
   const RuleSelection selection{parse_rule_list(options.disable), parse_rule_list(options.enable_only)};
@@ -46,8 +65,7 @@ void run(const Options& options, Context& context) {
   if (!problems.empty()) {
     throw InputError(std::move(problems));
   }
-  const auto format = options.format == "json" ? render::FindingsFormat::json : render::FindingsFormat::text;
-  context.emit(render::findings(reports, format));
+  context.emit(render_reports(reports, options, selection));
   context.exit_code = exit_code_for(reports, options.fail_on);
 }
 
@@ -62,10 +80,11 @@ void add_validate_command(CLI::App& app, Context& context) {
       ->capture_default_str();
   command->add_option("--disable", options->disable, "Comma-separated rule ids or names not to run");
   command->add_option("--enable-only", options->enable_only, "Comma-separated rule ids or names: run only these");
-  add_format_option(*command, options->format, {"text", "json"});
+  add_format_option(*command, options->format, {"text", "json", "sarif", "junit", "github"});
   command->footer(
       "Examples:\n  ceplan validate deploy.yaml\n  ceplan validate a.yaml b.yaml --format json -o report.json\n"
       "  cat deploy.yaml | ceplan validate - --fail-on warning --disable CE105,CE109\n"
+      "  ceplan validate deploy/*.yaml --format sarif -o ceplan.sarif\n"
       "Exit codes: 0 no findings at or above --fail-on, 1 findings, 2 cannot run.");
   command->callback([options, &context] { run(*options, context); });
 }

@@ -39,6 +39,8 @@ void add_backup_endpoint_command(CLI::App& app, Context& context);
 void add_validate_command(CLI::App& app, Context& context);
 /// `ceplan rules`
 void add_rules_command(CLI::App& app, Context& context);
+/// `ceplan schema`
+void add_schema_command(CLI::App& app, Context& context);
 /// `ceplan explain ID`
 void add_explain_command(CLI::App& app, Context& context);
 

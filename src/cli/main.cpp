@@ -33,6 +33,7 @@ int main(int argc, char** argv) {
   ceplan::cli::add_validate_command(app, context);
   ceplan::cli::add_rules_command(app, context);
   ceplan::cli::add_explain_command(app, context);
+  ceplan::cli::add_schema_command(app, context);
   ceplan::cli::add_regions_command(app, context);
   ceplan::cli::add_region_command(app, context);
   ceplan::cli::add_backup_endpoint_command(app, context);

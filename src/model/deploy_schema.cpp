@@ -28,6 +28,12 @@ Field nested(std::string name, Type type, std::string object, std::string descri
   Field field = optional(std::move(name), type, std::move(description));
   field.object = std::move(object);
   field.required = is_required;
+  field.nullable = type == Type::object_list;  // the loader reads `apps:` with nothing as no apps
+  return field;
+}
+
+Field nullable(Field field) {
+  field.nullable = true;
   return field;
 }
 
@@ -122,7 +128,8 @@ std::vector<Object> make_objects() {
            required("name", Type::string, "Job name."),
            required("image", Type::string, "Container image."),
            optional("regions", Type::string_list, "Regions the job is defined in.", "every region of the project"),
-           optional("schedule", Type::string, "Cron schedule of its subscription; absent means on demand only."),
+           nullable(
+               optional("schedule", Type::string, "Cron schedule of its subscription; absent means on demand only.")),
            optional("scheduled_in", Type::string_list, "Regions where the schedule is live.",
                     "the primary under warm-standby, pilot-light and backup-restore, else every region of the job"),
            optional("idempotent", Type::boolean, "Safe to run twice.", "false"),

@@ -1,0 +1,33 @@
+#pragma once
+// Findings in the formats CI systems read: SARIF for code scanning, JUnit XML for test
+// reports, GitHub workflow commands for inline annotations; and the deploy file's JSON Schema.
+
+#include <optional>
+#include <span>
+#include <string>
+
+#include "ceplan/render/findings.hpp"
+
+namespace ceplan::render {
+
+/// SARIF 2.1.0: one run, every rule in tool.driver.rules, one result per finding. Artifact URIs
+/// are relative to `base_directory` where the file lies below it.
+[[nodiscard]] std::string sarif(std::span<const FileReport> reports, const std::string& base_directory);
+
+/// JUnit XML: a testsuite per file, a testcase per rule checked, a failure per finding at or
+/// above `fail_on` (none when nullopt, i.e. --fail-on never).
+[[nodiscard]] std::string junit(std::span<const FileReport> reports, const RuleSelection& selection,
+                                std::optional<Severity> fail_on);
+
+/// GitHub Actions workflow commands: `::error file=F,line=L,col=C,title=ID name::message`.
+[[nodiscard]] std::string github(std::span<const FileReport> reports);
+
+/// The deploy file's JSON Schema (draft 2020-12), from the loader's own definitions.
+[[nodiscard]] std::string deploy_json_schema();
+
+/// Where the rule reference lives; SARIF helpUri links point into it.
+inline constexpr std::string_view rules_doc_uri = "https://github.com/ceplan/ceplan/blob/main/docs/rules.md";
+/// The project's home page (SARIF informationUri).
+inline constexpr std::string_view home_page_uri = "https://github.com/ceplan/ceplan";
+
+}  // namespace ceplan::render

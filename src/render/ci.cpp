@@ -1,0 +1,229 @@
+#include "ceplan/render/ci.hpp"
+
+#include <cctype>
+#include <filesystem>
+
+#include <fmt/format.h>
+
+#include "ceplan/version.hpp"
+#include "render/structured.hpp"
+
+namespace ceplan::render {
+namespace {
+
+using Json = nlohmann::ordered_json;
+
+std::string lower(std::string_view text) {
+  std::string out(text);
+  for (char& c : out) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+  return out;
+}
+
+std::string_view sarif_level(Severity severity) {
+  switch (severity) {
+    case Severity::error: return "error";
+    case Severity::warning: return "warning";
+    case Severity::info: return "note";
+  }
+  return "none";
+}
+
+// A relative URI reference: the path below `base` when it lies there, percent-encoded.
+std::string artifact_uri(const std::string& path, const std::string& base) {
+  std::filesystem::path file(path);
+  if (file.is_absolute() && !base.empty()) {
+    const auto relative = file.lexically_relative(base);
+    if (!relative.empty() && *relative.begin() != "..") {
+      file = relative;
+    }
+  }
+  std::string out = file.is_absolute() ? "file://" : "";
+  for (unsigned char c : file.generic_string()) {
+    if (std::isalnum(c) || std::string_view("-._~/").find(static_cast<char>(c)) != std::string_view::npos) {
+      out += static_cast<char>(c);
+    } else {
+      out += fmt::format("%{:02X}", c);
+    }
+  }
+  return out;
+}
+
+// FNV-1a: stable across runs and platforms, unlike std::hash.
+std::string fingerprint(std::string_view a, std::string_view b, std::string_view c) {
+  std::uint64_t hash = 14695981039346656037ull;
+  for (std::string_view part : {a, b, c}) {
+    for (unsigned char byte : part) {
+      hash = (hash ^ byte) * 1099511628211ull;
+    }
+    hash = (hash ^ 0xFFu) * 1099511628211ull;
+  }
+  return fmt::format("{:016x}", hash);
+}
+
+std::string xml_escape(std::string_view text) {
+  std::string out;
+  for (char c : text) {
+    switch (c) {
+      case '&': out += "&amp;"; break;
+      case '<': out += "&lt;"; break;
+      case '>': out += "&gt;"; break;
+      case '"': out += "&quot;"; break;
+      case '\'': out += "&apos;"; break;
+      default:
+        // XML 1.0 has no representation for most control characters.
+        if (static_cast<unsigned char>(c) < 0x20 && c != '\n' && c != '\t' && c != '\r') {
+          out += "\xEF\xBF\xBD";
+        } else {
+          out += c;
+        }
+    }
+  }
+  return out;
+}
+
+std::string workflow_data(std::string_view text) {
+  std::string out;
+  for (char c : text) {
+    switch (c) {
+      case '%': out += "%25"; break;
+      case '\r': out += "%0D"; break;
+      case '\n': out += "%0A"; break;
+      default: out += c;
+    }
+  }
+  return out;
+}
+
+std::string workflow_property(std::string_view text) {
+  std::string out;
+  for (char c : workflow_data(text)) {
+    switch (c) {
+      case ':': out += "%3A"; break;
+      case ',': out += "%2C"; break;
+      default: out += c;
+    }
+  }
+  return out;
+}
+
+std::string finding_line(const std::string& path, const Finding& finding) {
+  return fmt::format("{}:{}:{}: {}[{}]: {}\nfix: {}", path, finding.location.line, finding.location.column,
+                     to_string(finding.severity), finding.rule->id, finding.message, finding.fix);
+}
+
+}  // namespace
+
+std::string sarif(std::span<const FileReport> reports, const std::string& base_directory) {
+  Json rules = Json::array();
+  for (const RuleInfo& rule : all_rules()) {
+    rules.push_back(Json{{"id", rule.id},
+                         {"name", rule.name},
+                         {"shortDescription", {{"text", rule.summary}}},
+                         {"fullDescription", {{"text", rule.rationale}}},
+                         {"help", {{"text", fmt::format("Fix: {}.", rule.fix)}}},
+                         {"helpUri", fmt::format("{}#{}", rules_doc_uri, lower(rule.id))},
+                         {"defaultConfiguration", {{"level", sarif_level(rule.severity)}}}});
+  }
+  Json results = Json::array();
+  for (const FileReport& report : reports) {
+    for (const Finding& finding : report.findings) {
+      const auto index = static_cast<std::size_t>(finding.rule - all_rules().data());
+      results.push_back(Json{
+          {"ruleId", finding.rule->id},
+          {"ruleIndex", index},
+          {"level", sarif_level(finding.severity)},
+          {"message", {{"text", fmt::format("{} Fix: {}.", finding.message, finding.fix)}}},
+          {"locations",
+           Json::array({Json{
+               {"physicalLocation",
+                {{"artifactLocation", {{"uri", artifact_uri(report.path, base_directory)}}},
+                 {"region", {{"startLine", finding.location.line}, {"startColumn", finding.location.column}}}}}}})},
+          {"partialFingerprints",
+           {{"ceplanFinding/v1", fingerprint(finding.rule->id, report.path, finding.message)}}}});
+    }
+  }
+  return to_json(Json{{"$schema", "https://json.schemastore.org/sarif-2.1.0.json"},
+                      {"version", "2.1.0"},
+                      {"runs", Json::array({Json{{"tool",
+                                                  {{"driver",
+                                                    {{"name", "ceplan"},
+                                                     {"version", version()},
+                                                     {"semanticVersion", version()},
+                                                     {"informationUri", home_page_uri},
+                                                     {"rules", std::move(rules)}}}}},
+                                                 {"columnKind", "unicodeCodePoints"},
+                                                 {"results", std::move(results)}}})}});
+}
+
+std::string junit(std::span<const FileReport> reports, const RuleSelection& selection,
+                  std::optional<Severity> fail_on) {
+  std::string suites;
+  std::size_t total_tests = 0;
+  std::size_t total_failures = 0;
+  for (const FileReport& report : reports) {
+    std::string cases;
+    std::size_t tests = 0;
+    std::size_t failures = 0;
+    const std::string path = xml_escape(report.path);
+    for (const RuleInfo& rule : all_rules()) {
+      if (!selection.runs(rule.id)) {
+        continue;
+      }
+      const std::string name = xml_escape(fmt::format("{} {}", rule.id, rule.name));
+      std::string passed_notes;
+      bool any_failure = false;
+      for (const Finding& finding : report.findings) {
+        if (finding.rule != &rule) {
+          continue;
+        }
+        if (fail_on && finding.severity <= *fail_on) {
+          // One test case per failing finding, so that every finding is a failure of its own.
+          cases += fmt::format(
+              "    <testcase classname=\"{}\" name=\"{} (line {})\">\n"
+              "      <failure type=\"{}\" message=\"{}\">{}</failure>\n    </testcase>\n",
+              path, name, finding.location.line, to_string(finding.severity), xml_escape(finding.message),
+              xml_escape(finding_line(report.path, finding)));
+          ++tests;
+          ++failures;
+          any_failure = true;
+        } else {
+          passed_notes += finding_line(report.path, finding) + "\n";
+        }
+      }
+      if (!any_failure) {
+        cases += fmt::format("    <testcase classname=\"{}\" name=\"{}\"", path, name);
+        cases += passed_notes.empty()
+                     ? std::string("/>\n")
+                     : fmt::format(">\n      <system-out>{}</system-out>\n    </testcase>\n", xml_escape(passed_notes));
+        ++tests;
+      }
+    }
+    suites += fmt::format(
+        "  <testsuite name=\"{}\" tests=\"{}\" failures=\"{}\" errors=\"0\" skipped=\"0\">\n{}  </testsuite>\n", path,
+        tests, failures, cases);
+    total_tests += tests;
+    total_failures += failures;
+  }
+  return fmt::format(
+      "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<testsuites name=\"ceplan\" tests=\"{}\" failures=\"{}\" "
+      "errors=\"0\">\n{}</testsuites>\n",
+      total_tests, total_failures, suites);
+}
+
+std::string github(std::span<const FileReport> reports) {
+  std::string out;
+  for (const FileReport& report : reports) {
+    for (const Finding& finding : report.findings) {
+      const std::string_view command = finding.severity == Severity::error     ? "error"
+                                       : finding.severity == Severity::warning ? "warning"
+                                                                               : "notice";
+      out += fmt::format("::{} file={},line={},col={},title={}::{}\n", command, workflow_property(report.path),
+                         finding.location.line, finding.location.column,
+                         workflow_property(fmt::format("{} {}", finding.rule->id, finding.rule->name)),
+                         workflow_data(fmt::format("{}\nFix: {}", finding.message, finding.fix)));
+    }
+  }
+  return out;
+}
+
+}  // namespace ceplan::render

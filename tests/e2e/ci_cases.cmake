@@ -1,0 +1,32 @@
+# Machine-readable outputs checked by independent parsers (tests/tools/check_output.py):
+# SARIF against the OASIS schema, JUnit as XML, GitHub workflow-command syntax, and the deploy
+# file's JSON Schema against every example.
+set(checker ${PROJECT_SOURCE_DIR}/tests/tools/check_output.py)
+set(out ${CMAKE_CURRENT_BINARY_DIR}/ci-output)
+file(MAKE_DIRECTORY ${out})
+set(examples examples/shop-active-active.yaml examples/api-warm-standby.yaml examples/backup-restore.yaml
+             examples/risky.yaml)
+
+function(ceplan_pipeline name command)
+  add_test(NAME e2e.${name} COMMAND sh -c "${command}" WORKING_DIRECTORY ${PROJECT_SOURCE_DIR})
+endfunction()
+
+list(JOIN examples " " example_args)
+ceplan_pipeline(sarif_validates_against_oasis_schema
+  "$<TARGET_FILE:ceplan> validate ${example_args} --format sarif -o ${out}/all.sarif; test $? -eq 1 && ${checker} valid tests/schemas/sarif-schema-2.1.0.json ${out}/all.sarif")
+ceplan_pipeline(junit_parses_as_xml
+  "$<TARGET_FILE:ceplan> validate ${example_args} --format junit -o ${out}/all.xml; test $? -eq 1 && ${checker} junit ${out}/all.xml")
+ceplan_pipeline(github_commands_match_syntax
+  "$<TARGET_FILE:ceplan> validate examples/risky.yaml --format github -o ${out}/risky.txt; test $? -eq 1 && ${checker} github ${out}/risky.txt")
+ceplan_pipeline(schema_accepts_examples
+  "$<TARGET_FILE:ceplan> schema -o ${out}/deploy.schema.json && ${checker} valid ${out}/deploy.schema.json ${example_args} tests/data/deploy/warnings-only.yaml")
+ceplan_pipeline(schema_rejects_unknown_key
+  "$<TARGET_FILE:ceplan> schema -o ${out}/deploy.schema.json && ${checker} invalid ${out}/deploy.schema.json tests/data/deploy/misspelled-key.yaml tests/data/deploy/many-errors.yaml")
+
+# Golden outputs of each format, and the schema shipped in docs/.
+ceplan_case(validate_sarif IN_ROOT EXIT 1 ARGS validate examples/backup-restore.yaml examples/risky.yaml --format sarif)
+ceplan_case(validate_junit IN_ROOT EXIT 1 ARGS validate examples/backup-restore.yaml examples/risky.yaml --format junit)
+ceplan_case(validate_github IN_ROOT EXIT 1 ARGS validate examples/risky.yaml --format github)
+ceplan_case(validate_junit_fail_on_never IN_ROOT ARGS validate examples/risky.yaml --format junit --fail-on never
+            --enable-only CE101,CE301)
+ceplan_case(schema STDOUT_FILE docs/deploy.schema.json ARGS schema)

@@ -1,0 +1,95 @@
+#!/usr/bin/python3
+"""Checks ceplan's machine-readable output with independent parsers.
+
+  check_output.py valid SCHEMA FILE...     every FILE (JSON, or YAML by extension) validates
+  check_output.py invalid SCHEMA FILE...   every FILE fails validation
+  check_output.py junit FILE               FILE is JUnit XML: testsuites > testsuite > testcase
+  check_output.py github FILE              every line is a GitHub workflow command
+Exits 1 with a message on the first problem.
+"""
+import json
+import re
+import sys
+import xml.etree.ElementTree as ElementTree
+
+import jsonschema
+import yaml
+
+
+def load(path):
+    with open(path, encoding="utf-8") as handle:
+        if path.endswith((".yaml", ".yml")):
+            return yaml.safe_load(handle)
+        return json.load(handle)
+
+
+def validator_for(schema_path):
+    schema = load(schema_path)
+    cls = jsonschema.validators.validator_for(schema)
+    cls.check_schema(schema)
+    return cls(schema)
+
+
+def fail(message):
+    print(message, file=sys.stderr)
+    sys.exit(1)
+
+
+def check_valid(schema_path, files, expect_valid):
+    validator = validator_for(schema_path)
+    for path in files:
+        errors = list(validator.iter_errors(load(path)))
+        if expect_valid and errors:
+            fail(f"{path}: {errors[0].message} at {list(errors[0].absolute_path)}")
+        if not expect_valid and not errors:
+            fail(f"{path}: validates, but should not")
+        print(f"{path}: {'valid' if expect_valid else 'rejected'}")
+
+
+def check_junit(path):
+    root = ElementTree.parse(path).getroot()
+    if root.tag != "testsuites":
+        fail(f"{path}: root is <{root.tag}>, not <testsuites>")
+    suites = root.findall("testsuite")
+    if not suites:
+        fail(f"{path}: no <testsuite>")
+    total = failures = 0
+    for suite in suites:
+        cases = suite.findall("testcase")
+        found = sum(len(case.findall("failure")) for case in cases)
+        if int(suite.get("tests")) != len(cases) or int(suite.get("failures")) != found:
+            fail(f"{path}: suite {suite.get('name')} counts do not match its test cases")
+        total += len(cases)
+        failures += found
+    if int(root.get("tests")) != total or int(root.get("failures")) != failures:
+        fail(f"{path}: <testsuites> counts do not match")
+    print(f"{path}: {len(suites)} suites, {total} test cases, {failures} failures")
+
+
+COMMAND = re.compile(r"^::(error|warning|notice) file=[^,:]+,line=[0-9]+,col=[0-9]+,title=[^,:]+::[^\r\n]*$")
+
+
+def check_github(path):
+    with open(path, encoding="utf-8") as handle:
+        lines = handle.read().splitlines()
+    if not lines:
+        fail(f"{path}: no workflow commands")
+    for line in lines:
+        if not COMMAND.match(line):
+            fail(f"{path}: not a workflow command: {line}")
+    print(f"{path}: {len(lines)} workflow commands")
+
+
+def main(argv):
+    if len(argv) >= 4 and argv[1] in ("valid", "invalid"):
+        check_valid(argv[2], argv[3:], argv[1] == "valid")
+    elif len(argv) == 3 and argv[1] == "junit":
+        check_junit(argv[2])
+    elif len(argv) == 3 and argv[1] == "github":
+        check_github(argv[2])
+    else:
+        fail(__doc__)
+
+
+if __name__ == "__main__":
+    main(sys.argv)
