@@ -2,6 +2,7 @@
 // The planning figures of SPEC §5, computed once for rules and planner alike.
 
 #include <cstdint>
+#include <string>
 #include <vector>
 
 #include "ceplan/catalog.hpp"
@@ -37,5 +38,10 @@ struct CompositeAvailability {
 [[nodiscard]] double downtime_minutes_per_month(double percent);
 /// Hours of downtime in a 365-day year that an availability percentage allows.
 [[nodiscard]] double downtime_hours_per_year(double percent);
+
+/// A duration in seconds as a deploy file writes it: "90s", "15m", "1h30m", "0s".
+[[nodiscard]] std::string format_duration(std::int64_t seconds);
+/// A percentage with four decimals, truncated so that it never reads higher than it is.
+[[nodiscard]] std::string format_percent(double percent);
 
 }  // namespace ceplan

@@ -37,6 +37,10 @@ void add_backup_endpoint_command(CLI::App& app, Context& context);
 
 /// `ceplan validate FILE...`
 void add_validate_command(CLI::App& app, Context& context);
+/// `ceplan plan FILE --scenario S`
+void add_plan_command(CLI::App& app, Context& context);
+/// `ceplan runbook FILE --restore-to REGION`
+void add_runbook_command(CLI::App& app, Context& context);
 /// `ceplan rules`
 void add_rules_command(CLI::App& app, Context& context);
 /// `ceplan schema`

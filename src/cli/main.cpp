@@ -31,6 +31,8 @@ int main(int argc, char** argv) {
       "Run 'ceplan COMMAND --help' for the options of a command.");
 
   ceplan::cli::add_validate_command(app, context);
+  ceplan::cli::add_plan_command(app, context);
+  ceplan::cli::add_runbook_command(app, context);
   ceplan::cli::add_rules_command(app, context);
   ceplan::cli::add_explain_command(app, context);
   ceplan::cli::add_schema_command(app, context);

@@ -1,5 +1,9 @@
 #include "ceplan/figures.hpp"
 
+#include <cmath>
+
+#include <fmt/format.h>
+
 namespace ceplan {
 
 FailoverTime failover_time(const Deployment& deployment, const App& app) {
@@ -37,6 +41,25 @@ double downtime_minutes_per_month(double percent) {
 
 double downtime_hours_per_year(double percent) {
   return (100.0 - percent) / 100.0 * 365 * 24;
+}
+
+std::string format_duration(std::int64_t seconds) {
+  if (seconds == 0) {
+    return "0s";
+  }
+  std::string out;
+  for (auto [unit, suffix] : {std::pair{86400, 'd'}, {3600, 'h'}, {60, 'm'}, {1, 's'}}) {
+    if (seconds >= unit) {
+      out += fmt::format("{}{}", seconds / unit, suffix);
+      seconds %= unit;
+    }
+  }
+  return out;
+}
+
+std::string format_percent(double percent) {
+  constexpr double scale = 10000.0;
+  return fmt::format("{:.4f}", std::floor(percent * scale + 1e-9) / scale);
 }
 
 }  // namespace ceplan

@@ -34,25 +34,6 @@ std::string join_names(const std::vector<std::string>& names) {
   return out + " and " + names.back();
 }
 
-std::string format_duration(std::int64_t seconds) {
-  if (seconds == 0) {
-    return "0s";
-  }
-  std::string out;
-  for (auto [unit, suffix] : {std::pair{86400, 'd'}, {3600, 'h'}, {60, 'm'}, {1, 's'}}) {
-    if (seconds >= unit) {
-      out += fmt::format("{}{}", seconds / unit, suffix);
-      seconds %= unit;
-    }
-  }
-  return out;
-}
-
-std::string format_percent(double percent) {
-  constexpr double scale = 10000.0;
-  return fmt::format("{:.4f}", std::floor(percent * scale + 1e-9) / scale);
-}
-
 }  // namespace rules
 
 std::vector<Finding> check(const Deployment& deployment, const Catalog& catalog, const RuleSelection& selection) {

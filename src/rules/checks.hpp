@@ -5,6 +5,7 @@
 #include <string_view>
 #include <vector>
 
+#include "ceplan/figures.hpp"
 #include "ceplan/rules.hpp"
 
 namespace ceplan::rules {
@@ -40,11 +41,6 @@ struct Subject {
 
 /// "a, b and c"
 [[nodiscard]] std::string join_names(const std::vector<std::string>& names);
-/// A duration in seconds as the file would write it: "90s", "15m", "1h30m".
-[[nodiscard]] std::string format_duration(std::int64_t seconds);
-
-/// A percentage with four decimals, truncated so that it never reads higher than it is.
-[[nodiscard]] std::string format_percent(double percent);
 
 /// CE101-CE110: where the project and its workloads are placed.
 void check_placement(const Subject& subject, Findings& findings);

@@ -1,0 +1,94 @@
+#pragma once
+// Outage scenarios and restore runbooks (SPEC §5): who survives what, how long failover takes,
+// and the ordered checklist a person follows, with the `ibmcloud` commands to run.
+
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "ceplan/catalog.hpp"
+#include "ceplan/figures.hpp"
+#include "ceplan/model.hpp"
+
+namespace ceplan {
+
+/// What an outage takes down.
+enum class ScenarioKind { zone, region, geography };
+
+/// One outage: a zone, a region or a geography.
+struct Scenario {
+  ScenarioKind kind = ScenarioKind::region;  ///< what is lost
+  std::string target;                        ///< zone id, region id or geography name
+};
+
+/// Parses `zone:ZONE`, `region:ID`, `geography:NAME` or `all` (one region scenario per project
+/// region). Unknown targets throw InputError with a suggestion.
+[[nodiscard]] std::vector<Scenario> parse_scenarios(std::string_view text, const Deployment& deployment,
+                                                    const Catalog& catalog);
+
+/// What happens to an app in a scenario.
+enum class AppStatus { unaffected, auto_recovers, fails_over, manual_failover, down };
+/// What happens to a job in a scenario.
+enum class JobStatus { unaffected, auto_recovers, reschedule, down };
+
+/// One step of a checklist.
+struct Step {
+  std::string id;         ///< stable slug, e.g. "secret-db-creds"
+  std::string phase;      ///< preflight, decide, restore, cut over, verify, fail back
+  std::string title;      ///< what to do, one line
+  std::string command;    ///< the commands to run, one per line; empty for a manual step
+  std::string verify;     ///< how to check that it worked
+  std::string objective;  ///< the objective it serves
+};
+
+/// An app's fate in a scenario.
+struct AppOutcome {
+  std::string name;                          ///< app name
+  AppStatus status = AppStatus::unaffected;  ///< what happens to it
+  std::vector<std::string> serving_regions;  ///< regions that serve it during the outage
+  std::optional<FailoverTime> failover;      ///< set when it fails over through the edge proxy
+  CompositeAvailability availability;        ///< its composite availability in normal operation
+};
+
+/// A job's fate in a scenario.
+struct JobOutcome {
+  std::string name;                          ///< job name
+  JobStatus status = JobStatus::unaffected;  ///< what happens to it
+  std::vector<std::string> regions;          ///< regions where it remains defined
+};
+
+/// Everything `ceplan plan` says about one scenario.
+struct ScenarioPlan {
+  Scenario scenario;                  ///< the outage
+  std::vector<std::string> lost;      ///< project regions lost entirely
+  std::vector<std::string> degraded;  ///< project regions that lose a zone only
+  std::vector<AppOutcome> apps;       ///< one per app, in file order
+  std::vector<JobOutcome> jobs;       ///< one per job, in file order
+  std::vector<Step> steps;            ///< the ordered checklist
+};
+
+/// Plans one scenario.
+[[nodiscard]] ScenarioPlan plan(const Deployment& deployment, const Catalog& catalog, const Scenario& scenario);
+
+/// A restore runbook (`ceplan runbook`).
+struct Runbook {
+  std::string project;      ///< project name
+  std::string from;         ///< region restored from
+  std::string to;           ///< region restored into
+  std::vector<Step> steps;  ///< in dependency order
+};
+
+/// The runbook that re-creates the project in `to`; `from` defaults to the primary region (or
+/// the first). Regions outside the catalog, or `from` equal to `to`, throw InputError.
+[[nodiscard]] Runbook restore_runbook(const Deployment& deployment, const Catalog& catalog, const std::string& to,
+                                      const std::string& from = {});
+
+/// "zone", "region", "geography".
+[[nodiscard]] std::string_view to_string(ScenarioKind kind);
+/// "unaffected", "auto-recovers", "fails-over", "manual-failover", "down".
+[[nodiscard]] std::string_view to_string(AppStatus status);
+/// "unaffected", "auto-recovers", "reschedule", "down".
+[[nodiscard]] std::string_view to_string(JobStatus status);
+
+}  // namespace ceplan

@@ -1,0 +1,34 @@
+#include "ceplan/render/plan.hpp"
+#include "cli/commands.hpp"
+
+namespace ceplan::cli {
+
+void add_plan_command(CLI::App& app, Context& context) {
+  struct Options {
+    std::string file;
+    std::string scenario;
+    std::string format;
+  };
+  auto options = std::make_shared<Options>();
+  CLI::App* command = app.add_subcommand("plan", "What survives an outage, how fast it fails over, and what to do");
+  command->add_option("FILE", options->file, "Deploy file; - reads standard input")->required();
+  command->add_option("--scenario", options->scenario, "zone:ZONE, region:ID, geography:NAME or all")->required();
+  add_format_option(*command, options->format, {"text", "markdown", "json"});
+  command->footer(
+      "Examples:\n  ceplan plan deploy.yaml --scenario region:us-south\n"
+      "  ceplan plan deploy.yaml --scenario zone:us-south-1 --format json\n"
+      "  ceplan plan deploy.yaml --scenario all --format markdown -o RESILIENCE.md");
+  command->callback([options, &context] {
+    const Catalog catalog = context.catalog();
+    const std::string name = options->file == "-" ? "<stdin>" : options->file;
+    const Deployment deployment = load_deployment(read_input(options->file), name);
+    std::vector<ScenarioPlan> plans;
+    for (const Scenario& scenario : parse_scenarios(options->scenario, deployment, catalog)) {
+      plans.push_back(plan(deployment, catalog, scenario));
+    }
+    context.emit(render::plans(deployment, catalog, plans, render::parse_plan_format(options->format),
+                               options->scenario == "all"));
+  });
+}
+
+}  // namespace ceplan::cli

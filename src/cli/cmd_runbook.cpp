@@ -1,0 +1,31 @@
+#include "ceplan/render/plan.hpp"
+#include "cli/commands.hpp"
+
+namespace ceplan::cli {
+
+void add_runbook_command(CLI::App& app, Context& context) {
+  struct Options {
+    std::string file;
+    std::string to;
+    std::string from;
+    std::string format;
+  };
+  auto options = std::make_shared<Options>();
+  CLI::App* command = app.add_subcommand("runbook", "The ordered steps that re-create the project in another region");
+  command->add_option("FILE", options->file, "Deploy file; - reads standard input")->required();
+  command->add_option("--restore-to", options->to, "Region to re-create the project in")->required();
+  command->add_option("--from", options->from, "Region restored from (default: the primary, else the first)");
+  add_format_option(*command, options->format, {"text", "markdown", "json"});
+  command->footer(
+      "Examples:\n  ceplan runbook deploy.yaml --restore-to eu-gb\n"
+      "  ceplan runbook deploy.yaml --restore-to ca-tor --from us-south --format markdown -o RUNBOOK.md");
+  command->callback([options, &context] {
+    const Catalog catalog = context.catalog();
+    const std::string name = options->file == "-" ? "<stdin>" : options->file;
+    const Deployment deployment = load_deployment(read_input(options->file), name);
+    context.emit(render::runbook(restore_runbook(deployment, catalog, options->to, options->from),
+                                 render::parse_plan_format(options->format)));
+  });
+}
+
+}  // namespace ceplan::cli

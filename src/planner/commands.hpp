@@ -1,0 +1,34 @@
+#pragma once
+// `ibmcloud` command lines for the checklists. Every command and flag here is in IBM's Code
+// Engine CLI reference (FACTS §7; tests check each against tests/schemas/ibmcloud-ce-cli.json).
+
+#include <string>
+#include <string_view>
+
+#include "ceplan/model.hpp"
+
+namespace ceplan::planner {
+
+/// A word for a POSIX shell: as is when safe, else single-quoted.
+[[nodiscard]] std::string shell_word(std::string_view word);
+/// The name ceplan gives a job's cron subscription: "<job>-cron".
+[[nodiscard]] std::string cron_name(const Job& job);
+
+/// `ibmcloud target -r REGION` then `ibmcloud ce project select --name PROJECT`.
+[[nodiscard]] std::string select(std::string_view region, std::string_view project);
+/// `ibmcloud ce secret create ...` for a declared secret (TLS secrets from a key and chain).
+[[nodiscard]] std::string create_secret(const Artifact& secret);
+/// `ibmcloud ce configmap create ...`
+[[nodiscard]] std::string create_configmap(const Artifact& configmap);
+/// `ibmcloud ce application create ...` with its scale and references.
+[[nodiscard]] std::string create_app(const App& app);
+/// `ibmcloud ce application get --name APP`
+[[nodiscard]] std::string get_app(const App& app);
+/// `ibmcloud ce job create ...` with its references.
+[[nodiscard]] std::string create_job(const Job& job);
+/// `ibmcloud ce subscription cron create ...` for a scheduled job.
+[[nodiscard]] std::string create_cron(const Job& job);
+/// `ibmcloud ce subscription cron delete --name ...` for a scheduled job.
+[[nodiscard]] std::string delete_cron(const Job& job);
+
+}  // namespace ceplan::planner

@@ -1,0 +1,325 @@
+// `ceplan plan`: what survives a zone, region or geography outage, and the checklist for it.
+#include <algorithm>
+#include <set>
+
+#include <fmt/format.h>
+
+#include "ceplan/planner.hpp"
+#include "ceplan/spellcheck.hpp"
+#include "planner/commands.hpp"
+
+namespace ceplan {
+namespace {
+
+[[noreturn]] void unknown(std::string_view what, std::string_view name, const std::vector<std::string>& known) {
+  throw InputError(Diagnostic{{}, {}, fmt::format("unknown {} '{}'{}", what, name, did_you_mean(name, known))});
+}
+
+bool contains(const std::vector<std::string>& names, std::string_view name) {
+  return std::find(names.begin(), names.end(), name) != names.end();
+}
+
+std::vector<std::string> names_of(const std::vector<Ref>& refs) {
+  std::vector<std::string> out;
+  for (const Ref& ref : refs) {
+    if (!contains(out, ref.name))
+      out.push_back(ref.name);
+  }
+  return out;
+}
+
+// Where a lost region's workloads should go: a surviving standby or recovery region first,
+// then any other surviving project region.
+std::string takeover_region(const Deployment& d, const std::vector<std::string>& lost) {
+  for (Role role : {Role::standby, Role::recovery, Role::primary, Role::active, Role::none}) {
+    for (const ProjectRegion& region : d.regions) {
+      if (region.role == role && !contains(lost, region.id.name))
+        return region.id.name;
+    }
+  }
+  return {};
+}
+
+class ChecklistBuilder {
+public:
+  ChecklistBuilder(const Deployment& d, std::vector<Step>& steps) : m_d(d), m_steps(steps) {}
+
+  void add(std::string id, std::string phase, std::string title, std::string command, std::string verify,
+           std::string objective) {
+    m_steps.push_back(Step{std::move(id), std::move(phase), std::move(title), std::move(command), std::move(verify),
+                           std::move(objective)});
+  }
+
+  std::string rto() const {
+    return m_d.objectives.rto ? fmt::format("RTO {}: apps serve again", format_duration(*m_d.objectives.rto))
+                              : "apps serve again";
+  }
+
+private:
+  const Deployment& m_d;
+  std::vector<Step>& m_steps;
+};
+
+void zone_steps(const Deployment& d, const ScenarioPlan& plan, ChecklistBuilder& out) {
+  if (plan.degraded.empty()) {
+    out.add("confirm-unaffected", "verify", "Confirm the zone is outside every region of the project", "",
+            "the zone's region is not one the project lists", "no action needed");
+    return;
+  }
+  const std::string& region = plan.degraded.front();
+  out.add("confirm-zone-outage", "preflight",
+          fmt::format("Confirm the outage of zone {} on the IBM Cloud status page", plan.scenario.target), "",
+          "the status page lists the zone as degraded", "decide on facts, not alarms");
+  for (const App& app : d.apps) {
+    if (contains(names_of(app.regions), region)) {
+      out.add("check-app-" + app.name.name, "verify",
+              fmt::format("Check that Code Engine re-created app {} in another zone of {}", app.name.name, region),
+              planner::select(region, d.project) + "\n" + planner::get_app(app),
+              "the application reports Ready and its URL answers", out.rto());
+    }
+  }
+  for (const Job& job : d.jobs) {
+    if (contains(names_of(job.regions), region)) {
+      out.add("check-job-" + job.name.name, "verify",
+              fmt::format("Check that job {} is still defined in {}", job.name.name, region),
+              planner::select(region, d.project) + "\nibmcloud ce job get --name " + planner::shell_word(job.name.name),
+              "the job definition is listed; Code Engine replicates definitions across zones",
+              "jobs keep running on schedule");
+    }
+  }
+}
+
+void region_steps(const Deployment& d, const ScenarioPlan& plan, ChecklistBuilder& out) {
+  const std::string lost = fmt::format("{}", fmt::join(plan.lost, ", "));
+  if (plan.lost.empty()) {
+    out.add("confirm-unaffected", "verify", "Confirm no region of the project is in the outage", "",
+            "every project region is outside it", "no action needed");
+    return;
+  }
+  const std::string takeover = takeover_region(d, plan.lost);
+  out.add("confirm-outage", "preflight", fmt::format("Confirm the outage of {} on the IBM Cloud status page", lost), "",
+          "the status page lists the region as unavailable", "decide on facts, not alarms");
+  for (std::size_t i = 0; i < plan.apps.size(); ++i) {
+    const AppOutcome& outcome = plan.apps[i];
+    const App& app = d.apps[i];
+    const std::string serving = fmt::format("{}", fmt::join(outcome.serving_regions, ", "));
+    switch (outcome.status) {
+      case AppStatus::fails_over:
+        out.add("check-failover-" + app.name.name, "cut over",
+                fmt::format("Check that the edge proxy moved app {}'s traffic to {}", app.name.name, serving), "",
+                fmt::format("in the CIS load balancer, the origin pools of {} are unhealthy and {} serve; the domain "
+                            "answers within {}s",
+                            lost, serving, outcome.failover ? outcome.failover->total() : 0),
+                out.rto());
+        break;
+      case AppStatus::manual_failover:
+        out.add(
+            "switch-traffic-" + app.name.name, "cut over",
+            fmt::format("Send app {}'s users to {}: nothing switches traffic automatically", app.name.name, serving),
+            planner::select(outcome.serving_regions.front(), d.project) + "\n" + planner::get_app(app),
+            "clients reach the URL that application get shows", out.rto());
+        break;
+      case AppStatus::down:
+        out.add("restore-app-" + app.name.name, "restore",
+                fmt::format("Re-create app {} in {}: run the restore runbook", app.name.name,
+                            takeover.empty() ? std::string("a surviving region") : takeover),
+                takeover.empty() ? std::string()
+                                 : fmt::format("ceplan runbook {} --restore-to {} --from {}",
+                                               planner::shell_word(d.source), takeover, plan.lost.front()),
+                "every step of the runbook is checked off", out.rto());
+        break;
+      default: break;
+    }
+  }
+  for (std::size_t i = 0; i < plan.jobs.size(); ++i) {
+    const JobOutcome& outcome = plan.jobs[i];
+    const Job& job = d.jobs[i];
+    if (outcome.status == JobStatus::reschedule) {
+      out.add("reschedule-" + job.name.name, "restore",
+              fmt::format("Move job {}'s schedule to {}, now that its live schedule was in {}", job.name.name,
+                          outcome.regions.front(), lost),
+              planner::select(outcome.regions.front(), d.project) + "\n" + planner::create_cron(job),
+              fmt::format("ibmcloud ce subscription cron get --name {} shows the schedule {}", planner::cron_name(job),
+                          job.schedule->name),
+              "scheduled work continues; the lost region's schedule cannot fire while it is down");
+    } else if (outcome.status == JobStatus::down) {
+      out.add("restore-job-" + job.name.name, "restore",
+              fmt::format("Re-create job {} in {}: run the restore runbook", job.name.name,
+                          takeover.empty() ? std::string("a surviving region") : takeover),
+              "", "the runbook's job steps are checked off", "scheduled work continues");
+    }
+  }
+  for (const DataStore& store : d.data) {
+    if (contains(plan.lost, store.region.name)) {
+      out.add("restore-data-" + store.name.name, "restore",
+              fmt::format("Restore data store {} from its {}", store.name.name,
+                          store.cross_region_copy ? "cross-region copy" : "last backup, if one left the region"),
+              "", "the apps read current data; note the time of the last restored backup",
+              d.objectives.rpo ? fmt::format("RPO {}: data no older than that", format_duration(*d.objectives.rpo))
+                               : std::string("data loss is bounded"));
+    }
+  }
+  std::string deletes;
+  for (const Job& job : d.jobs) {
+    const auto live = names_of(job.scheduled_in);
+    if (job.schedule && std::any_of(live.begin(), live.end(), [&](const auto& r) { return contains(plan.lost, r); })) {
+      deletes += "\n" + planner::delete_cron(job);
+    }
+  }
+  out.add("fail-back", "fail back",
+          fmt::format("When {} recovers, delete its cron subscriptions before they fire, then decide whether to move "
+                      "back",
+                      lost),
+          deletes.empty() ? std::string() : planner::select(plan.lost.front(), d.project) + deletes,
+          "ibmcloud ce subscription cron list in the recovered region shows no schedule that also runs elsewhere",
+          "no job runs twice");
+}
+
+}  // namespace
+
+std::vector<Scenario> parse_scenarios(std::string_view text, const Deployment& deployment, const Catalog& catalog) {
+  if (text == "all") {
+    std::vector<Scenario> all;
+    for (const ProjectRegion& region : deployment.regions) {
+      all.push_back(Scenario{ScenarioKind::region, region.id.name});
+    }
+    return all;
+  }
+  const auto colon = text.find(':');
+  const std::string_view kind = text.substr(0, colon);
+  const std::string target(colon == std::string_view::npos ? std::string_view() : text.substr(colon + 1));
+  if (kind == "zone" && !target.empty()) {
+    std::vector<std::string> zones;
+    for (const Region& region : catalog.regions()) zones.insert(zones.end(), region.zones.begin(), region.zones.end());
+    if (catalog.zone_owner(target) == nullptr)
+      unknown("zone", target, zones);
+    return {Scenario{ScenarioKind::zone, target}};
+  }
+  if (kind == "region" && !target.empty()) {
+    (void)catalog.at(target);
+    return {Scenario{ScenarioKind::region, target}};
+  }
+  if (kind == "geography" && !target.empty()) {
+    const auto selected = catalog.select(RegionFilter{target, {}});
+    return {Scenario{ScenarioKind::geography, selected.front()->geography}};
+  }
+  throw InputError(Diagnostic{
+      {}, {}, fmt::format("unknown scenario '{}'; expected zone:ZONE, region:ID, geography:NAME or all", text)});
+}
+
+ScenarioPlan plan(const Deployment& d, const Catalog& catalog, const Scenario& scenario) {
+  ScenarioPlan out;
+  out.scenario = scenario;
+  for (const ProjectRegion& entry : d.regions) {
+    const Region* region = catalog.find(entry.id.name);
+    const std::string& id = entry.id.name;
+    if (contains(out.lost, id) || contains(out.degraded, id))
+      continue;
+    switch (scenario.kind) {
+      case ScenarioKind::region:
+        if (id == scenario.target)
+          out.lost.push_back(id);
+        break;
+      case ScenarioKind::geography:
+        if (region != nullptr && region->geography == scenario.target)
+          out.lost.push_back(id);
+        break;
+      case ScenarioKind::zone:
+        if (region != nullptr &&
+            std::find(region->zones.begin(), region->zones.end(), scenario.target) != region->zones.end()) {
+          // An MZR re-creates workloads in another zone; a single-zone region is simply gone.
+          (region->availability == Availability::mzr ? out.degraded : out.lost).push_back(id);
+        }
+        break;
+    }
+  }
+  const bool has_proxy = d.failover.edge_proxy.has_value();
+  for (const App& app : d.apps) {
+    AppOutcome outcome{app.name.name, AppStatus::unaffected, {}, std::nullopt, composite_availability(d, app, catalog)};
+    const auto regions = names_of(app.regions);
+    bool hit = false;
+    bool zone_hit = false;
+    for (const std::string& region : regions) {
+      if (contains(out.lost, region)) {
+        hit = true;
+      } else {
+        outcome.serving_regions.push_back(region);
+        zone_hit = zone_hit || contains(out.degraded, region);
+      }
+    }
+    if (hit) {
+      outcome.status = outcome.serving_regions.empty() ? AppStatus::down
+                       : has_proxy                     ? AppStatus::fails_over
+                                                       : AppStatus::manual_failover;
+      if (outcome.status == AppStatus::fails_over)
+        outcome.failover = failover_time(d, app);
+    } else if (zone_hit) {
+      outcome.status = AppStatus::auto_recovers;
+    }
+    out.apps.push_back(std::move(outcome));
+  }
+  for (const Job& job : d.jobs) {
+    JobOutcome outcome{job.name.name, JobStatus::unaffected, {}};
+    bool hit = false;
+    bool zone_hit = false;
+    for (const std::string& region : names_of(job.regions)) {
+      if (contains(out.lost, region)) {
+        hit = true;
+      } else {
+        outcome.regions.push_back(region);
+        zone_hit = zone_hit || contains(out.degraded, region);
+      }
+    }
+    const auto live = names_of(job.scheduled_in);
+    const bool schedule_lost =
+        job.schedule && !live.empty() &&
+        std::all_of(live.begin(), live.end(), [&](const auto& r) { return contains(out.lost, r); });
+    if (hit && outcome.regions.empty()) {
+      outcome.status = JobStatus::down;
+    } else if (schedule_lost) {
+      outcome.status = JobStatus::reschedule;
+    } else if (zone_hit) {
+      outcome.status = JobStatus::auto_recovers;
+    }
+    out.jobs.push_back(std::move(outcome));
+  }
+  ChecklistBuilder builder(d, out.steps);
+  if (scenario.kind == ScenarioKind::zone && out.lost.empty()) {
+    zone_steps(d, out, builder);
+  } else {
+    region_steps(d, out, builder);
+  }
+  return out;
+}
+
+std::string_view to_string(ScenarioKind kind) {
+  switch (kind) {
+    case ScenarioKind::zone: return "zone";
+    case ScenarioKind::region: return "region";
+    case ScenarioKind::geography: return "geography";
+  }
+  return "";
+}
+
+std::string_view to_string(AppStatus status) {
+  switch (status) {
+    case AppStatus::unaffected: return "unaffected";
+    case AppStatus::auto_recovers: return "auto-recovers";
+    case AppStatus::fails_over: return "fails-over";
+    case AppStatus::manual_failover: return "manual-failover";
+    case AppStatus::down: return "down";
+  }
+  return "";
+}
+
+std::string_view to_string(JobStatus status) {
+  switch (status) {
+    case JobStatus::unaffected: return "unaffected";
+    case JobStatus::auto_recovers: return "auto-recovers";
+    case JobStatus::reschedule: return "reschedule";
+    case JobStatus::down: return "down";
+  }
+  return "";
+}
+
+}  // namespace ceplan

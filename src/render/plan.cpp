@@ -1,0 +1,238 @@
+#include "ceplan/render/plan.hpp"
+
+#include <fmt/format.h>
+
+#include "ceplan/version.hpp"
+#include "render/structured.hpp"
+#include "render/table.hpp"
+
+namespace ceplan::render {
+namespace {
+
+using Json = nlohmann::ordered_json;
+
+constexpr std::string_view independence_note =
+    "Availability assumes independent regional failures, as IBM's multizone design intends.";
+
+Json steps_json(const std::vector<Step>& steps) {
+  Json list = Json::array();
+  for (const Step& step : steps) {
+    list.push_back(Json{{"id", step.id},
+                        {"phase", step.phase},
+                        {"title", step.title},
+                        {"command", step.command},
+                        {"verify", step.verify},
+                        {"objective", step.objective}});
+  }
+  return list;
+}
+
+Json plan_json(const Deployment& d, const ScenarioPlan& plan) {
+  Json apps = Json::array();
+  for (const AppOutcome& app : plan.apps) {
+    Json entry{{"name", app.name}, {"status", to_string(app.status)}, {"serving_regions", app.serving_regions}};
+    if (app.failover) {
+      entry["failover_seconds"] = app.failover->total();
+      entry["failover_terms"] = Json{{"detection", app.failover->detection},
+                                     {"propagation", app.failover->propagation},
+                                     {"warmup", app.failover->warmup}};
+    } else {
+      entry["failover_seconds"] = app.status == AppStatus::unaffected ? Json(0) : Json(nullptr);
+      entry["failover_terms"] = nullptr;
+    }
+    entry["availability"] = app.availability.percent;
+    entry["downtime_minutes_per_month"] = downtime_minutes_per_month(app.availability.percent);
+    apps.push_back(std::move(entry));
+  }
+  Json jobs = Json::array();
+  for (const JobOutcome& job : plan.jobs) {
+    jobs.push_back(Json{{"name", job.name}, {"status", to_string(job.status)}, {"regions", job.regions}});
+  }
+  return Json{{"ceplan", version()},
+              {"project", d.project},
+              {"scenario", {{"kind", to_string(plan.scenario.kind)}, {"target", plan.scenario.target}}},
+              {"lost_regions", plan.lost},
+              {"degraded_regions", plan.degraded},
+              {"apps", std::move(apps)},
+              {"jobs", std::move(jobs)},
+              {"steps", steps_json(plan.steps)}};
+}
+
+std::string failover_text(const Deployment& d, const AppOutcome& app) {
+  if (!app.failover) {
+    return app.status == AppStatus::unaffected ? "-" : "n/a";
+  }
+  const EdgeProxy defaults;
+  const EdgeProxy& proxy = d.failover.edge_proxy ? *d.failover.edge_proxy : defaults;
+  const HealthCheck& check = proxy.health_check;
+  return fmt::format("{} = detection {} ({} + ({} + 1) × {}) + propagation {}{} + warm-up {}",
+                     format_duration(app.failover->total()), format_duration(app.failover->detection),
+                     format_duration(check.interval.value), check.retries.value, format_duration(check.timeout.value),
+                     format_duration(app.failover->propagation), proxy.proxied ? " (proxied)" : " (DNS TTL)",
+                     format_duration(app.failover->warmup));
+}
+
+std::string availability_text(const AppOutcome& app) {
+  const CompositeAvailability& a = app.availability;
+  std::string formula;
+  if (a.regions.size() >= 2) {
+    std::string product;
+    for (double region : a.regions) {
+      product += fmt::format("{}(1 − {}%)", product.empty() ? "" : " × ", region);
+    }
+    formula = fmt::format(" = {}% × (1 − {})", a.edge_proxy, product);
+  } else if (a.regions.size() == 1) {
+    formula = fmt::format(" = A(region) {}%", a.regions.front());
+  }
+  return fmt::format("{}%{}; allows {:.1f} min/month, {:.1f} h/year of downtime", format_percent(a.percent), formula,
+                     downtime_minutes_per_month(a.percent), downtime_hours_per_year(a.percent));
+}
+
+std::string scenario_title(const ScenarioPlan& plan) {
+  return fmt::format("{} {} is lost", to_string(plan.scenario.kind), plan.scenario.target);
+}
+
+std::string steps_text(const std::vector<Step>& steps) {
+  std::string out;
+  for (std::size_t i = 0; i < steps.size(); ++i) {
+    const Step& step = steps[i];
+    out += fmt::format("  {}. [{}] {} ({})\n", i + 1, step.phase, step.title, step.id);
+    std::size_t start = 0;
+    while (start < step.command.size()) {
+      const auto end = step.command.find('\n', start);
+      out += fmt::format("       $ {}\n", step.command.substr(start, end - start));
+      start = end == std::string::npos ? step.command.size() : end + 1;
+    }
+    out += fmt::format("       verify: {}\n       objective: {}\n", step.verify, step.objective);
+  }
+  return out;
+}
+
+std::string steps_markdown(const std::vector<Step>& steps) {
+  std::string out;
+  std::string phase;
+  for (const Step& step : steps) {
+    if (step.phase != phase) {
+      phase = step.phase;
+      out += fmt::format("\n### {}\n\n", phase);
+    }
+    out += fmt::format("- [ ] **{}** — {}\n", step.id, step.title);
+    if (!step.command.empty()) {
+      out += fmt::format("  ```sh\n");
+      std::size_t start = 0;
+      while (start < step.command.size()) {
+        const auto end = step.command.find('\n', start);
+        out += fmt::format("  {}\n", step.command.substr(start, end - start));
+        start = end == std::string::npos ? step.command.size() : end + 1;
+      }
+      out += "  ```\n";
+    }
+    out += fmt::format("  - Verify: {}\n  - Objective: {}\n", step.verify, step.objective);
+  }
+  return out;
+}
+
+std::string plan_text(const Deployment& d, const ScenarioPlan& plan) {
+  std::string out =
+      fmt::format("Scenario: {}\nProject: {} ({})\n", scenario_title(plan), d.project, to_string(d.failover.strategy));
+  out += fmt::format("Regions lost: {}\n", plan.lost.empty() ? "none" : fmt::format("{}", fmt::join(plan.lost, ", ")));
+  if (!plan.degraded.empty()) {
+    out += fmt::format("Regions losing a zone: {} (Code Engine re-creates workloads in another zone)\n",
+                       fmt::join(plan.degraded, ", "));
+  }
+  Table apps({"App", "Status", "Serving", "Worst-case failover"});
+  for (const AppOutcome& app : plan.apps) {
+    apps.add({app.name, std::string(to_string(app.status)),
+              app.serving_regions.empty() ? "-" : fmt::format("{}", fmt::join(app.serving_regions, ", ")),
+              failover_text(d, app)});
+  }
+  out += "\n" + apps.str();
+  out += "\nAvailability in normal operation:\n";
+  for (const AppOutcome& app : plan.apps) {
+    out += fmt::format("  {}: {}\n", app.name, availability_text(app));
+  }
+  out += fmt::format("  {}\n", independence_note);
+  if (!plan.jobs.empty()) {
+    Table jobs({"Job", "Status", "Regions"});
+    for (const JobOutcome& job : plan.jobs) {
+      jobs.add({job.name, std::string(to_string(job.status)),
+                job.regions.empty() ? "-" : fmt::format("{}", fmt::join(job.regions, ", "))});
+    }
+    out += "\n" + jobs.str();
+  }
+  return out + "\nChecklist:\n" + steps_text(plan.steps);
+}
+
+std::string plan_markdown(const Deployment& d, const Catalog& catalog, const ScenarioPlan& plan) {
+  std::string out = fmt::format("# Scenario: {}\n\nProject **{}**, strategy {}. Regions lost: {}.\n\n",
+                                scenario_title(plan), d.project, to_string(d.failover.strategy),
+                                plan.lost.empty() ? "none" : fmt::format("{}", fmt::join(plan.lost, ", ")));
+  out += mermaid(d, catalog);
+  out +=
+      "\n## Apps\n\n| app | status | serving regions | worst-case failover | availability |\n|---|---|---|---|---|\n";
+  for (const AppOutcome& app : plan.apps) {
+    out += fmt::format("| {} | {} | {} | {} | {} |\n", app.name, to_string(app.status),
+                       app.serving_regions.empty() ? "-" : fmt::format("{}", fmt::join(app.serving_regions, ", ")),
+                       failover_text(d, app), availability_text(app));
+  }
+  out += fmt::format("\n{}\n", independence_note);
+  if (!plan.jobs.empty()) {
+    out += "\n## Jobs\n\n| job | status | regions |\n|---|---|---|\n";
+    for (const JobOutcome& job : plan.jobs) {
+      out += fmt::format("| {} | {} | {} |\n", job.name, to_string(job.status),
+                         job.regions.empty() ? "-" : fmt::format("{}", fmt::join(job.regions, ", ")));
+    }
+  }
+  return out + "\n## Checklist\n" + steps_markdown(plan.steps);
+}
+
+}  // namespace
+
+PlanFormat parse_plan_format(std::string_view name) {
+  if (name == "text")
+    return PlanFormat::text;
+  if (name == "markdown")
+    return PlanFormat::markdown;
+  if (name == "json")
+    return PlanFormat::json;
+  throw InputError(Diagnostic{{}, {}, fmt::format("unknown format '{}'; expected text, markdown or json", name)});
+}
+
+std::string plans(const Deployment& d, const Catalog& catalog, std::span<const ScenarioPlan> plans, PlanFormat format,
+                  bool as_list) {
+  if (format == PlanFormat::json) {
+    if (!as_list && plans.size() == 1) {
+      return to_json(plan_json(d, plans.front()));
+    }
+    Json list = Json::array();
+    for (const ScenarioPlan& plan : plans) list.push_back(plan_json(d, plan));
+    return to_json(list);
+  }
+  std::string out;
+  for (const ScenarioPlan& plan : plans) {
+    if (!out.empty())
+      out += format == PlanFormat::markdown ? "\n---\n\n" : "\n";
+    out += format == PlanFormat::markdown ? plan_markdown(d, catalog, plan) : plan_text(d, plan);
+  }
+  return out;
+}
+
+std::string runbook(const Runbook& runbook, PlanFormat format) {
+  if (format == PlanFormat::json) {
+    return to_json(Json{{"ceplan", version()},
+                        {"project", runbook.project},
+                        {"from", runbook.from},
+                        {"to", runbook.to},
+                        {"steps", steps_json(runbook.steps)}});
+  }
+  if (format == PlanFormat::markdown) {
+    return fmt::format(
+        "# Restore runbook: project {} from {} into {}\n\nCode Engine backs up project metadata but "
+        "does not restore workloads; these steps do, in dependency order.\n{}",
+        runbook.project, runbook.from, runbook.to, steps_markdown(runbook.steps));
+  }
+  return fmt::format("Restore runbook: project {} from {} into {}\n\n{}", runbook.project, runbook.from, runbook.to,
+                     steps_text(runbook.steps));
+}
+
+}  // namespace ceplan::render
