@@ -5,10 +5,14 @@
   check_output.py invalid SCHEMA FILE...   every FILE fails validation
   check_output.py junit FILE               FILE is JUnit XML: testsuites > testsuite > testcase
   check_output.py github FILE              every line is a GitHub workflow command
+  check_output.py commands CLI_JSON FILE...  every command of the plans' or runbooks' steps is
+                                           `ibmcloud target` or an `ibmcloud ce` command whose
+                                           flags IBM's CLI reference (CLI_JSON) lists
 Exits 1 with a message on the first problem.
 """
 import json
 import re
+import shlex
 import sys
 import xml.etree.ElementTree as ElementTree
 
@@ -80,6 +84,46 @@ def check_github(path):
     print(f"{path}: {len(lines)} workflow commands")
 
 
+ALIASES = {"app": "application", "sub": "subscription"}
+TARGET_FLAGS = {"-r", "-g"}  # ibmcloud target -r REGION [-g RESOURCE_GROUP] (FACTS §7)
+
+
+def check_command_line(line, reference):
+    words = shlex.split(line)
+    if words[:2] == ["ibmcloud", "target"]:
+        unknown = [w for w in words[2:] if w.startswith("-") and w not in TARGET_FLAGS]
+        return f"unknown flag {unknown[0]} of ibmcloud target" if unknown else None
+    if words[:2] != ["ibmcloud", "ce"]:
+        return None if words[:1] == ["ceplan"] else "not an ibmcloud command"
+    rest = [ALIASES.get(w, w) for w in words[2:]]
+    for length in range(min(3, len(rest)), 0, -1):
+        name = " ".join(rest[:length])
+        if name in reference:
+            flags = set(reference[name]["flags"])
+            for word in rest[length:]:
+                if word.startswith("-") and word.split("=", 1)[0] not in flags:
+                    return f"'{name}' has no flag {word}"
+            return None
+    return "no such command in the CLI reference"
+
+
+def check_commands(reference_path, files):
+    reference = load(reference_path)["commands"]
+    count = 0
+    for path in files:
+        document = load(path)
+        for item in document if isinstance(document, list) else [document]:
+            for step in item["steps"]:
+                for line in filter(None, step["command"].splitlines()):
+                    problem = check_command_line(line, reference)
+                    if problem:
+                        fail(f"{path}: step {step['id']}: {problem}: {line}")
+                    count += 1
+    if count == 0:
+        fail("no commands found")
+    print(f"{count} command lines checked")
+
+
 def main(argv):
     if len(argv) >= 4 and argv[1] in ("valid", "invalid"):
         check_valid(argv[2], argv[3:], argv[1] == "valid")
@@ -87,6 +131,8 @@ def main(argv):
         check_junit(argv[2])
     elif len(argv) == 3 and argv[1] == "github":
         check_github(argv[2])
+    elif len(argv) >= 4 and argv[1] == "commands":
+        check_commands(argv[2], argv[3:])
     else:
         fail(__doc__)
 

@@ -1,0 +1,117 @@
+#include <catch2/catch.hpp>
+
+#include "ceplan/planner.hpp"
+#include "test_util.hpp"
+
+using ceplan::AppStatus;
+using ceplan::JobStatus;
+using ceplan::test::errors_of;
+using Lines = std::vector<std::string>;
+
+namespace {
+
+const ceplan::Catalog& catalog() {
+  static const ceplan::Catalog instance = ceplan::Catalog::embedded();
+  return instance;
+}
+
+const std::string warm_standby = R"(version: 1
+project: api
+regions:
+  - { id: us-south, role: primary }
+  - { id: ca-tor, role: standby }
+failover:
+  strategy: warm-standby
+  edge_proxy:
+    proxied: true
+    health_check: { interval: 15s, retries: 1, timeout: 5s }
+apps:
+  - { name: api, image: icr.io/a/api:1, min_scale: 1 }
+jobs:
+  - { name: nightly, image: icr.io/a/n:1, schedule: "0 2 * * *" }
+  - { name: adhoc, image: icr.io/a/x:1, regions: [us-south] }
+)";
+
+ceplan::ScenarioPlan plan_for(const std::string& text, ceplan::ScenarioKind kind, const std::string& target) {
+  const auto deployment = ceplan::load_deployment(text, "d.yaml");
+  return ceplan::plan(deployment, catalog(), ceplan::Scenario{kind, target});
+}
+
+}  // namespace
+
+TEST_CASE("warm-standby: losing the primary fails the app over in 25 s") {
+  const auto plan = plan_for(warm_standby, ceplan::ScenarioKind::region, "us-south");
+  CHECK(plan.lost == Lines{"us-south"});
+  REQUIRE(plan.apps.size() == 1);
+  CHECK(plan.apps[0].status == AppStatus::fails_over);
+  CHECK(plan.apps[0].serving_regions == Lines{"ca-tor"});
+  REQUIRE(plan.apps[0].failover);
+  CHECK(plan.apps[0].failover->detection == 25);
+  CHECK(plan.apps[0].failover->propagation == 0);
+  CHECK(plan.apps[0].failover->warmup == 0);
+  CHECK(plan.apps[0].failover->total() == 25);
+  // The schedule was live in the primary only: it must move. The ad-hoc job is gone.
+  CHECK(plan.jobs[0].status == JobStatus::reschedule);
+  CHECK(plan.jobs[0].regions == Lines{"ca-tor"});
+  CHECK(plan.jobs[1].status == JobStatus::down);
+}
+
+TEST_CASE("losing the standby leaves the app serving and the schedule in place") {
+  const auto plan = plan_for(warm_standby, ceplan::ScenarioKind::region, "ca-tor");
+  CHECK(plan.apps[0].status == AppStatus::fails_over);  // traffic that went to ca-tor moves
+  CHECK(plan.jobs[0].status == JobStatus::unaffected);
+  CHECK(plan.jobs[1].status == JobStatus::unaffected);
+}
+
+TEST_CASE("a geography that holds every region of an app takes it down") {
+  const auto plan = plan_for(warm_standby, ceplan::ScenarioKind::geography, "North America");
+  CHECK(plan.lost == Lines{"us-south", "ca-tor"});
+  CHECK(plan.apps[0].status == AppStatus::down);
+  CHECK(plan.apps[0].serving_regions.empty());
+  CHECK_FALSE(plan.apps[0].failover);
+  CHECK(plan.jobs[0].status == JobStatus::down);
+}
+
+TEST_CASE("a zone outage in an MZR auto-recovers; elsewhere nothing happens") {
+  const auto plan = plan_for(warm_standby, ceplan::ScenarioKind::zone, "us-south-2");
+  CHECK(plan.lost.empty());
+  CHECK(plan.degraded == Lines{"us-south"});
+  CHECK(plan.apps[0].status == AppStatus::auto_recovers);
+  CHECK(plan.jobs[0].status == JobStatus::auto_recovers);
+  const auto far = plan_for(warm_standby, ceplan::ScenarioKind::zone, "eu-de-1");
+  CHECK(far.degraded.empty());
+  CHECK(far.apps[0].status == AppStatus::unaffected);
+  CHECK(far.steps.size() == 1);
+}
+
+TEST_CASE("without an edge proxy a surviving region needs a manual failover") {
+  const auto plan = plan_for(
+      "version: 1\nproject: p\nregions: [us-south, eu-de]\n"
+      "apps:\n  - { name: a, image: icr.io/p/a:1 }\n",
+      ceplan::ScenarioKind::region, "eu-de");
+  CHECK(plan.apps[0].status == AppStatus::manual_failover);
+  CHECK(plan.apps[0].serving_regions == Lines{"us-south"});
+}
+
+TEST_CASE("scenarios parse, and unknown targets are refused with a suggestion") {
+  const auto deployment = ceplan::load_deployment(warm_standby, "d.yaml");
+  const auto all = ceplan::parse_scenarios("all", deployment, catalog());
+  REQUIRE(all.size() == 2);
+  CHECK(all[1].target == "ca-tor");
+  CHECK(ceplan::parse_scenarios("geography:europe", deployment, catalog())[0].target == "Europe");
+  CHECK(errors_of([&] { (void)ceplan::parse_scenarios("zone:us-south-4", deployment, catalog()); }) ==
+        Lines{"error: unknown zone 'us-south-4'; did you mean 'us-south-1'?"});
+  CHECK(errors_of([&] { (void)ceplan::parse_scenarios("region:us-soth", deployment, catalog()); }) ==
+        Lines{"error: unknown region 'us-soth'; did you mean 'us-south'?"});
+  CHECK(errors_of([&] { (void)ceplan::parse_scenarios("continent:Asia", deployment, catalog()); }) ==
+        Lines{"error: unknown scenario 'continent:Asia'; expected zone:ZONE, region:ID, geography:NAME or all"});
+}
+
+TEST_CASE("a region scenario's checklist confirms, fails over, reschedules, then fails back") {
+  const auto plan = plan_for(warm_standby, ceplan::ScenarioKind::region, "us-south");
+  Lines ids;
+  for (const auto& step : plan.steps) ids.push_back(step.id);
+  CHECK(ids == Lines{"confirm-outage", "check-failover-api", "reschedule-nightly", "restore-job-adhoc", "fail-back"});
+  CHECK_THAT(plan.steps[2].command, Catch::Contains("ibmcloud ce subscription cron create --name nightly-cron"));
+  CHECK_THAT(plan.steps.back().command, Catch::Contains("ibmcloud ce subscription cron delete --name nightly-cron"));
+}

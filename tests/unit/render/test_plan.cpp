@@ -1,0 +1,71 @@
+#include <catch2/catch.hpp>
+#include <nlohmann/json.hpp>
+
+#include "ceplan/render/plan.hpp"
+
+using Catch::Detail::Approx;
+
+namespace {
+
+const std::string file = R"(version: 1
+project: "my \"shop\""
+regions:
+  - { id: us-south, role: primary }
+  - { id: ca-tor, role: standby }
+failover:
+  strategy: warm-standby
+  edge_proxy: { domain: x.example.com, health_check: { interval: 15s, retries: 1, timeout: 5s } }
+apps:
+  - { name: web-1, image: icr.io/a/w:1, min_scale: 1 }
+)";
+
+}  // namespace
+
+TEST_CASE("plan JSON follows SPEC §5") {
+  const auto catalog = ceplan::Catalog::embedded();
+  const auto d = ceplan::load_deployment(file, "d.yaml");
+  const std::vector<ceplan::ScenarioPlan> plans{ceplan::plan(d, catalog, {ceplan::ScenarioKind::region, "us-south"})};
+  const auto json =
+      nlohmann::json::parse(ceplan::render::plans(d, catalog, plans, ceplan::render::PlanFormat::json, false));
+  CHECK(json["scenario"] == nlohmann::json{{"kind", "region"}, {"target", "us-south"}});
+  const auto& app = json["apps"][0];
+  CHECK(app["status"] == "fails-over");
+  CHECK(app["failover_seconds"] == 25);
+  CHECK(app["failover_terms"] == nlohmann::json{{"detection", 25}, {"propagation", 0}, {"warmup", 0}});
+  CHECK(app["serving_regions"] == nlohmann::json{"ca-tor"});
+  CHECK(app["availability"].get<double>() == Approx(99.99 * (1 - 1e-8)));
+  CHECK(app["downtime_minutes_per_month"].get<double>() > 0);
+  for (const char* key : {"id", "phase", "title", "command", "verify", "objective"}) {
+    CHECK(json["steps"][0].contains(key));
+  }
+  const auto list =
+      nlohmann::json::parse(ceplan::render::plans(d, catalog, plans, ceplan::render::PlanFormat::json, true));
+  CHECK(list.is_array());
+}
+
+TEST_CASE("Markdown plans carry a Mermaid diagram and checklists") {
+  const auto catalog = ceplan::Catalog::embedded();
+  const auto d = ceplan::load_deployment(file, "d.yaml");
+  const std::string diagram = ceplan::render::mermaid(d, catalog);
+  CHECK(diagram ==
+        "```mermaid\nflowchart TB\n  proxy[\"edge proxy: cis<br/>x.example.com\"]\n"
+        "  subgraph r_us_south[\"Dallas (us-south) · primary\"]\n    r_us_south_app_web_1[\"app web-1\"]\n  end\n"
+        "  subgraph r_ca_tor[\"Toronto (ca-tor) · standby\"]\n    r_ca_tor_app_web_1[\"app web-1\"]\n  end\n"
+        "  proxy --> r_us_south_app_web_1\n  proxy --> r_ca_tor_app_web_1\n```\n");
+  const std::vector<ceplan::ScenarioPlan> plans{ceplan::plan(d, catalog, {ceplan::ScenarioKind::region, "us-south"})};
+  const std::string markdown = ceplan::render::plans(d, catalog, plans, ceplan::render::PlanFormat::markdown, false);
+  CHECK_THAT(markdown, Catch::Contains("- [ ] **confirm-outage**"));
+  CHECK_THAT(markdown, Catch::Contains("```mermaid"));
+}
+
+TEST_CASE("runbook Markdown is a checklist with commands in shell blocks") {
+  const auto d = ceplan::load_deployment(file, "d.yaml");
+  const auto runbook = ceplan::restore_runbook(d, ceplan::Catalog::embedded(), "eu-gb");
+  const std::string markdown = ceplan::render::runbook(runbook, ceplan::render::PlanFormat::markdown);
+  CHECK_THAT(markdown,
+             Catch::Contains("- [ ] **target-region** — Target eu-gb\n  ```sh\n  ibmcloud target -r eu-gb\n  ```\n"));
+  const auto json = nlohmann::json::parse(ceplan::render::runbook(runbook, ceplan::render::PlanFormat::json));
+  CHECK(json["from"] == "us-south");
+  CHECK(json["to"] == "eu-gb");
+  CHECK(json["project"] == "my \"shop\"");
+}
