@@ -78,32 +78,29 @@ struct Failover {
   Setting standby_warmup{30, {}, false};        ///< seconds for a scaled-to-zero app to serve
 };
 
+/// What apps and jobs have in common.
+struct Workload {
+  Ref name;                     ///< app or job name
+  Ref image;                    ///< container image
+  std::vector<Ref> regions;     ///< where it is defined (default: every project region)
+  bool regions_given = false;   ///< `regions` written in the file
+  Location regions_location;    ///< where `regions` is (the name when defaulted)
+  std::vector<Ref> secrets;     ///< referenced secrets
+  std::vector<Ref> configmaps;  ///< referenced config maps
+};
+
 /// A Code Engine application.
-struct App {
-  Ref name;                         ///< app name
-  Ref image;                        ///< container image
-  std::vector<Ref> regions;         ///< where it runs (default: every project region)
-  bool regions_given = false;       ///< `regions` written in the file
-  Location regions_location;        ///< where `regions` is (the app when defaulted)
+struct App : Workload {
   Setting min_scale{0, {}, false};  ///< default 0: scale to zero
-  std::vector<Ref> secrets;         ///< referenced secrets
-  std::vector<Ref> configmaps;      ///< referenced config maps
 };
 
 /// A Code Engine job, possibly with a cron subscription.
-struct Job {
-  Ref name;                         ///< job name
-  Ref image;                        ///< container image
-  std::vector<Ref> regions;         ///< where it is defined (default: every project region)
-  bool regions_given = false;       ///< `regions` written in the file
-  Location regions_location;        ///< where `regions` is (the job when defaulted)
+struct Job : Workload {
   std::optional<Ref> schedule;      ///< cron expression; absent: on demand only
   std::vector<Ref> scheduled_in;    ///< where the schedule is live (defaults applied)
   bool scheduled_in_given = false;  ///< `scheduled_in` written in the file
   Location scheduled_in_location;   ///< where `scheduled_in` is (the job when defaulted)
   bool idempotent = false;          ///< safe to run twice
-  std::vector<Ref> secrets;         ///< referenced secrets
-  std::vector<Ref> configmaps;      ///< referenced config maps
 };
 
 /// A declared secret or config map.

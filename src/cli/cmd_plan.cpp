@@ -20,8 +20,7 @@ void add_plan_command(CLI::App& app, Context& context) {
       "  ceplan plan deploy.yaml --scenario all --format markdown -o RESILIENCE.md");
   command->callback([options, &context] {
     const Catalog catalog = context.catalog();
-    const std::string name = options->file == "-" ? "<stdin>" : options->file;
-    const Deployment deployment = load_deployment(read_input(options->file), name);
+    const Deployment deployment = read_deployment(options->file);
     std::vector<ScenarioPlan> plans;
     for (const Scenario& scenario : parse_scenarios(options->scenario, deployment, catalog)) {
       plans.push_back(plan(deployment, catalog, scenario));

@@ -55,7 +55,7 @@ void run(const Options& options, Context& context) {
   // Every file is read and checked before anything is printed: a file that cannot be read
   // stops the run (exit 2) with all input errors, never with half a report.
   for (const std::string& file : options.files) {
-    const std::string name = file == "-" ? "<stdin>" : file;
+    const std::string name = display_name(file);
     try {
       reports.push_back({name, validate(read_input(file), name, catalog, selection)});
     } catch (const InputError& error) {

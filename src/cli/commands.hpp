@@ -6,6 +6,7 @@
 #include <CLI/CLI.hpp>
 
 #include "ceplan/catalog.hpp"
+#include "ceplan/model.hpp"
 
 namespace ceplan::cli {
 
@@ -23,6 +24,10 @@ struct Context {
 
 /// Reads a whole file, or standard input for "-"; throws InputError naming the file.
 [[nodiscard]] std::string read_input(const std::string& path);
+/// The name a file is shown under in messages and reports: "<stdin>" for "-".
+[[nodiscard]] std::string display_name(const std::string& path);
+/// Reads and loads a deploy file (or standard input for "-"); throws InputError.
+[[nodiscard]] Deployment read_deployment(const std::string& path);
 /// Writes `text` to `path` through a temporary file and rename, so `path` is never half-written.
 void write_file_atomically(const std::string& path, const std::string& text);
 /// Adds `--format` with the given choices, defaulting to the first.

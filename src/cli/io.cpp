@@ -52,6 +52,14 @@ std::string read_input(const std::string& path) {
   return buffer.str();
 }
 
+std::string display_name(const std::string& path) {
+  return path == "-" ? "<stdin>" : path;
+}
+
+Deployment read_deployment(const std::string& path) {
+  return load_deployment(read_input(path), display_name(path));
+}
+
 void write_file_atomically(const std::string& path, const std::string& text) {
   const auto slash = path.find_last_of('/');
   const std::string dir = slash == std::string::npos ? "." : path.substr(0, slash + 1);

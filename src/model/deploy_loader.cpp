@@ -242,35 +242,37 @@ private:
       duration(*health, "interval", check.interval);
       duration(*health, "timeout", check.timeout);
       check.retries.location = health->mark;
-      if (const Node* value = health->find("retries")) {
-        check.retries.location = value->mark;
-        if (auto retries = m_read.integer(*value, "'retries'", 0, max_retries_value)) {
-          check.retries.value = *retries;
-          check.retries.given = true;
-        }
-      }
+      integer_setting(*health, "retries", max_retries_value, check.retries);
     }
   }
 
-  void read_common(const Node& node, const char* what, Ref& name, Ref& image, std::vector<Ref>& regions,
-                   bool& regions_given, Location& regions_location, std::vector<Ref>& secrets,
-                   std::vector<Ref>& configmaps) {
-    name = name_of(node, what);
-    image = Ref{{}, node.mark};
+  void read_workload(const Node& node, const char* what, Workload& out) {
+    out.name = name_of(node, what);
+    out.image = Ref{{}, node.mark};
     if (const Node* value = m_read.required(node, "image", what)) {
-      image = Ref{m_read.string(*value, "'image'").value_or(""), value->mark};
+      out.image = Ref{m_read.string(*value, "'image'").value_or(""), value->mark};
     }
-    regions_location = name.location;
+    out.regions_location = out.name.location;
     if (const Node* value = node.find("regions")) {
-      regions = refs(*value, "'regions'");
-      regions_given = true;
-      regions_location = value->mark;
+      out.regions = refs(*value, "'regions'");
+      out.regions_given = true;
+      out.regions_location = value->mark;
     }
     if (const Node* value = node.find("secrets")) {
-      secrets = refs(*value, "'secrets'");
+      out.secrets = refs(*value, "'secrets'");
     }
     if (const Node* value = node.find("configmaps")) {
-      configmaps = refs(*value, "'configmaps'");
+      out.configmaps = refs(*value, "'configmaps'");
+    }
+  }
+
+  void integer_setting(const Node& map, std::string_view key, std::int64_t max, Setting& setting) {
+    if (const Node* value = map.find(key)) {
+      setting.location = value->mark;
+      if (auto number = m_read.integer(*value, fmt::format("'{}'", key), 0, max)) {
+        setting.value = *number;
+        setting.given = true;
+      }
     }
   }
 
@@ -279,16 +281,9 @@ private:
       return;
     }
     App app;
-    read_common(node, "an app", app.name, app.image, app.regions, app.regions_given, app.regions_location, app.secrets,
-                app.configmaps);
+    read_workload(node, "an app", app);
     app.min_scale.location = app.name.location;
-    if (const Node* value = node.find("min_scale")) {
-      app.min_scale.location = value->mark;
-      if (auto scale = m_read.integer(*value, "'min_scale'", 0, max_scale_value)) {
-        app.min_scale.value = *scale;
-        app.min_scale.given = true;
-      }
-    }
+    integer_setting(node, "min_scale", max_scale_value, app.min_scale);
     m_out.apps.push_back(std::move(app));
   }
 
@@ -297,8 +292,7 @@ private:
       return;
     }
     Job job;
-    read_common(node, "a job", job.name, job.image, job.regions, job.regions_given, job.regions_location, job.secrets,
-                job.configmaps);
+    read_workload(node, "a job", job);
     job.scheduled_in_location = job.name.location;
     if (const Node* value = node.find("schedule"); value != nullptr && !value->is_null()) {
       if (auto cron = m_read.string(*value, "'schedule'")) {

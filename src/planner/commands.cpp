@@ -82,4 +82,14 @@ std::string delete_cron(const Job& job) {
   return fmt::format("ibmcloud ce subscription cron delete --name {}", shell_word(cron_name(job)));
 }
 
+std::string delete_schedules(std::string_view region, std::string_view project, const std::vector<const Job*>& jobs) {
+  std::string deletes;
+  for (const Job* job : jobs) {
+    if (job->schedule) {
+      deletes += "\n" + delete_cron(*job);
+    }
+  }
+  return deletes.empty() ? std::string() : select(region, project) + deletes;
+}
+
 }  // namespace ceplan::planner

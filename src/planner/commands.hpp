@@ -4,6 +4,7 @@
 
 #include <string>
 #include <string_view>
+#include <vector>
 
 #include "ceplan/model.hpp"
 
@@ -30,5 +31,10 @@ namespace ceplan::planner {
 [[nodiscard]] std::string create_cron(const Job& job);
 /// `ibmcloud ce subscription cron delete --name ...` for a scheduled job.
 [[nodiscard]] std::string delete_cron(const Job& job);
+
+/// Selects the project in `region` and deletes the cron subscription of each scheduled job in
+/// `jobs`; empty when none has a schedule.
+[[nodiscard]] std::string delete_schedules(std::string_view region, std::string_view project,
+                                           const std::vector<const Job*>& jobs);
 
 }  // namespace ceplan::planner

@@ -60,16 +60,11 @@ private:
     add("confirm-outage", "preflight",
         fmt::format("Confirm that {} is unavailable on the IBM Cloud status page", m_out.from), "",
         "the status page lists the region as unavailable, or the team has declared a disaster", rto());
-    std::string stop;
-    for (const Job& job : m_d.jobs) {
-      if (job.schedule)
-        stop += "\n" + planner::delete_cron(job);
-    }
     add("stop-source-schedules", "preflight",
         fmt::format("Make sure no schedule can fire in {}: delete its cron subscriptions as soon as the region "
                     "answers, or confirm it is down",
                     m_out.from),
-        stop.empty() ? std::string() : planner::select(m_out.from, m_d.project) + stop,
+        planner::delete_schedules(m_out.from, m_d.project, all_jobs()),
         fmt::format("ibmcloud ce subscription cron list in {} shows none of the project's schedules, or the "
                     "region is confirmed down",
                     m_out.from),
@@ -240,19 +235,20 @@ private:
   }
 
   void fail_back() {
-    std::string deletes;
-    for (const Job& job : m_d.jobs) {
-      if (job.schedule)
-        deletes += "\n" + planner::delete_cron(job);
-    }
     add("fail-back", "fail back",
         fmt::format("When {} recovers: before anything else, delete its cron subscriptions; then decide whether to "
                     "move back and run this runbook the other way",
                     m_out.from),
-        deletes.empty() ? std::string() : planner::select(m_out.from, m_d.project) + deletes,
+        planner::delete_schedules(m_out.from, m_d.project, all_jobs()),
         fmt::format("only one region runs each schedule: ibmcloud ce subscription cron list in {} shows none of them",
                     m_out.from),
         "no job runs twice; no unwanted app instances");
+  }
+
+  std::vector<const Job*> all_jobs() const {
+    std::vector<const Job*> jobs;
+    for (const Job& job : m_d.jobs) jobs.push_back(&job);
+    return jobs;
   }
 
   bool has_secret(const std::string& name) const {

@@ -159,18 +159,18 @@ void region_steps(const Deployment& d, const ScenarioPlan& plan, ChecklistBuilde
                                : std::string("data loss is bounded"));
     }
   }
-  std::string deletes;
+  std::vector<const Job*> live_in_lost;
   for (const Job& job : d.jobs) {
     const auto live = names_of(job.scheduled_in);
-    if (job.schedule && std::any_of(live.begin(), live.end(), [&](const auto& r) { return contains(plan.lost, r); })) {
-      deletes += "\n" + planner::delete_cron(job);
+    if (std::any_of(live.begin(), live.end(), [&](const auto& r) { return contains(plan.lost, r); })) {
+      live_in_lost.push_back(&job);
     }
   }
   out.add("fail-back", "fail back",
           fmt::format("When {} recovers, delete its cron subscriptions before they fire, then decide whether to move "
                       "back",
                       lost),
-          deletes.empty() ? std::string() : planner::select(plan.lost.front(), d.project) + deletes,
+          planner::delete_schedules(plan.lost.front(), d.project, live_in_lost),
           "ibmcloud ce subscription cron list in the recovered region shows no schedule that also runs elsewhere",
           "no job runs twice");
 }

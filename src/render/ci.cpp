@@ -7,17 +7,12 @@
 
 #include "ceplan/version.hpp"
 #include "render/structured.hpp"
+#include "render/table.hpp"
 
 namespace ceplan::render {
 namespace {
 
 using Json = nlohmann::ordered_json;
-
-std::string lower(std::string_view text) {
-  std::string out(text);
-  for (char& c : out) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-  return out;
-}
 
 std::string_view sarif_level(Severity severity) {
   switch (severity) {
@@ -121,7 +116,7 @@ std::string sarif(std::span<const FileReport> reports, const std::string& base_d
                          {"shortDescription", {{"text", rule.summary}}},
                          {"fullDescription", {{"text", rule.rationale}}},
                          {"help", {{"text", fmt::format("Fix: {}.", rule.fix)}}},
-                         {"helpUri", fmt::format("{}#{}", rules_doc_uri, lower(rule.id))},
+                         {"helpUri", fmt::format("{}#{}", rules_doc_uri, lower_case(rule.id))},
                          {"defaultConfiguration", {{"level", sarif_level(rule.severity)}}}});
   }
   Json results = Json::array();

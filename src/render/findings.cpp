@@ -4,6 +4,7 @@
 
 #include "ceplan/version.hpp"
 #include "render/structured.hpp"
+#include "render/table.hpp"
 
 namespace ceplan::render {
 namespace {
@@ -73,14 +74,12 @@ std::string markdown() {
       "kebab-case name and a default severity. `ceplan explain ID` prints the same text in a terminal.\n\n"
       "| id | name | severity | fires when |\n|---|---|---|---|\n";
   for (const RuleInfo& rule : all_rules()) {
-    std::string anchor(rule.id);
-    for (char& c : anchor) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+    const std::string anchor = lower_case(rule.id);
     out += fmt::format("| [{}](#{}) | {} | {} | {} |\n", rule.id, anchor, rule.name, to_string(rule.severity),
                        rule.summary);
   }
   for (const RuleInfo& rule : all_rules()) {
-    std::string anchor(rule.id);
-    for (char& c : anchor) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+    const std::string anchor = lower_case(rule.id);
     out += fmt::format(
         "\n<a id=\"{}\"></a>\n## {} {}\n\nDefault severity: **{}**. Fires when {}.\n\n{}\n\n"
         "Example that fires:\n\n```yaml\n{}\n```\n\nFix: {}.\n",

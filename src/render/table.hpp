@@ -2,6 +2,7 @@
 // Aligned plain-text tables for terminal output.
 
 #include <string>
+#include <string_view>
 #include <vector>
 
 namespace ceplan::render {
@@ -19,6 +20,9 @@ public:
 private:
   std::vector<std::vector<std::string>> m_rows;
 };
+
+/// ASCII letters in lower case (for ids in anchors).
+[[nodiscard]] std::string lower_case(std::string_view text);
 
 /// Characters in UTF-8 text (continuation bytes are not counted).
 [[nodiscard]] std::size_t display_width(const std::string& text);

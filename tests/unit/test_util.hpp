@@ -5,6 +5,7 @@
 #include <string>
 #include <vector>
 
+#include "ceplan/catalog.hpp"
 #include "ceplan/error.hpp"
 
 namespace ceplan::test {
@@ -21,6 +22,12 @@ inline std::vector<std::string> errors_of(const std::function<void()>& action) {
     return lines;
   }
   return {"no error"};
+}
+
+/// The embedded catalog, loaded once for all tests.
+inline const Catalog& embedded_catalog() {
+  static const Catalog catalog = Catalog::embedded();
+  return catalog;
 }
 
 }  // namespace ceplan::test

@@ -11,8 +11,7 @@ using Lines = std::vector<std::string>;
 namespace {
 
 const ceplan::Catalog& catalog() {
-  static const ceplan::Catalog instance = ceplan::Catalog::embedded();
-  return instance;
+  return ceplan::test::embedded_catalog();
 }
 
 const std::string warm_standby = R"(version: 1

@@ -2,12 +2,12 @@
 #include <catch2/catch.hpp>
 
 #include "ceplan/rules.hpp"
+#include "test_util.hpp"
 
 namespace {
 
 const ceplan::Catalog& catalog() {
-  static const ceplan::Catalog instance = ceplan::Catalog::embedded();
-  return instance;
+  return ceplan::test::embedded_catalog();
 }
 
 std::vector<ceplan::Finding> run(const std::string& text) {
