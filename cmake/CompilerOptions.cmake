@@ -15,6 +15,11 @@ add_library(ceplan_warnings INTERFACE)
 target_compile_options(ceplan_warnings INTERFACE -Wall -Wextra -Wpedantic -Wshadow -Wconversion
                        -Wno-sign-conversion $<$<BOOL:${CEPLAN_WERROR}>:-Werror>)
 
+if(CEPLAN_FUZZ)
+  # Coverage instrumentation for everything ceplan compiles; the targets add the fuzzer main.
+  add_compile_options(-fsanitize=fuzzer-no-link)
+endif()
+
 if(CEPLAN_SANITIZE)
   add_compile_options(-fsanitize=${CEPLAN_SANITIZE} -fno-omit-frame-pointer -fno-sanitize-recover=all)
   add_link_options(-fsanitize=${CEPLAN_SANITIZE})

@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
-# Builds and runs the whole test suite: the dev build (warnings as errors), then the same suite
-# under AddressSanitizer and UndefinedBehaviorSanitizer. Installs missing packages first.
+# Builds and runs the whole test suite: the dev build (warnings as errors), the same suite under
+# AddressSanitizer and UndefinedBehaviorSanitizer, then each fuzz target for CEPLAN_FUZZ_SECONDS
+# (default 60). Installs missing packages first.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -15,3 +16,6 @@ for preset in dev asan; do
   cmake --build --preset "${preset}"
   ctest --preset "${preset}" -j 2
 done
+
+echo "== fuzz: ${CEPLAN_FUZZ_SECONDS:-60}s per target"
+scripts/fuzz.sh "${CEPLAN_FUZZ_SECONDS:-60}"

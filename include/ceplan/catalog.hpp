@@ -8,6 +8,7 @@
 #include <vector>
 
 #include "ceplan/error.hpp"
+#include "ceplan/limits.hpp"
 
 namespace ceplan {
 
@@ -40,7 +41,7 @@ struct RegionFilter {
 class Catalog {
 public:
   /// Parses and validates catalog YAML `text`; `source` names it in errors. Throws InputError.
-  static Catalog load(std::string_view text, const std::string& source);
+  static Catalog load(std::string_view text, const std::string& source, const InputLimits& limits = {});
   /// The catalog compiled into the binary from data/regions.yaml.
   static Catalog embedded();
 

@@ -9,6 +9,7 @@
 #include <vector>
 
 #include "ceplan/error.hpp"
+#include "ceplan/limits.hpp"
 
 namespace ceplan {
 
@@ -146,7 +147,8 @@ struct Deployment {
 
 /// Parses and checks a deploy file; `source` names it in errors. Throws InputError listing
 /// every problem found (malformed YAML, unknown or duplicate keys, wrong types, missing fields).
-[[nodiscard]] Deployment load_deployment(std::string_view text, const std::string& source);
+[[nodiscard]] Deployment load_deployment(std::string_view text, const std::string& source,
+                                         const InputLimits& limits = {});
 
 /// "active-active", "warm-standby", ...
 [[nodiscard]] std::string_view to_string(Strategy strategy);

@@ -67,6 +67,6 @@ namespace ceplan {
 /// Loads deploy-file `text` (named `source`) and runs the selected rules on it.
 /// Throws InputError when the file cannot be read as a deploy file.
 [[nodiscard]] std::vector<Finding> validate(std::string_view text, const std::string& source, const Catalog& catalog,
-                                            const RuleSelection& selection = {});
+                                            const RuleSelection& selection = {}, const InputLimits& limits = {});
 
 }  // namespace ceplan

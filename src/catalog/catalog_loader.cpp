@@ -88,10 +88,10 @@ std::optional<Loaded> read_region(yaml::Reader& reader, const yaml::Node& node) 
 
 }  // namespace
 
-Catalog Catalog::load(std::string_view text, const std::string& source) {
+Catalog Catalog::load(std::string_view text, const std::string& source, const InputLimits& limits) {
   DiagnosticSink sink(source);
   yaml::Reader reader(sink);
-  const yaml::Node root = yaml::parse(text, source);
+  const yaml::Node root = yaml::parse(text, source, limits);
   if (!reader.map(root, "the catalog", top_keys)) {
     sink.throw_if_failed();
   }

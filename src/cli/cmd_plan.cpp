@@ -20,7 +20,7 @@ void add_plan_command(CLI::App& app, Context& context) {
       "  ceplan plan deploy.yaml --scenario all --format markdown -o RESILIENCE.md");
   command->callback([options, &context] {
     const Catalog catalog = context.catalog();
-    const Deployment deployment = read_deployment(options->file);
+    const Deployment deployment = read_deployment(options->file, context.limits);
     std::vector<ScenarioPlan> plans;
     for (const Scenario& scenario : parse_scenarios(options->scenario, deployment, catalog)) {
       plans.push_back(plan(deployment, catalog, scenario));

@@ -21,7 +21,7 @@ void add_runbook_command(CLI::App& app, Context& context) {
       "  ceplan runbook deploy.yaml --restore-to ca-tor --from us-south --format markdown -o RUNBOOK.md");
   command->callback([options, &context] {
     const Catalog catalog = context.catalog();
-    const Deployment deployment = read_deployment(options->file);
+    const Deployment deployment = read_deployment(options->file, context.limits);
     context.emit(render::runbook(restore_runbook(deployment, catalog, options->to, options->from),
                                  render::parse_plan_format(options->format)));
   });

@@ -57,7 +57,8 @@ void run(const Options& options, Context& context) {
   for (const std::string& file : options.files) {
     const std::string name = display_name(file);
     try {
-      reports.push_back({name, validate(read_input(file), name, catalog, selection)});
+      reports.push_back(
+          {name, validate(read_input(file, context.limits.max_file_size), name, catalog, selection, context.limits)});
     } catch (const InputError& error) {
       problems.insert(problems.end(), error.diagnostics().begin(), error.diagnostics().end());
     }

@@ -14,6 +14,7 @@ namespace ceplan::cli {
 struct Context {
   std::string catalog_path;  ///< --catalog / CEPLAN_CATALOG; empty = embedded catalog
   std::string output_path;   ///< -o; empty = standard output
+  InputLimits limits;        ///< --max-file-size, --max-depth, --max-nodes
   int exit_code = 0;         ///< 0 clean, 1 findings; input errors are thrown instead
 
   /// The catalog the user chose: --catalog, CEPLAN_CATALOG, or the embedded one.
@@ -22,12 +23,13 @@ struct Context {
   void emit(const std::string& text) const;
 };
 
-/// Reads a whole file, or standard input for "-"; throws InputError naming the file.
-[[nodiscard]] std::string read_input(const std::string& path);
+/// Reads a whole file, or standard input for "-", of at most `max_bytes`; throws InputError
+/// naming the file.
+[[nodiscard]] std::string read_input(const std::string& path, std::size_t max_bytes);
 /// The name a file is shown under in messages and reports: "<stdin>" for "-".
 [[nodiscard]] std::string display_name(const std::string& path);
 /// Reads and loads a deploy file (or standard input for "-"); throws InputError.
-[[nodiscard]] Deployment read_deployment(const std::string& path);
+[[nodiscard]] Deployment read_deployment(const std::string& path, const InputLimits& limits);
 /// Writes `text` to `path` through a temporary file and rename, so `path` is never half-written.
 void write_file_atomically(const std::string& path, const std::string& text);
 /// Adds `--format` with the given choices, defaulting to the first.

@@ -2,9 +2,7 @@
 #include <cerrno>
 #include <cstdio>
 #include <cstring>
-#include <fstream>
 #include <iostream>
-#include <sstream>
 
 #include <fcntl.h>
 #include <sys/stat.h>
@@ -27,37 +25,59 @@ std::string system_error() {
 
 }  // namespace
 
-std::string read_input(const std::string& path) {
-  if (path == "-") {
-    std::ostringstream buffer;
-    buffer << std::cin.rdbuf();
-    if (std::cin.bad()) {
-      fail("<stdin>", "cannot read standard input");
+std::string read_input(const std::string& path, std::size_t max_bytes) {
+  const std::string name = display_name(path);
+  int fd = STDIN_FILENO;
+  if (path != "-") {
+    fd = ::open(path.c_str(), O_RDONLY | O_CLOEXEC);
+    if (fd < 0) {
+      fail(name, fmt::format("cannot read file: {}", system_error()));
     }
-    return buffer.str();
   }
   struct stat info {};
-  if (::stat(path.c_str(), &info) != 0) {
-    fail(path, fmt::format("cannot read file: {}", system_error()));
+  if (::fstat(fd, &info) != 0) {
+    const std::string reason = system_error();
+    fail(name, path == "-" ? "cannot read standard input: " + reason : "cannot read file: " + reason);
   }
+  auto close_file = [&] {
+    if (fd != STDIN_FILENO)
+      ::close(fd);
+  };
   if (S_ISDIR(info.st_mode)) {
-    fail(path, "is a directory, not a file");
+    close_file();
+    fail(name, "is a directory, not a file");
   }
-  std::ifstream in(path, std::ios::binary);
-  if (!in) {
-    fail(path, fmt::format("cannot read file: {}", system_error()));
+  // Read at most one byte past the limit: enough to know it is exceeded, whatever the source.
+  std::string text;
+  char buffer[65536];
+  while (text.size() <= max_bytes) {
+    const ssize_t n = ::read(fd, buffer, sizeof buffer);
+    if (n < 0 && errno == EINTR) {
+      continue;
+    }
+    if (n < 0) {
+      const std::string reason = system_error();
+      close_file();
+      fail(name, path == "-" ? "cannot read standard input: " + reason : "cannot read file: " + reason);
+    }
+    if (n == 0) {
+      break;
+    }
+    text.append(buffer, static_cast<std::size_t>(n));
   }
-  std::ostringstream buffer;
-  buffer << in.rdbuf();
-  return buffer.str();
+  close_file();
+  if (text.size() > max_bytes) {
+    fail(name, fmt::format("file is larger than the limit of {} bytes (--max-file-size)", max_bytes));
+  }
+  return text;
 }
 
 std::string display_name(const std::string& path) {
   return path == "-" ? "<stdin>" : path;
 }
 
-Deployment read_deployment(const std::string& path) {
-  return load_deployment(read_input(path), display_name(path));
+Deployment read_deployment(const std::string& path, const InputLimits& limits) {
+  return load_deployment(read_input(path, limits.max_file_size), display_name(path), limits);
 }
 
 void write_file_atomically(const std::string& path, const std::string& text) {
@@ -96,7 +116,7 @@ Catalog Context::catalog() const {
   if (catalog_path.empty()) {
     return Catalog::embedded();
   }
-  return Catalog::load(read_input(catalog_path), catalog_path);
+  return Catalog::load(read_input(catalog_path, limits.max_file_size), catalog_path, limits);
 }
 
 void Context::emit(const std::string& text) const {

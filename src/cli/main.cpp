@@ -24,6 +24,15 @@ int main(int argc, char** argv) {
   app.add_option("--catalog", context.catalog_path, "Region catalog YAML instead of the embedded one")
       ->envname("CEPLAN_CATALOG");
   app.add_option("-o,--output", context.output_path, "Write output to FILE (atomically) instead of stdout");
+  app.add_option("--max-file-size", context.limits.max_file_size, "Largest input file, e.g. 8MiB")
+      ->transform(CLI::AsSizeValue(false))
+      ->capture_default_str();
+  app.add_option("--max-depth", context.limits.max_depth, "Deepest nesting of YAML sequences and mappings")
+      ->check(CLI::Range(1, 10000))
+      ->capture_default_str();
+  app.add_option("--max-nodes", context.limits.max_nodes, "Most YAML nodes in a file, counting alias copies")
+      ->check(CLI::PositiveNumber)
+      ->capture_default_str();
   app.require_subcommand(1);
   app.fallthrough();
   app.footer(

@@ -1,5 +1,6 @@
 #include "loader/yaml_document.hpp"
 
+#include <algorithm>
 #include <memory>
 #include <optional>
 #include <sstream>
@@ -194,13 +195,14 @@ private:
   void count(Location location, std::size_t nodes) {
     m_nodes += nodes;
     if (m_nodes > m_limits.max_nodes) {
-      fail(location, fmt::format("document has more than {} nodes (counting what aliases repeat)", m_limits.max_nodes));
+      fail(location, fmt::format("document has more than {} nodes, counting what aliases repeat (--max-nodes)",
+                                 m_limits.max_nodes));
     }
   }
 
   void open(Kind kind, Location mark, YAML::anchor_t anchor) {
     if (m_stack.size() >= m_limits.max_depth) {
-      fail(mark, fmt::format("nesting is deeper than {} levels", m_limits.max_depth));
+      fail(mark, fmt::format("nesting is deeper than {} levels (--max-depth)", m_limits.max_depth));
     }
     count(mark, 1);
     Frame frame;
@@ -282,8 +284,9 @@ class SecondDocumentProbe : public YAML::EventHandler {
 public:
   struct Found {
     Location mark;
+    int pos = 0;
   };
-  void OnDocumentStart(const YAML::Mark& mark) override { throw Found{to_location(mark)}; }
+  void OnDocumentStart(const YAML::Mark& mark) override { throw Found{to_location(mark), mark.pos}; }
   void OnDocumentEnd() override {}
   void OnNull(const YAML::Mark&, YAML::anchor_t) override {}
   void OnAlias(const YAML::Mark&, YAML::anchor_t) override {}
@@ -306,6 +309,10 @@ std::string_view strip_bom(std::string_view text) {
 
 Node parse(std::string_view text, const std::string& source, const Limits& limits) {
   DiagnosticSink sink(source);
+  if (text.size() > limits.max_file_size) {
+    sink.error({}, fmt::format("file is larger than the limit of {} bytes (--max-file-size)", limits.max_file_size));
+    sink.throw_if_failed();
+  }
   text = strip_bom(text);
   check_text(text, sink);
   sink.throw_if_failed();
@@ -322,7 +329,15 @@ Node parse(std::string_view text, const std::string& source, const Limits& limit
     try {
       parser.HandleNextDocument(probe);
     } catch (const SecondDocumentProbe::Found& found) {
-      sink.error(found.mark, "a second YAML document is not allowed; the file must hold exactly one");
+      // A real second document starts with "---" or a directive. yaml-cpp 0.7 also "starts" one
+      // at a stray indicator such as ',' that it could not consume (and LoadAll would loop there).
+      const auto at = static_cast<std::size_t>(std::max(found.pos, 0));
+      const std::string_view rest = at < text.size() ? text.substr(at) : std::string_view();
+      if (!rest.empty() && rest.substr(0, 3) != "---" && rest.front() != '%') {
+        sink.error(found.mark, fmt::format("unexpected '{}'; this is not valid YAML", rest.front()));
+      } else {
+        sink.error(found.mark, "a second YAML document is not allowed; the file must hold exactly one");
+      }
     }
   } catch (const YAML::Exception& e) {
     sink.error(to_location(e.mark), e.msg);

@@ -9,6 +9,7 @@
 #include <vector>
 
 #include "ceplan/error.hpp"
+#include "ceplan/limits.hpp"
 
 namespace ceplan::yaml {
 
@@ -33,13 +34,11 @@ struct Node {
   [[nodiscard]] bool is_null() const;
 };
 
-/// Bounds that keep hostile input from exhausting the stack or memory.
-struct Limits {
-  std::size_t max_depth = 64;         ///< nested sequences and maps
-  std::size_t max_nodes = 2'000'000;  ///< nodes in the tree, counting those aliases copy
-};
+/// The limits the parser enforces.
+using Limits = InputLimits;
 
-/// Parses `text` (named `source` in errors) as exactly one YAML document.
+/// Parses `text` (named `source` in errors) as exactly one YAML document of at most
+/// `limits.max_file_size` bytes.
 /// An empty document gives a null node at 1:1. Throws InputError for malformed YAML, a second
 /// document, invalid UTF-8, control characters, tabs in indentation, duplicate map keys,
 /// non-scalar keys, undefined or self-referencing aliases, and exceeded limits.

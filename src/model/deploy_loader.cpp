@@ -397,9 +397,9 @@ private:
 
 }  // namespace
 
-Deployment load_deployment(std::string_view text, const std::string& source) {
+Deployment load_deployment(std::string_view text, const std::string& source, const InputLimits& limits) {
   DiagnosticSink sink(source);
-  const Node root = yaml::parse(text, source);
+  const Node root = yaml::parse(text, source, limits);
   Deployment deployment;
   deployment.source = source;
   if (root.is_null()) {

@@ -55,8 +55,8 @@ std::vector<Finding> check(const Deployment& deployment, const Catalog& catalog,
 namespace ceplan {
 
 std::vector<Finding> validate(std::string_view text, const std::string& source, const Catalog& catalog,
-                              const RuleSelection& selection) {
-  return check(load_deployment(text, source), catalog, selection);
+                              const RuleSelection& selection, const InputLimits& limits) {
+  return check(load_deployment(text, source, limits), catalog, selection);
 }
 
 }  // namespace ceplan

@@ -70,6 +70,8 @@ TEST_CASE("input errors name the file, line and column") {
         Lines{"t.yaml:1:4: error: control character 0x00 is not allowed"});
   CHECK(errors_of([] { (void)parse("a:\n\t- 1\n", "t.yaml"); }) ==
         Lines{"t.yaml:2:1: error: tab character in indentation; YAML indents with spaces only"});
+  CHECK(errors_of([] { (void)parse(",", "t.yaml"); }) ==
+        Lines{"t.yaml:1:1: error: unexpected ','; this is not valid YAML"});
   CHECK(errors_of([] { (void)parse("? [a, b]\n: 1\n", "t.yaml"); }) ==
         Lines{"t.yaml:1:3: error: a mapping key must be a plain string, not a sequence"});
 }
@@ -79,12 +81,13 @@ TEST_CASE("nesting is limited before the parser can exhaust the stack") {
   limits.max_depth = 3;
   CHECK_NOTHROW(parse("[[[1]]]", "t.yaml", limits));
   CHECK(errors_of([&] { (void)parse("[[[[1]]]]", "t.yaml", limits); }) ==
-        Lines{"t.yaml:1:4: error: nesting is deeper than 3 levels"});
+        Lines{"t.yaml:1:4: error: nesting is deeper than 3 levels (--max-depth)"});
   const std::string deep = std::string(100000, '[') + std::string(100000, ']');
   const auto errors = errors_of([&] { (void)parse(deep, "t.yaml"); });
   REQUIRE(errors.size() == 1);
   // Unclosed flow sequences may also open implicit single-pair maps, so the column varies.
-  CHECK_THAT(errors[0], Catch::StartsWith("t.yaml:1:") && Catch::EndsWith(": error: nesting is deeper than 64 levels"));
+  CHECK_THAT(errors[0], Catch::StartsWith("t.yaml:1:") &&
+                            Catch::EndsWith(": error: nesting is deeper than 64 levels (--max-depth)"));
 }
 
 TEST_CASE("aliases cannot expand without bound or refer to themselves") {
@@ -95,9 +98,18 @@ TEST_CASE("aliases cannot expand without bound or refer to themselves") {
   }
   const auto errors = errors_of([&] { (void)parse(bomb, "t.yaml"); });
   REQUIRE(errors.size() == 1);
-  CHECK_THAT(errors[0], Catch::Contains("document has more than 2000000 nodes"));
+  CHECK_THAT(errors[0],
+             Catch::Contains("document has more than 2000000 nodes, counting what aliases repeat (--max-nodes)"));
   CHECK(errors_of([] { (void)parse("a: &a [ *a ]\n", "t.yaml"); }) ==
         Lines{"t.yaml:1:9: error: alias refers to an anchor that encloses it; a node cannot contain itself"});
+}
+
+TEST_CASE("input larger than the size limit is refused before parsing") {
+  ceplan::yaml::Limits limits;
+  limits.max_file_size = 8;
+  CHECK_NOTHROW(parse("a: 12345", "t.yaml", limits));
+  CHECK(errors_of([&] { (void)parse("a: 123456", "t.yaml", limits); }) ==
+        Lines{"t.yaml: error: file is larger than the limit of 8 bytes (--max-file-size)"});
 }
 
 TEST_CASE("describe names a node's kind for messages") {

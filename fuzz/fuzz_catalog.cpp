@@ -1,0 +1,29 @@
+// libFuzzer target: a region catalog through the loader and every query and renderer.
+#include <cstddef>
+#include <cstdint>
+#include <string_view>
+
+#include "ceplan/catalog.hpp"
+#include "ceplan/render/catalog.hpp"
+
+extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {
+  const std::string_view text(reinterpret_cast<const char*>(data), size);
+  try {
+    const ceplan::Catalog catalog = ceplan::Catalog::load(text, "c.yaml");
+    const auto all = catalog.select({});
+    for (auto format : {ceplan::render::CatalogFormat::text, ceplan::render::CatalogFormat::json,
+                        ceplan::render::CatalogFormat::yaml}) {
+      (void)ceplan::render::regions(all, format);
+      (void)ceplan::render::backup_endpoints(all, format);
+      for (const ceplan::Region* region : all) {
+        (void)ceplan::render::region(*region, format);
+      }
+    }
+    for (const std::string& geography : catalog.geographies()) {
+      (void)catalog.select({geography, {}});
+    }
+  } catch (const ceplan::InputError& error) {
+    (void)error.what();
+  }
+  return 0;
+}

@@ -1,0 +1,54 @@
+// libFuzzer target: a deploy file through the loader, every rule, every scenario and a runbook.
+// Input errors are the expected outcome for most inputs; anything else that escapes is a bug.
+#include <cstddef>
+#include <cstdint>
+#include <string_view>
+
+#include "ceplan/planner.hpp"
+#include "ceplan/render/ci.hpp"
+#include "ceplan/render/findings.hpp"
+#include "ceplan/render/plan.hpp"
+#include "ceplan/rules.hpp"
+
+namespace {
+
+const ceplan::Catalog& catalog() {
+  static const ceplan::Catalog instance = ceplan::Catalog::embedded();
+  return instance;
+}
+
+void exercise(const ceplan::Deployment& deployment) {
+  const std::vector<ceplan::render::FileReport> reports{{"f.yaml", ceplan::check(deployment, catalog())}};
+  (void)ceplan::render::findings(reports, ceplan::render::FindingsFormat::json);
+  (void)ceplan::render::sarif(reports, "/");
+  (void)ceplan::render::junit(reports, {}, ceplan::Severity::info);
+  (void)ceplan::render::github(reports);
+  std::vector<ceplan::ScenarioPlan> plans;
+  for (const ceplan::Region& region : catalog().regions()) {
+    plans.push_back(ceplan::plan(deployment, catalog(), {ceplan::ScenarioKind::region, region.id}));
+    plans.push_back(ceplan::plan(deployment, catalog(), {ceplan::ScenarioKind::zone, region.zones.front()}));
+  }
+  plans.push_back(ceplan::plan(deployment, catalog(), {ceplan::ScenarioKind::geography, "Europe"}));
+  (void)ceplan::render::plans(deployment, catalog(), plans, ceplan::render::PlanFormat::markdown, true);
+  (void)ceplan::render::plans(deployment, catalog(), plans, ceplan::render::PlanFormat::json, true);
+  try {
+    const auto runbook = ceplan::restore_runbook(deployment, catalog(), "eu-gb");
+    (void)ceplan::render::runbook(runbook, ceplan::render::PlanFormat::json);
+  } catch (const ceplan::InputError&) {
+    // restoring into the project's own source region is refused; that is expected
+  }
+}
+
+}  // namespace
+
+extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {
+  const std::string_view text(reinterpret_cast<const char*>(data), size);
+  try {
+    exercise(ceplan::load_deployment(text, "f.yaml"));
+  } catch (const ceplan::InputError& error) {
+    for (const auto& diagnostic : error.diagnostics()) {
+      (void)diagnostic.format();
+    }
+  }
+  return 0;
+}

@@ -1,0 +1,53 @@
+# Bad input of every class (issue: nothing crashes, hangs or lies): each exits 2 with a located
+# message. Large inputs are generated into the build tree by a fixture; small ones live in
+# tests/data/hostile/.
+set(hostile ${CMAKE_CURRENT_BINARY_DIR}/hostile)
+add_test(NAME e2e.make_hostile_inputs COMMAND ${PROJECT_SOURCE_DIR}/tests/tools/make_hostile.py ${hostile})
+set_tests_properties(e2e.make_hostile_inputs PROPERTIES FIXTURES_SETUP hostile)
+
+ceplan_case(hostile_deep EXIT 2 WORKDIR ${hostile} ARGS validate deep.yaml)
+ceplan_case(hostile_big EXIT 2 WORKDIR ${hostile} ARGS validate big.yaml)
+ceplan_case(hostile_random EXIT 2 WORKDIR ${hostile} ARGS validate random.yaml)
+ceplan_case(hostile_big_stdin EXIT 2 WORKDIR ${hostile} STDIN_ABSOLUTE ${hostile}/big.yaml ARGS validate -)
+ceplan_case(hostile_big_catalog EXIT 2 WORKDIR ${hostile} ARGS --catalog big.yaml regions)
+ceplan_case(hostile_limit_flag_raises_size EXIT 2 WORKDIR ${hostile} ARGS --max-file-size 64MiB --max-depth 2
+            validate big.yaml --fail-on never)
+foreach(case IN ITEMS hostile_deep hostile_big hostile_random hostile_big_stdin hostile_big_catalog
+                      hostile_limit_flag_raises_size)
+  set_tests_properties(e2e.${case} PROPERTIES FIXTURES_REQUIRED hostile)
+endforeach()
+
+ceplan_case(hostile_alias_bomb EXIT 2 ARGS validate hostile/alias-bomb.yaml)
+ceplan_case(hostile_self_alias EXIT 2 ARGS validate hostile/self-alias.yaml)
+ceplan_case(hostile_invalid_utf8 EXIT 2 ARGS validate hostile/invalid-utf8.yaml)
+ceplan_case(hostile_control_char EXIT 2 ARGS validate hostile/control-char.yaml)
+ceplan_case(hostile_nul EXIT 2 ARGS validate hostile/nul.yaml)
+ceplan_case(hostile_two_documents EXIT 2 ARGS validate hostile/two-documents.yaml)
+ceplan_case(hostile_tab_indent EXIT 2 ARGS validate hostile/tab-indent.yaml)
+ceplan_case(hostile_empty EXIT 2 ARGS validate hostile/empty.yaml)
+ceplan_case(hostile_lone_comma EXIT 2 ARGS validate hostile/lone-comma.yaml)
+ceplan_case(hostile_truncated EXIT 2 ARGS validate hostile/truncated.yaml)
+ceplan_case(hostile_directory EXIT 2 ARGS validate hostile)
+ceplan_case(hostile_missing EXIT 2 ARGS validate hostile/no-such-file.yaml)
+ceplan_case(hostile_bom_accepted ARGS validate hostile/bom.yaml)
+ceplan_case(hostile_small_node_limit EXIT 2 ARGS --max-nodes 10 validate hostile/bom.yaml)
+ceplan_pipeline(hostile_closed_stdin
+  "$<TARGET_FILE:ceplan> validate - <&- 2>${out}/closed.err; test $? -eq 2 && grep -q '^<stdin>: error: cannot read standard input' ${out}/closed.err")
+
+# -o FILE: a failed run leaves an existing report byte for byte; a successful one replaces it.
+ceplan_pipeline(output_untouched_on_failure
+  "printf 'previous report' > ${out}/report.json && $<TARGET_FILE:ceplan> validate tests/data/deploy/many-errors.yaml --format json -o ${out}/report.json 2>/dev/null; test $? -eq 2 && test \"$(cat ${out}/report.json)\" = 'previous report' && ! ls ${out}/.ceplan-* 2>/dev/null")
+ceplan_pipeline(output_replaced_on_success
+  "printf 'previous report' > ${out}/report2.json && $<TARGET_FILE:ceplan> validate examples/shop-active-active.yaml --format json -o ${out}/report2.json && grep -q '\"errors\": 0' ${out}/report2.json")
+ceplan_pipeline(output_into_missing_directory
+  "$<TARGET_FILE:ceplan> regions -o ${out}/no/such/dir/r.txt 2>${out}/nodir.err; test $? -eq 2 && grep -q 'cannot write output' ${out}/nodir.err")
+# A closed pipe ends the output quietly: no message on standard error.
+ceplan_pipeline(closed_pipe_is_quiet
+  "$<TARGET_FILE:ceplan> rules --format markdown 2>${out}/pipe.err | head -c 10 >/dev/null; test ! -s ${out}/pipe.err")
+
+# Every test input (and every fuzzing regression) through every command: never a crash.
+add_test(NAME e2e.no_crash_on_any_input
+         COMMAND ${CMAKE_COMMAND} -DCEPLAN=$<TARGET_FILE:ceplan>
+                 "-DDIRS=${PROJECT_SOURCE_DIR}/tests/data|${PROJECT_SOURCE_DIR}/examples|${hostile}"
+                 -P ${CMAKE_CURRENT_SOURCE_DIR}/no_crash.cmake)
+set_tests_properties(e2e.no_crash_on_any_input PROPERTIES FIXTURES_REQUIRED hostile)
