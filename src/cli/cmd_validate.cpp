@@ -32,7 +32,7 @@ int exit_code_for(const std::vector<render::FileReport>& reports, const std::str
 }
 
 std::string render_reports(const std::vector<render::FileReport>& reports, const Options& options,
-                           const RuleSelection& selection) {
+                           const RuleSelection& selection, bool color) {
   if (options.format == "sarif") {
     std::error_code ignored;
     return render::sarif(reports, std::filesystem::current_path(ignored).string());
@@ -43,8 +43,8 @@ std::string render_reports(const std::vector<render::FileReport>& reports, const
   if (options.format == "github") {
     return render::github(reports);
   }
-  return render::findings(reports,
-                          options.format == "json" ? render::FindingsFormat::json : render::FindingsFormat::text);
+  return render::findings(
+      reports, options.format == "json" ? render::FindingsFormat::json : render::FindingsFormat::text, color);
 }
 
 void run(const Options& options, Context& context) {
@@ -66,7 +66,7 @@ void run(const Options& options, Context& context) {
   if (!problems.empty()) {
     throw InputError(std::move(problems));
   }
-  context.emit(render_reports(reports, options, selection));
+  context.emit(render_reports(reports, options, selection, context.use_color()));
   context.exit_code = exit_code_for(reports, options.fail_on);
 }
 

@@ -12,13 +12,17 @@ namespace ceplan::cli {
 
 /// Options every subcommand accepts, and the exit code its callback sets.
 struct Context {
-  std::string catalog_path;  ///< --catalog / CEPLAN_CATALOG; empty = embedded catalog
-  std::string output_path;   ///< -o; empty = standard output
-  InputLimits limits;        ///< --max-file-size, --max-depth, --max-nodes
-  int exit_code = 0;         ///< 0 clean, 1 findings; input errors are thrown instead
+  std::string catalog_path;    ///< --catalog / CEPLAN_CATALOG; empty = embedded catalog
+  std::string output_path;     ///< -o; empty = standard output
+  InputLimits limits;          ///< --max-file-size, --max-depth, --max-nodes
+  std::string color = "auto";  ///< --color auto|always|never
+  int exit_code = 0;           ///< 0 clean, 1 findings; input errors are thrown instead
 
   /// The catalog the user chose: --catalog, CEPLAN_CATALOG, or the embedded one.
   [[nodiscard]] Catalog catalog() const;
+  /// Whether text output gets colour: `always`; or `auto` on a terminal, without NO_COLOR, not
+  /// into -o FILE and not with TERM=dumb.
+  [[nodiscard]] bool use_color() const;
   /// Writes a command's output to -o FILE (atomically) or to standard output.
   void emit(const std::string& text) const;
 };
@@ -32,6 +36,8 @@ struct Context {
 [[nodiscard]] Deployment read_deployment(const std::string& path, const InputLimits& limits);
 /// Writes `text` to `path` through a temporary file and rename, so `path` is never half-written.
 void write_file_atomically(const std::string& path, const std::string& text);
+/// Creates `path` with `text`; refuses (InputError) when it exists, and never leaves a partial file.
+void write_new_file(const std::string& path, const std::string& text);
 /// Adds `--format` with the given choices, defaulting to the first.
 CLI::Option* add_format_option(CLI::App& command, std::string& format, std::vector<std::string> choices);
 
@@ -50,6 +56,8 @@ void add_plan_command(CLI::App& app, Context& context);
 void add_runbook_command(CLI::App& app, Context& context);
 /// `ceplan rules`
 void add_rules_command(CLI::App& app, Context& context);
+/// `ceplan init`
+void add_init_command(CLI::App& app, Context& context);
 /// `ceplan schema`
 void add_schema_command(CLI::App& app, Context& context);
 /// `ceplan explain ID`

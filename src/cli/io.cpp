@@ -1,8 +1,10 @@
 // Files and streams: the only place the program touches the file system.
 #include <cerrno>
 #include <cstdio>
+#include <cstdlib>
 #include <cstring>
 #include <iostream>
+#include <string_view>
 
 #include <fcntl.h>
 #include <sys/stat.h>
@@ -80,7 +82,10 @@ Deployment read_deployment(const std::string& path, const InputLimits& limits) {
   return load_deployment(read_input(path, limits.max_file_size), display_name(path), limits);
 }
 
-void write_file_atomically(const std::string& path, const std::string& text) {
+namespace {
+
+// Writes `text` to a new temporary file beside `path` and returns its name.
+std::string write_temporary(const std::string& path, const std::string& text) {
   const auto slash = path.find_last_of('/');
   const std::string dir = slash == std::string::npos ? "." : path.substr(0, slash + 1);
   std::string temp = (slash == std::string::npos ? std::string() : dir) + ".ceplan-XXXXXX";
@@ -105,10 +110,38 @@ void write_file_atomically(const std::string& path, const std::string& text) {
     }
     written += static_cast<std::size_t>(n);
   }
-  if (::close(fd) != 0 || ::rename(temp.c_str(), path.c_str()) != 0) {
+  if (::close(fd) != 0) {
     const std::string reason = system_error();
     ::unlink(temp.c_str());
     fail(path, fmt::format("cannot write output: {}", reason));
+  }
+  return temp;
+}
+
+}  // namespace
+
+void write_file_atomically(const std::string& path, const std::string& text) {
+  const std::string temp = write_temporary(path, text);
+  if (::rename(temp.c_str(), path.c_str()) != 0) {
+    const std::string reason = system_error();
+    ::unlink(temp.c_str());
+    fail(path, fmt::format("cannot write output: {}", reason));
+  }
+}
+
+void write_new_file(const std::string& path, const std::string& text) {
+  struct stat info {};
+  if (::stat(path.c_str(), &info) == 0) {
+    fail(path, "already exists; ceplan init never overwrites a file (remove it or name another)");
+  }
+  const std::string temp = write_temporary(path, text);
+  // link() fails if `path` appeared meanwhile, so an existing file is never replaced.
+  const int linked = ::link(temp.c_str(), path.c_str());
+  const std::string reason = system_error();
+  ::unlink(temp.c_str());
+  if (linked != 0) {
+    fail(path, errno == EEXIST ? std::string("already exists; ceplan init never overwrites a file")
+                               : fmt::format("cannot write file: {}", reason));
   }
 }
 
@@ -117,6 +150,16 @@ Catalog Context::catalog() const {
     return Catalog::embedded();
   }
   return Catalog::load(read_input(catalog_path, limits.max_file_size), catalog_path, limits);
+}
+
+bool Context::use_color() const {
+  if (color != "auto") {
+    return color == "always";
+  }
+  const char* no_color = std::getenv("NO_COLOR");
+  const char* term = std::getenv("TERM");
+  return output_path.empty() && ::isatty(STDOUT_FILENO) == 1 && (no_color == nullptr || *no_color == '\0') &&
+         (term == nullptr || std::string_view(term) != "dumb");
 }
 
 void Context::emit(const std::string& text) const {

@@ -1,13 +1,55 @@
 // The ceplan command: builds the command line, runs one subcommand, and maps every error to an
 // exit code in one place (0 clean, 1 findings, 2 cannot run).
+#include <algorithm>
 #include <iostream>
 
+#include "ceplan/spellcheck.hpp"
 #include "ceplan/version.hpp"
 #include "cli/commands.hpp"
 
 namespace {
 
 constexpr int exit_cannot_run = 2;
+
+// "did you mean" for the first word CLI11 could not place: a command name or a flag of the
+// command being run (or of ceplan itself).
+std::string suggestion(const CLI::App& app, const std::vector<std::string>& words) {
+  std::vector<std::string> commands;
+  std::vector<std::string> flags;
+  bool command_given = false;
+  auto add_flags = [&flags](const CLI::App& owner) {
+    for (const CLI::Option* option : owner.get_options()) {
+      for (const std::string& name : option->get_lnames()) flags.push_back("--" + name);
+    }
+  };
+  add_flags(app);
+  for (const CLI::App* command : app.get_subcommands({})) {
+    commands.push_back(command->get_name());
+    if (command->parsed()) {
+      add_flags(*command);
+      command_given = true;
+    }
+  }
+  auto known = [](const std::vector<std::string>& names, const std::string& word) {
+    return std::find(names.begin(), names.end(), word) != names.end();
+  };
+  for (const std::string& word : words) {
+    const std::string name = word.substr(0, word.find('='));
+    if (name.rfind("--", 0) == 0 && !known(flags, name)) {
+      if (std::string hint = ceplan::did_you_mean(name, flags); !hint.empty())
+        return hint;
+    }
+  }
+  if (!command_given) {
+    for (const std::string& word : words) {
+      if (word.rfind('-', 0) != 0 && !known(commands, word)) {
+        if (std::string hint = ceplan::did_you_mean(word, commands); !hint.empty())
+          return hint;
+      }
+    }
+  }
+  return {};
+}
 
 void print(const ceplan::InputError& error) {
   for (const auto& diagnostic : error.diagnostics()) {
@@ -33,6 +75,10 @@ int main(int argc, char** argv) {
   app.add_option("--max-nodes", context.limits.max_nodes, "Most YAML nodes in a file, counting alias copies")
       ->check(CLI::PositiveNumber)
       ->capture_default_str();
+  app.add_option("--color", context.color,
+                 "Colour in text output: auto (on a terminal, without NO_COLOR), always, never")
+      ->check(CLI::IsMember({"auto", "always", "never"}))
+      ->capture_default_str();
   app.require_subcommand(1);
   app.fallthrough();
   app.footer(
@@ -45,6 +91,7 @@ int main(int argc, char** argv) {
   ceplan::cli::add_rules_command(app, context);
   ceplan::cli::add_explain_command(app, context);
   ceplan::cli::add_schema_command(app, context);
+  ceplan::cli::add_init_command(app, context);
   ceplan::cli::add_regions_command(app, context);
   ceplan::cli::add_region_command(app, context);
   ceplan::cli::add_backup_endpoint_command(app, context);
@@ -55,7 +102,8 @@ int main(int argc, char** argv) {
     if (error.get_exit_code() == 0) {
       return app.exit(error);  // --help, --version
     }
-    std::cerr << "ceplan: error: " << error.what() << "\nRun 'ceplan --help' for usage.\n";
+    std::vector<std::string> words(argv + 1, argv + argc);
+    std::cerr << "ceplan: error: " << error.what() << suggestion(app, words) << "\nRun 'ceplan --help' for usage.\n";
     return exit_cannot_run;
   } catch (const ceplan::InputError& error) {
     print(error);

@@ -15,13 +15,29 @@ std::string plural(std::size_t count, std::string_view word) {
   return fmt::format("{} {}{}", count, word, count == 1 ? "" : "s");
 }
 
-std::string text(std::span<const FileReport> reports) {
+// ANSI SGR sequences, as compilers use them: location bold, severity coloured.
+struct Style {
+  std::string_view bold, red, yellow, cyan, reset;
+};
+constexpr Style plain_style{};
+constexpr Style color_style{"\x1b[1m", "\x1b[1;31m", "\x1b[1;33m", "\x1b[1;36m", "\x1b[0m"};
+
+std::string_view severity_color(const Style& style, Severity severity) {
+  switch (severity) {
+    case Severity::error: return style.red;
+    case Severity::warning: return style.yellow;
+    case Severity::info: return style.cyan;
+  }
+  return {};
+}
+
+std::string text(std::span<const FileReport> reports, const Style& style) {
   std::string out;
   for (const FileReport& report : reports) {
     for (const Finding& finding : report.findings) {
-      out += fmt::format("{}:{}:{}: {}[{}]: {}\n    fix: {}\n", report.path, finding.location.line,
-                         finding.location.column, to_string(finding.severity), finding.rule->id, finding.message,
-                         finding.fix);
+      out += fmt::format("{}{}:{}:{}:{} {}{}[{}]:{} {}\n    fix: {}\n", style.bold, report.path, finding.location.line,
+                         finding.location.column, style.reset, severity_color(style, finding.severity),
+                         to_string(finding.severity), finding.rule->id, style.reset, finding.message, finding.fix);
     }
   }
   const Summary summary = summarize(reports);
@@ -104,8 +120,8 @@ Summary summarize(std::span<const FileReport> reports) {
   return summary;
 }
 
-std::string findings(std::span<const FileReport> reports, FindingsFormat format) {
-  return format == FindingsFormat::json ? json(reports) : text(reports);
+std::string findings(std::span<const FileReport> reports, FindingsFormat format, bool color) {
+  return format == FindingsFormat::json ? json(reports) : text(reports, color ? color_style : plain_style);
 }
 
 std::string rules(RulesFormat format) {

@@ -29,7 +29,8 @@ enum class FindingsFormat { text, json };
 /// Counts the findings of every file.
 [[nodiscard]] Summary summarize(std::span<const FileReport> reports);
 /// Compiler-style lines with the fix indented, then a summary line (text), or one JSON document.
-[[nodiscard]] std::string findings(std::span<const FileReport> reports, FindingsFormat format);
+/// With `color`, text output marks severities in colour and locations in bold (ANSI escapes).
+[[nodiscard]] std::string findings(std::span<const FileReport> reports, FindingsFormat format, bool color = false);
 
 /// Output formats of `rules`.
 enum class RulesFormat { text, markdown, json };

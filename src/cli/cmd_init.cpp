@@ -1,0 +1,39 @@
+#include <fmt/format.h>
+
+#include "ceplan/render/starter.hpp"
+#include "cli/commands.hpp"
+
+namespace ceplan::cli {
+
+void add_init_command(CLI::App& app, Context& context) {
+  struct Options {
+    std::string strategy = "active-active";
+    std::vector<std::string> regions;
+    std::string project = "shop";
+    std::string file = "deploy.yaml";
+  };
+  auto options = std::make_shared<Options>();
+  CLI::App* command = app.add_subcommand("init", "Write a commented starter deploy.yaml that validates clean");
+  command->add_option("--strategy", options->strategy, "active-active, warm-standby, pilot-light or backup-restore")
+      ->check(CLI::IsMember({"active-active", "warm-standby", "pilot-light", "backup-restore"}))
+      ->capture_default_str();
+  command->add_option("--regions", options->regions, "Comma-separated region ids, the primary first")->delimiter(',');
+  command->add_option("--project", options->project, "Code Engine project name")->capture_default_str();
+  command->add_option("FILE", options->file, "File to write; never overwritten")->capture_default_str();
+  command->footer(
+      "Examples:\n  ceplan init\n  ceplan init --strategy warm-standby --regions us-south,eu-gb\n"
+      "  ceplan init --project payments payments.yaml");
+  command->callback([options, &context] {
+    const Catalog catalog = context.catalog();
+    const auto regions = options->regions.empty() ? render::starter_regions(catalog) : options->regions;
+    const Strategy strategy = options->strategy == "warm-standby"     ? Strategy::warm_standby
+                              : options->strategy == "pilot-light"    ? Strategy::pilot_light
+                              : options->strategy == "backup-restore" ? Strategy::backup_restore
+                                                                      : Strategy::active_active;
+    const std::string file = context.output_path.empty() ? options->file : context.output_path;
+    write_new_file(file, render::starter_deploy_file(catalog, strategy, regions, options->project));
+    std::cerr << fmt::format("wrote {}; check it with: ceplan validate {}\n", file, file);
+  });
+}
+
+}  // namespace ceplan::cli

@@ -1,0 +1,141 @@
+#include "ceplan/render/starter.hpp"
+
+#include <fmt/format.h>
+
+namespace ceplan::render {
+namespace {
+
+struct StrategyText {
+  std::string_view second_role;  // role of the regions after the primary; empty: no roles
+  std::string_view rto;
+  std::string_view comment;
+  bool apps_everywhere;  // apps run in every region (else in the primary only)
+};
+
+StrategyText text_for(Strategy strategy) {
+  switch (strategy) {
+    case Strategy::active_active: return {"", "5m", "every region serves behind the edge proxy", true};
+    case Strategy::warm_standby:
+      return {"standby", "15m", "apps run in the standby too; the edge proxy fails over to it", true};
+    case Strategy::pilot_light:
+      return {"standby", "1h", "the standby holds secrets and config maps; `ceplan runbook` creates the apps there",
+              false};
+    case Strategy::backup_restore:
+      return {"recovery", "4h",
+              "nothing runs elsewhere; `ceplan runbook` re-creates the project in the recovery region", false};
+  }
+  return {};
+}
+
+}  // namespace
+
+std::vector<std::string> starter_regions(const Catalog& catalog) {
+  std::vector<std::string> chosen;
+  const Region* first = nullptr;
+  for (const Region& region : catalog.regions()) {
+    if (region.availability != Availability::mzr || region.campus != Campus::multi || !region.backup_endpoint) {
+      continue;
+    }
+    if (first == nullptr) {
+      first = &region;
+      chosen.push_back(region.id);
+    } else if (region.geography != first->geography && region.backup_endpoint != first->backup_endpoint) {
+      chosen.push_back(region.id);
+      break;
+    }
+  }
+  return chosen;
+}
+
+std::string starter_deploy_file(const Catalog& catalog, Strategy strategy, const std::vector<std::string>& regions,
+                                const std::string& project) {
+  if (regions.empty()) {
+    throw InputError(Diagnostic{{}, {}, "a starter file needs at least one region"});
+  }
+  for (const std::string& id : regions) {
+    (void)catalog.at(id);
+  }
+  const StrategyText text = text_for(strategy);
+  std::string region_lines;
+  for (std::size_t i = 0; i < regions.size(); ++i) {
+    const Region& region = catalog.at(regions[i]);
+    const std::string role = text.second_role.empty() ? std::string()
+                             : i == 0                 ? std::string("primary")
+                                                      : std::string(text.second_role);
+    region_lines += fmt::format("  # {}, {}\n", region.name, region.geography);
+    region_lines += role.empty() ? fmt::format("  - {}\n", regions[i])
+                                 : fmt::format("  - {{ id: {}, role: {} }}\n", regions[i], role);
+  }
+  const std::string only_primary = text.apps_everywhere
+                                       ? std::string()
+                                       : fmt::format(
+                                             "    # the primary only; the runbook re-creates it elsewhere\n"
+                                             "    regions: [{}]\n",
+                                             regions.front());
+  return fmt::format(
+      R"(# yaml-language-server: $schema=https://github.com/ceplan/ceplan/blob/main/docs/deploy.schema.json
+# A Code Engine project in several regions, written by `ceplan init`. Check it with
+# `ceplan validate deploy.yaml`; plan outages with `ceplan plan deploy.yaml --scenario all`.
+# Every key is described in docs/deploy-file.md of the ceplan repository.
+version: 1
+# The Code Engine project: the same name in every region.
+project: {project}
+
+# Rules that need a missing objective are skipped.
+objectives:
+  # Target availability of each app, percent.
+  availability: 99.95
+  # Recovery time objective: how long an outage may last.
+  rto: {rto}
+  # Recovery point objective: how much data you can afford to lose.
+  rpo: 1h
+
+# Where the project exists; `ceplan regions` lists every region.
+regions:
+{regions}
+failover:
+  # {comment}
+  strategy: {strategy}
+  # IBM Cloud Internet Services global load balancer in front of the regions; proxied, so
+  # failover happens at the edge without waiting for DNS.
+  edge_proxy:
+    service: cis
+    domain: {project}.example.com
+    proxied: true
+    tls_secret: {project}-tls
+    health_check: {{ path: /healthz, interval: 60s, retries: 2, timeout: 5s }}
+
+apps:
+  - name: web
+    # The global registry: IBM does not replicate regional registries.
+    image: icr.io/{project}/web:1.0
+{only_primary}    # Health checks need a running instance (Code Engine's default scales to zero).
+    min_scale: 1
+    secrets: [{project}-db]
+    configmaps: [{project}-settings]
+
+jobs:
+  - name: nightly
+    image: icr.io/{project}/nightly:1.0
+{only_primary}    schedule: "0 2 * * *"
+    # Live in one region only, so that the job never runs twice.
+    scheduled_in: [{primary}]
+    idempotent: false
+
+secrets:
+  - {{ name: {project}-tls, source: secrets-manager, format: tls }}
+  - {{ name: {project}-db, source: secrets-manager }}
+
+configmaps:
+  - {{ name: {project}-settings, source: file }}
+
+# Stateful services the apps depend on: back them up at least as often as the RPO.
+data:
+  - {{ name: {project}-db, region: {primary}, backup_interval: 1h, cross_region_copy: true }}
+)",
+      fmt::arg("project", project), fmt::arg("rto", text.rto), fmt::arg("regions", region_lines),
+      fmt::arg("strategy", to_string(strategy)), fmt::arg("comment", text.comment),
+      fmt::arg("only_primary", only_primary), fmt::arg("primary", regions.front()));
+}
+
+}  // namespace ceplan::render

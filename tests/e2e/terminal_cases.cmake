@@ -1,0 +1,29 @@
+# Terminal experience: colour only on a terminal, ceplan init, suggestions for typos.
+set(esc_pattern "$(printf '\\033')\\[")
+set(warn tests/data/deploy/warnings-only.yaml)
+ceplan_pipeline(color_on_a_terminal
+  "script -qec '$<TARGET_FILE:ceplan> validate ${warn}' /dev/null | grep -q \"${esc_pattern}1;33mwarning\"")
+ceplan_pipeline(no_color_with_no_color_env
+  "NO_COLOR=1 script -qec '$<TARGET_FILE:ceplan> validate ${warn}' /dev/null > ${out}/nc.txt; grep -q warning ${out}/nc.txt && ! grep -q \"${esc_pattern}\" ${out}/nc.txt")
+ceplan_pipeline(no_color_with_color_never
+  "script -qec '$<TARGET_FILE:ceplan> validate ${warn} --color never' /dev/null > ${out}/never.txt; grep -q warning ${out}/never.txt && ! grep -q \"${esc_pattern}\" ${out}/never.txt")
+ceplan_pipeline(no_color_in_a_pipe
+  "$<TARGET_FILE:ceplan> validate ${warn} | tee ${out}/pipe.txt | grep -q warning && ! grep -q \"${esc_pattern}\" ${out}/pipe.txt")
+ceplan_pipeline(no_color_in_json_on_a_terminal
+  "script -qec '$<TARGET_FILE:ceplan> validate ${warn} --format json --color always' /dev/null > ${out}/json.txt; grep -q CE203 ${out}/json.txt && ! grep -q \"${esc_pattern}\" ${out}/json.txt")
+ceplan_case(color_always IN_ROOT ARGS validate ${warn} --color always)
+
+foreach(strategy active-active warm-standby pilot-light backup-restore)
+  ceplan_pipeline(init_${strategy}_validates_clean
+    "rm -rf ${out}/init-${strategy} && mkdir ${out}/init-${strategy} && cd ${out}/init-${strategy} && $<TARGET_FILE:ceplan> init --strategy ${strategy} 2>/dev/null && $<TARGET_FILE:ceplan> validate deploy.yaml | grep -qx 'no findings in 1 file'")
+endforeach()
+ceplan_pipeline(init_refuses_to_overwrite
+  "rm -rf ${out}/init-twice && mkdir ${out}/init-twice && cd ${out}/init-twice && $<TARGET_FILE:ceplan> init 2>/dev/null && cp deploy.yaml first.yaml && $<TARGET_FILE:ceplan> init --strategy pilot-light 2>err.txt; test $? -eq 2 && grep -q 'already exists' err.txt && cmp -s deploy.yaml first.yaml")
+# The comment above each region names its city and geography: two regions, two geographies.
+ceplan_pipeline(init_default_regions_in_two_geographies
+  "rm -rf ${out}/init-geo && mkdir ${out}/init-geo && cd ${out}/init-geo && $<TARGET_FILE:ceplan> init 2>/dev/null && awk '/^regions:/{on=1;next} NF==0{on=0} on && /^  # /' deploy.yaml > geo.txt && test \"$(wc -l < geo.txt)\" -eq 2 && test \"$(sed 's/.*, //' geo.txt | sort -u | wc -l)\" -eq 2")
+ceplan_case(init_unknown_region EXIT 2 ARGS init --regions us-south,eu-gbb nowhere.yaml)
+
+ceplan_case(suggest_command EXIT 2 ARGS regoins)
+ceplan_case(suggest_flag EXIT 2 ARGS validate --fial-on warning x.yaml)
+ceplan_case(suggest_flag_with_value EXIT 2 ARGS regions --geograpy=Europe)

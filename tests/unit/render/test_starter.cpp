@@ -1,0 +1,33 @@
+#include <catch2/catch.hpp>
+
+#include "ceplan/render/starter.hpp"
+#include "ceplan/rules.hpp"
+#include "test_util.hpp"
+
+TEST_CASE("starter regions are multi-campus, in two geographies, backing up to two endpoints") {
+  const auto& catalog = ceplan::test::embedded_catalog();
+  const auto regions = ceplan::render::starter_regions(catalog);
+  REQUIRE(regions.size() == 2);
+  const auto& a = catalog.at(regions[0]);
+  const auto& b = catalog.at(regions[1]);
+  CHECK(a.campus == ceplan::Campus::multi);
+  CHECK(b.campus == ceplan::Campus::multi);
+  CHECK(a.geography != b.geography);
+  CHECK(a.backup_endpoint != b.backup_endpoint);
+}
+
+TEST_CASE("every strategy's starter file validates without findings") {
+  const auto& catalog = ceplan::test::embedded_catalog();
+  const auto regions = ceplan::render::starter_regions(catalog);
+  for (auto strategy : {ceplan::Strategy::active_active, ceplan::Strategy::warm_standby, ceplan::Strategy::pilot_light,
+                        ceplan::Strategy::backup_restore}) {
+    INFO(ceplan::to_string(strategy));
+    const std::string text = ceplan::render::starter_deploy_file(catalog, strategy, regions, "my-shop");
+    const auto findings = ceplan::validate(text, "deploy.yaml", catalog);
+    for (const auto& finding : findings) {
+      UNSCOPED_INFO(finding.rule->id << " " << finding.message);
+    }
+    CHECK(findings.empty());
+    CHECK(ceplan::load_deployment(text, "deploy.yaml").failover.strategy == strategy);
+  }
+}
