@@ -14,7 +14,7 @@ void add_backup_endpoint_command(CLI::App& app, Context& context) {
   auto* ids = command->add_option("REGION", options->ids, "Region ids, e.g. eu-gb jp-tok");
   auto* endpoint = command->add_option("--endpoint", options->endpoint, "List the regions backing up to this endpoint");
   ids->excludes(endpoint);
-  add_format_option(*command, options->format, {"text", "json", "yaml"});
+  add_format_option(context, *command, options->format, {"text", "json", "yaml"});
   command->footer("Examples:\n  ceplan backup-endpoint eu-gb\n  ceplan backup-endpoint --endpoint AP");
   command->callback([options, &context] {
     const Catalog catalog = context.catalog();

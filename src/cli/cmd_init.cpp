@@ -14,9 +14,8 @@ void add_init_command(CLI::App& app, Context& context) {
   };
   auto options = std::make_shared<Options>();
   CLI::App* command = app.add_subcommand("init", "Write a commented starter deploy.yaml that validates clean");
-  command->add_option("--strategy", options->strategy, "active-active, warm-standby, pilot-light or backup-restore")
-      ->check(CLI::IsMember({"active-active", "warm-standby", "pilot-light", "backup-restore"}))
-      ->capture_default_str();
+  add_choice_option(context, *command, "--strategy", options->strategy, "Failover strategy",
+                    {"active-active", "warm-standby", "pilot-light", "backup-restore"});
   command->add_option("--regions", options->regions, "Comma-separated region ids, the primary first")->delimiter(',');
   command->add_option("--project", options->project, "Code Engine project name")->capture_default_str();
   command->add_option("FILE", options->file, "File to write; never overwritten")->capture_default_str();

@@ -13,7 +13,7 @@ void add_plan_command(CLI::App& app, Context& context) {
   CLI::App* command = app.add_subcommand("plan", "What survives an outage, how fast it fails over, and what to do");
   command->add_option("FILE", options->file, "Deploy file; - reads standard input")->required();
   command->add_option("--scenario", options->scenario, "zone:ZONE, region:ID, geography:NAME or all")->required();
-  add_format_option(*command, options->format, {"text", "markdown", "json"});
+  add_format_option(context, *command, options->format, {"text", "markdown", "json"});
   command->footer(
       "Examples:\n  ceplan plan deploy.yaml --scenario region:us-south\n"
       "  ceplan plan deploy.yaml --scenario zone:us-south-1 --format json\n"

@@ -11,7 +11,7 @@ void add_region_command(CLI::App& app, Context& context) {
   auto options = std::make_shared<Options>();
   CLI::App* command = app.add_subcommand("region", "Show one region: zones, campus, backup endpoint, registry");
   command->add_option("ID", options->id, "Region id, e.g. eu-gb")->required();
-  add_format_option(*command, options->format, {"text", "json", "yaml"});
+  add_format_option(context, *command, options->format, {"text", "json", "yaml"});
   command->footer("Examples:\n  ceplan region eu-gb\n  ceplan region jp-osa --format json");
   command->callback([options, &context] {
     const Catalog catalog = context.catalog();

@@ -12,7 +12,7 @@ void add_regions_command(CLI::App& app, Context& context) {
   CLI::App* command = app.add_subcommand("regions", "List the Code Engine regions of the catalog");
   command->add_option("--geography", options->filter.geography, "Only regions in this geography");
   command->add_option("--endpoint", options->filter.endpoint, "Only regions backing up to this endpoint");
-  add_format_option(*command, options->format, {"text", "json", "yaml"});
+  add_format_option(context, *command, options->format, {"text", "json", "yaml"});
   command->footer(
       "Examples:\n  ceplan regions\n  ceplan regions --geography Europe --format json\n"
       "  ceplan regions --endpoint AP");

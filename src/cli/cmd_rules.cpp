@@ -7,7 +7,7 @@ namespace ceplan::cli {
 void add_rules_command(CLI::App& app, Context& context) {
   auto format = std::make_shared<std::string>();
   CLI::App* command = app.add_subcommand("rules", "List the rules of ceplan validate");
-  add_format_option(*command, *format, {"text", "markdown", "json"});
+  add_format_option(context, *command, *format, {"text", "markdown", "json"});
   command->footer("Examples:\n  ceplan rules\n  ceplan rules --format markdown -o docs/rules.md");
   command->callback([format, &context] {
     const auto chosen = *format == "markdown" ? render::RulesFormat::markdown

@@ -15,7 +15,7 @@ void add_runbook_command(CLI::App& app, Context& context) {
   command->add_option("FILE", options->file, "Deploy file; - reads standard input")->required();
   command->add_option("--restore-to", options->to, "Region to re-create the project in")->required();
   command->add_option("--from", options->from, "Region restored from (default: the primary, else the first)");
-  add_format_option(*command, options->format, {"text", "markdown", "json"});
+  add_format_option(context, *command, options->format, {"text", "markdown", "json"});
   command->footer(
       "Examples:\n  ceplan runbook deploy.yaml --restore-to eu-gb\n"
       "  ceplan runbook deploy.yaml --restore-to ca-tor --from us-south --format markdown -o RUNBOOK.md");

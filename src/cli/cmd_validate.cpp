@@ -76,12 +76,11 @@ void add_validate_command(CLI::App& app, Context& context) {
   auto options = std::make_shared<Options>();
   CLI::App* command = app.add_subcommand("validate", "Check deploy files against the catalog and the rules");
   command->add_option("FILE", options->files, "Deploy files; - reads standard input")->required();
-  command->add_option("--fail-on", options->fail_on, "Exit 1 on findings at or above this severity")
-      ->check(CLI::IsMember({"error", "warning", "info", "never"}))
-      ->capture_default_str();
+  add_choice_option(context, *command, "--fail-on", options->fail_on, "Exit 1 on findings at or above this severity",
+                    {"error", "warning", "info", "never"});
   command->add_option("--disable", options->disable, "Comma-separated rule ids or names not to run");
   command->add_option("--enable-only", options->enable_only, "Comma-separated rule ids or names: run only these");
-  add_format_option(*command, options->format, {"text", "json", "sarif", "junit", "github"});
+  add_format_option(context, *command, options->format, {"text", "json", "sarif", "junit", "github"});
   command->footer(
       "Examples:\n  ceplan validate deploy.yaml\n  ceplan validate a.yaml b.yaml --format json -o report.json\n"
       "  cat deploy.yaml | ceplan validate - --fail-on warning --disable CE105,CE109\n"

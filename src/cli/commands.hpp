@@ -1,7 +1,9 @@
 #pragma once
 // Shared state of the command line and the registration function of each subcommand.
 
+#include <map>
 #include <string>
+#include <vector>
 
 #include <CLI/CLI.hpp>
 
@@ -16,7 +18,9 @@ struct Context {
   std::string output_path;     ///< -o; empty = standard output
   InputLimits limits;          ///< --max-file-size, --max-depth, --max-nodes
   std::string color = "auto";  ///< --color auto|always|never
-  int exit_code = 0;           ///< 0 clean, 1 findings; input errors are thrown instead
+  /// The values each option accepts, keyed "COMMAND --option" ("" for ceplan's own), for completion.
+  std::map<std::string, std::vector<std::string>> choices;
+  int exit_code = 0;  ///< 0 clean, 1 findings; input errors are thrown instead
 
   /// The catalog the user chose: --catalog, CEPLAN_CATALOG, or the embedded one.
   [[nodiscard]] Catalog catalog() const;
@@ -38,8 +42,12 @@ struct Context {
 void write_file_atomically(const std::string& path, const std::string& text);
 /// Creates `path` with `text`; refuses (InputError) when it exists, and never leaves a partial file.
 void write_new_file(const std::string& path, const std::string& text);
+/// Adds an option that takes one of `choices` (recorded for completion), defaulting to `value`.
+CLI::Option* add_choice_option(Context& context, CLI::App& command, const std::string& name, std::string& value,
+                               const std::string& description, std::vector<std::string> choices);
 /// Adds `--format` with the given choices, defaulting to the first.
-CLI::Option* add_format_option(CLI::App& command, std::string& format, std::vector<std::string> choices);
+CLI::Option* add_format_option(Context& context, CLI::App& command, std::string& format,
+                               std::vector<std::string> choices);
 
 /// `ceplan regions`
 void add_regions_command(CLI::App& app, Context& context);
@@ -58,6 +66,8 @@ void add_runbook_command(CLI::App& app, Context& context);
 void add_rules_command(CLI::App& app, Context& context);
 /// `ceplan init`
 void add_init_command(CLI::App& app, Context& context);
+/// `ceplan completion bash|zsh`
+void add_completion_command(CLI::App& app, Context& context);
 /// `ceplan schema`
 void add_schema_command(CLI::App& app, Context& context);
 /// `ceplan explain ID`

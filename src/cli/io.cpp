@@ -170,12 +170,18 @@ void Context::emit(const std::string& text) const {
   std::cout << text << std::flush;
 }
 
-CLI::Option* add_format_option(CLI::App& command, std::string& format, std::vector<std::string> choices) {
+CLI::Option* add_choice_option(Context& context, CLI::App& command, const std::string& name, std::string& value,
+                               const std::string& description, std::vector<std::string> choices) {
+  const std::string owner = command.get_parent() == nullptr ? std::string() : command.get_name();
+  context.choices[owner + " " + name] = choices;
+  return command.add_option(name, value, description)->check(CLI::IsMember(std::move(choices)))->capture_default_str();
+}
+
+CLI::Option* add_format_option(Context& context, CLI::App& command, std::string& format,
+                               std::vector<std::string> choices) {
   format = choices.front();
   const std::string description = fmt::format("Output format: {}", fmt::join(choices, ", "));
-  return command.add_option("--format", format, description)
-      ->check(CLI::IsMember(std::move(choices)))
-      ->capture_default_str();
+  return add_choice_option(context, command, "--format", format, description, std::move(choices));
 }
 
 }  // namespace ceplan::cli

@@ -75,10 +75,9 @@ int main(int argc, char** argv) {
   app.add_option("--max-nodes", context.limits.max_nodes, "Most YAML nodes in a file, counting alias copies")
       ->check(CLI::PositiveNumber)
       ->capture_default_str();
-  app.add_option("--color", context.color,
-                 "Colour in text output: auto (on a terminal, without NO_COLOR), always, never")
-      ->check(CLI::IsMember({"auto", "always", "never"}))
-      ->capture_default_str();
+  ceplan::cli::add_choice_option(context, app, "--color", context.color,
+                                 "Colour in text output: auto (on a terminal, without NO_COLOR), always, never",
+                                 {"auto", "always", "never"});
   app.require_subcommand(1);
   app.fallthrough();
   app.footer(
@@ -92,6 +91,7 @@ int main(int argc, char** argv) {
   ceplan::cli::add_explain_command(app, context);
   ceplan::cli::add_schema_command(app, context);
   ceplan::cli::add_init_command(app, context);
+  ceplan::cli::add_completion_command(app, context);
   ceplan::cli::add_regions_command(app, context);
   ceplan::cli::add_region_command(app, context);
   ceplan::cli::add_backup_endpoint_command(app, context);

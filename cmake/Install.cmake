@@ -1,0 +1,51 @@
+# What `cmake --install` and CPack's .deb put where: the binary, its man page and shell
+# completions (both generated from the built binary), the catalog and the deploy-file schema.
+include(GNUInstallDirs)
+
+set(generated ${PROJECT_BINARY_DIR}/share)
+add_custom_command(
+  OUTPUT ${generated}/ceplan.bash ${generated}/_ceplan
+  COMMAND ${CMAKE_COMMAND} -E make_directory ${generated}
+  COMMAND $<TARGET_FILE:ceplan> completion bash -o ${generated}/ceplan.bash
+  COMMAND $<TARGET_FILE:ceplan> completion zsh -o ${generated}/_ceplan
+  DEPENDS ceplan
+  COMMENT "Generating shell completions")
+set(share_outputs ${generated}/ceplan.bash ${generated}/_ceplan)
+
+find_program(HELP2MAN help2man)
+if(HELP2MAN)
+  add_custom_command(
+    OUTPUT ${generated}/ceplan.1
+    COMMAND ${CMAKE_COMMAND} -E make_directory ${generated}
+    COMMAND ${HELP2MAN} --no-info --section 1 --include ${PROJECT_SOURCE_DIR}/man/ceplan.h2m
+            --output ${generated}/ceplan.1 $<TARGET_FILE:ceplan>
+    DEPENDS ceplan ${PROJECT_SOURCE_DIR}/man/ceplan.h2m
+    COMMENT "Generating the man page with help2man")
+  list(APPEND share_outputs ${generated}/ceplan.1)
+  install(FILES ${generated}/ceplan.1 DESTINATION ${CMAKE_INSTALL_MANDIR}/man1)
+else()
+  message(WARNING "help2man not found: the man page is not built (scripts/install-deps.sh installs it)")
+endif()
+add_custom_target(ceplan_share ALL DEPENDS ${share_outputs})
+
+install(TARGETS ceplan RUNTIME DESTINATION ${CMAKE_INSTALL_BINDIR})
+install(FILES ${generated}/ceplan.bash DESTINATION ${CMAKE_INSTALL_DATADIR}/bash-completion/completions
+        RENAME ceplan)
+install(FILES ${generated}/_ceplan DESTINATION ${CMAKE_INSTALL_DATADIR}/zsh/site-functions)
+install(FILES ${PROJECT_SOURCE_DIR}/data/regions.yaml ${PROJECT_SOURCE_DIR}/docs/deploy.schema.json
+        DESTINATION ${CMAKE_INSTALL_DATADIR}/ceplan)
+install(FILES ${PROJECT_SOURCE_DIR}/LICENSE ${PROJECT_SOURCE_DIR}/README.md
+        DESTINATION ${CMAKE_INSTALL_DOCDIR})
+
+# A .deb whose dependencies dpkg-shlibdeps reads off the binary (libyaml-cpp, libfmt, libstdc++).
+set(CPACK_GENERATOR DEB)
+set(CPACK_PACKAGE_NAME ceplan)
+set(CPACK_PACKAGE_VENDOR "ceplan")
+set(CPACK_PACKAGE_DESCRIPTION_SUMMARY "Region-resilience planner for IBM Cloud Code Engine")
+set(CPACK_DEBIAN_PACKAGE_MAINTAINER "ceplan maintainers")
+set(CPACK_DEBIAN_PACKAGE_SECTION utils)
+set(CPACK_DEBIAN_PACKAGE_SHLIBDEPS ON)
+set(CPACK_DEBIAN_FILE_NAME DEB-DEFAULT)
+set(CPACK_PACKAGING_INSTALL_PREFIX /usr)
+set(CPACK_STRIP_FILES ON)
+include(CPack)

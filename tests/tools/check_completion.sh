@@ -1,0 +1,31 @@
+#!/usr/bin/env bash
+# Sources a generated bash completion script and checks what it offers.
+#   check_completion.sh SCRIPT
+set -u
+source "$1"
+complete_words() {
+  COMP_WORDS=("$@")
+  COMP_CWORD=$((${#COMP_WORDS[@]} - 1))
+  COMPREPLY=()
+  _ceplan
+  echo "${COMPREPLY[*]}"
+}
+status=0
+expect() {
+  local want=$1
+  shift
+  local got
+  got=$(complete_words "$@")
+  if [ "$got" != "$want" ]; then
+    echo "'$*' completes to '$got', expected '$want'" >&2
+    status=1
+  fi
+}
+expect "validate" ceplan valid
+expect "--fail-on" ceplan validate --fai
+expect "json junit" ceplan validate --format j
+expect "eu-gb" ceplan region eu-g
+expect "br-sao" ceplan runbook f.yaml --restore-to br
+expect "warm-standby" ceplan init --strategy warm
+expect "--catalog --color" ceplan --c
+exit $status
