@@ -125,11 +125,11 @@ std::string zsh(const std::vector<Flag>& global, const std::vector<Command>& com
   std::string described;
   std::string cases;
   std::string global_specs;
-  for (const Flag& flag : global) global_specs += " \\\n        " + zsh_spec(flag, regions, scenarios);
+  for (const Flag& flag : global) global_specs += fmt::format(" \\\n        {}", zsh_spec(flag, regions, scenarios));
   for (const Command& command : commands) {
     described += fmt::format("    '{}:{}'\n", command.name, zsh_quote(command.description));
     std::string specs;
-    for (const Flag& flag : command.flags) specs += " \\\n        " + zsh_spec(flag, regions, scenarios);
+    for (const Flag& flag : command.flags) specs += fmt::format(" \\\n        {}", zsh_spec(flag, regions, scenarios));
     const std::string rest = command.name == "region" || command.name == "backup-endpoint"
                                  ? fmt::format("'*:region:({})'", regions)
                                  : std::string("'*:file:_files'");

@@ -254,7 +254,7 @@ private:
 
   void add_key(Frame& parent, const Node& key) {
     if (key.kind == Kind::map || key.kind == Kind::sequence) {
-      m_sink.error(key.mark, "a mapping key must be a plain string, not " + std::string(describe(key)));
+      m_sink.error(key.mark, fmt::format("a mapping key must be a plain string, not {}", describe(key)));
     }
     std::string text = key.kind == Kind::scalar ? key.value : std::string();
     if (!parent.seen_keys.insert(text).second) {

@@ -86,7 +86,8 @@ std::string delete_schedules(std::string_view region, std::string_view project, 
   std::string deletes;
   for (const Job* job : jobs) {
     if (job->schedule) {
-      deletes += "\n" + delete_cron(*job);
+      deletes += '\n';
+      deletes += delete_cron(*job);
     }
   }
   return deletes.empty() ? std::string() : select(region, project) + deletes;

@@ -32,7 +32,7 @@ std::string mermaid(const Deployment& d, const Catalog& catalog) {
   const auto& proxy = d.failover.edge_proxy;
   if (proxy) {
     out += fmt::format("  proxy[\"edge proxy: {}{}\"]\n", label(proxy->service),
-                       proxy->domain.empty() ? "" : "<br/>" + label(proxy->domain));
+                       proxy->domain.empty() ? std::string() : fmt::format("<br/>{}", label(proxy->domain)));
   }
   for (const ProjectRegion& entry : d.regions) {
     const Region* region = catalog.find(entry.id.name);

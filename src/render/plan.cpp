@@ -146,7 +146,8 @@ std::string plan_text(const Deployment& d, const ScenarioPlan& plan) {
               app.serving_regions.empty() ? "-" : fmt::format("{}", fmt::join(app.serving_regions, ", ")),
               failover_text(d, app)});
   }
-  out += "\n" + apps.str();
+  out += '\n';
+  out += apps.str();
   out += "\nAvailability in normal operation:\n";
   for (const AppOutcome& app : plan.apps) {
     out += fmt::format("  {}: {}\n", app.name, availability_text(app));
@@ -158,7 +159,8 @@ std::string plan_text(const Deployment& d, const ScenarioPlan& plan) {
       jobs.add({job.name, std::string(to_string(job.status)),
                 job.regions.empty() ? "-" : fmt::format("{}", fmt::join(job.regions, ", "))});
     }
-    out += "\n" + jobs.str();
+    out += '\n';
+    out += jobs.str();
   }
   return out + "\nChecklist:\n" + steps_text(plan.steps);
 }
