@@ -42,8 +42,11 @@ class Catalog {
 public:
   /// Parses and validates catalog YAML `text`; `source` names it in errors. Throws InputError.
   static Catalog load(std::string_view text, const std::string& source, const InputLimits& limits = {});
-  /// The catalog compiled into the binary from data/regions.yaml.
+  /// The catalog compiled into the binary from data/regions.yaml (validated at build time).
   static Catalog embedded();
+  /// A catalog from parts already validated (by load()); builds the look-up indexes.
+  static Catalog from_parts(std::string source, double sla, std::vector<std::string> endpoints,
+                            std::vector<Region> regions);
 
   /// Every region, in catalog order.
   [[nodiscard]] const std::vector<Region>& regions() const noexcept { return m_regions; }

@@ -7,6 +7,22 @@
 
 namespace ceplan {
 
+Catalog Catalog::from_parts(std::string source, double sla, std::vector<std::string> endpoints,
+                            std::vector<Region> regions) {
+  Catalog catalog;
+  catalog.m_source = std::move(source);
+  catalog.m_sla = sla;
+  catalog.m_endpoints = std::move(endpoints);
+  catalog.m_regions = std::move(regions);
+  for (std::size_t i = 0; i < catalog.m_regions.size(); ++i) {
+    catalog.m_by_id.emplace(catalog.m_regions[i].id, i);
+    for (const std::string& zone : catalog.m_regions[i].zones) {
+      catalog.m_by_zone.emplace(zone, i);
+    }
+  }
+  return catalog;
+}
+
 const Region* Catalog::find(std::string_view id) const {
   auto it = m_by_id.find(std::string(id));
   return it == m_by_id.end() ? nullptr : &m_regions[it->second];

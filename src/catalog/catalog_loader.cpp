@@ -9,10 +9,6 @@
 #include "loader/yaml_read.hpp"
 
 namespace ceplan {
-namespace detail {
-std::string_view embedded_catalog_text();
-}
-
 namespace {
 
 const std::vector<std::string> top_keys{"schema", "provider", "service", "sla", "backup_endpoints", "regions"};
@@ -161,10 +157,6 @@ Catalog Catalog::load(std::string_view text, const std::string& source, const In
   }
   sink.throw_if_failed();
   return catalog;
-}
-
-Catalog Catalog::embedded() {
-  return load(detail::embedded_catalog_text(), "data/regions.yaml (embedded)");
 }
 
 }  // namespace ceplan

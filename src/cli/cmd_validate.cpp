@@ -1,4 +1,8 @@
+#include <algorithm>
+#include <atomic>
+#include <exception>
 #include <filesystem>
+#include <thread>
 
 #include "ceplan/render/ci.hpp"
 #include "ceplan/render/findings.hpp"
@@ -9,6 +13,7 @@ namespace {
 
 struct Options {
   std::vector<std::string> files;
+  unsigned jobs = std::max(1u, std::thread::hardware_concurrency());
   std::string fail_on = "error";
   std::string disable;
   std::string enable_only;
@@ -47,25 +52,57 @@ std::string render_reports(const std::vector<render::FileReport>& reports, const
       reports, options.format == "json" ? render::FindingsFormat::json : render::FindingsFormat::text, color);
 }
 
+// Checks every file, on `options.jobs` threads; results stay in input order.
+std::vector<render::FileReport> check_files(const Options& options, const Context& context, const Catalog& catalog,
+                                            const RuleSelection& selection) {
+  const std::size_t count = options.files.size();
+  std::vector<render::FileReport> reports(count);
+  std::vector<std::vector<Diagnostic>> problems(count);
+  std::vector<std::exception_ptr> failures(count);
+  std::atomic<std::size_t> next{0};
+  auto work = [&] {
+    for (std::size_t i = next++; i < count; i = next++) {
+      const std::string& file = options.files[i];
+      const std::string name = display_name(file);
+      try {
+        reports[i] = {
+            name, validate(read_input(file, context.limits.max_file_size), name, catalog, selection, context.limits)};
+      } catch (const InputError& error) {
+        problems[i] = error.diagnostics();
+      } catch (...) {
+        failures[i] = std::current_exception();
+      }
+    }
+  };
+  // Standard input can only be read once and by one thread; a single file needs no pool.
+  const bool serial = count == 1 || std::find(options.files.begin(), options.files.end(), "-") != options.files.end();
+  const std::size_t threads = serial ? 1 : std::min<std::size_t>(options.jobs, count);
+  std::vector<std::thread> pool;
+  for (std::size_t t = 1; t < threads; ++t) {
+    pool.emplace_back(work);
+  }
+  work();
+  for (std::thread& thread : pool) {
+    thread.join();
+  }
+  std::vector<Diagnostic> all;
+  for (std::size_t i = 0; i < count; ++i) {
+    if (failures[i])
+      std::rethrow_exception(failures[i]);
+    all.insert(all.end(), problems[i].begin(), problems[i].end());
+  }
+  // Every file is checked before anything is printed: a file that cannot be read stops the
+  // run (exit 2) with all input errors, never with half a report.
+  if (!all.empty()) {
+    throw InputError(std::move(all));
+  }
+  return reports;
+}
+
 void run(const Options& options, Context& context) {
   const Catalog catalog = context.catalog();
   const RuleSelection selection{parse_rule_list(options.disable), parse_rule_list(options.enable_only)};
-  std::vector<render::FileReport> reports;
-  std::vector<Diagnostic> problems;
-  // Every file is read and checked before anything is printed: a file that cannot be read
-  // stops the run (exit 2) with all input errors, never with half a report.
-  for (const std::string& file : options.files) {
-    const std::string name = display_name(file);
-    try {
-      reports.push_back(
-          {name, validate(read_input(file, context.limits.max_file_size), name, catalog, selection, context.limits)});
-    } catch (const InputError& error) {
-      problems.insert(problems.end(), error.diagnostics().begin(), error.diagnostics().end());
-    }
-  }
-  if (!problems.empty()) {
-    throw InputError(std::move(problems));
-  }
+  const auto reports = check_files(options, context, catalog, selection);
   context.emit(render_reports(reports, options, selection, context.use_color()));
   context.exit_code = exit_code_for(reports, options.fail_on);
 }
@@ -81,6 +118,8 @@ void add_validate_command(CLI::App& app, Context& context) {
   command->add_option("--disable", options->disable, "Comma-separated rule ids or names not to run");
   command->add_option("--enable-only", options->enable_only, "Comma-separated rule ids or names: run only these");
   add_format_option(context, *command, options->format, {"text", "json", "sarif", "junit", "github"});
+  command->add_option("-j,--jobs", options->jobs, "Files checked in parallel (default: the number of cores)")
+      ->check(CLI::Range(1u, 1024u));
   command->footer(
       "Examples:\n  ceplan validate deploy.yaml\n  ceplan validate a.yaml b.yaml --format json -o report.json\n"
       "  cat deploy.yaml | ceplan validate - --fail-on warning --disable CE105,CE109\n"

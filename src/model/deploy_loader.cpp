@@ -13,24 +13,32 @@ namespace {
 using yaml::Node;
 using Keys = std::vector<std::string>;
 
-// Keys and enumerations come from the schema table, which `ceplan schema` renders too.
-const Keys top_keys = schema::keys("deploy");
-const Keys objective_keys = schema::keys("objectives");
-const Keys region_keys = schema::keys("region");
-const Keys& role_names = schema::choices("region", "role");
-const Keys failover_keys = schema::keys("failover");
-const Keys& strategy_names = schema::choices("failover", "strategy");
-const Keys proxy_keys = schema::keys("edge_proxy");
-const Keys& services = schema::choices("edge_proxy", "service");
-const Keys& plans = schema::choices("edge_proxy", "plan");
-const Keys health_keys = schema::keys("health_check");
-const Keys app_keys = schema::keys("app");
-const Keys job_keys = schema::keys("job");
-const Keys secret_keys = schema::keys("secret");
-const Keys configmap_keys = schema::keys("configmap");
-const Keys& source_names = schema::choices("secret", "source");
-const Keys& secret_formats = schema::choices("secret", "format");
-const Keys data_keys = schema::keys("data");
+// Keys and enumerations come from the schema table, which `ceplan schema` renders too. They are
+// built on first use, so commands that read no deploy file never pay for them.
+struct SchemaLists {
+  Keys top_keys = schema::keys("deploy");
+  Keys objective_keys = schema::keys("objectives");
+  Keys region_keys = schema::keys("region");
+  Keys role_names = schema::choices("region", "role");
+  Keys failover_keys = schema::keys("failover");
+  Keys strategy_names = schema::choices("failover", "strategy");
+  Keys proxy_keys = schema::keys("edge_proxy");
+  Keys services = schema::choices("edge_proxy", "service");
+  Keys plans = schema::choices("edge_proxy", "plan");
+  Keys health_keys = schema::keys("health_check");
+  Keys app_keys = schema::keys("app");
+  Keys job_keys = schema::keys("job");
+  Keys secret_keys = schema::keys("secret");
+  Keys configmap_keys = schema::keys("configmap");
+  Keys source_names = schema::choices("secret", "source");
+  Keys secret_formats = schema::choices("secret", "format");
+  Keys data_keys = schema::keys("data");
+};
+
+const SchemaLists& lists() {
+  static const SchemaLists instance;
+  return instance;
+}
 
 constexpr std::int64_t max_scale_value = 1'000'000;
 constexpr std::int64_t max_retries_value = 1'000;
@@ -48,7 +56,7 @@ public:
     m_out.root = root.mark;
     m_out.apps_location = m_out.jobs_location = root.mark;
     m_out.secrets_location = m_out.configmaps_location = root.mark;
-    if (!m_read.map(root, "the deploy file", top_keys)) {
+    if (!m_read.map(root, "the deploy file", lists().top_keys)) {
       return;
     }
     if (const Node* version = m_read.required(root, "version", "the deploy file")) {
@@ -73,9 +81,9 @@ public:
     each(root, "apps", m_out.apps_location, [this](const Node& item) { read_app(item); });
     each(root, "jobs", m_out.jobs_location, [this](const Node& item) { read_job(item); });
     each(root, "secrets", m_out.secrets_location,
-         [this](const Node& item) { read_artifact(item, "a secret", secret_keys, m_out.secrets); });
+         [this](const Node& item) { read_artifact(item, "a secret", lists().secret_keys, m_out.secrets); });
     each(root, "configmaps", m_out.configmaps_location,
-         [this](const Node& item) { read_artifact(item, "a config map", configmap_keys, m_out.configmaps); });
+         [this](const Node& item) { read_artifact(item, "a config map", lists().configmap_keys, m_out.configmaps); });
     Location ignored;
     each(root, "data", ignored, [this](const Node& item) { read_data(item); });
     apply_defaults();
@@ -130,7 +138,7 @@ private:
   }
 
   void read_objectives(const Node& node) {
-    if (!m_read.map(node, "'objectives'", objective_keys)) {
+    if (!m_read.map(node, "'objectives'", lists().objective_keys)) {
       return;
     }
     Objectives& out = m_out.objectives;
@@ -165,15 +173,15 @@ private:
         }
         continue;
       }
-      if (!m_read.map(item, "a project region", region_keys)) {
+      if (!m_read.map(item, "a project region", lists().region_keys)) {
         continue;
       }
       const Node* id = m_read.required(item, "id", "a project region");
       auto text = id != nullptr ? m_read.string(*id, "'id'") : std::nullopt;
       if (const Node* role = item.find("role")) {
         region.role_location = role->mark;
-        if (auto name = m_read.choice(*role, "'role'", role_names)) {
-          region.role = static_cast<Role>(index_of<int>(role_names, *name) + 1);
+        if (auto name = m_read.choice(*role, "'role'", lists().role_names)) {
+          region.role = static_cast<Role>(index_of<int>(lists().role_names, *name) + 1);
         }
       }
       if (text) {
@@ -184,15 +192,15 @@ private:
   }
 
   void read_failover(const Node& node) {
-    if (!m_read.map(node, "'failover'", failover_keys)) {
+    if (!m_read.map(node, "'failover'", lists().failover_keys)) {
       return;
     }
     Failover& out = m_out.failover;
     out.strategy_location = node.mark;
     if (const Node* strategy = node.find("strategy")) {
       out.strategy_location = strategy->mark;
-      if (auto name = m_read.choice(*strategy, "'strategy'", strategy_names)) {
-        out.strategy = index_of<Strategy>(strategy_names, *name);
+      if (auto name = m_read.choice(*strategy, "'strategy'", lists().strategy_names)) {
+        out.strategy = index_of<Strategy>(lists().strategy_names, *name);
       }
     }
     duration(node, "standby_warmup", out.standby_warmup);
@@ -202,13 +210,13 @@ private:
   }
 
   void read_edge_proxy(const Node& node) {
-    if (!m_read.map(node, "'edge_proxy'", proxy_keys)) {
+    if (!m_read.map(node, "'edge_proxy'", lists().proxy_keys)) {
       return;
     }
     EdgeProxy& out = m_out.failover.edge_proxy.emplace();
     out.location = node.mark;
     if (const Node* value = node.find("service")) {
-      out.service = m_read.choice(*value, "'service'", services).value_or(out.service);
+      out.service = m_read.choice(*value, "'service'", lists().services).value_or(out.service);
     }
     if (const Node* value = node.find("domain")) {
       out.domain = m_read.string(*value, "'domain'").value_or("");
@@ -221,7 +229,7 @@ private:
       out.sla = m_read.percent(*value, "'sla'").value_or(out.sla);
     }
     if (const Node* value = node.find("plan")) {
-      if (auto plan = m_read.choice(*value, "'plan'", plans)) {
+      if (auto plan = m_read.choice(*value, "'plan'", lists().plans)) {
         out.plan = Ref{std::move(*plan), value->mark};
       }
     }
@@ -233,7 +241,7 @@ private:
     HealthCheck& check = out.health_check;
     check.interval.location = check.retries.location = check.timeout.location = node.mark;
     if (const Node* health = node.find("health_check")) {
-      if (!m_read.map(*health, "'health_check'", health_keys)) {
+      if (!m_read.map(*health, "'health_check'", lists().health_keys)) {
         return;
       }
       if (const Node* value = health->find("path")) {
@@ -277,7 +285,7 @@ private:
   }
 
   void read_app(const Node& node) {
-    if (!m_read.map(node, "an app", app_keys)) {
+    if (!m_read.map(node, "an app", lists().app_keys)) {
       return;
     }
     App app;
@@ -288,7 +296,7 @@ private:
   }
 
   void read_job(const Node& node) {
-    if (!m_read.map(node, "a job", job_keys)) {
+    if (!m_read.map(node, "a job", lists().job_keys)) {
       return;
     }
     Job job;
@@ -322,18 +330,18 @@ private:
     artifact.source_location = artifact.name.location;
     if (const Node* value = node.find("source")) {
       artifact.source_location = value->mark;
-      if (auto source = m_read.choice(*value, "'source'", source_names)) {
-        artifact.source = index_of<Source>(source_names, *source);
+      if (auto source = m_read.choice(*value, "'source'", lists().source_names)) {
+        artifact.source = index_of<Source>(lists().source_names, *source);
       }
     }
     if (const Node* value = node.find("format")) {
-      artifact.format = m_read.choice(*value, "'format'", secret_formats).value_or("");
+      artifact.format = m_read.choice(*value, "'format'", lists().secret_formats).value_or("");
     }
     out.push_back(std::move(artifact));
   }
 
   void read_data(const Node& node) {
-    if (!m_read.map(node, "a data store", data_keys)) {
+    if (!m_read.map(node, "a data store", lists().data_keys)) {
       return;
     }
     DataStore store;

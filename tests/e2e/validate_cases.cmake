@@ -25,3 +25,9 @@ ceplan_case(rules_markdown STDOUT_FILE docs/rules.md ARGS rules --format markdow
 ceplan_case(explain_ce301 ARGS explain CE301)
 ceplan_case(explain_by_name ARGS explain no-edge-proxy)
 ceplan_case(explain_unknown EXIT 2 ARGS explain CE999)
+
+# -j: output identical to a serial run, in input order.
+ceplan_pipeline(parallel_output_in_input_order
+  "$<TARGET_FILE:ceplan> validate examples/risky.yaml examples/backup-restore.yaml examples/shop-active-active.yaml tests/data/deploy/warnings-only.yaml -j 1 --format json > ${out}/serial.json; $<TARGET_FILE:ceplan> validate examples/risky.yaml examples/backup-restore.yaml examples/shop-active-active.yaml tests/data/deploy/warnings-only.yaml -j 4 --format json > ${out}/parallel.json; cmp ${out}/serial.json ${out}/parallel.json")
+ceplan_pipeline(parallel_input_errors_all_reported
+  "$<TARGET_FILE:ceplan> validate tests/data/deploy/many-errors.yaml examples/risky.yaml tests/data/deploy/misspelled-key.yaml -j 3 2> ${out}/perr.txt; test $? -eq 2 && test $(grep -c 'error:' ${out}/perr.txt) -eq 9")
