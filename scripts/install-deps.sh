@@ -1,12 +1,12 @@
 #!/usr/bin/env bash
 # Installs whatever ceplan needs to build and test that is not already on this Debian machine:
 # the C++ toolchain, CMake, the five libraries, help2man and dpkg-dev for the man page and the
-# .deb, and what the tests check output with (Python modules, zsh). Safe to run again; does nothing when all is there.
+# .deb, and what the tests and the benchmark use (Python modules, zsh, hyperfine, GNU time). Safe to run again; does nothing when all is there.
 set -euo pipefail
 
 packages=(
   g++ make cmake pkg-config clang clang-format clang-tidy libclang-rt-14-dev
-  python3 python3-jsonschema python3-yaml help2man dpkg-dev zsh
+  python3 python3-jsonschema python3-yaml help2man dpkg-dev zsh hyperfine time
   libcli11-dev nlohmann-json3-dev libyaml-cpp-dev libfmt-dev catch2
 )
 
