@@ -3,14 +3,14 @@
 
 namespace ceplan::cli {
 
-void add_backup_endpoint_command(CLI::App& app, Context& context) {
+void add_backup_endpoint_command(CLI::App& command_app, Context& context) {
   struct Options {
     std::vector<std::string> ids;
     std::string endpoint;
     std::string format;
   };
   auto options = std::make_shared<Options>();
-  CLI::App* command = app.add_subcommand("backup-endpoint", "Show where regions back up their project metadata");
+  CLI::App* command = &command_app;
   auto* ids = command->add_option("REGION", options->ids, "Region ids, e.g. eu-gb jp-tok");
   auto* endpoint = command->add_option("--endpoint", options->endpoint, "List the regions backing up to this endpoint");
   ids->excludes(endpoint);

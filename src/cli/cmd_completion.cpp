@@ -158,20 +158,21 @@ _ceplan "$@"
 
 }  // namespace
 
-void add_completion_command(CLI::App& app, Context& context) {
+void add_completion_command(CLI::App& command_app, Context& context) {
   auto shell = std::make_shared<std::string>();
-  CLI::App* command = app.add_subcommand("completion", "Print a bash or zsh completion script");
+  CLI::App* command = &command_app;
   command->add_option("SHELL", *shell, "bash or zsh")->required()->check(CLI::IsMember({"bash", "zsh"}));
   command->footer(
       "Examples:\n  source <(ceplan completion bash)\n"
       "  ceplan completion zsh > ~/.zfunc/_ceplan");
-  command->callback([shell, &app, &context] {
+  command->callback([shell, command, &context] {
     const Catalog catalog = context.catalog();
     const std::string regions = words(catalog.region_ids());
     std::vector<std::string> scenario_words{"all"};
     for (const std::string& id : catalog.region_ids()) scenario_words.push_back("region:" + id);
     const std::string scenarios = words(scenario_words);
     std::vector<Command> commands;
+    const CLI::App& app = *command->get_parent();
     for (const CLI::App* sub : app.get_subcommands({})) {
       commands.push_back(Command{sub->get_name(), sub->get_description(), flags_of(*sub, context, sub->get_name())});
     }

@@ -5,7 +5,7 @@
 
 namespace ceplan::cli {
 
-void add_init_command(CLI::App& app, Context& context) {
+void add_init_command(CLI::App& command_app, Context& context) {
   struct Options {
     std::string strategy = "active-active";
     std::vector<std::string> regions;
@@ -13,7 +13,7 @@ void add_init_command(CLI::App& app, Context& context) {
     std::string file = "deploy.yaml";
   };
   auto options = std::make_shared<Options>();
-  CLI::App* command = app.add_subcommand("init", "Write a commented starter deploy.yaml that validates clean");
+  CLI::App* command = &command_app;
   add_choice_option(context, *command, "--strategy", options->strategy, "Failover strategy",
                     {"active-active", "warm-standby", "pilot-light", "backup-restore"});
   command->add_option("--regions", options->regions, "Comma-separated region ids, the primary first")->delimiter(',');

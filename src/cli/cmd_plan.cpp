@@ -3,14 +3,14 @@
 
 namespace ceplan::cli {
 
-void add_plan_command(CLI::App& app, Context& context) {
+void add_plan_command(CLI::App& command_app, Context& context) {
   struct Options {
     std::string file;
     std::string scenario;
     std::string format;
   };
   auto options = std::make_shared<Options>();
-  CLI::App* command = app.add_subcommand("plan", "What survives an outage, how fast it fails over, and what to do");
+  CLI::App* command = &command_app;
   command->add_option("FILE", options->file, "Deploy file; - reads standard input")->required();
   command->add_option("--scenario", options->scenario, "zone:ZONE, region:ID, geography:NAME or all")->required();
   add_format_option(context, *command, options->format, {"text", "markdown", "json"});

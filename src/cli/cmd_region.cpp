@@ -3,13 +3,13 @@
 
 namespace ceplan::cli {
 
-void add_region_command(CLI::App& app, Context& context) {
+void add_region_command(CLI::App& command_app, Context& context) {
   struct Options {
     std::string id;
     std::string format;
   };
   auto options = std::make_shared<Options>();
-  CLI::App* command = app.add_subcommand("region", "Show one region: zones, campus, backup endpoint, registry");
+  CLI::App* command = &command_app;
   command->add_option("ID", options->id, "Region id, e.g. eu-gb")->required();
   add_format_option(context, *command, options->format, {"text", "json", "yaml"});
   command->footer("Examples:\n  ceplan region eu-gb\n  ceplan region jp-osa --format json");

@@ -3,13 +3,13 @@
 
 namespace ceplan::cli {
 
-void add_regions_command(CLI::App& app, Context& context) {
+void add_regions_command(CLI::App& command_app, Context& context) {
   struct Options {
     RegionFilter filter;
     std::string format;
   };
   auto options = std::make_shared<Options>();
-  CLI::App* command = app.add_subcommand("regions", "List the Code Engine regions of the catalog");
+  CLI::App* command = &command_app;
   command->add_option("--geography", options->filter.geography, "Only regions in this geography");
   command->add_option("--endpoint", options->filter.endpoint, "Only regions backing up to this endpoint");
   add_format_option(context, *command, options->format, {"text", "json", "yaml"});

@@ -4,9 +4,9 @@
 
 namespace ceplan::cli {
 
-void add_rules_command(CLI::App& app, Context& context) {
+void add_rules_command(CLI::App& command_app, Context& context) {
   auto format = std::make_shared<std::string>();
-  CLI::App* command = app.add_subcommand("rules", "List the rules of ceplan validate");
+  CLI::App* command = &command_app;
   add_format_option(context, *command, *format, {"text", "markdown", "json"});
   command->footer("Examples:\n  ceplan rules\n  ceplan rules --format markdown -o docs/rules.md");
   command->callback([format, &context] {
@@ -17,9 +17,9 @@ void add_rules_command(CLI::App& app, Context& context) {
   });
 }
 
-void add_explain_command(CLI::App& app, Context& context) {
+void add_explain_command(CLI::App& command_app, Context& context) {
   auto id = std::make_shared<std::string>();
-  CLI::App* command = app.add_subcommand("explain", "Explain a rule: why it matters, an example, the fix");
+  CLI::App* command = &command_app;
   command->add_option("ID", *id, "Rule id or name, e.g. CE301 or duplicate-job-runs")->required();
   command->footer("Examples:\n  ceplan explain CE301\n  ceplan explain no-edge-proxy");
   command->callback([id, &context] {
@@ -32,8 +32,8 @@ void add_explain_command(CLI::App& app, Context& context) {
 
 namespace ceplan::cli {
 
-void add_schema_command(CLI::App& app, Context& context) {
-  CLI::App* command = app.add_subcommand("schema", "Print the JSON Schema of deploy files (draft 2020-12)");
+void add_schema_command(CLI::App& command_app, Context& context) {
+  CLI::App* command = &command_app;
   command->footer(
       "Examples:\n  ceplan schema -o deploy.schema.json\n"
       "  # yaml-language-server: $schema=deploy.schema.json   (first line of deploy.yaml)");

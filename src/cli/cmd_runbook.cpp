@@ -3,7 +3,7 @@
 
 namespace ceplan::cli {
 
-void add_runbook_command(CLI::App& app, Context& context) {
+void add_runbook_command(CLI::App& command_app, Context& context) {
   struct Options {
     std::string file;
     std::string to;
@@ -11,7 +11,7 @@ void add_runbook_command(CLI::App& app, Context& context) {
     std::string format;
   };
   auto options = std::make_shared<Options>();
-  CLI::App* command = app.add_subcommand("runbook", "The ordered steps that re-create the project in another region");
+  CLI::App* command = &command_app;
   command->add_option("FILE", options->file, "Deploy file; - reads standard input")->required();
   command->add_option("--restore-to", options->to, "Region to re-create the project in")->required();
   command->add_option("--from", options->from, "Region restored from (default: the primary, else the first)");

@@ -109,9 +109,9 @@ void run(const Options& options, Context& context) {
 
 }  // namespace
 
-void add_validate_command(CLI::App& app, Context& context) {
+void add_validate_command(CLI::App& command_app, Context& context) {
   auto options = std::make_shared<Options>();
-  CLI::App* command = app.add_subcommand("validate", "Check deploy files against the catalog and the rules");
+  CLI::App* command = &command_app;
   command->add_option("FILE", options->files, "Deploy files; - reads standard input")->required();
   add_choice_option(context, *command, "--fail-on", options->fail_on, "Exit 1 on findings at or above this severity",
                     {"error", "warning", "info", "never"});

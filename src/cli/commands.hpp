@@ -50,27 +50,29 @@ CLI::Option* add_format_option(Context& context, CLI::App& command, std::string&
                                std::vector<std::string> choices);
 
 /// `ceplan regions`
-void add_regions_command(CLI::App& app, Context& context);
+void add_regions_command(CLI::App& command, Context& context);
 /// `ceplan region ID`
-void add_region_command(CLI::App& app, Context& context);
+void add_region_command(CLI::App& command, Context& context);
 /// `ceplan backup-endpoint REGION...`
-void add_backup_endpoint_command(CLI::App& app, Context& context);
+void add_backup_endpoint_command(CLI::App& command, Context& context);
+
+// Each add_*_command fills in an existing subcommand: its options, footer and callback.
 
 /// `ceplan validate FILE...`
-void add_validate_command(CLI::App& app, Context& context);
+void add_validate_command(CLI::App& command, Context& context);
 /// `ceplan plan FILE --scenario S`
-void add_plan_command(CLI::App& app, Context& context);
+void add_plan_command(CLI::App& command, Context& context);
 /// `ceplan runbook FILE --restore-to REGION`
-void add_runbook_command(CLI::App& app, Context& context);
+void add_runbook_command(CLI::App& command, Context& context);
 /// `ceplan rules`
-void add_rules_command(CLI::App& app, Context& context);
+void add_rules_command(CLI::App& command, Context& context);
 /// `ceplan init`
-void add_init_command(CLI::App& app, Context& context);
+void add_init_command(CLI::App& command, Context& context);
 /// `ceplan completion bash|zsh`
-void add_completion_command(CLI::App& app, Context& context);
+void add_completion_command(CLI::App& command, Context& context);
 /// `ceplan schema`
-void add_schema_command(CLI::App& app, Context& context);
+void add_schema_command(CLI::App& command, Context& context);
 /// `ceplan explain ID`
-void add_explain_command(CLI::App& app, Context& context);
+void add_explain_command(CLI::App& command, Context& context);
 
 }  // namespace ceplan::cli

@@ -2,6 +2,7 @@
 // exit code in one place (0 clean, 1 findings, 2 cannot run).
 #include <algorithm>
 #include <iostream>
+#include <string_view>
 
 #include "ceplan/spellcheck.hpp"
 #include "ceplan/version.hpp"
@@ -84,17 +85,50 @@ int main(int argc, char** argv) {
       "Examples:\n  ceplan regions\n  ceplan backup-endpoint eu-gb\n"
       "Run 'ceplan COMMAND --help' for the options of a command.");
 
-  ceplan::cli::add_validate_command(app, context);
-  ceplan::cli::add_plan_command(app, context);
-  ceplan::cli::add_runbook_command(app, context);
-  ceplan::cli::add_rules_command(app, context);
-  ceplan::cli::add_explain_command(app, context);
-  ceplan::cli::add_schema_command(app, context);
-  ceplan::cli::add_init_command(app, context);
-  ceplan::cli::add_completion_command(app, context);
-  ceplan::cli::add_regions_command(app, context);
-  ceplan::cli::add_region_command(app, context);
-  ceplan::cli::add_backup_endpoint_command(app, context);
+  // Every command is listed (for help and suggestions), but only the one being run gets its
+  // options: building all of them is a third of start-up. Completion needs them all.
+  struct Entry {
+    const char* name;
+    const char* description;
+    void (*fill)(CLI::App&, ceplan::cli::Context&);
+  };
+  const Entry commands[] = {
+      {"validate", "Check deploy files against the catalog and the rules", ceplan::cli::add_validate_command},
+      {"plan", "What survives an outage, how fast it fails over, and what to do", ceplan::cli::add_plan_command},
+      {"runbook", "The ordered steps that re-create the project in another region", ceplan::cli::add_runbook_command},
+      {"rules", "List the rules of ceplan validate", ceplan::cli::add_rules_command},
+      {"explain", "Explain a rule: why it matters, an example, the fix", ceplan::cli::add_explain_command},
+      {"schema", "Print the JSON Schema of deploy files (draft 2020-12)", ceplan::cli::add_schema_command},
+      {"init", "Write a commented starter deploy.yaml that validates clean", ceplan::cli::add_init_command},
+      {"completion", "Print a bash or zsh completion script", ceplan::cli::add_completion_command},
+      {"regions", "List the Code Engine regions of the catalog", ceplan::cli::add_regions_command},
+      {"region", "Show one region: zones, campus, backup endpoint, registry", ceplan::cli::add_region_command},
+      {"backup-endpoint", "Show where regions back up their project metadata",
+       ceplan::cli::add_backup_endpoint_command},
+  };
+  // The command is the first word that is not the value of one of ceplan's own options
+  // (`ceplan -o plan regions` runs regions).
+  const Entry* wanted = nullptr;
+  for (int i = 1; i < argc && wanted == nullptr; ++i) {
+    const std::string_view word = argv[i];
+    const bool option_word = word.rfind('-', 0) == 0 && word.find('=') == std::string_view::npos;
+    const CLI::Option* option = option_word ? app.get_option_no_throw(std::string(word)) : nullptr;
+    if (option != nullptr && option->get_items_expected_max() > 0) {
+      ++i;
+      continue;
+    }
+    for (const Entry& entry : commands) {
+      if (word == entry.name) {
+        wanted = &entry;
+      }
+    }
+  }
+  const bool fill_all = wanted == nullptr || std::string_view(wanted->name) == "completion";
+  for (const Entry& entry : commands) {
+    CLI::App* command = app.add_subcommand(entry.name, entry.description);
+    if (fill_all || &entry == wanted)
+      entry.fill(*command, context);
+  }
 
   try {
     app.parse(argc, argv);

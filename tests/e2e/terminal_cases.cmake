@@ -27,3 +27,8 @@ ceplan_case(init_unknown_region EXIT 2 ARGS init --regions us-south,eu-gbb nowhe
 ceplan_case(suggest_command EXIT 2 ARGS regoins)
 ceplan_case(suggest_flag EXIT 2 ARGS validate --fial-on warning x.yaml)
 ceplan_case(suggest_flag_with_value EXIT 2 ARGS regions --geograpy=Europe)
+
+# Only the command being run gets its options built; a global option's value that is also a
+# command name must not be taken for the command.
+ceplan_pipeline(option_value_named_like_a_command
+  "cd ${out} && rm -f plan && $<TARGET_FILE:ceplan> -o plan regions --geography Europe && grep -q 'eu-gb' plan")
