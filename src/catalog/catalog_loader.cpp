@@ -117,7 +117,6 @@ Catalog Catalog::load(std::string_view text, const std::string& source, const In
     if (regions->items.empty()) {
       reader.error(regions->mark, "the catalog lists no regions");
     }
-    std::unordered_map<std::string, Location> zone_first;
     for (const yaml::Node& item : regions->items) {
       auto loaded = read_region(reader, item);
       if (!loaded) {

@@ -27,6 +27,10 @@ std::string select(std::string_view region, std::string_view project) {
                      shell_word(project));
 }
 
+std::string in_region(std::string_view region, std::string_view project, std::string_view command) {
+  return fmt::format("{}\n{}", select(region, project), command);
+}
+
 std::string create_secret(const Artifact& secret) {
   const std::string name = shell_word(secret.name.name);
   if (secret.format == "tls") {
@@ -86,11 +90,11 @@ std::string delete_schedules(std::string_view region, std::string_view project, 
   std::string deletes;
   for (const Job* job : jobs) {
     if (job->schedule) {
-      deletes += '\n';
+      deletes += deletes.empty() ? "" : "\n";
       deletes += delete_cron(*job);
     }
   }
-  return deletes.empty() ? std::string() : select(region, project) + deletes;
+  return deletes.empty() ? std::string() : in_region(region, project, deletes);
 }
 
 }  // namespace ceplan::planner

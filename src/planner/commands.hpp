@@ -17,6 +17,8 @@ namespace ceplan::planner {
 
 /// `ibmcloud target -r REGION` then `ibmcloud ce project select --name PROJECT`.
 [[nodiscard]] std::string select(std::string_view region, std::string_view project);
+/// `command` (one or more lines) run in `project` in `region`: select() first.
+[[nodiscard]] std::string in_region(std::string_view region, std::string_view project, std::string_view command);
 /// `ibmcloud ce secret create ...` for a declared secret (TLS secrets from a key and chain).
 [[nodiscard]] std::string create_secret(const Artifact& secret);
 /// `ibmcloud ce configmap create ...`

@@ -40,6 +40,26 @@ std::string takeover_region(const Deployment& d, const std::vector<std::string>&
   return {};
 }
 
+// How an outage touches a workload's regions.
+struct Impact {
+  std::vector<std::string> survivors;  // its regions that are not lost, in file order
+  bool hit = false;                    // one of its regions is lost
+  bool zone_hit = false;               // a surviving region loses a zone
+};
+
+Impact impact_on(const std::vector<Ref>& regions, const ScenarioPlan& plan) {
+  Impact impact;
+  for (const std::string& region : names_of(regions)) {
+    if (contains(plan.lost, region)) {
+      impact.hit = true;
+    } else {
+      impact.survivors.push_back(region);
+      impact.zone_hit = impact.zone_hit || contains(plan.degraded, region);
+    }
+  }
+  return impact;
+}
+
 class ChecklistBuilder {
 public:
   ChecklistBuilder(const Deployment& d, std::vector<Step>& steps) : m_d(d), m_steps(steps) {}
@@ -74,7 +94,7 @@ void zone_steps(const Deployment& d, const ScenarioPlan& plan, ChecklistBuilder&
     if (contains(names_of(app.regions), region)) {
       out.add("check-app-" + app.name.name, "verify",
               fmt::format("Check that Code Engine re-created app {} in another zone of {}", app.name.name, region),
-              planner::select(region, d.project) + "\n" + planner::get_app(app),
+              planner::in_region(region, d.project, planner::get_app(app)),
               "the application reports Ready and its URL answers", out.rto());
     }
   }
@@ -82,7 +102,7 @@ void zone_steps(const Deployment& d, const ScenarioPlan& plan, ChecklistBuilder&
     if (contains(names_of(job.regions), region)) {
       out.add("check-job-" + job.name.name, "verify",
               fmt::format("Check that job {} is still defined in {}", job.name.name, region),
-              planner::select(region, d.project) + "\nibmcloud ce job get --name " + planner::shell_word(job.name.name),
+              planner::in_region(region, d.project, "ibmcloud ce job get --name " + planner::shell_word(job.name.name)),
               "the job definition is listed; Code Engine replicates definitions across zones",
               "jobs keep running on schedule");
     }
@@ -116,7 +136,7 @@ void region_steps(const Deployment& d, const ScenarioPlan& plan, ChecklistBuilde
         out.add(
             "switch-traffic-" + app.name.name, "cut over",
             fmt::format("Send app {}'s users to {}: nothing switches traffic automatically", app.name.name, serving),
-            planner::select(outcome.serving_regions.front(), d.project) + "\n" + planner::get_app(app),
+            planner::in_region(outcome.serving_regions.front(), d.project, planner::get_app(app)),
             "clients reach the URL that application get shows", out.rto());
         break;
       case AppStatus::down:
@@ -138,7 +158,7 @@ void region_steps(const Deployment& d, const ScenarioPlan& plan, ChecklistBuilde
       out.add("reschedule-" + job.name.name, "restore",
               fmt::format("Move job {}'s schedule to {}, now that its live schedule was in {}", job.name.name,
                           outcome.regions.front(), lost),
-              planner::select(outcome.regions.front(), d.project) + "\n" + planner::create_cron(job),
+              planner::in_region(outcome.regions.front(), d.project, planner::create_cron(job)),
               fmt::format("ibmcloud ce subscription cron get --name {} shows the schedule {}", planner::cron_name(job),
                           job.schedule->name),
               "scheduled work continues; the lost region's schedule cannot fire while it is down");
@@ -236,49 +256,32 @@ ScenarioPlan plan(const Deployment& d, const Catalog& catalog, const Scenario& s
   const bool has_proxy = d.failover.edge_proxy.has_value();
   for (const App& app : d.apps) {
     AppOutcome outcome{app.name.name, AppStatus::unaffected, {}, std::nullopt, composite_availability(d, app, catalog)};
-    const auto regions = names_of(app.regions);
-    bool hit = false;
-    bool zone_hit = false;
-    for (const std::string& region : regions) {
-      if (contains(out.lost, region)) {
-        hit = true;
-      } else {
-        outcome.serving_regions.push_back(region);
-        zone_hit = zone_hit || contains(out.degraded, region);
-      }
-    }
-    if (hit) {
+    Impact impact = impact_on(app.regions, out);
+    outcome.serving_regions = std::move(impact.survivors);
+    if (impact.hit) {
       outcome.status = outcome.serving_regions.empty() ? AppStatus::down
                        : has_proxy                     ? AppStatus::fails_over
                                                        : AppStatus::manual_failover;
       if (outcome.status == AppStatus::fails_over)
         outcome.failover = failover_time(d, app);
-    } else if (zone_hit) {
+    } else if (impact.zone_hit) {
       outcome.status = AppStatus::auto_recovers;
     }
     out.apps.push_back(std::move(outcome));
   }
   for (const Job& job : d.jobs) {
     JobOutcome outcome{job.name.name, JobStatus::unaffected, {}};
-    bool hit = false;
-    bool zone_hit = false;
-    for (const std::string& region : names_of(job.regions)) {
-      if (contains(out.lost, region)) {
-        hit = true;
-      } else {
-        outcome.regions.push_back(region);
-        zone_hit = zone_hit || contains(out.degraded, region);
-      }
-    }
+    Impact impact = impact_on(job.regions, out);
+    outcome.regions = std::move(impact.survivors);
     const auto live = names_of(job.scheduled_in);
     const bool schedule_lost =
         job.schedule && !live.empty() &&
         std::all_of(live.begin(), live.end(), [&](const auto& r) { return contains(out.lost, r); });
-    if (hit && outcome.regions.empty()) {
+    if (impact.hit && outcome.regions.empty()) {
       outcome.status = JobStatus::down;
     } else if (schedule_lost) {
       outcome.status = JobStatus::reschedule;
-    } else if (zone_hit) {
+    } else if (impact.zone_hit) {
       outcome.status = JobStatus::auto_recovers;
     }
     out.jobs.push_back(std::move(outcome));

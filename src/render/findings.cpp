@@ -71,18 +71,6 @@ std::string json(std::span<const FileReport> reports) {
            {"summary", {{"errors", summary.errors}, {"warnings", summary.warnings}, {"infos", summary.infos}}}});
 }
 
-std::string indent(std::string_view text, std::string_view pad) {
-  std::string out;
-  std::size_t start = 0;
-  while (start < text.size()) {
-    const auto end = text.find('\n', start);
-    const auto line = text.substr(start, end == std::string_view::npos ? std::string_view::npos : end - start);
-    out += fmt::format("{}{}\n", line.empty() ? "" : pad, line);
-    start = end == std::string_view::npos ? text.size() : end + 1;
-  }
-  return out;
-}
-
 std::string markdown() {
   std::string out =
       "# ceplan rules\n\n"
@@ -150,7 +138,8 @@ std::string rules(RulesFormat format) {
 
 std::string explain(const RuleInfo& rule) {
   return fmt::format("{} {} ({})\n\nFires when {}.\n\n{}\n\nExample that fires:\n\n{}\nFix: {}.\n", rule.id, rule.name,
-                     to_string(rule.severity), rule.summary, rule.rationale, indent(rule.example, "    "), rule.fix);
+                     to_string(rule.severity), rule.summary, rule.rationale, prefix_lines(rule.example, "    "),
+                     rule.fix);
 }
 
 }  // namespace ceplan::render

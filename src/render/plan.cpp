@@ -58,6 +58,11 @@ Json plan_json(const Deployment& d, const ScenarioPlan& plan) {
               {"steps", steps_json(plan.steps)}};
 }
 
+// "a, b", or "-" for none.
+std::string region_list(const std::vector<std::string>& regions) {
+  return regions.empty() ? std::string("-") : fmt::format("{}", fmt::join(regions, ", "));
+}
+
 std::string failover_text(const Deployment& d, const AppOutcome& app) {
   if (!app.failover) {
     return app.status == AppStatus::unaffected ? "-" : "n/a";
@@ -97,12 +102,7 @@ std::string steps_text(const std::vector<Step>& steps) {
   for (std::size_t i = 0; i < steps.size(); ++i) {
     const Step& step = steps[i];
     out += fmt::format("  {}. [{}] {} ({})\n", i + 1, step.phase, step.title, step.id);
-    std::size_t start = 0;
-    while (start < step.command.size()) {
-      const auto end = step.command.find('\n', start);
-      out += fmt::format("       $ {}\n", step.command.substr(start, end - start));
-      start = end == std::string::npos ? step.command.size() : end + 1;
-    }
+    out += prefix_lines(step.command, "       $ ");
     out += fmt::format("       verify: {}\n       objective: {}\n", step.verify, step.objective);
   }
   return out;
@@ -118,14 +118,7 @@ std::string steps_markdown(const std::vector<Step>& steps) {
     }
     out += fmt::format("- [ ] **{}** — {}\n", step.id, step.title);
     if (!step.command.empty()) {
-      out += fmt::format("  ```sh\n");
-      std::size_t start = 0;
-      while (start < step.command.size()) {
-        const auto end = step.command.find('\n', start);
-        out += fmt::format("  {}\n", step.command.substr(start, end - start));
-        start = end == std::string::npos ? step.command.size() : end + 1;
-      }
-      out += "  ```\n";
+      out += fmt::format("  ```sh\n{}  ```\n", prefix_lines(step.command, "  "));
     }
     out += fmt::format("  - Verify: {}\n  - Objective: {}\n", step.verify, step.objective);
   }
@@ -142,9 +135,7 @@ std::string plan_text(const Deployment& d, const ScenarioPlan& plan) {
   }
   Table apps({"App", "Status", "Serving", "Worst-case failover"});
   for (const AppOutcome& app : plan.apps) {
-    apps.add({app.name, std::string(to_string(app.status)),
-              app.serving_regions.empty() ? "-" : fmt::format("{}", fmt::join(app.serving_regions, ", ")),
-              failover_text(d, app)});
+    apps.add({app.name, std::string(to_string(app.status)), region_list(app.serving_regions), failover_text(d, app)});
   }
   out += '\n';
   out += apps.str();
@@ -156,8 +147,7 @@ std::string plan_text(const Deployment& d, const ScenarioPlan& plan) {
   if (!plan.jobs.empty()) {
     Table jobs({"Job", "Status", "Regions"});
     for (const JobOutcome& job : plan.jobs) {
-      jobs.add({job.name, std::string(to_string(job.status)),
-                job.regions.empty() ? "-" : fmt::format("{}", fmt::join(job.regions, ", "))});
+      jobs.add({job.name, std::string(to_string(job.status)), region_list(job.regions)});
     }
     out += '\n';
     out += jobs.str();
@@ -174,15 +164,13 @@ std::string plan_markdown(const Deployment& d, const Catalog& catalog, const Sce
       "\n## Apps\n\n| app | status | serving regions | worst-case failover | availability |\n|---|---|---|---|---|\n";
   for (const AppOutcome& app : plan.apps) {
     out += fmt::format("| {} | {} | {} | {} | {} |\n", app.name, to_string(app.status),
-                       app.serving_regions.empty() ? "-" : fmt::format("{}", fmt::join(app.serving_regions, ", ")),
-                       failover_text(d, app), availability_text(app));
+                       region_list(app.serving_regions), failover_text(d, app), availability_text(app));
   }
   out += fmt::format("\n{}\n", independence_note);
   if (!plan.jobs.empty()) {
     out += "\n## Jobs\n\n| job | status | regions |\n|---|---|---|\n";
     for (const JobOutcome& job : plan.jobs) {
-      out += fmt::format("| {} | {} | {} |\n", job.name, to_string(job.status),
-                         job.regions.empty() ? "-" : fmt::format("{}", fmt::join(job.regions, ", ")));
+      out += fmt::format("| {} | {} | {} |\n", job.name, to_string(job.status), region_list(job.regions));
     }
   }
   return out + "\n## Checklist\n" + steps_markdown(plan.steps);

@@ -18,6 +18,22 @@ std::string lower_case(std::string_view text) {
   return out;
 }
 
+std::string prefix_lines(std::string_view text, std::string_view prefix) {
+  std::string out;
+  std::size_t start = 0;
+  while (start < text.size()) {
+    const auto end = std::min(text.find('\n', start), text.size());
+    const std::string_view line = text.substr(start, end - start);
+    if (!line.empty()) {
+      out += prefix;
+      out += line;
+    }
+    out += '\n';
+    start = end + 1;
+  }
+  return out;
+}
+
 Table::Table(std::vector<std::string> headings) {
   m_rows.push_back(std::move(headings));
 }

@@ -21,6 +21,10 @@ private:
   std::vector<std::vector<std::string>> m_rows;
 };
 
+/// Each line of `text` (a final newline is optional) with `prefix` before it and a newline
+/// after it; empty lines stay empty.
+[[nodiscard]] std::string prefix_lines(std::string_view text, std::string_view prefix);
+
 /// ASCII letters in lower case (for ids in anchors).
 [[nodiscard]] std::string lower_case(std::string_view text);
 

@@ -10,17 +10,22 @@ namespace ceplan {
 namespace rules {
 
 void Findings::add(std::string_view id, Location location, std::string message, std::string fix) {
-  const RuleInfo* rule = find_rule(id);
-  add(id, rule->severity, location, std::move(message), std::move(fix));
+  if (on(id)) {
+    const RuleInfo& rule = *find_rule(id);
+    record(rule, rule.severity, location, std::move(message), std::move(fix));
+  }
 }
 
 void Findings::add(std::string_view id, Severity severity, Location location, std::string message, std::string fix) {
-  if (!on(id)) {
-    return;
+  if (on(id)) {
+    record(*find_rule(id), severity, location, std::move(message), std::move(fix));
   }
-  const RuleInfo* rule = find_rule(id);
+}
+
+void Findings::record(const RuleInfo& rule, Severity severity, Location location, std::string message,
+                      std::string fix) {
   m_out.push_back(
-      Finding{rule, severity, std::move(message), location, fix.empty() ? std::string(rule->fix) : std::move(fix)});
+      Finding{&rule, severity, std::move(message), location, fix.empty() ? std::string(rule.fix) : std::move(fix)});
 }
 
 std::string join_names(const std::vector<std::string>& names) {

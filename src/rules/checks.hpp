@@ -24,6 +24,8 @@ public:
   void add(std::string_view id, Severity severity, Location location, std::string message, std::string fix = {});
 
 private:
+  void record(const RuleInfo& rule, Severity severity, Location location, std::string message, std::string fix);
+
   const RuleSelection& m_selection;
   std::vector<Finding>& m_out;
 };
