@@ -26,7 +26,7 @@ std::vector<Flag> flags_of(const CLI::App& owner, const Context& context, const 
     if (option->get_lnames().empty())
       continue;  // positional
     const std::string name = "--" + option->get_lnames().front();
-    const auto choices = context.choices.find(key + " " + name);
+    const auto choices = context.choices.find(fmt::format("{} {}", key, name));
     flags.push_back(Flag{name, option->get_description(), option->get_items_expected_max() > 0,
                          choices == context.choices.end() ? std::vector<std::string>{} : choices->second});
   }
@@ -60,12 +60,13 @@ std::string bash(const std::vector<Flag>& global, const std::vector<Command>& co
         continue;
       const std::string values = value_words(flag, regions, scenarios);
       value_cases += fmt::format("    \"{}{}\") {}; return ;;\n", scope, flag.name,
-                                 values.empty() ? std::string("COMPREPLY=($(compgen -f -- \"$cur\"))")
-                                                : fmt::format("COMPREPLY=($(compgen -W \"{}\" -- \"$cur\"))", values));
+                                 values.empty() ? std::string(R"(COMPREPLY=($(compgen -f -- "$cur")))")
+                                                : fmt::format(R"(COMPREPLY=($(compgen -W "{}" -- "$cur")))", values));
     }
   };
   add_values(":", global);
   std::vector<std::string> global_names;
+  global_names.reserve(global.size());
   for (const Flag& flag : global) global_names.push_back(flag.name);
   for (const Command& command : commands) {
     add_values(command.name + ":", command.flags);
@@ -99,7 +100,7 @@ complete -o filenames -F _ceplan ceplan
                      fmt::arg("flag_cases", flag_cases), fmt::arg("global", words(global_names)));
 }
 
-std::string zsh_quote(std::string text) {
+std::string zsh_quote(const std::string& text) {
   std::string out;
   for (char c : text) {
     if (c == '\'')

@@ -1,4 +1,5 @@
 // Files and streams: the only place the program touches the file system.
+#include <array>
 #include <cerrno>
 #include <cstdio>
 #include <cstdlib>
@@ -51,9 +52,9 @@ std::string read_input(const std::string& path, std::size_t max_bytes) {
   }
   // Read at most one byte past the limit: enough to know it is exceeded, whatever the source.
   std::string text;
-  char buffer[65536];
+  std::array<char, 65536> buffer{};
   while (text.size() <= max_bytes) {
-    const ssize_t n = ::read(fd, buffer, sizeof buffer);
+    const ssize_t n = ::read(fd, buffer.data(), buffer.size());
     if (n < 0 && errno == EINTR) {
       continue;
     }
@@ -65,7 +66,7 @@ std::string read_input(const std::string& path, std::size_t max_bytes) {
     if (n == 0) {
       break;
     }
-    text.append(buffer, static_cast<std::size_t>(n));
+    text.append(buffer.data(), static_cast<std::size_t>(n));
   }
   close_file();
   if (text.size() > max_bytes) {

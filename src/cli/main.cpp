@@ -1,6 +1,7 @@
 // The ceplan command: builds the command line, runs one subcommand, and maps every error to an
 // exit code in one place (0 clean, 1 findings, 2 cannot run).
 #include <algorithm>
+#include <array>
 #include <iostream>
 #include <string_view>
 
@@ -92,7 +93,7 @@ int main(int argc, char** argv) {
     const char* description;
     void (*fill)(CLI::App&, ceplan::cli::Context&);
   };
-  const Entry commands[] = {
+  const std::array<Entry, 11> commands{{
       {"validate", "Check deploy files against the catalog and the rules", ceplan::cli::add_validate_command},
       {"plan", "What survives an outage, how fast it fails over, and what to do", ceplan::cli::add_plan_command},
       {"runbook", "The ordered steps that re-create the project in another region", ceplan::cli::add_runbook_command},
@@ -105,7 +106,7 @@ int main(int argc, char** argv) {
       {"region", "Show one region: zones, campus, backup endpoint, registry", ceplan::cli::add_region_command},
       {"backup-endpoint", "Show where regions back up their project metadata",
        ceplan::cli::add_backup_endpoint_command},
-  };
+  }};
   // The command is the first word that is not the value of one of ceplan's own options
   // (`ceplan -o plan regions` runs regions).
   const Entry* wanted = nullptr;

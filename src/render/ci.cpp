@@ -186,7 +186,7 @@ std::string junit(std::span<const FileReport> reports, const RuleSelection& sele
         }
       }
       if (!any_failure) {
-        cases += fmt::format("    <testcase classname=\"{}\" name=\"{}\"", path, name);
+        cases += fmt::format(R"(    <testcase classname="{}" name="{}")", path, name);
         cases += passed_notes.empty()
                      ? std::string("/>\n")
                      : fmt::format(">\n      <system-out>{}</system-out>\n    </testcase>\n", xml_escape(passed_notes));

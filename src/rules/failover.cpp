@@ -19,8 +19,8 @@ constexpr std::int64_t max_dns_ttl = 600;
 constexpr std::int64_t standard_next_minimum = 60;  // interval and DNS-only TTL on Standard Next
 
 // Credible RTO floors per strategy (SPEC §3, CE205).
-constexpr std::int64_t pilot_light_rto_floor = 10 * 60;
-constexpr std::int64_t backup_restore_rto_floor = 60 * 60;
+constexpr std::int64_t pilot_light_rto_floor = std::int64_t{10} * 60;
+constexpr std::int64_t backup_restore_rto_floor = std::int64_t{60} * 60;
 
 void check_edge_proxy_presence(const Subject& s, Findings& findings) {
   if (s.deployment.failover.edge_proxy) {
