@@ -3,13 +3,14 @@
 #include <cstdint>
 #include <string_view>
 
-#include "ceplan/catalog.hpp"
-#include "ceplan/render/catalog.hpp"
+#include "catalog/catalog_loader.hpp"
+#include "catalog/embedded_catalog.hpp"
+#include "render/catalog.hpp"
 
 extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {
   const std::string_view text(reinterpret_cast<const char*>(data), size);
   try {
-    const ceplan::Catalog catalog = ceplan::Catalog::load(text, "c.yaml");
+    const ceplan::Catalog catalog = ceplan::load_catalog(text, "c.yaml");
     const auto all = catalog.select({});
     for (auto format : {ceplan::render::CatalogFormat::text, ceplan::render::CatalogFormat::json,
                         ceplan::render::CatalogFormat::yaml}) {

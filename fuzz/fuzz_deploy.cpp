@@ -4,16 +4,19 @@
 #include <cstdint>
 #include <string_view>
 
-#include "ceplan/planner.hpp"
-#include "ceplan/render/ci.hpp"
-#include "ceplan/render/findings.hpp"
-#include "ceplan/render/plan.hpp"
-#include "ceplan/rules.hpp"
+#include "catalog/embedded_catalog.hpp"
+#include "model/deploy_loader.hpp"
+#include "planner/runbook.hpp"
+#include "planner/scenario.hpp"
+#include "render/ci.hpp"
+#include "render/findings.hpp"
+#include "render/plan.hpp"
+#include "rules/check.hpp"
 
 namespace {
 
 const ceplan::Catalog& catalog() {
-  static const ceplan::Catalog instance = ceplan::Catalog::embedded();
+  static const ceplan::Catalog instance = ceplan::embedded_catalog();
   return instance;
 }
 

@@ -8,7 +8,7 @@
 
 #include <fmt/format.h>
 
-#include "ceplan/catalog.hpp"
+#include "catalog/catalog_loader.hpp"
 
 namespace {
 
@@ -49,7 +49,7 @@ int main(int argc, char** argv) {
   std::ostringstream text;
   text << in.rdbuf();
   try {
-    const ceplan::Catalog catalog = ceplan::Catalog::load(text.str(), "data/regions.yaml");
+    const ceplan::Catalog catalog = ceplan::load_catalog(text.str(), "data/regions.yaml");
     std::string regions;
     for (const ceplan::Region& r : catalog.regions()) {
       regions += fmt::format(
@@ -61,12 +61,12 @@ int main(int argc, char** argv) {
     }
     std::ofstream out(argv[2], std::ios::binary);
     out << fmt::format(R"cpp(// Generated from data/regions.yaml by tools/embed_catalog.cpp at build time. Do not edit.
-#include "ceplan/catalog.hpp"
+#include "catalog/embedded_catalog.hpp"
 
 namespace ceplan {{
 
-Catalog Catalog::embedded() {{
-  return from_parts("data/regions.yaml (embedded)", {}, {},
+Catalog embedded_catalog() {{
+  return Catalog::from_parts("data/regions.yaml (embedded)", {}, {},
     {{
 {}    }});
 }}

@@ -2,8 +2,8 @@
 
 #include <fmt/format.h>
 
-#include "ceplan/catalog.hpp"
-#include "ceplan/spellcheck.hpp"
+#include "catalog/catalog.hpp"
+#include "support/spellcheck.hpp"
 
 namespace ceplan {
 

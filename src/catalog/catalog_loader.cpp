@@ -4,9 +4,10 @@
 
 #include <fmt/format.h>
 
-#include "ceplan/catalog.hpp"
-#include "ceplan/spellcheck.hpp"
+#include "catalog/catalog_loader.hpp"
+
 #include "loader/yaml_read.hpp"
+#include "support/spellcheck.hpp"
 
 namespace ceplan {
 namespace {
@@ -82,18 +83,17 @@ std::optional<Loaded> read_region(yaml::Reader& reader, const yaml::Node& node) 
   return loaded;
 }
 
-}  // namespace
+// What the loader builds before handing it to Catalog::from_parts, with the indexes that find
+// duplicate ids while reading.
+struct Parts {
+  double sla = 99.99;
+  std::vector<std::string> endpoints;
+  std::vector<Region> regions;
+  std::unordered_map<std::string, std::size_t> by_id;
+  std::unordered_map<std::string, std::size_t> by_zone;
+};
 
-Catalog Catalog::load(std::string_view text, const std::string& source, const InputLimits& limits) {
-  DiagnosticSink sink(source);
-  yaml::Reader reader(sink);
-  const yaml::Node root = yaml::parse(text, source, limits);
-  if (!reader.map(root, "the catalog", top_keys)) {
-    sink.throw_if_failed();
-  }
-
-  Catalog catalog;
-  catalog.m_source = source;
+void read_header(yaml::Reader& reader, const yaml::Node& root, Parts& parts) {
   if (const yaml::Node* schema = reader.required(root, "schema", "the catalog")) {
     auto value = reader.string(*schema, "'schema'");
     if (value && *value != schema_id) {
@@ -106,56 +106,70 @@ Catalog Catalog::load(std::string_view text, const std::string& source, const In
     }
   }
   if (const yaml::Node* sla = reader.required(root, "sla", "the catalog")) {
-    catalog.m_sla = reader.percent(*sla, "'sla'").value_or(catalog.m_sla);
+    parts.sla = reader.percent(*sla, "'sla'").value_or(parts.sla);
   }
   if (const yaml::Node* endpoints = reader.required(root, "backup_endpoints", "the catalog")) {
-    catalog.m_endpoints = reader.string_list(*endpoints, "'backup_endpoints'").value_or(std::vector<std::string>{});
+    parts.endpoints = reader.string_list(*endpoints, "'backup_endpoints'").value_or(std::vector<std::string>{});
   }
+}
 
+// Checks one region against those read before it and the catalog's rules, then keeps it.
+void add_region(yaml::Reader& reader, Loaded loaded, Parts& parts) {
+  Region& region = loaded.region;
+  if (auto [it, inserted] = parts.by_id.emplace(region.id, parts.regions.size()); !inserted) {
+    reader.error(loaded.id_mark, fmt::format("duplicate region id '{}' (first at line {})", region.id,
+                                             parts.regions[it->second].location.line));
+  }
+  for (std::size_t z = 0; z < region.zones.size(); ++z) {
+    const std::string& zone = region.zones[z];
+    if (auto [it, inserted] = parts.by_zone.emplace(zone, parts.regions.size()); !inserted) {
+      reader.error(loaded.zone_marks[z],
+                   fmt::format("duplicate zone id '{}' (first listed by region '{}')", zone,
+                               it->second < parts.regions.size() ? parts.regions[it->second].id : region.id));
+    }
+  }
+  if (region.availability == Availability::mzr && region.zones.size() < 3) {
+    reader.error(loaded.zones_mark,
+                 fmt::format("region '{}' is an MZR but lists {} zone{}; a multizone region has at least 3", region.id,
+                             region.zones.size(), region.zones.size() == 1 ? "" : "s"));
+  }
+  if (region.availability == Availability::szr && region.zones.empty()) {
+    reader.error(loaded.zones_mark, fmt::format("region '{}' lists no zones", region.id));
+  }
+  const auto& endpoints = parts.endpoints;
+  if (region.backup_endpoint &&
+      std::find(endpoints.begin(), endpoints.end(), *region.backup_endpoint) == endpoints.end()) {
+    reader.error(loaded.endpoint_mark,
+                 fmt::format("backup endpoint '{}' of region '{}' is not listed in 'backup_endpoints'{}",
+                             *region.backup_endpoint, region.id, did_you_mean(*region.backup_endpoint, endpoints)));
+  }
+  parts.regions.push_back(std::move(region));
+}
+
+}  // namespace
+
+Catalog load_catalog(std::string_view text, const std::string& source, const InputLimits& limits) {
+  DiagnosticSink sink(source);
+  yaml::Reader reader(sink);
+  const yaml::Node root = yaml::parse(text, source, limits);
+  if (!reader.map(root, "the catalog", top_keys)) {
+    sink.throw_if_failed();
+  }
+  Parts parts;
+  read_header(reader, root, parts);
   const yaml::Node* regions = reader.required(root, "regions", "the catalog");
   if (regions != nullptr && reader.sequence(*regions, "'regions'")) {
     if (regions->items.empty()) {
       reader.error(regions->mark, "the catalog lists no regions");
     }
     for (const yaml::Node& item : regions->items) {
-      auto loaded = read_region(reader, item);
-      if (!loaded) {
-        continue;
+      if (auto loaded = read_region(reader, item)) {
+        add_region(reader, std::move(*loaded), parts);
       }
-      Region& region = loaded->region;
-      if (auto [it, inserted] = catalog.m_by_id.emplace(region.id, catalog.m_regions.size()); !inserted) {
-        reader.error(loaded->id_mark, fmt::format("duplicate region id '{}' (first at line {})", region.id,
-                                                  catalog.m_regions[it->second].location.line));
-      }
-      for (std::size_t z = 0; z < region.zones.size(); ++z) {
-        const std::string& zone = region.zones[z];
-        if (auto [it, inserted] = catalog.m_by_zone.emplace(zone, catalog.m_regions.size()); !inserted) {
-          reader.error(
-              loaded->zone_marks[z],
-              fmt::format("duplicate zone id '{}' (first listed by region '{}')", zone,
-                          it->second < catalog.m_regions.size() ? catalog.m_regions[it->second].id : region.id));
-        }
-      }
-      if (region.availability == Availability::mzr && region.zones.size() < 3) {
-        reader.error(loaded->zones_mark,
-                     fmt::format("region '{}' is an MZR but lists {} zone{}; a multizone region has at least 3",
-                                 region.id, region.zones.size(), region.zones.size() == 1 ? "" : "s"));
-      }
-      if (region.availability == Availability::szr && region.zones.empty()) {
-        reader.error(loaded->zones_mark, fmt::format("region '{}' lists no zones", region.id));
-      }
-      const auto& endpoints = catalog.m_endpoints;
-      if (region.backup_endpoint &&
-          std::find(endpoints.begin(), endpoints.end(), *region.backup_endpoint) == endpoints.end()) {
-        reader.error(loaded->endpoint_mark,
-                     fmt::format("backup endpoint '{}' of region '{}' is not listed in 'backup_endpoints'{}",
-                                 *region.backup_endpoint, region.id, did_you_mean(*region.backup_endpoint, endpoints)));
-      }
-      catalog.m_regions.push_back(std::move(region));
     }
   }
   sink.throw_if_failed();
-  return catalog;
+  return Catalog::from_parts(source, parts.sla, std::move(parts.endpoints), std::move(parts.regions));
 }
 
 }  // namespace ceplan

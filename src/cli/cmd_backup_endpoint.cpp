@@ -1,9 +1,9 @@
-#include "ceplan/render/catalog.hpp"
 #include "cli/commands.hpp"
+#include "render/catalog.hpp"
 
 namespace ceplan::cli {
 
-void add_backup_endpoint_command(CLI::App& command_app, Context& context) {
+void set_backup_endpoint_command(CLI::App& command_app, Context& context) {
   struct Options {
     std::vector<std::string> ids;
     std::string endpoint;

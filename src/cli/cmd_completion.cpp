@@ -159,7 +159,7 @@ _ceplan "$@"
 
 }  // namespace
 
-void add_completion_command(CLI::App& command_app, Context& context) {
+void set_completion_command(CLI::App& command_app, Context& context) {
   auto shell = std::make_shared<std::string>();
   CLI::App* command = &command_app;
   command->add_option("SHELL", *shell, "bash or zsh")->required()->check(CLI::IsMember({"bash", "zsh"}));

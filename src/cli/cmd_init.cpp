@@ -1,11 +1,12 @@
 #include <fmt/format.h>
 
-#include "ceplan/render/starter.hpp"
 #include "cli/commands.hpp"
+#include "cli/io.hpp"
+#include "render/starter.hpp"
 
 namespace ceplan::cli {
 
-void add_init_command(CLI::App& command_app, Context& context) {
+void set_init_command(CLI::App& command_app, Context& context) {
   struct Options {
     std::string strategy = "active-active";
     std::vector<std::string> regions;

@@ -1,9 +1,10 @@
-#include "ceplan/render/plan.hpp"
 #include "cli/commands.hpp"
+#include "cli/io.hpp"
+#include "render/plan.hpp"
 
 namespace ceplan::cli {
 
-void add_plan_command(CLI::App& command_app, Context& context) {
+void set_plan_command(CLI::App& command_app, Context& context) {
   struct Options {
     std::string file;
     std::string scenario;

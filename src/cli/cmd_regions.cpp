@@ -1,9 +1,9 @@
-#include "ceplan/render/catalog.hpp"
 #include "cli/commands.hpp"
+#include "render/catalog.hpp"
 
 namespace ceplan::cli {
 
-void add_regions_command(CLI::App& command_app, Context& context) {
+void set_regions_command(CLI::App& command_app, Context& context) {
   struct Options {
     RegionFilter filter;
     std::string format;

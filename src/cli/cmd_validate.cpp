@@ -4,9 +4,10 @@
 #include <filesystem>
 #include <thread>
 
-#include "ceplan/render/ci.hpp"
-#include "ceplan/render/findings.hpp"
 #include "cli/commands.hpp"
+#include "cli/io.hpp"
+#include "render/ci.hpp"
+#include "render/findings.hpp"
 
 namespace ceplan::cli {
 namespace {
@@ -109,7 +110,7 @@ void run(const Options& options, Context& context) {
 
 }  // namespace
 
-void add_validate_command(CLI::App& command_app, Context& context) {
+void set_validate_command(CLI::App& command_app, Context& context) {
   auto options = std::make_shared<Options>();
   CLI::App* command = &command_app;
   command->add_option("FILE", options->files, "Deploy files; - reads standard input")->required();

@@ -1,10 +1,8 @@
-// Files and streams: the only place the program touches the file system.
 #include <array>
 #include <cerrno>
 #include <cstdio>
 #include <cstdlib>
 #include <cstring>
-#include <iostream>
 #include <string_view>
 
 #include <fcntl.h>
@@ -13,7 +11,10 @@
 
 #include <fmt/format.h>
 
-#include "cli/commands.hpp"
+#include "cli/io.hpp"
+
+#include "model/deploy_loader.hpp"
+#include "support/error.hpp"
 
 namespace ceplan::cli {
 namespace {
@@ -144,45 +145,6 @@ void write_new_file(const std::string& path, const std::string& text) {
     fail(path, errno == EEXIST ? std::string("already exists; ceplan init never overwrites a file")
                                : fmt::format("cannot write file: {}", reason));
   }
-}
-
-Catalog Context::catalog() const {
-  if (catalog_path.empty()) {
-    return Catalog::embedded();
-  }
-  return Catalog::load(read_input(catalog_path, limits.max_file_size), catalog_path, limits);
-}
-
-bool Context::use_color() const {
-  if (color != "auto") {
-    return color == "always";
-  }
-  const char* no_color = std::getenv("NO_COLOR");
-  const char* term = std::getenv("TERM");
-  return output_path.empty() && ::isatty(STDOUT_FILENO) == 1 && (no_color == nullptr || *no_color == '\0') &&
-         (term == nullptr || std::string_view(term) != "dumb");
-}
-
-void Context::emit(const std::string& text) const {
-  if (!output_path.empty()) {
-    write_file_atomically(output_path, text);
-    return;
-  }
-  std::cout << text << std::flush;
-}
-
-CLI::Option* add_choice_option(Context& context, CLI::App& command, const std::string& name, std::string& value,
-                               const std::string& description, std::vector<std::string> choices) {
-  const std::string owner = command.get_parent() == nullptr ? std::string() : command.get_name();
-  context.choices[owner + " " + name] = choices;
-  return command.add_option(name, value, description)->check(CLI::IsMember(std::move(choices)))->capture_default_str();
-}
-
-CLI::Option* add_format_option(Context& context, CLI::App& command, std::string& format,
-                               std::vector<std::string> choices) {
-  format = choices.front();
-  const std::string description = fmt::format("Output format: {}", fmt::join(choices, ", "));
-  return add_choice_option(context, command, "--format", format, description, std::move(choices));
 }
 
 }  // namespace ceplan::cli

@@ -8,8 +8,8 @@
 #include <string_view>
 #include <vector>
 
-#include "ceplan/error.hpp"
-#include "ceplan/limits.hpp"
+#include "support/error.hpp"
+#include "support/limits.hpp"
 
 namespace ceplan::yaml {
 

@@ -7,7 +7,7 @@
 
 #include <fmt/format.h>
 
-#include "ceplan/spellcheck.hpp"
+#include "support/spellcheck.hpp"
 
 namespace ceplan::yaml {
 

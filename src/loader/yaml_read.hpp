@@ -9,8 +9,8 @@
 #include <string_view>
 #include <vector>
 
-#include "ceplan/error.hpp"
 #include "loader/yaml_document.hpp"
+#include "support/error.hpp"
 
 namespace ceplan::yaml {
 

@@ -3,9 +3,9 @@
 
 #include <fmt/format.h>
 
-#include "ceplan/deploy_schema.hpp"
-#include "ceplan/model.hpp"
 #include "loader/yaml_read.hpp"
+#include "model/deploy_loader.hpp"
+#include "model/deploy_schema.hpp"
 
 namespace ceplan {
 namespace {

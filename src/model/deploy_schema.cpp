@@ -1,5 +1,5 @@
 // The deploy file of SPEC §2 as data.
-#include "ceplan/deploy_schema.hpp"
+#include "model/deploy_schema.hpp"
 
 #include <algorithm>
 #include <stdexcept>

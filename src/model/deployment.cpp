@@ -1,4 +1,4 @@
-#include "ceplan/model.hpp"
+#include "model/deployment.hpp"
 
 namespace ceplan {
 

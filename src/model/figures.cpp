@@ -1,4 +1,4 @@
-#include "ceplan/figures.hpp"
+#include "model/figures.hpp"
 
 #include <cmath>
 

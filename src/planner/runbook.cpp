@@ -1,25 +1,33 @@
 // `ceplan runbook`: re-create the project in another region, step by step (SPEC §5). Code
 // Engine backs up project metadata but does not restore workloads: this is that restore.
+#include "planner/runbook.hpp"
+
 #include <algorithm>
 #include <set>
 
 #include <fmt/format.h>
 
-#include "ceplan/planner.hpp"
-#include "planner/commands.hpp"
+#include "planner/ibmcloud.hpp"
 
 namespace ceplan {
 namespace {
 
-using planner::shell_word;
+namespace ibm = planner;
+
+constexpr std::string_view serves_again = "the project serves again";
+constexpr std::string_view work_can_run = "scheduled and on-demand work can run";
 
 class RunbookBuilder {
 public:
-  RunbookBuilder(const Deployment& d, const Catalog& catalog, Runbook& out) : m_d(d), m_catalog(catalog), m_out(out) {}
+  RunbookBuilder(const Deployment& d, const Catalog& catalog, Runbook& out)
+      : m_d(d), m_catalog(catalog), m_out(out), m_list(d, out.steps) {}
 
   void build() {
     preflight();
-    restore_definitions();
+    restore_project();
+    restore_artifacts();
+    restore_data();
+    restore_workloads();
     restore_schedules();
     cut_over();
     verify();
@@ -27,21 +35,7 @@ public:
   }
 
 private:
-  void add(std::string id, std::string phase, std::string title, std::string command, std::string verify,
-           std::string objective) {
-    m_out.steps.push_back(Step{std::move(id), std::move(phase), std::move(title), std::move(command), std::move(verify),
-                               std::move(objective)});
-  }
-
-  std::string rto() const {
-    return m_d.objectives.rto ? fmt::format("RTO {}: the project serves again", format_duration(*m_d.objectives.rto))
-                              : std::string("the project serves again");
-  }
-
-  std::string rpo() const {
-    return m_d.objectives.rpo ? fmt::format("RPO {}: data no older than that", format_duration(*m_d.objectives.rpo))
-                              : std::string("data loss is bounded by the last backup");
-  }
+  std::string rto() const { return m_list.rto(serves_again); }
 
   // The project already exists in `to` when it is a project region other than a recovery one
   // (a recovery region holds nothing until this runbook runs).
@@ -57,103 +51,106 @@ private:
 
   void preflight() {
     const Region* from = m_catalog.find(m_out.from);
-    add("confirm-outage", "preflight",
-        fmt::format("Confirm that {} is unavailable on the IBM Cloud status page", m_out.from), "",
-        "the status page lists the region as unavailable, or the team has declared a disaster", rto());
-    add("stop-source-schedules", "preflight",
-        fmt::format("Make sure no schedule can fire in {}: delete its cron subscriptions as soon as the region "
-                    "answers, or confirm it is down",
-                    m_out.from),
-        planner::delete_schedules(m_out.from, m_d.project, all_jobs()),
-        fmt::format("ibmcloud ce subscription cron list in {} shows none of the project's schedules, or the "
-                    "region is confirmed down",
-                    m_out.from),
-        "no job runs twice");
+    m_list.add("confirm-outage", "preflight",
+               fmt::format("Confirm that {} is unavailable on the IBM Cloud status page", m_out.from), "",
+               "the status page lists the region as unavailable, or the team has declared a disaster", rto());
+    m_list.add("stop-source-schedules", "preflight",
+               fmt::format("Make sure no schedule can fire in {}: delete its cron subscriptions as soon as the "
+                           "region answers, or confirm it is down",
+                           m_out.from),
+               ibm::delete_schedules(m_out.from, m_d.project, all_jobs()),
+               fmt::format("{} in {} shows none of the project's schedules, or the region is confirmed down",
+                           ibm::list_crons(), m_out.from),
+               "no job runs twice");
     const std::string endpoint = from != nullptr && from->backup_endpoint ? *from->backup_endpoint : "";
-    add("decide", "decide",
-        fmt::format("Decide to restore project {} into {}: IBM backs up its metadata{}, but does not restore "
-                    "workloads",
-                    m_d.project, m_out.to,
-                    endpoint.empty() ? std::string(" (no published cross-regional endpoint for this region)")
-                                     : fmt::format(" to the {} cross-regional endpoint", endpoint)),
-        "", "the incident lead has approved the restore and noted the time", rto());
+    m_list.add("decide", "decide",
+               fmt::format("Decide to restore project {} into {}: IBM backs up its metadata{}, but does not restore "
+                           "workloads",
+                           m_d.project, m_out.to,
+                           endpoint.empty() ? std::string(" (no published cross-regional endpoint for this region)")
+                                            : fmt::format(" to the {} cross-regional endpoint", endpoint)),
+               "", "the incident lead has approved the restore and noted the time", rto());
   }
 
-  void restore_definitions() {
-    add("target-region", "restore", fmt::format("Target {}", m_out.to), fmt::format("ibmcloud target -r {}", m_out.to),
-        fmt::format("ibmcloud target shows region {}", m_out.to), rto());
+  void restore_project() {
+    m_list.add("target-region", "restore", fmt::format("Target {}", m_out.to), ibm::target(m_out.to),
+               fmt::format("{} shows region {}", ibm::show_target(), m_out.to), rto());
+    const std::string check = fmt::format("{} shows status active", ibm::get_project(m_d.project));
     if (project_exists_in_target()) {
-      add("select-project", "restore",
-          fmt::format("Select project {}, which already exists in {}", m_d.project, m_out.to),
-          fmt::format("ibmcloud ce project select --name {}", shell_word(m_d.project)),
-          fmt::format("ibmcloud ce project get --name {} shows status active", shell_word(m_d.project)), rto());
+      m_list.add("select-project", "restore",
+                 fmt::format("Select project {}, which already exists in {}", m_d.project, m_out.to),
+                 ibm::select_project(m_d.project), check, rto());
     } else {
-      add("create-project", "restore", fmt::format("Create project {} in {}", m_d.project, m_out.to),
-          fmt::format("ibmcloud ce project create --name {}\nibmcloud ce project select --name {}",
-                      shell_word(m_d.project), shell_word(m_d.project)),
-          fmt::format("ibmcloud ce project get --name {} shows status active", shell_word(m_d.project)), rto());
+      m_list.add("create-project", "restore", fmt::format("Create project {} in {}", m_d.project, m_out.to),
+                 ibm::create_project(m_d.project), check, rto());
     }
-    // Secrets and config maps first, in the order the file first uses them, so that every app
-    // and job finds what it references.
+  }
+
+  // Secrets and config maps first, in the order the file first uses them, so that every app
+  // and job finds what it references.
+  void restore_artifacts() {
     for (const Artifact* secret : in_use_order(m_d.secrets, true)) {
-      const std::string_view source = to_string(secret->source);
+      const std::string& name = secret->name.name;
       if (project_exists_in_target()) {
-        add("secret-" + secret->name.name, "restore", fmt::format("Check that secret {} exists", secret->name.name),
-            fmt::format("ibmcloud ce secret get --name {}", shell_word(secret->name.name)),
-            "the secret is listed with the expected keys; if not, create it as in a new region", rto());
+        m_list.add("secret-" + name, "restore", fmt::format("Check that secret {} exists", name),
+                   ibm::get_secret(*secret),
+                   "the secret is listed with the expected keys; if not, create it as in a new region", rto());
         continue;
       }
-      add("secret-" + secret->name.name, "restore",
-          fmt::format(
-              "Create secret {} from {}{}", secret->name.name,
-              secret->source == Source::manual ? "the value the team keeps (source: manual)" : std::string(source),
-              secret->format == "tls" ? " (the certificate key and chain)" : ""),
-          planner::create_secret(*secret),
-          fmt::format("ibmcloud ce secret get --name {} lists the expected keys", shell_word(secret->name.name)),
-          rto());
+      m_list.add("secret-" + name, "restore",
+                 fmt::format("Create secret {} from {}{}", name,
+                             secret->source == Source::manual ? "the value the team keeps (source: manual)"
+                                                              : std::string(to_string(secret->source)),
+                             secret->format == "tls" ? " (the certificate key and chain)" : ""),
+                 ibm::create_secret(*secret), fmt::format("{} lists the expected keys", ibm::get_secret(*secret)),
+                 rto());
     }
     for (const Artifact* configmap : in_use_order(m_d.configmaps, false)) {
+      const std::string& name = configmap->name.name;
       if (project_exists_in_target()) {
-        add("configmap-" + configmap->name.name, "restore",
-            fmt::format("Check that config map {} exists", configmap->name.name),
-            fmt::format("ibmcloud ce configmap get --name {}", shell_word(configmap->name.name)),
-            "the config map is listed with the expected keys; if not, create it as in a new region", rto());
+        m_list.add("configmap-" + name, "restore", fmt::format("Check that config map {} exists", name),
+                   ibm::get_configmap(*configmap),
+                   "the config map is listed with the expected keys; if not, create it as in a new region", rto());
         continue;
       }
-      add("configmap-" + configmap->name.name, "restore",
-          fmt::format("Create config map {} from {}", configmap->name.name, to_string(configmap->source)),
-          planner::create_configmap(*configmap),
-          fmt::format("ibmcloud ce configmap get --name {} lists the expected keys", shell_word(configmap->name.name)),
-          rto());
+      m_list.add("configmap-" + name, "restore",
+                 fmt::format("Create config map {} from {}", name, to_string(configmap->source)),
+                 ibm::create_configmap(*configmap),
+                 fmt::format("{} lists the expected keys", ibm::get_configmap(*configmap)), rto());
     }
+  }
+
+  void restore_data() {
     for (const DataStore& store : m_d.data) {
-      add("data-" + store.name.name, "restore",
-          fmt::format(
-              "Restore data store {} into {} from its {}", store.name.name, m_out.to,
-              store.cross_region_copy ? "cross-region backup copy" : "latest backup that left " + store.region.name),
-          "", "the apps' connection settings point at the restored data; note the time of the backup used", rpo());
+      m_list.add("data-" + store.name.name, "restore",
+                 fmt::format("Restore data store {} into {} from its {}", store.name.name, m_out.to,
+                             store.cross_region_copy ? "cross-region backup copy"
+                                                     : "latest backup that left " + store.region.name),
+                 "", "the apps' connection settings point at the restored data; note the time of the backup used",
+                 m_list.rpo("data loss is bounded by the last backup"));
     }
+  }
+
+  void restore_workloads() {
     for (const App& app : m_d.apps) {
       if (runs_in_target(app.regions)) {
-        add("app-" + app.name.name, "restore",
-            fmt::format("Check that app {} already runs in {}", app.name.name, m_out.to), planner::get_app(app),
-            "the application is Ready; scale it up if it will now take all traffic", rto());
+        m_list.add("app-" + app.name.name, "restore",
+                   fmt::format("Check that app {} already runs in {}", app.name.name, m_out.to), ibm::get_app(app),
+                   "the application is Ready; scale it up if it will now take all traffic", rto());
         continue;
       }
-      add("app-" + app.name.name, "restore", fmt::format("Create app {}", app.name.name), planner::create_app(app),
-          fmt::format("{} shows the application Ready", planner::get_app(app)), rto());
+      m_list.add("app-" + app.name.name, "restore", fmt::format("Create app {}", app.name.name), ibm::create_app(app),
+                 fmt::format("{} shows the application Ready", ibm::get_app(app)), rto());
     }
     for (const Job& job : m_d.jobs) {
       if (runs_in_target(job.regions)) {
-        add("job-" + job.name.name, "restore",
-            fmt::format("Check that job {} is defined in {}", job.name.name, m_out.to),
-            fmt::format("ibmcloud ce job get --name {}", shell_word(job.name.name)), "the job definition is listed",
-            "scheduled and on-demand work can run");
+        m_list.add("job-" + job.name.name, "restore",
+                   fmt::format("Check that job {} is defined in {}", job.name.name, m_out.to), ibm::get_job(job),
+                   "the job definition is listed", std::string(work_can_run));
         continue;
       }
-      add("job-" + job.name.name, "restore", fmt::format("Create job {}", job.name.name), planner::create_job(job),
-          fmt::format("ibmcloud ce job get --name {} shows the definition", shell_word(job.name.name)),
-          "scheduled and on-demand work can run");
+      m_list.add("job-" + job.name.name, "restore", fmt::format("Create job {}", job.name.name), ibm::create_job(job),
+                 fmt::format("{} shows the definition", ibm::get_job(job)), std::string(work_can_run));
     }
   }
 
@@ -161,11 +158,10 @@ private:
     for (const Job& job : m_d.jobs) {
       if (!job.schedule)
         continue;
-      add("cron-" + job.name.name, "restore",
+      m_list.add(
+          "cron-" + job.name.name, "restore",
           fmt::format("Create the schedule of job {} (only after stop-source-schedules is checked off)", job.name.name),
-          planner::create_cron(job),
-          fmt::format("ibmcloud ce subscription cron get --name {} shows schedule {}",
-                      shell_word(planner::cron_name(job)), job.schedule->name),
+          ibm::create_cron(job), fmt::format("{} shows schedule {}", ibm::get_cron(job), job.schedule->name),
           "no job runs twice; scheduled work continues");
     }
   }
@@ -173,75 +169,75 @@ private:
   void cut_over() {
     const auto& proxy = m_d.failover.edge_proxy;
     if (!proxy || proxy->domain.empty()) {
-      add("announce-urls", "cut over", "Give clients the new application URLs: nothing routes traffic automatically",
-          "", "the URLs that ibmcloud ce application get shows answer", rto());
+      m_list.add("announce-urls", "cut over",
+                 "Give clients the new application URLs: nothing routes traffic automatically", "",
+                 "the URLs that ibmcloud ce application get shows answer", rto());
       return;
     }
     if (m_d.apps.empty())
       return;
     const App& front = m_d.apps.front();
-    const std::string domain = shell_word(proxy->domain);
     if (runs_in_target(front.regions)) {
       // The multi-region set-up already mapped the domain and added this region's origin pool.
-      add("domain-mapping", "cut over",
-          fmt::format("Check the mapping of {} to app {} in {}", proxy->domain, front.name.name, m_out.to),
-          fmt::format("ibmcloud ce domainmapping get --domain-name {}", domain),
-          "the domain mapping is Ready with a CNAME target", rto());
-      add("edge-proxy-origin", "cut over",
-          fmt::format("In CIS, check that the origin pool of {} is healthy and the load balancer for {} sends traffic "
-                      "to it",
-                      m_out.to, proxy->domain),
-          "", fmt::format("{} answers from {}", proxy->domain, m_out.to), rto());
+      m_list.add("domain-mapping", "cut over",
+                 fmt::format("Check the mapping of {} to app {} in {}", proxy->domain, front.name.name, m_out.to),
+                 ibm::get_domain_mapping(proxy->domain), "the domain mapping is Ready with a CNAME target", rto());
+      m_list.add("edge-proxy-origin", "cut over",
+                 fmt::format("In CIS, check that the origin pool of {} is healthy and the load balancer for {} sends "
+                             "traffic to it",
+                             m_out.to, proxy->domain),
+                 "", fmt::format("{} answers from {}", proxy->domain, m_out.to), rto());
       return;
     }
-    const std::string secret = proxy->tls_secret ? proxy->tls_secret->name : m_d.project + "-tls";
-    if (!proxy->tls_secret || !has_secret(secret)) {
-      Artifact tls{Ref{secret, {}}, Source::manual, {}, "tls"};
-      add("secret-" + secret, "cut over",
-          fmt::format("Create TLS secret {} for {} from the public CA's certificate", secret, proxy->domain),
-          planner::create_secret(tls),
-          fmt::format("ibmcloud ce secret get --name {} shows tls.crt and tls.key", secret), rto());
+    map_domain(*proxy, front);
+  }
+
+  void map_domain(const EdgeProxy& proxy, const App& front) {
+    const std::string secret = proxy.tls_secret ? proxy.tls_secret->name : m_d.project + "-tls";
+    if (!proxy.tls_secret || !has_secret(secret)) {
+      const Artifact tls{Ref{secret, {}}, Source::manual, {}, "tls"};
+      m_list.add("secret-" + secret, "cut over",
+                 fmt::format("Create TLS secret {} for {} from the public CA's certificate", secret, proxy.domain),
+                 ibm::create_secret(tls), fmt::format("{} shows tls.crt and tls.key", ibm::get_secret(tls)), rto());
     }
-    add("domain-mapping", "cut over", fmt::format("Map {} to app {} in {}", proxy->domain, front.name.name, m_out.to),
-        fmt::format("ibmcloud ce domainmapping create --domain-name {} --target {} --tls-secret {}", domain,
-                    shell_word(front.name.name), shell_word(secret)),
-        fmt::format("ibmcloud ce domainmapping get --domain-name {} shows it Ready with a CNAME target", domain),
-        rto());
-    add("edge-proxy-origin", "cut over",
-        fmt::format("In CIS, add an origin pool for {} (origin: the domain mapping's CNAME target, host header {}) and "
-                    "put it in the global load balancer for {}",
-                    m_out.to, proxy->domain, proxy->domain),
-        "", fmt::format("the pool is healthy in CIS and {} answers from {}", proxy->domain, m_out.to), rto());
+    m_list.add("domain-mapping", "cut over",
+               fmt::format("Map {} to app {} in {}", proxy.domain, front.name.name, m_out.to),
+               ibm::create_domain_mapping(proxy.domain, front, secret),
+               fmt::format("{} shows it Ready with a CNAME target", ibm::get_domain_mapping(proxy.domain)), rto());
+    m_list.add("edge-proxy-origin", "cut over",
+               fmt::format("In CIS, add an origin pool for {} (origin: the domain mapping's CNAME target, host header "
+                           "{}) and put it in the global load balancer for {}",
+                           m_out.to, proxy.domain, proxy.domain),
+               "", fmt::format("the pool is healthy in CIS and {} answers from {}", proxy.domain, m_out.to), rto());
   }
 
   void verify() {
     for (const App& app : m_d.apps) {
       const std::string path = m_d.failover.edge_proxy ? m_d.failover.edge_proxy->health_check.path : "/";
-      add("verify-app-" + app.name.name, "verify", fmt::format("Check that app {} serves", app.name.name),
-          planner::get_app(app), fmt::format("status Ready, and its URL answers 2xx on {}", path), rto());
+      m_list.add("verify-app-" + app.name.name, "verify", fmt::format("Check that app {} serves", app.name.name),
+                 ibm::get_app(app), fmt::format("status Ready, and its URL answers 2xx on {}", path), rto());
     }
     for (const Job& job : m_d.jobs) {
       if (job.idempotent) {
-        add("verify-job-" + job.name.name, "verify", fmt::format("Run job {} once (it is idempotent)", job.name.name),
-            fmt::format("ibmcloud ce jobrun submit --job {}", shell_word(job.name.name)), "the job run succeeds",
-            "scheduled and on-demand work can run");
+        m_list.add("verify-job-" + job.name.name, "verify",
+                   fmt::format("Run job {} once (it is idempotent)", job.name.name), ibm::submit_jobrun(job),
+                   "the job run succeeds", std::string(work_can_run));
       } else {
-        add("verify-job-" + job.name.name, "verify",
-            fmt::format("Check job {}'s definition without running it (it is not idempotent)", job.name.name),
-            fmt::format("ibmcloud ce job get --name {}", shell_word(job.name.name)),
-            "image, secrets and config maps match the deploy file", "no job runs twice");
+        m_list.add("verify-job-" + job.name.name, "verify",
+                   fmt::format("Check job {}'s definition without running it (it is not idempotent)", job.name.name),
+                   ibm::get_job(job), "image, secrets and config maps match the deploy file", "no job runs twice");
       }
     }
   }
 
   void fail_back() {
-    add("fail-back", "fail back",
-        fmt::format("When {} recovers: before anything else, delete its cron subscriptions; then decide whether to "
-                    "move back and run this runbook the other way",
+    m_list.add(
+        "fail-back", "fail back",
+        fmt::format("When {} recovers: before anything else, delete its cron subscriptions; then decide "
+                    "whether to move back and run this runbook the other way",
                     m_out.from),
-        planner::delete_schedules(m_out.from, m_d.project, all_jobs()),
-        fmt::format("only one region runs each schedule: ibmcloud ce subscription cron list in {} shows none of them",
-                    m_out.from),
+        ibm::delete_schedules(m_out.from, m_d.project, all_jobs()),
+        fmt::format("only one region runs each schedule: {} in {} shows none of them", ibm::list_crons(), m_out.from),
         "no job runs twice; no unwanted app instances");
   }
 
@@ -281,6 +277,7 @@ private:
   const Deployment& m_d;
   const Catalog& m_catalog;
   Runbook& m_out;
+  Checklist m_list;
 };
 
 }  // namespace

@@ -4,9 +4,10 @@
 
 #include <fmt/format.h>
 
-#include "ceplan/planner.hpp"
-#include "ceplan/spellcheck.hpp"
-#include "planner/commands.hpp"
+#include "planner/scenario.hpp"
+
+#include "planner/ibmcloud.hpp"
+#include "support/spellcheck.hpp"
 
 namespace ceplan {
 namespace {
@@ -60,27 +61,9 @@ Impact impact_on(const std::vector<Ref>& regions, const ScenarioPlan& plan) {
   return impact;
 }
 
-class ChecklistBuilder {
-public:
-  ChecklistBuilder(const Deployment& d, std::vector<Step>& steps) : m_d(d), m_steps(steps) {}
+constexpr std::string_view apps_serve = "apps serve again";
 
-  void add(std::string id, std::string phase, std::string title, std::string command, std::string verify,
-           std::string objective) {
-    m_steps.push_back(Step{std::move(id), std::move(phase), std::move(title), std::move(command), std::move(verify),
-                           std::move(objective)});
-  }
-
-  std::string rto() const {
-    return m_d.objectives.rto ? fmt::format("RTO {}: apps serve again", format_duration(*m_d.objectives.rto))
-                              : "apps serve again";
-  }
-
-private:
-  const Deployment& m_d;
-  std::vector<Step>& m_steps;
-};
-
-void zone_steps(const Deployment& d, const ScenarioPlan& plan, ChecklistBuilder& out) {
+void zone_steps(const Deployment& d, const ScenarioPlan& plan, Checklist& out) {
   if (plan.degraded.empty()) {
     out.add("confirm-unaffected", "verify", "Confirm the zone is outside every region of the project", "",
             "the zone's region is not one the project lists", "no action needed");
@@ -95,33 +78,33 @@ void zone_steps(const Deployment& d, const ScenarioPlan& plan, ChecklistBuilder&
       out.add("check-app-" + app.name.name, "verify",
               fmt::format("Check that Code Engine re-created app {} in another zone of {}", app.name.name, region),
               planner::in_region(region, d.project, planner::get_app(app)),
-              "the application reports Ready and its URL answers", out.rto());
+              "the application reports Ready and its URL answers", out.rto(apps_serve));
     }
   }
   for (const Job& job : d.jobs) {
     if (contains(names_of(job.regions), region)) {
       out.add("check-job-" + job.name.name, "verify",
               fmt::format("Check that job {} is still defined in {}", job.name.name, region),
-              planner::in_region(region, d.project, "ibmcloud ce job get --name " + planner::shell_word(job.name.name)),
+              planner::in_region(region, d.project, planner::get_job(job)),
               "the job definition is listed; Code Engine replicates definitions across zones",
               "jobs keep running on schedule");
     }
   }
 }
 
-void region_steps(const Deployment& d, const ScenarioPlan& plan, ChecklistBuilder& out) {
-  const std::string lost = fmt::format("{}", fmt::join(plan.lost, ", "));
-  if (plan.lost.empty()) {
-    out.add("confirm-unaffected", "verify", "Confirm no region of the project is in the outage", "",
-            "every project region is outside it", "no action needed");
-    return;
-  }
-  const std::string takeover = takeover_region(d, plan.lost);
-  out.add("confirm-outage", "preflight", fmt::format("Confirm the outage of {} on the IBM Cloud status page", lost), "",
-          "the status page lists the region as unavailable", "decide on facts, not alarms");
-  for (std::size_t i = 0; i < plan.apps.size(); ++i) {
-    const AppOutcome& outcome = plan.apps[i];
-    const App& app = d.apps[i];
+// What the region steps share: the deployment, the plan, the lost regions as a phrase and the
+// region that takes over.
+struct RegionOutage {
+  const Deployment& d;
+  const ScenarioPlan& plan;
+  std::string lost;
+  std::string takeover;
+};
+
+void app_steps(const RegionOutage& o, Checklist& out) {
+  for (std::size_t i = 0; i < o.plan.apps.size(); ++i) {
+    const AppOutcome& outcome = o.plan.apps[i];
+    const App& app = o.d.apps[i];
     const std::string serving = fmt::format("{}", fmt::join(outcome.serving_regions, ", "));
     switch (outcome.status) {
       case AppStatus::fails_over:
@@ -129,70 +112,93 @@ void region_steps(const Deployment& d, const ScenarioPlan& plan, ChecklistBuilde
                 fmt::format("Check that the edge proxy moved app {}'s traffic to {}", app.name.name, serving), "",
                 fmt::format("in the CIS load balancer, the origin pools of {} are unhealthy and {} serve; the domain "
                             "answers within {}s",
-                            lost, serving, outcome.failover ? outcome.failover->total() : 0),
-                out.rto());
+                            o.lost, serving, outcome.failover ? outcome.failover->total() : 0),
+                out.rto(apps_serve));
         break;
       case AppStatus::manual_failover:
         out.add(
             "switch-traffic-" + app.name.name, "cut over",
             fmt::format("Send app {}'s users to {}: nothing switches traffic automatically", app.name.name, serving),
-            planner::in_region(outcome.serving_regions.front(), d.project, planner::get_app(app)),
-            "clients reach the URL that application get shows", out.rto());
+            planner::in_region(outcome.serving_regions.front(), o.d.project, planner::get_app(app)),
+            "clients reach the URL that application get shows", out.rto(apps_serve));
         break;
       case AppStatus::down:
         out.add("restore-app-" + app.name.name, "restore",
                 fmt::format("Re-create app {} in {}: run the restore runbook", app.name.name,
-                            takeover.empty() ? std::string("a surviving region") : takeover),
-                takeover.empty() ? std::string()
-                                 : fmt::format("ceplan runbook {} --restore-to {} --from {}",
-                                               planner::shell_word(d.source), takeover, plan.lost.front()),
-                "every step of the runbook is checked off", out.rto());
+                            o.takeover.empty() ? std::string("a surviving region") : o.takeover),
+                o.takeover.empty() ? std::string()
+                                   : fmt::format("ceplan runbook {} --restore-to {} --from {}",
+                                                 planner::shell_word(o.d.source), o.takeover, o.plan.lost.front()),
+                "every step of the runbook is checked off", out.rto(apps_serve));
         break;
       default: break;
     }
   }
-  for (std::size_t i = 0; i < plan.jobs.size(); ++i) {
-    const JobOutcome& outcome = plan.jobs[i];
-    const Job& job = d.jobs[i];
+}
+
+void job_steps(const RegionOutage& o, Checklist& out) {
+  for (std::size_t i = 0; i < o.plan.jobs.size(); ++i) {
+    const JobOutcome& outcome = o.plan.jobs[i];
+    const Job& job = o.d.jobs[i];
     if (outcome.status == JobStatus::reschedule) {
       out.add("reschedule-" + job.name.name, "restore",
               fmt::format("Move job {}'s schedule to {}, now that its live schedule was in {}", job.name.name,
-                          outcome.regions.front(), lost),
-              planner::in_region(outcome.regions.front(), d.project, planner::create_cron(job)),
-              fmt::format("ibmcloud ce subscription cron get --name {} shows the schedule {}", planner::cron_name(job),
-                          job.schedule->name),
+                          outcome.regions.front(), o.lost),
+              planner::in_region(outcome.regions.front(), o.d.project, planner::create_cron(job)),
+              fmt::format("{} shows the schedule {}", planner::get_cron(job), job.schedule->name),
               "scheduled work continues; the lost region's schedule cannot fire while it is down");
     } else if (outcome.status == JobStatus::down) {
       out.add("restore-job-" + job.name.name, "restore",
               fmt::format("Re-create job {} in {}: run the restore runbook", job.name.name,
-                          takeover.empty() ? std::string("a surviving region") : takeover),
+                          o.takeover.empty() ? std::string("a surviving region") : o.takeover),
               "", "the runbook's job steps are checked off", "scheduled work continues");
     }
   }
-  for (const DataStore& store : d.data) {
-    if (contains(plan.lost, store.region.name)) {
+}
+
+void data_steps(const RegionOutage& o, Checklist& out) {
+  for (const DataStore& store : o.d.data) {
+    if (contains(o.plan.lost, store.region.name)) {
       out.add("restore-data-" + store.name.name, "restore",
               fmt::format("Restore data store {} from its {}", store.name.name,
                           store.cross_region_copy ? "cross-region copy" : "last backup, if one left the region"),
               "", "the apps read current data; note the time of the last restored backup",
-              d.objectives.rpo ? fmt::format("RPO {}: data no older than that", format_duration(*d.objectives.rpo))
-                               : std::string("data loss is bounded"));
+              out.rpo("data loss is bounded"));
     }
   }
+}
+
+void fail_back_step(const RegionOutage& o, Checklist& out) {
   std::vector<const Job*> live_in_lost;
-  for (const Job& job : d.jobs) {
+  for (const Job& job : o.d.jobs) {
     const auto live = names_of(job.scheduled_in);
-    if (std::any_of(live.begin(), live.end(), [&](const auto& r) { return contains(plan.lost, r); })) {
+    if (std::any_of(live.begin(), live.end(), [&](const auto& r) { return contains(o.plan.lost, r); })) {
       live_in_lost.push_back(&job);
     }
   }
   out.add("fail-back", "fail back",
           fmt::format("When {} recovers, delete its cron subscriptions before they fire, then decide whether to move "
                       "back",
-                      lost),
-          planner::delete_schedules(plan.lost.front(), d.project, live_in_lost),
-          "ibmcloud ce subscription cron list in the recovered region shows no schedule that also runs elsewhere",
+                      o.lost),
+          planner::delete_schedules(o.plan.lost.front(), o.d.project, live_in_lost),
+          fmt::format("{} in the recovered region shows no schedule that also runs elsewhere", planner::list_crons()),
           "no job runs twice");
+}
+
+void region_steps(const Deployment& d, const ScenarioPlan& plan, Checklist& out) {
+  if (plan.lost.empty()) {
+    out.add("confirm-unaffected", "verify", "Confirm no region of the project is in the outage", "",
+            "every project region is outside it", "no action needed");
+    return;
+  }
+  const RegionOutage outage{d, plan, fmt::format("{}", fmt::join(plan.lost, ", ")), takeover_region(d, plan.lost)};
+  out.add("confirm-outage", "preflight",
+          fmt::format("Confirm the outage of {} on the IBM Cloud status page", outage.lost), "",
+          "the status page lists the region as unavailable", "decide on facts, not alarms");
+  app_steps(outage, out);
+  job_steps(outage, out);
+  data_steps(outage, out);
+  fail_back_step(outage, out);
 }
 
 }  // namespace
@@ -227,9 +233,11 @@ std::vector<Scenario> parse_scenarios(std::string_view text, const Deployment& d
       {}, {}, fmt::format("unknown scenario '{}'; expected zone:ZONE, region:ID, geography:NAME or all", text)});
 }
 
-ScenarioPlan plan(const Deployment& d, const Catalog& catalog, const Scenario& scenario) {
-  ScenarioPlan out;
-  out.scenario = scenario;
+namespace {
+
+// Sorts the project's regions into those the outage takes whole and those that lose a zone.
+void classify_regions(const Deployment& d, const Catalog& catalog, ScenarioPlan& out) {
+  const Scenario& scenario = out.scenario;
   for (const ProjectRegion& entry : d.regions) {
     const Region* region = catalog.find(entry.id.name);
     const std::string& id = entry.id.name;
@@ -253,44 +261,59 @@ ScenarioPlan plan(const Deployment& d, const Catalog& catalog, const Scenario& s
         break;
     }
   }
-  const bool has_proxy = d.failover.edge_proxy.has_value();
+}
+
+AppOutcome app_outcome(const Deployment& d, const Catalog& catalog, const App& app, const ScenarioPlan& plan) {
+  AppOutcome outcome{app.name.name, AppStatus::unaffected, {}, std::nullopt, composite_availability(d, app, catalog)};
+  Impact impact = impact_on(app.regions, plan);
+  outcome.serving_regions = std::move(impact.survivors);
+  if (impact.hit) {
+    outcome.status = outcome.serving_regions.empty()     ? AppStatus::down
+                     : d.failover.edge_proxy.has_value() ? AppStatus::fails_over
+                                                         : AppStatus::manual_failover;
+    if (outcome.status == AppStatus::fails_over)
+      outcome.failover = failover_time(d, app);
+  } else if (impact.zone_hit) {
+    outcome.status = AppStatus::auto_recovers;
+  }
+  return outcome;
+}
+
+JobOutcome job_outcome(const Job& job, const ScenarioPlan& plan) {
+  JobOutcome outcome{job.name.name, JobStatus::unaffected, {}};
+  Impact impact = impact_on(job.regions, plan);
+  outcome.regions = std::move(impact.survivors);
+  const auto live = names_of(job.scheduled_in);
+  const bool schedule_lost = job.schedule && !live.empty() && std::all_of(live.begin(), live.end(), [&](const auto& r) {
+                               return contains(plan.lost, r);
+                             });
+  if (impact.hit && outcome.regions.empty()) {
+    outcome.status = JobStatus::down;
+  } else if (schedule_lost) {
+    outcome.status = JobStatus::reschedule;
+  } else if (impact.zone_hit) {
+    outcome.status = JobStatus::auto_recovers;
+  }
+  return outcome;
+}
+
+}  // namespace
+
+ScenarioPlan plan(const Deployment& d, const Catalog& catalog, const Scenario& scenario) {
+  ScenarioPlan out;
+  out.scenario = scenario;
+  classify_regions(d, catalog, out);
   for (const App& app : d.apps) {
-    AppOutcome outcome{app.name.name, AppStatus::unaffected, {}, std::nullopt, composite_availability(d, app, catalog)};
-    Impact impact = impact_on(app.regions, out);
-    outcome.serving_regions = std::move(impact.survivors);
-    if (impact.hit) {
-      outcome.status = outcome.serving_regions.empty() ? AppStatus::down
-                       : has_proxy                     ? AppStatus::fails_over
-                                                       : AppStatus::manual_failover;
-      if (outcome.status == AppStatus::fails_over)
-        outcome.failover = failover_time(d, app);
-    } else if (impact.zone_hit) {
-      outcome.status = AppStatus::auto_recovers;
-    }
-    out.apps.push_back(std::move(outcome));
+    out.apps.push_back(app_outcome(d, catalog, app, out));
   }
   for (const Job& job : d.jobs) {
-    JobOutcome outcome{job.name.name, JobStatus::unaffected, {}};
-    Impact impact = impact_on(job.regions, out);
-    outcome.regions = std::move(impact.survivors);
-    const auto live = names_of(job.scheduled_in);
-    const bool schedule_lost =
-        job.schedule && !live.empty() &&
-        std::all_of(live.begin(), live.end(), [&](const auto& r) { return contains(out.lost, r); });
-    if (impact.hit && outcome.regions.empty()) {
-      outcome.status = JobStatus::down;
-    } else if (schedule_lost) {
-      outcome.status = JobStatus::reschedule;
-    } else if (impact.zone_hit) {
-      outcome.status = JobStatus::auto_recovers;
-    }
-    out.jobs.push_back(std::move(outcome));
+    out.jobs.push_back(job_outcome(job, out));
   }
-  ChecklistBuilder builder(d, out.steps);
+  Checklist checklist(d, out.steps);
   if (scenario.kind == ScenarioKind::zone && out.lost.empty()) {
-    zone_steps(d, out, builder);
+    zone_steps(d, out, checklist);
   } else {
-    region_steps(d, out, builder);
+    region_steps(d, out, checklist);
   }
   return out;
 }

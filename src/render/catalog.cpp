@@ -1,4 +1,4 @@
-#include "ceplan/render/catalog.hpp"
+#include "render/catalog.hpp"
 
 #include <fmt/format.h>
 

@@ -1,13 +1,13 @@
-#include "ceplan/render/ci.hpp"
+#include "render/ci.hpp"
 
 #include <cctype>
 #include <filesystem>
 
 #include <fmt/format.h>
 
-#include "ceplan/version.hpp"
 #include "render/structured.hpp"
 #include "render/table.hpp"
+#include "support/version.hpp"
 
 namespace ceplan::render {
 namespace {

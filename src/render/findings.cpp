@@ -1,10 +1,10 @@
-#include "ceplan/render/findings.hpp"
+#include "render/findings.hpp"
 
 #include <fmt/format.h>
 
-#include "ceplan/version.hpp"
 #include "render/structured.hpp"
 #include "render/table.hpp"
+#include "support/version.hpp"
 
 namespace ceplan::render {
 namespace {

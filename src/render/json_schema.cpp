@@ -1,8 +1,10 @@
 // The deploy file's JSON Schema, rendered from the table the loader reads its keys from.
 #include <fmt/format.h>
 
-#include "ceplan/deploy_schema.hpp"
-#include "ceplan/render/ci.hpp"
+#include "render/json_schema.hpp"
+
+#include "model/deploy_schema.hpp"
+#include "render/ci.hpp"
 #include "render/structured.hpp"
 
 namespace ceplan::render {

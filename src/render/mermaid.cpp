@@ -2,7 +2,7 @@
 
 #include <fmt/format.h>
 
-#include "ceplan/render/plan.hpp"
+#include "render/mermaid.hpp"
 
 namespace ceplan::render {
 namespace {

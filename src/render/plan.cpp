@@ -1,10 +1,11 @@
-#include "ceplan/render/plan.hpp"
+#include "render/plan.hpp"
 
 #include <fmt/format.h>
 
-#include "ceplan/version.hpp"
+#include "render/mermaid.hpp"
 #include "render/structured.hpp"
 #include "render/table.hpp"
+#include "support/version.hpp"
 
 namespace ceplan::render {
 namespace {

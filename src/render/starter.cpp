@@ -1,4 +1,4 @@
-#include "ceplan/render/starter.hpp"
+#include "render/starter.hpp"
 
 #include <fmt/format.h>
 

@@ -1,8 +1,8 @@
 // CE201-CE207: failover through the edge proxy, and the objectives it must meet.
 #include <fmt/format.h>
 
-#include "ceplan/figures.hpp"
-#include "rules/checks.hpp"
+#include "model/figures.hpp"
+#include "rules/failover.hpp"
 
 namespace ceplan::rules {
 namespace {
@@ -28,7 +28,7 @@ void check_edge_proxy_presence(const Subject& s, Findings& findings) {
   }
   for (const App& app : s.deployment.apps) {
     if (s.spans_regions(app)) {
-      findings.add("CE201", app.name.location,
+      findings.add(RuleId::no_edge_proxy, app.name.location,
                    fmt::format("app '{}' runs in {} regions but no failover.edge_proxy moves traffic when one fails",
                                app.name.name, app.regions.size()));
     }
@@ -47,7 +47,7 @@ void check_failover_time(const Subject& s, Findings& findings) {
     }
     const FailoverTime time = failover_time(d, app);
     if (time.total() > *d.objectives.rto) {
-      findings.add("CE202", app.name.location,
+      findings.add(RuleId::failover_exceeds_rto, app.name.location,
                    fmt::format("app '{}' fails over in up to {} (detection {} + propagation {} + warm-up {}), "
                                "beyond the RTO of {}",
                                app.name.name, format_duration(time.total()), format_duration(time.detection),
@@ -63,7 +63,7 @@ void check_scale_to_zero(const Subject& s, Findings& findings) {
   }
   for (const App& app : s.deployment.apps) {
     if (s.spans_regions(app) && app.min_scale.value == 0) {
-      findings.add("CE203", app.min_scale.location,
+      findings.add(RuleId::scale_to_zero_behind_proxy, app.min_scale.location,
                    fmt::format("app '{}' scales to zero behind the edge proxy: health checks find no running "
                                "instance and failover waits {} for warm-up",
                                app.name.name, format_duration(s.deployment.failover.standby_warmup.value)));
@@ -79,7 +79,7 @@ void check_availability(const Subject& s, Findings& findings) {
   for (const App& app : d.apps) {
     const CompositeAvailability availability = composite_availability(d, app, s.catalog);
     if (availability.percent < *d.objectives.availability) {
-      findings.add("CE204", app.name.location,
+      findings.add(RuleId::availability_below_target, app.name.location,
                    fmt::format("app '{}' has a composite availability of {}%, below the target of {}%", app.name.name,
                                format_percent(availability.percent), *d.objectives.availability));
     }
@@ -96,7 +96,7 @@ void check_rto_band(const Subject& s, Findings& findings) {
                              : strategy == Strategy::backup_restore ? backup_restore_rto_floor
                                                                     : 0;
   if (*d.objectives.rto < floor) {
-    findings.add("CE205", d.objectives.rto_location,
+    findings.add(RuleId::rto_below_strategy, d.objectives.rto_location,
                  fmt::format("an RTO of {} is tighter than {} can credibly meet (at least {})",
                              format_duration(*d.objectives.rto), to_string(strategy), format_duration(floor)));
   }
@@ -106,7 +106,7 @@ void check_limit(Findings& findings, const Setting& setting, std::string_view wh
                  std::string_view unit = "s") {
   if (setting.given && (setting.value < low || setting.value > high)) {
     findings.add(
-        "CE206", setting.location,
+        RuleId::edge_proxy_limits, setting.location,
         fmt::format("{} of {}{} is outside what CIS accepts ({}-{}{})", what, setting.value, unit, low, high, unit));
   }
 }
@@ -125,12 +125,12 @@ void check_proxy_limits(const Subject& s, Findings& findings) {
   }
   if (proxy->plan && proxy->plan->name == "standard-next") {
     if (check.interval.value < standard_next_minimum && check.interval.value >= min_interval) {
-      findings.add("CE206", check.interval.location,
+      findings.add(RuleId::edge_proxy_limits, check.interval.location,
                    fmt::format("health-check interval of {}s is below the Standard Next plan's minimum of {}s",
                                check.interval.value, standard_next_minimum));
     }
     if (!proxy->proxied && proxy->ttl.value < standard_next_minimum && proxy->ttl.value >= min_dns_ttl) {
-      findings.add("CE206", proxy->ttl.location,
+      findings.add(RuleId::edge_proxy_limits, proxy->ttl.location,
                    fmt::format("TTL of {}s is below the Standard Next plan's minimum of {}s", proxy->ttl.value,
                                standard_next_minimum));
     }
@@ -141,7 +141,7 @@ void check_tls(const Subject& s, Findings& findings) {
   const auto& proxy = s.deployment.failover.edge_proxy;
   if (proxy && !proxy->domain.empty() && !proxy->tls_secret) {
     findings.add(
-        "CE207", proxy->location,
+        RuleId::missing_tls_secret, proxy->location,
         fmt::format("edge proxy for {} has no tls_secret: each region's domain mapping needs one", proxy->domain));
   }
 }

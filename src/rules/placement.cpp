@@ -4,8 +4,8 @@
 #include <set>
 #include <unordered_map>
 
-#include "ceplan/spellcheck.hpp"
-#include "rules/checks.hpp"
+#include "rules/placement.hpp"
+#include "support/spellcheck.hpp"
 
 namespace ceplan::rules {
 namespace {
@@ -23,18 +23,18 @@ void check_regions(const Subject& s, Findings& findings) {
   for (const ProjectRegion& entry : s.deployment.regions) {
     const Region* region = s.region(entry.id.name);
     if (region == nullptr) {
-      findings.add("CE101", entry.id.location,
+      findings.add(RuleId::unknown_region, entry.id.location,
                    fmt::format("region '{}' is not a Code Engine region in the catalog{}", entry.id.name,
                                did_you_mean(entry.id.name, ids)));
       continue;
     }
     if (region->availability != Availability::mzr) {
       findings.add(
-          "CE102", entry.id.location,
+          RuleId::not_multizone, entry.id.location,
           fmt::format("region '{}' is not a multizone region: a zone failure takes the project down", entry.id.name));
     }
     if (region->campus == Campus::single) {
-      findings.add("CE109", entry.id.location,
+      findings.add(RuleId::single_campus_region, entry.id.location,
                    fmt::format("region '{}' is a single-campus MZR: its zones may share power, cooling and network",
                                entry.id.name));
     }
@@ -54,7 +54,7 @@ void check_single_region(const Subject& s, Findings& findings) {
   const Severity severity = d.objectives.rto ? Severity::error : Severity::warning;
   auto check = [&](std::string_view kind, const Ref& name, const std::vector<Ref>& regions, Location where) {
     if (regions.size() == 1) {
-      findings.add("CE103", severity, where,
+      findings.add(RuleId::single_region, severity, where,
                    fmt::format("{} '{}' runs only in {}: a regional outage takes it down", kind, name.name,
                                regions.front().name));
     }
@@ -78,7 +78,7 @@ void check_geography(const Subject& s, Findings& findings) {
       }
     }
     if (regions.size() >= 2 && geographies.size() == 1) {
-      findings.add("CE104", app.regions_location,
+      findings.add(RuleId::single_geography, app.regions_location,
                    fmt::format("app '{}' runs in {} regions, all in {}: losing that geography takes it down",
                                app.name.name, regions.size(), *geographies.begin()));
     }
@@ -97,7 +97,7 @@ void check_backup_endpoints(const Subject& s, Findings& findings) {
     ++known;
   }
   if (known >= 2 && endpoints.size() == 1) {
-    findings.add("CE105", s.deployment.regions_location,
+    findings.add(RuleId::shared_backup_endpoint, s.deployment.regions_location,
                  fmt::format("every region of project '{}' backs up its metadata to the {} endpoint only",
                              s.deployment.project, *endpoints.begin()));
   }
@@ -112,7 +112,7 @@ void check_roles(const Subject& s, Findings& findings) {
     primaries += entry.role == Role::primary ? 1 : 0;
     standbys += entry.role == Role::standby ? 1 : 0;
     if (strategy == Strategy::active_active && entry.role != Role::none && entry.role != Role::active) {
-      findings.add("CE106", entry.role_location,
+      findings.add(RuleId::roles, entry.role_location,
                    fmt::format("region '{}' has role '{}', but under active-active every region is active",
                                entry.id.name, to_string(entry.role)),
                    "remove the role or set role: active, or choose another strategy");
@@ -122,7 +122,7 @@ void check_roles(const Subject& s, Findings& findings) {
   if ((needs_standby && (primaries != 1 || standbys == 0)) ||
       (strategy == Strategy::backup_restore && primaries != 1)) {
     findings.add(
-        "CE106", d.regions_location,
+        RuleId::roles, d.regions_location,
         fmt::format("{} needs exactly one primary region{}; found {} primary and {} standby", to_string(strategy),
                     needs_standby ? " and at least one standby" : "", primaries, standbys),
         needs_standby ? "mark one region role: primary and the others role: standby" : "mark one region role: primary");
@@ -134,7 +134,7 @@ void check_in_project(const Subject& s, Findings& findings) {
   auto check = [&](std::string_view kind, const std::string& owner, const std::vector<Ref>& refs) {
     for (const Ref& ref : refs) {
       if (d.region(ref.name) == nullptr) {
-        findings.add("CE107", ref.location,
+        findings.add(RuleId::region_not_in_project, ref.location,
                      fmt::format("{} '{}' names region '{}', which the project does not list", kind, owner, ref.name));
       }
     }
@@ -160,7 +160,7 @@ void check_unique(std::string_view kind, const Items& items, NameOf name_of, Fin
     const Ref& name = name_of(item);
     auto [it, inserted] = first_line.emplace(name.name, name.location.line);
     if (!inserted) {
-      findings.add("CE108", name.location,
+      findings.add(RuleId::duplicate_name, name.location,
                    fmt::format("{} '{}' is defined twice (first at line {})", kind, name.name, it->second));
     }
   }
@@ -184,7 +184,7 @@ void check_quotas(const Subject& s, Findings& findings) {
     for (const ProjectRegion& entry : d.regions) {
       auto it = counts.find(entry.id.name);
       if (it != counts.end() && it->second > limit) {
-        findings.add("CE110", where,
+        findings.add(RuleId::quota_exceeded, where,
                      fmt::format("project '{}' in {} would hold {} {}; Code Engine allows {} per project", d.project,
                                  entry.id.name, it->second, what, limit));
         return;
@@ -195,18 +195,18 @@ void check_quotas(const Subject& s, Findings& findings) {
   over(jobs, max_jobs, "jobs", d.jobs_location);
   over(crons, max_cron_subscriptions, "cron subscriptions", d.jobs_location);
   if (d.secrets.size() > max_secrets) {
-    findings.add("CE110", d.secrets_location,
+    findings.add(RuleId::quota_exceeded, d.secrets_location,
                  fmt::format("project '{}' declares {} secrets; Code Engine allows {} per project", d.project,
                              d.secrets.size(), max_secrets));
   }
   if (d.configmaps.size() > max_configmaps) {
-    findings.add("CE110", d.configmaps_location,
+    findings.add(RuleId::quota_exceeded, d.configmaps_location,
                  fmt::format("project '{}' declares {} config maps; Code Engine allows {} per project", d.project,
                              d.configmaps.size(), max_configmaps));
   }
   for (const App& app : d.apps) {
     if (app.min_scale.value > max_min_scale) {
-      findings.add("CE110", app.min_scale.location,
+      findings.add(RuleId::quota_exceeded, app.min_scale.location,
                    fmt::format("app '{}' has min_scale {}; Code Engine allows at most {}", app.name.name,
                                app.min_scale.value, max_min_scale));
     }

@@ -4,8 +4,8 @@
 #include <set>
 #include <unordered_map>
 
-#include "ceplan/spellcheck.hpp"
-#include "rules/checks.hpp"
+#include "rules/recovery.hpp"
+#include "support/spellcheck.hpp"
 
 namespace ceplan::rules {
 namespace {
@@ -20,7 +20,7 @@ void check_duplicate_runs(const Subject& s, Findings& findings) {
       }
     }
     if (job.schedule && live.size() > 1 && !job.idempotent) {
-      findings.add("CE301", job.scheduled_in_location,
+      findings.add(RuleId::duplicate_job_runs, job.scheduled_in_location,
                    fmt::format("job '{}' is scheduled in {}: each run happens {} times, and the job is not "
                                "idempotent",
                                job.name.name, join_names(names), live.size()),
@@ -47,7 +47,7 @@ void check_references(const Subject& s, Findings& findings) {
   auto secret = [&](std::string_view owner, const Ref& ref) {
     auto it = secrets.find(ref.name);
     if (it == secrets.end()) {
-      findings.add("CE302", ref.location,
+      findings.add(RuleId::dangling_reference, ref.location,
                    fmt::format("{} uses secret '{}', which is not declared under secrets{}", owner, ref.name,
                                did_you_mean(ref.name, secret_names)),
                    fmt::format("declare secret '{}' under secrets, or correct the name", ref.name));
@@ -55,13 +55,13 @@ void check_references(const Subject& s, Findings& findings) {
     }
     const Artifact* declared = it->second;
     if (declared->source == Source::manual && manual_reported.insert(declared).second) {
-      findings.add("CE303", declared->source_location,
+      findings.add(RuleId::unrecoverable_secret, declared->source_location,
                    fmt::format("secret '{}' (used by {}) has source: manual; nothing can restore it", ref.name, owner));
     }
   };
   auto configmap = [&](std::string_view owner, const Ref& ref) {
     if (!configmaps.contains(ref.name)) {
-      findings.add("CE302", ref.location,
+      findings.add(RuleId::dangling_reference, ref.location,
                    fmt::format("{} uses config map '{}', which is not declared under configmaps{}", owner, ref.name,
                                did_you_mean(ref.name, configmap_names)),
                    fmt::format("declare config map '{}' under configmaps, or correct the name", ref.name));
@@ -90,13 +90,13 @@ void check_data(const Subject& s, Findings& findings) {
   }
   for (const DataStore& store : d.data) {
     if (d.objectives.rpo && store.backup_interval && store.backup_interval->value > *d.objectives.rpo) {
-      findings.add("CE304", store.backup_interval->location,
+      findings.add(RuleId::rpo_exceeded, store.backup_interval->location,
                    fmt::format("data store '{}' is backed up every {}, so up to {} of data can be lost; the RPO is {}",
                                store.name.name, format_duration(store.backup_interval->value),
                                format_duration(store.backup_interval->value), format_duration(*d.objectives.rpo)));
     }
     if (apps_span_regions && !store.cross_region_copy) {
-      findings.add("CE305", store.name.location,
+      findings.add(RuleId::data_single_region, store.name.location,
                    fmt::format("data store '{}' lives only in {}, but the apps span regions: a failover finds no "
                                "data elsewhere",
                                store.name.name, store.region.name));
@@ -127,7 +127,7 @@ void check_registry(const Subject& s, Findings& findings) {
     }
     auto it = registries.find(std::string(registry_host(app.image.name)));
     if (it != registries.end()) {
-      findings.add("CE306", app.image.location,
+      findings.add(RuleId::registry_single_region, app.image.location,
                    fmt::format("app '{}' runs in {} regions but pulls from {}, {}'s regional registry; IBM does "
                                "not replicate images between regions",
                                app.name.name, app.regions.size(), it->first, it->second->id));

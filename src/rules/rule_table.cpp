@@ -3,8 +3,10 @@
 
 #include <fmt/format.h>
 
-#include "ceplan/rules.hpp"
-#include "ceplan/spellcheck.hpp"
+#include "rules/rule_table.hpp"
+
+#include "support/error.hpp"
+#include "support/spellcheck.hpp"
 
 namespace ceplan {
 namespace {
@@ -12,15 +14,15 @@ namespace {
 using enum Severity;
 
 const std::vector<RuleInfo> rules{
-    {"CE101", "unknown-region", error, "a region id is not in the catalog",
+    {RuleId::unknown_region, "CE101", "unknown-region", error, "a region id is not in the catalog",
      "ceplan can only reason about regions it knows: zones, campus and backup endpoint all come from the "
      "catalog. An unknown id is usually a typo, and a project created there would fail.",
      "regions: [us-soth]", "use a region id that `ceplan regions` lists"},
-    {"CE102", "not-multizone", error, "a region used is not a multizone region (MZR)",
+    {RuleId::not_multizone, "CE102", "not-multizone", error, "a region used is not a multizone region (MZR)",
      "IBM's HA/DR page: every Code Engine region is an MZR of three or more independent zones, and a workload "
      "is re-created in another zone when its zone fails. A single-zone region has no such zonal failover.",
      "regions: [my-szr-1]   # a catalog region with availability: SZR", "deploy to MZR regions only"},
-    {"CE103", "single-region", warning,
+    {RuleId::single_region, "CE103", "single-region", warning,
      "an app or a job is defined in only one region (an error when objectives.rto is set)",
      "IBM's HA/DR page: a regional disaster can take a whole region down, and Code Engine has no automatic "
      "regional failover; only workloads deployed across several MZRs survive it. Under pilot-light and "
@@ -28,101 +30,109 @@ const std::vector<RuleInfo> rules{
      "the workload in.",
      "apps:\n  - { name: web, image: icr.io/x/web:1, regions: [us-south] }",
      "define it in a second region, or adopt pilot-light/backup-restore with a standby or recovery region"},
-    {"CE104", "single-geography", warning, "an app in two or more regions has all of them in one geography",
+    {RuleId::single_geography, "CE104", "single-geography", warning,
+     "an app in two or more regions has all of them in one geography",
      "Regions of one geography share political, regulatory and often physical risk (a continental network or "
      "power event). Spreading across geographies is what survives the loss of a whole geography.",
      "regions: [eu-de, eu-gb]", "add a region in another geography"},
-    {"CE105", "shared-backup-endpoint", info,
+    {RuleId::shared_backup_endpoint, "CE105", "shared-backup-endpoint", info,
      "a project of two or more regions backs up to one cross-regional endpoint only",
      "IBM backs up project metadata to one cross-regional endpoint per region (seed, table 2). If every region "
      "of the project uses the same endpoint, an outage of that endpoint leaves no metadata backup at all.",
      "regions: [eu-de, eu-gb]   # both back up to EU", "add a region that backs up to another endpoint"},
-    {"CE106", "roles", error, "region roles do not fit the failover strategy",
+    {RuleId::roles, "CE106", "roles", error, "region roles do not fit the failover strategy",
      "Each strategy needs a shape: active-active has only active regions; warm-standby and pilot-light have "
      "exactly one primary and at least one standby; backup-restore has exactly one primary. Without it, "
      "planning cannot tell where traffic and schedules belong.",
      "failover: { strategy: warm-standby }\nregions: [{ id: us-south, role: primary }]",
      "give the regions roles that fit the strategy"},
-    {"CE107", "region-not-in-project", error, "an app, job or data store names a region the project does not list",
+    {RuleId::region_not_in_project, "CE107", "region-not-in-project", error,
+     "an app, job or data store names a region the project does not list",
      "Every region an app, job or data store uses must be one the project exists in; otherwise nothing would "
      "create the project there and the workload could not be deployed.",
      "regions: [us-south]\napps:\n  - { name: web, image: icr.io/x/web:1, regions: [us-south, eu-de] }",
      "add the region to the project's regions, or remove it from the workload"},
-    {"CE108", "duplicate-name", error, "two apps, two jobs, two secrets, two config maps or two regions share a name",
+    {RuleId::duplicate_name, "CE108", "duplicate-name", error,
+     "two apps, two jobs, two secrets, two config maps or two regions share a name",
      "Code Engine names are unique per project: the second definition would replace or collide with the first.",
      "apps:\n  - { name: web, image: icr.io/x/a:1 }\n  - { name: web, image: icr.io/x/b:1 }",
      "rename or remove one of them"},
-    {"CE109", "single-campus-region", info, "a region used is a single-campus MZR",
+    {RuleId::single_campus_region, "CE109", "single-campus-region", info, "a region used is a single-campus MZR",
      "IBM's locations page: a single-campus MZR is considered an MZR with the same SLA, but its zones may share "
      "power, cooling, networking and physical security, so one site event can take every zone.",
      "regions: [jp-osa]", "pair it with a multi-campus region, or accept the shared-site risk"},
-    {"CE110", "quota-exceeded", error, "the project exceeds a Code Engine per-project limit",
+    {RuleId::quota_exceeded, "CE110", "quota-exceeded", error, "the project exceeds a Code Engine per-project limit",
      "Code Engine limits each project to 40 apps, 100 jobs, 100 secrets, 100 config maps and 100 cron "
      "subscriptions, and an app's min scale to 250. A restore that hits a limit stops half-way.",
      "apps: [... 41 apps ...]", "split the workload across projects, or stay within the limit"},
-    {"CE201", "no-edge-proxy", error, "an app runs in two or more regions and failover.edge_proxy is missing",
+    {RuleId::no_edge_proxy, "CE201", "no-edge-proxy", error,
+     "an app runs in two or more regions and failover.edge_proxy is missing",
      "IBM's HA/DR page: surviving a regional disaster needs the workload in several MZRs *and* an automatic "
      "failover mechanism through an edge proxy such as IBM Cloud Internet Services. Without one, nothing "
      "moves traffic when a region fails.",
      "apps:\n  - { name: web, image: icr.io/x/web:1, regions: [us-south, eu-de] }   # no failover.edge_proxy",
      "add failover.edge_proxy (a CIS global load balancer with a health check)"},
-    {"CE202", "failover-exceeds-rto", error,
+    {RuleId::failover_exceeds_rto, "CE202", "failover-exceeds-rto", error,
      "the estimated worst-case failover time exceeds objectives.rto (active-active, warm-standby)",
      "Worst-case failover = health-check detection (interval + (retries + 1) × timeout) + DNS propagation "
      "(0 when proxied, else the TTL) + standby warm-up (when the app scales to zero). If that exceeds the RTO, "
      "the objective cannot be met even when everything works.",
      "objectives: { rto: 30s }\nfailover: { edge_proxy: { health_check: { interval: 60s } } }",
      "shorten the health-check interval or timeout, proxy the load balancer, or set min_scale: 1"},
-    {"CE203", "scale-to-zero-behind-proxy", warning, "an app behind the edge proxy has min_scale: 0",
+    {RuleId::scale_to_zero_behind_proxy, "CE203", "scale-to-zero-behind-proxy", warning,
+     "an app behind the edge proxy has min_scale: 0",
      "IBM's multi-region procedure deploys each app with min scale 1 so that CIS health checks probe a "
      "running instance; a scaled-to-zero standby also adds its warm-up to every failover.",
      "apps:\n  - { name: web, image: icr.io/x/web:1, regions: [us-south, eu-de] }   # min_scale defaults to 0",
      "set min_scale: 1"},
-    {"CE204", "availability-below-target", error,
+    {RuleId::availability_below_target, "CE204", "availability-below-target", error,
      "the composite availability of an app is below objectives.availability",
      "Composite availability = A(edge proxy) × (1 − Π(1 − A(region))), assuming independent regional "
      "failures; a single-region app has A(region). Below the target, the design cannot meet the objective.",
      "objectives: { availability: 99.999 }\napps:\n  - { name: web, image: icr.io/x/web:1, regions: [us-south] }",
      "add regions, or use an edge proxy with a higher SLA"},
-    {"CE205", "rto-below-strategy", error, "objectives.rto is tighter than the strategy can credibly meet",
+    {RuleId::rto_below_strategy, "CE205", "rto-below-strategy", error,
+     "objectives.rto is tighter than the strategy can credibly meet",
      "Pilot-light re-creates apps on failover (tens of minutes), backup-restore re-creates the whole project "
      "(hours): bands from the AWS disaster-recovery strategies. An RTO below 10m (pilot-light) or 1h "
      "(backup-restore) is not credible.",
      "objectives: { rto: 5m }\nfailover: { strategy: pilot-light }", "relax the RTO or choose a warmer strategy"},
-    {"CE206", "edge-proxy-limits", error, "health check or TTL outside what CIS accepts, or below the plan's minimum",
+    {RuleId::edge_proxy_limits, "CE206", "edge-proxy-limits", error,
+     "health check or TTL outside what CIS accepts, or below the plan's minimum",
      "CIS accepts health-check intervals of 5-3600 s, timeouts of 1-10 s, 1-3 retries and, for DNS-only load "
      "balancers, TTLs of 30 s-10 min; the Standard Next plan needs an interval and TTL of at least 60 s. A "
      "value outside these is rejected or silently clamped, so the failover estimate would be wrong.",
      "health_check: { interval: 2s }", "use a value CIS accepts on your plan"},
-    {"CE207", "missing-tls-secret", warning, "an edge proxy with a custom domain but no tls_secret",
+    {RuleId::missing_tls_secret, "CE207", "missing-tls-secret", warning,
+     "an edge proxy with a custom domain but no tls_secret",
      "IBM's multi-region procedure creates a TLS secret in every project and a domain mapping per region for "
      "the custom domain; the domain mapping needs that secret.",
      "edge_proxy: { domain: shop.example.com }", "add tls_secret naming a secret with format: tls"},
-    {"CE301", "duplicate-job-runs", error,
+    {RuleId::duplicate_job_runs, "CE301", "duplicate-job-runs", error,
      "a job's schedule is live in more than one region and the job is not idempotent",
      "IBM's HA/DR page: Code Engine does not restore workloads so that jobs are not duplicated. A cron "
      "subscription live in two regions runs a non-idempotent job twice.",
      "jobs:\n  - { name: report, image: icr.io/x/r:1, schedule: \"0 2 * * *\", scheduled_in: [us-south, eu-de] }",
      "keep the schedule live in one region, or make the job idempotent"},
-    {"CE302", "dangling-reference", error,
+    {RuleId::dangling_reference, "CE302", "dangling-reference", error,
      "an app, job or edge proxy names a secret or config map that is not declared",
      "A restore re-creates what the file declares; an undeclared secret or config map is not re-created and "
      "the app or job that needs it fails to start.",
      "apps:\n  - { name: web, image: icr.io/x/web:1, secrets: [db-creds] }   # no secret db-creds",
      "declare it under secrets or configmaps, or fix the name"},
-    {"CE303", "unrecoverable-secret", warning, "a referenced secret has source: manual",
+    {RuleId::unrecoverable_secret, "CE303", "unrecoverable-secret", warning, "a referenced secret has source: manual",
      "A manually created secret has no source to restore it from; at 3 a.m. somebody must find its value.",
      "secrets:\n  - { name: db-creds, source: manual }", "keep it in Secrets Manager or a file under version control"},
-    {"CE304", "rpo-exceeded", error, "a data store's backup_interval exceeds objectives.rpo",
+    {RuleId::rpo_exceeded, "CE304", "rpo-exceeded", error, "a data store's backup_interval exceeds objectives.rpo",
      "Data lost in a disaster is up to one backup interval; an interval longer than the RPO cannot meet it.",
      "objectives: { rpo: 15m }\ndata:\n  - { name: db, region: us-south, backup_interval: 1h }",
      "back up at least as often as the RPO"},
-    {"CE305", "data-single-region", warning,
+    {RuleId::data_single_region, "CE305", "data-single-region", warning,
      "a data store has no cross_region_copy while the project's apps span regions",
      "Code Engine is compute only; data is the customer's (FACTS §2). Apps that fail over to another region "
      "find no data there unless its backups are copied across regions.",
      "data:\n  - { name: db, region: us-south }", "set cross_region_copy: true and copy backups to another region"},
-    {"CE306", "registry-single-region", warning,
+    {RuleId::registry_single_region, "CE306", "registry-single-region", warning,
      "an app in two or more regions pulls its image from one regional registry",
      "IBM does not replicate images between regional Container Registry instances: losing the registry's "
      "region stops scale-out and re-creation everywhere else.",
@@ -152,6 +162,10 @@ std::optional<Severity> parse_severity(std::string_view text) {
 
 const std::vector<RuleInfo>& all_rules() {
   return rules;
+}
+
+const RuleInfo& rule(RuleId handle) {
+  return rules[static_cast<std::size_t>(handle)];
 }
 
 const RuleInfo* find_rule(std::string_view id_or_name) {

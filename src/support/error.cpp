@@ -1,4 +1,4 @@
-#include "ceplan/error.hpp"
+#include "support/error.hpp"
 
 #include <algorithm>
 #include <tuple>

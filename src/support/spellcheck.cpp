@@ -1,4 +1,4 @@
-#include "ceplan/spellcheck.hpp"
+#include "support/spellcheck.hpp"
 
 #include <algorithm>
 #include <cctype>

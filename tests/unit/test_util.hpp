@@ -5,8 +5,8 @@
 #include <string>
 #include <vector>
 
-#include "ceplan/catalog.hpp"
-#include "ceplan/error.hpp"
+#include "catalog/embedded_catalog.hpp"
+#include "support/error.hpp"
 
 namespace ceplan::test {
 
@@ -25,8 +25,8 @@ inline std::vector<std::string> errors_of(const std::function<void()>& action) {
 }
 
 /// The embedded catalog, loaded once for all tests.
-inline const Catalog& embedded_catalog() {
-  static const Catalog catalog = Catalog::embedded();
+inline const Catalog& shared_catalog() {
+  static const Catalog catalog = ceplan::embedded_catalog();
   return catalog;
 }
 

@@ -1,6 +1,7 @@
 #include <catch2/catch.hpp>
 
-#include "ceplan/catalog.hpp"
+#include "catalog/catalog_loader.hpp"
+#include "catalog/embedded_catalog.hpp"
 #include "test_util.hpp"
 
 using ceplan::Catalog;
@@ -21,7 +22,7 @@ Lines ids(const std::vector<const ceplan::Region*>& regions) {
 }  // namespace
 
 TEST_CASE("regions are found by id, with a suggestion for typos") {
-  const Catalog catalog = Catalog::embedded();
+  const Catalog catalog = ceplan::embedded_catalog();
   CHECK(catalog.find("eu-gb")->name == "London");
   CHECK(catalog.find("eu-gbb") == nullptr);
   CHECK(errors_of([&] { (void)catalog.at("eu-gbb"); }) ==
@@ -30,7 +31,7 @@ TEST_CASE("regions are found by id, with a suggestion for typos") {
 }
 
 TEST_CASE("filters select by geography and endpoint, case-insensitively") {
-  const Catalog catalog = Catalog::embedded();
+  const Catalog catalog = ceplan::embedded_catalog();
   CHECK(ids(catalog.select({})).size() == 11);
   CHECK(ids(catalog.select(RegionFilter{"europe", ""})) == Lines{"eu-de", "eu-gb", "eu-es"});
   CHECK(ids(catalog.select(RegionFilter{"", "AP"})) == Lines{"jp-osa", "au-syd", "jp-tok"});
@@ -44,7 +45,7 @@ TEST_CASE("filters select by geography and endpoint, case-insensitively") {
 }
 
 TEST_CASE("geographies are listed once each, in catalog order") {
-  CHECK(Catalog::embedded().geographies() == Lines{"Asia Pacific", "Europe", "North America", "South America"});
+  CHECK(ceplan::embedded_catalog().geographies() == Lines{"Asia Pacific", "Europe", "North America", "South America"});
   CHECK(ceplan::to_string(ceplan::Availability::szr) == "SZR");
   CHECK(ceplan::to_string(ceplan::Campus::single) == "single");
 }

@@ -1,6 +1,7 @@
 #include <catch2/catch.hpp>
 
-#include "ceplan/catalog.hpp"
+#include "catalog/catalog_loader.hpp"
+#include "catalog/embedded_catalog.hpp"
 #include "test_util.hpp"
 
 using ceplan::Catalog;
@@ -18,13 +19,13 @@ std::string region(const std::string& id, const std::string& zones, const std::s
 }
 
 Lines load_errors(const std::string& text) {
-  return errors_of([&] { (void)Catalog::load(text, "c.yaml"); });
+  return errors_of([&] { (void)ceplan::load_catalog(text, "c.yaml"); });
 }
 
 }  // namespace
 
 TEST_CASE("the embedded catalog holds the seed's six regions and the five added since") {
-  const Catalog catalog = Catalog::embedded();
+  const Catalog catalog = ceplan::embedded_catalog();
   CHECK(catalog.regions().size() == 11);
   CHECK(catalog.sla() == 99.99);
   CHECK(catalog.backup_endpoints() == Lines{"AP", "BR", "CA", "EU", "US"});
@@ -54,7 +55,7 @@ TEST_CASE("the embedded catalog holds the seed's six regions and the five added 
 
 TEST_CASE("a valid catalog loads with its regions in order") {
   const Catalog catalog =
-      Catalog::load(header + region("a-1", "[a1, a2, a3]") + region("b-1", "[b1]", "null", "SZR"), "c.yaml");
+      ceplan::load_catalog(header + region("a-1", "[a1, a2, a3]") + region("b-1", "[b1]", "null", "SZR"), "c.yaml");
   CHECK(catalog.region_ids() == Lines{"a-1", "b-1"});
   CHECK(catalog.regions()[1].location.line == 11);
   CHECK(catalog.zone_owner("b1")->id == "b-1");

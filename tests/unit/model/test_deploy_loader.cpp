@@ -1,6 +1,6 @@
 #include <catch2/catch.hpp>
 
-#include "ceplan/model.hpp"
+#include "model/deploy_loader.hpp"
 #include "test_util.hpp"
 
 using ceplan::load_deployment;

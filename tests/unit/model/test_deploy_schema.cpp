@@ -1,8 +1,10 @@
 #include <catch2/catch.hpp>
 #include <nlohmann/json.hpp>
 
-#include "ceplan/deploy_schema.hpp"
-#include "ceplan/render/ci.hpp"
+#include "catalog/embedded_catalog.hpp"
+#include "model/deploy_loader.hpp"
+#include "model/deploy_schema.hpp"
+#include "render/json_schema.hpp"
 
 TEST_CASE("the schema table describes every object the loader reads") {
   CHECK(ceplan::schema::objects().front().name == "deploy");

@@ -1,6 +1,8 @@
 #include <catch2/catch.hpp>
 
-#include "ceplan/figures.hpp"
+#include "catalog/embedded_catalog.hpp"
+#include "model/deploy_loader.hpp"
+#include "model/figures.hpp"
 
 using Catch::Detail::Approx;
 
@@ -46,7 +48,7 @@ TEST_CASE("warm-up counts only for apps that scale to zero") {
 }
 
 TEST_CASE("composite availability: edge x (1 - product of region unavailability)") {
-  const auto catalog = ceplan::Catalog::embedded();
+  const auto catalog = ceplan::embedded_catalog();
   const auto d = load("  edge_proxy: { sla: 99.9 }\n", "{ name: a, image: i }");
   const auto two = ceplan::composite_availability(d, d.apps[0], catalog);
   CHECK(two.edge_proxy == 99.9);

@@ -2,7 +2,9 @@
 
 #include <algorithm>
 
-#include "ceplan/planner.hpp"
+#include "catalog/embedded_catalog.hpp"
+#include "model/deploy_loader.hpp"
+#include "planner/runbook.hpp"
 #include "test_util.hpp"
 
 using ceplan::test::errors_of;
@@ -36,7 +38,7 @@ std::size_t position(const ceplan::Runbook& runbook, const std::string& id) {
 
 ceplan::Runbook runbook_for(const std::string& to, const std::string& from = {}) {
   const auto deployment = ceplan::load_deployment(file, "d.yaml");
-  return ceplan::restore_runbook(deployment, ceplan::Catalog::embedded(), to, from);
+  return ceplan::restore_runbook(deployment, ceplan::embedded_catalog(), to, from);
 }
 
 }  // namespace

@@ -1,6 +1,8 @@
 #include <catch2/catch.hpp>
 
-#include "ceplan/planner.hpp"
+#include "catalog/embedded_catalog.hpp"
+#include "model/deploy_loader.hpp"
+#include "planner/scenario.hpp"
 #include "test_util.hpp"
 
 using ceplan::AppStatus;
@@ -11,7 +13,7 @@ using Lines = std::vector<std::string>;
 namespace {
 
 const ceplan::Catalog& catalog() {
-  return ceplan::test::embedded_catalog();
+  return ceplan::test::shared_catalog();
 }
 
 const std::string warm_standby = R"(version: 1

@@ -1,7 +1,7 @@
 #include <catch2/catch.hpp>
 #include <nlohmann/json.hpp>
 
-#include "ceplan/render/catalog.hpp"
+#include "render/catalog.hpp"
 #include "test_util.hpp"
 
 using ceplan::Catalog;
@@ -9,7 +9,7 @@ using ceplan::render::CatalogFormat;
 using ceplan::test::errors_of;
 
 TEST_CASE("regions as JSON: an object with a regions array carrying every field") {
-  const Catalog catalog = Catalog::embedded();
+  const Catalog catalog = ceplan::embedded_catalog();
   const auto all = catalog.select({});
   const auto json = nlohmann::json::parse(ceplan::render::regions(all, CatalogFormat::json));
   REQUIRE(json["regions"].size() == 11);
@@ -24,7 +24,7 @@ TEST_CASE("regions as JSON: an object with a regions array carrying every field"
 }
 
 TEST_CASE("backup endpoints say 'not published' where IBM publishes none") {
-  const Catalog catalog = Catalog::embedded();
+  const Catalog catalog = ceplan::embedded_catalog();
   const std::vector<const ceplan::Region*> regions{&catalog.at("eu-gb"), &catalog.at("in-che")};
   CHECK(ceplan::render::backup_endpoints(regions, CatalogFormat::text) == "eu-gb → EU\nin-che → not published\n");
   CHECK(ceplan::render::backup_endpoints(regions, CatalogFormat::yaml) ==
@@ -33,7 +33,7 @@ TEST_CASE("backup endpoints say 'not published' where IBM publishes none") {
 }
 
 TEST_CASE("one region in text shows zones, campus and endpoint") {
-  const std::string text = ceplan::render::region(Catalog::embedded().at("jp-osa"), CatalogFormat::text);
+  const std::string text = ceplan::render::region(ceplan::embedded_catalog().at("jp-osa"), CatalogFormat::text);
   CHECK_THAT(text, Catch::StartsWith("Osaka (jp-osa)\n"));
   CHECK_THAT(text, Catch::Contains("zones:           jp-osa-1, jp-osa-2, jp-osa-3\n"));
   CHECK_THAT(text, Catch::Contains("single campus"));

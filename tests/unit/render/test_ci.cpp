@@ -1,7 +1,7 @@
 #include <catch2/catch.hpp>
 #include <nlohmann/json.hpp>
 
-#include "ceplan/render/ci.hpp"
+#include "render/ci.hpp"
 
 using ceplan::render::FileReport;
 

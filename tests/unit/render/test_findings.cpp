@@ -1,7 +1,7 @@
 #include <catch2/catch.hpp>
 #include <nlohmann/json.hpp>
 
-#include "ceplan/render/findings.hpp"
+#include "render/findings.hpp"
 
 using ceplan::render::FileReport;
 using ceplan::render::FindingsFormat;

@@ -1,11 +1,13 @@
 #include <catch2/catch.hpp>
 
-#include "ceplan/render/starter.hpp"
-#include "ceplan/rules.hpp"
+#include "catalog/embedded_catalog.hpp"
+#include "model/deploy_loader.hpp"
+#include "render/starter.hpp"
+#include "rules/check.hpp"
 #include "test_util.hpp"
 
 TEST_CASE("starter regions are multi-campus, in two geographies, backing up to two endpoints") {
-  const auto& catalog = ceplan::test::embedded_catalog();
+  const auto& catalog = ceplan::test::shared_catalog();
   const auto regions = ceplan::render::starter_regions(catalog);
   REQUIRE(regions.size() == 2);
   const auto& a = catalog.at(regions[0]);
@@ -17,7 +19,7 @@ TEST_CASE("starter regions are multi-campus, in two geographies, backing up to t
 }
 
 TEST_CASE("every strategy's starter file validates without findings") {
-  const auto& catalog = ceplan::test::embedded_catalog();
+  const auto& catalog = ceplan::test::shared_catalog();
   const auto regions = ceplan::render::starter_regions(catalog);
   for (auto strategy : {ceplan::Strategy::active_active, ceplan::Strategy::warm_standby, ceplan::Strategy::pilot_light,
                         ceplan::Strategy::backup_restore}) {

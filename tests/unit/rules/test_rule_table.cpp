@@ -2,7 +2,7 @@
 
 #include <regex>
 
-#include "ceplan/rules.hpp"
+#include "rules/rule_table.hpp"
 #include "test_util.hpp"
 
 using ceplan::test::errors_of;

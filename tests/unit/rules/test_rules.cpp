@@ -1,13 +1,16 @@
 // Every rule: a minimal file where it fires, and one where it must stay silent.
 #include <catch2/catch.hpp>
 
-#include "ceplan/rules.hpp"
+#include "catalog/catalog_loader.hpp"
+#include "catalog/embedded_catalog.hpp"
+#include "model/deploy_loader.hpp"
+#include "rules/check.hpp"
 #include "test_util.hpp"
 
 namespace {
 
 const ceplan::Catalog& catalog() {
-  return ceplan::test::embedded_catalog();
+  return ceplan::test::shared_catalog();
 }
 
 std::vector<ceplan::Finding> run(const std::string& text) {
@@ -127,7 +130,7 @@ TEST_CASE("each rule fires where it should, at the node that causes it, and is s
 }
 
 TEST_CASE("CE102 fires for a region that is not an MZR") {
-  const auto szr = ceplan::Catalog::load(
+  const auto szr = ceplan::load_catalog(
       "schema: ceplan.catalog/v1\nsla: 99.9\nbackup_endpoints: [X]\nregions:\n"
       "  - { id: mzr-1, name: M, geography: G, availability: MZR, zones: [a, b, c], backup_endpoint: X }\n"
       "  - { id: szr-1, name: S, geography: G, availability: SZR, zones: [d], backup_endpoint: X }\n",

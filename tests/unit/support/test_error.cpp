@@ -1,6 +1,6 @@
 #include <catch2/catch.hpp>
 
-#include "ceplan/error.hpp"
+#include "support/error.hpp"
 
 using ceplan::Diagnostic;
 

@@ -1,6 +1,6 @@
 #include <catch2/catch.hpp>
 
-#include "ceplan/spellcheck.hpp"
+#include "support/spellcheck.hpp"
 
 using ceplan::closest_match;
 using ceplan::did_you_mean;

@@ -1,6 +1,6 @@
 #include <catch2/catch.hpp>
 
-#include "planner/commands.hpp"
+#include "planner/ibmcloud.hpp"
 
 TEST_CASE("shell words are quoted only when needed") {
   CHECK(ceplan::planner::shell_word("icr.io/ns/app:1.0") == "icr.io/ns/app:1.0");

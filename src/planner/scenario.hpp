@@ -1,15 +1,16 @@
 #pragma once
-// Outage scenarios and restore runbooks (SPEC §5): who survives what, how long failover takes,
-// and the ordered checklist a person follows, with the `ibmcloud` commands to run.
+// Outage scenarios (SPEC §5): who survives a zone, region or geography outage, how long failover
+// takes, and the ordered checklist a person follows.
 
 #include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
 
-#include "ceplan/catalog.hpp"
-#include "ceplan/figures.hpp"
-#include "ceplan/model.hpp"
+#include "catalog/catalog.hpp"
+#include "model/deployment.hpp"
+#include "model/figures.hpp"
+#include "planner/checklist.hpp"
 
 namespace ceplan {
 
@@ -31,16 +32,6 @@ struct Scenario {
 enum class AppStatus { unaffected, auto_recovers, fails_over, manual_failover, down };
 /// What happens to a job in a scenario.
 enum class JobStatus { unaffected, auto_recovers, reschedule, down };
-
-/// One step of a checklist.
-struct Step {
-  std::string id;         ///< stable slug, e.g. "secret-db-creds"
-  std::string phase;      ///< preflight, decide, restore, cut over, verify, fail back
-  std::string title;      ///< what to do, one line
-  std::string command;    ///< the commands to run, one per line; empty for a manual step
-  std::string verify;     ///< how to check that it worked
-  std::string objective;  ///< the objective it serves
-};
 
 /// An app's fate in a scenario.
 struct AppOutcome {
@@ -70,19 +61,6 @@ struct ScenarioPlan {
 
 /// Plans one scenario.
 [[nodiscard]] ScenarioPlan plan(const Deployment& deployment, const Catalog& catalog, const Scenario& scenario);
-
-/// A restore runbook (`ceplan runbook`).
-struct Runbook {
-  std::string project;      ///< project name
-  std::string from;         ///< region restored from
-  std::string to;           ///< region restored into
-  std::vector<Step> steps;  ///< in dependency order
-};
-
-/// The runbook that re-creates the project in `to`; `from` defaults to the primary region (or
-/// the first). Regions outside the catalog, or `from` equal to `to`, throw InputError.
-[[nodiscard]] Runbook restore_runbook(const Deployment& deployment, const Catalog& catalog, const std::string& to,
-                                      const std::string& from = {});
 
 /// "zone", "region", "geography".
 [[nodiscard]] std::string_view to_string(ScenarioKind kind);

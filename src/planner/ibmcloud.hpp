@@ -1,12 +1,13 @@
 #pragma once
-// `ibmcloud` command lines for the checklists. Every command and flag here is in IBM's Code
-// Engine CLI reference (FACTS §7; tests check each against tests/schemas/ibmcloud-ce-cli.json).
+// Every `ibmcloud` command line that plans and runbooks print is built here, and nowhere else.
+// Each command and flag is in IBM's Code Engine CLI reference (FACTS §7; tests check each
+// against tests/schemas/ibmcloud-ce-cli.json).
 
 #include <string>
 #include <string_view>
 #include <vector>
 
-#include "ceplan/model.hpp"
+#include "model/deployment.hpp"
 
 namespace ceplan::planner {
 
@@ -15,28 +16,58 @@ namespace ceplan::planner {
 /// The name ceplan gives a job's cron subscription: "<job>-cron".
 [[nodiscard]] std::string cron_name(const Job& job);
 
+/// `ibmcloud target` (shows the targeted region).
+[[nodiscard]] std::string show_target();
+/// `ibmcloud target -r REGION`
+[[nodiscard]] std::string target(std::string_view region);
 /// `ibmcloud target -r REGION` then `ibmcloud ce project select --name PROJECT`.
 [[nodiscard]] std::string select(std::string_view region, std::string_view project);
 /// `command` (one or more lines) run in `project` in `region`: select() first.
 [[nodiscard]] std::string in_region(std::string_view region, std::string_view project, std::string_view command);
+
+/// `ibmcloud ce project select --name PROJECT`
+[[nodiscard]] std::string select_project(std::string_view project);
+/// `ibmcloud ce project create --name PROJECT`, then select it.
+[[nodiscard]] std::string create_project(std::string_view project);
+/// `ibmcloud ce project get --name PROJECT`
+[[nodiscard]] std::string get_project(std::string_view project);
+
 /// `ibmcloud ce secret create ...` for a declared secret (TLS secrets from a key and chain).
 [[nodiscard]] std::string create_secret(const Artifact& secret);
+/// `ibmcloud ce secret get --name NAME`
+[[nodiscard]] std::string get_secret(const Artifact& secret);
 /// `ibmcloud ce configmap create ...`
 [[nodiscard]] std::string create_configmap(const Artifact& configmap);
+/// `ibmcloud ce configmap get --name NAME`
+[[nodiscard]] std::string get_configmap(const Artifact& configmap);
+
 /// `ibmcloud ce application create ...` with its scale and references.
 [[nodiscard]] std::string create_app(const App& app);
 /// `ibmcloud ce application get --name APP`
 [[nodiscard]] std::string get_app(const App& app);
 /// `ibmcloud ce job create ...` with its references.
 [[nodiscard]] std::string create_job(const Job& job);
+/// `ibmcloud ce job get --name JOB`
+[[nodiscard]] std::string get_job(const Job& job);
+/// `ibmcloud ce jobrun submit --job JOB`
+[[nodiscard]] std::string submit_jobrun(const Job& job);
+
 /// `ibmcloud ce subscription cron create ...` for a scheduled job.
 [[nodiscard]] std::string create_cron(const Job& job);
+/// `ibmcloud ce subscription cron get --name ...` for a scheduled job.
+[[nodiscard]] std::string get_cron(const Job& job);
+/// `ibmcloud ce subscription cron list`
+[[nodiscard]] std::string list_crons();
 /// `ibmcloud ce subscription cron delete --name ...` for a scheduled job.
 [[nodiscard]] std::string delete_cron(const Job& job);
-
 /// Selects the project in `region` and deletes the cron subscription of each scheduled job in
 /// `jobs`; empty when none has a schedule.
 [[nodiscard]] std::string delete_schedules(std::string_view region, std::string_view project,
                                            const std::vector<const Job*>& jobs);
+
+/// `ibmcloud ce domainmapping create --domain-name DOMAIN --target APP --tls-secret SECRET`
+[[nodiscard]] std::string create_domain_mapping(std::string_view domain, const App& app, std::string_view tls_secret);
+/// `ibmcloud ce domainmapping get --domain-name DOMAIN`
+[[nodiscard]] std::string get_domain_mapping(std::string_view domain);
 
 }  // namespace ceplan::planner

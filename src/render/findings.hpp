@@ -6,7 +6,7 @@
 #include <string_view>
 #include <vector>
 
-#include "ceplan/rules.hpp"
+#include "rules/check.hpp"
 
 namespace ceplan::render {
 

@@ -5,8 +5,8 @@
 #include <string>
 #include <vector>
 
-#include "ceplan/catalog.hpp"
-#include "ceplan/model.hpp"
+#include "catalog/catalog.hpp"
+#include "model/deployment.hpp"
 
 namespace ceplan {
 

@@ -5,7 +5,8 @@
 #include <string>
 #include <string_view>
 
-#include "ceplan/planner.hpp"
+#include "planner/runbook.hpp"
+#include "planner/scenario.hpp"
 
 namespace ceplan::render {
 
@@ -20,7 +21,5 @@ enum class PlanFormat { text, markdown, json };
                                 std::span<const ScenarioPlan> plans, PlanFormat format, bool as_list);
 /// A restore runbook; Markdown renders its steps as `- [ ]` checklists.
 [[nodiscard]] std::string runbook(const Runbook& runbook, PlanFormat format);
-/// A Mermaid flowchart of the placement: the edge proxy in front, regions as boxes, apps and jobs inside.
-[[nodiscard]] std::string mermaid(const Deployment& deployment, const Catalog& catalog);
 
 }  // namespace ceplan::render

@@ -1,12 +1,12 @@
 #pragma once
 // Findings in the formats CI systems read: SARIF for code scanning, JUnit XML for test
-// reports, GitHub workflow commands for inline annotations; and the deploy file's JSON Schema.
+// reports, GitHub workflow commands for inline annotations.
 
 #include <optional>
 #include <span>
 #include <string>
 
-#include "ceplan/render/findings.hpp"
+#include "render/findings.hpp"
 
 namespace ceplan::render {
 
@@ -21,9 +21,6 @@ namespace ceplan::render {
 
 /// GitHub Actions workflow commands: `::error file=F,line=L,col=C,title=ID name::message`.
 [[nodiscard]] std::string github(std::span<const FileReport> reports);
-
-/// The deploy file's JSON Schema (draft 2020-12), from the loader's own definitions.
-[[nodiscard]] std::string deploy_json_schema();
 
 /// Where the rule reference lives; SARIF helpUri links point into it.
 inline constexpr std::string_view rules_doc_uri = "https://github.com/ceplan/ceplan/blob/main/docs/rules.md";

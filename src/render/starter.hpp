@@ -4,8 +4,8 @@
 #include <string>
 #include <vector>
 
-#include "ceplan/catalog.hpp"
-#include "ceplan/model.hpp"
+#include "catalog/catalog.hpp"
+#include "model/deployment.hpp"
 
 namespace ceplan::render {
 

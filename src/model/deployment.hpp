@@ -8,8 +8,7 @@
 #include <string_view>
 #include <vector>
 
-#include "ceplan/error.hpp"
-#include "ceplan/limits.hpp"
+#include "support/error.hpp"
 
 namespace ceplan {
 
@@ -144,11 +143,6 @@ struct Deployment {
   /// The first region with this role, or nullptr.
   [[nodiscard]] const ProjectRegion* first_with_role(Role role) const;
 };
-
-/// Parses and checks a deploy file; `source` names it in errors. Throws InputError listing
-/// every problem found (malformed YAML, unknown or duplicate keys, wrong types, missing fields).
-[[nodiscard]] Deployment load_deployment(std::string_view text, const std::string& source,
-                                         const InputLimits& limits = {});
 
 /// "active-active", "warm-standby", ...
 [[nodiscard]] std::string_view to_string(Strategy strategy);

@@ -5,7 +5,7 @@
 #include <string>
 #include <string_view>
 
-#include "ceplan/catalog.hpp"
+#include "catalog/catalog.hpp"
 
 namespace ceplan::render {
 

@@ -5,8 +5,8 @@
 #include <string_view>
 #include <vector>
 
-#include "ceplan/figures.hpp"
-#include "ceplan/rules.hpp"
+#include "model/figures.hpp"
+#include "rules/check.hpp"
 
 namespace ceplan::rules {
 
@@ -16,16 +16,14 @@ public:
   /// Findings of rules `selection` runs go to `out`.
   Findings(const RuleSelection& selection, std::vector<Finding>& out) : m_selection(selection), m_out(out) {}
 
-  /// True if rule `id` runs; checks skip their work otherwise.
-  [[nodiscard]] bool on(std::string_view id) const { return m_selection.runs(id); }
-  /// Records a finding of rule `id` at its default severity.
-  void add(std::string_view id, Location location, std::string message, std::string fix = {});
-  /// Records a finding of rule `id` at `severity`.
-  void add(std::string_view id, Severity severity, Location location, std::string message, std::string fix = {});
+  /// True if the rule runs; checks skip their work otherwise.
+  [[nodiscard]] bool on(RuleId handle) const { return m_selection.runs(handle); }
+  /// Records a finding of a rule at its default severity.
+  void add(RuleId handle, Location location, std::string message, std::string fix = {});
+  /// Records a finding of a rule at `severity`.
+  void add(RuleId handle, Severity severity, Location location, std::string message, std::string fix = {});
 
 private:
-  void record(const RuleInfo& rule, Severity severity, Location location, std::string message, std::string fix);
-
   const RuleSelection& m_selection;
   std::vector<Finding>& m_out;
 };
@@ -43,12 +41,5 @@ struct Subject {
 
 /// "a, b and c"
 [[nodiscard]] std::string join_names(const std::vector<std::string>& names);
-
-/// CE101-CE110: where the project and its workloads are placed.
-void check_placement(const Subject& subject, Findings& findings);
-/// CE201-CE207: failover through the edge proxy and the objectives it must meet.
-void check_failover(const Subject& subject, Findings& findings);
-/// CE301-CE306: what a restore needs: schedules, references, secrets, data, images.
-void check_recovery(const Subject& subject, Findings& findings);
 
 }  // namespace ceplan::rules

@@ -7,8 +7,7 @@
 #include <unordered_map>
 #include <vector>
 
-#include "ceplan/error.hpp"
-#include "ceplan/limits.hpp"
+#include "support/error.hpp"
 
 namespace ceplan {
 
@@ -40,11 +39,7 @@ struct RegionFilter {
 /// A validated region catalog with its regions in file order.
 class Catalog {
 public:
-  /// Parses and validates catalog YAML `text`; `source` names it in errors. Throws InputError.
-  static Catalog load(std::string_view text, const std::string& source, const InputLimits& limits = {});
-  /// The catalog compiled into the binary from data/regions.yaml (validated at build time).
-  static Catalog embedded();
-  /// A catalog from parts already validated (by load()); builds the look-up indexes.
+  /// A catalog from parts already validated (by load_catalog()); builds the look-up indexes.
   static Catalog from_parts(std::string source, double sla, std::vector<std::string> endpoints,
                             std::vector<Region> regions);
 

@@ -1,15 +1,13 @@
 #pragma once
-// The rules of `ceplan validate` (SPEC §3): stable ids, default severities, and the findings
-// they produce over a deployment.
+// The rules of `ceplan validate`: stable ids, names and default severities, defined once in
+// rule_table.cpp and named in code by a typed handle (RuleId), never by an id string.
 
+#include <cstdint>
 #include <optional>
 #include <set>
 #include <string>
 #include <string_view>
 #include <vector>
-
-#include "ceplan/catalog.hpp"
-#include "ceplan/model.hpp"
 
 namespace ceplan {
 
@@ -21,8 +19,36 @@ enum class Severity { error, warning, info };
 /// Parses "error", "warning" or "info".
 [[nodiscard]] std::optional<Severity> parse_severity(std::string_view text);
 
+/// One handle per rule, in id order; the table in rule_table.cpp holds one entry for each.
+enum class RuleId : std::uint8_t {
+  unknown_region,              ///< CE101
+  not_multizone,               ///< CE102
+  single_region,               ///< CE103
+  single_geography,            ///< CE104
+  shared_backup_endpoint,      ///< CE105
+  roles,                       ///< CE106
+  region_not_in_project,       ///< CE107
+  duplicate_name,              ///< CE108
+  single_campus_region,        ///< CE109
+  quota_exceeded,              ///< CE110
+  no_edge_proxy,               ///< CE201
+  failover_exceeds_rto,        ///< CE202
+  scale_to_zero_behind_proxy,  ///< CE203
+  availability_below_target,   ///< CE204
+  rto_below_strategy,          ///< CE205
+  edge_proxy_limits,           ///< CE206
+  missing_tls_secret,          ///< CE207
+  duplicate_job_runs,          ///< CE301
+  dangling_reference,          ///< CE302
+  unrecoverable_secret,        ///< CE303
+  rpo_exceeded,                ///< CE304
+  data_single_region,          ///< CE305
+  registry_single_region,      ///< CE306
+};
+
 /// What a rule is and why it exists; the source of `ceplan rules`, `explain` and docs/rules.md.
 struct RuleInfo {
+  RuleId handle;               ///< the handle code uses
   std::string_view id;         ///< e.g. "CE301"
   std::string_view name;       ///< e.g. "duplicate-job-runs"
   Severity severity;           ///< default severity
@@ -32,17 +58,10 @@ struct RuleInfo {
   std::string_view fix;        ///< how to fix it, one line
 };
 
-/// One problem found in a deployment.
-struct Finding {
-  const RuleInfo* rule = nullptr;       ///< the rule that fired
-  Severity severity = Severity::error;  ///< this finding's severity
-  std::string message;                  ///< names the app, job or region concerned
-  Location location;                    ///< the node that causes it
-  std::string fix;                      ///< what to do, one line
-};
-
-/// Every rule, ordered by id.
+/// Every rule, ordered by id (and so by handle).
 [[nodiscard]] const std::vector<RuleInfo>& all_rules();
+/// The rule behind a handle.
+[[nodiscard]] const RuleInfo& rule(RuleId handle);
 /// A rule by id ("CE301", any case) or name ("duplicate-job-runs"), or nullptr.
 [[nodiscard]] const RuleInfo* find_rule(std::string_view id_or_name);
 /// Parses a comma-separated list of rule ids or names; throws InputError with a suggestion.
@@ -54,19 +73,8 @@ struct RuleSelection {
   std::set<std::string> enabled_only;  ///< when non-empty, only these ids run
   /// True if the rule with this id runs.
   [[nodiscard]] bool runs(std::string_view id) const;
+  /// True if the rule behind this handle runs.
+  [[nodiscard]] bool runs(RuleId handle) const { return runs(rule(handle).id); }
 };
-
-/// Runs the selected rules; findings come sorted by location, then rule id.
-[[nodiscard]] std::vector<Finding> check(const Deployment& deployment, const Catalog& catalog,
-                                         const RuleSelection& selection = {});
-
-}  // namespace ceplan
-
-namespace ceplan {
-
-/// Loads deploy-file `text` (named `source`) and runs the selected rules on it.
-/// Throws InputError when the file cannot be read as a deploy file.
-[[nodiscard]] std::vector<Finding> validate(std::string_view text, const std::string& source, const Catalog& catalog,
-                                            const RuleSelection& selection = {}, const InputLimits& limits = {});
 
 }  // namespace ceplan

@@ -1,0 +1,151 @@
+#include "cli/app.hpp"
+
+#include <algorithm>
+
+#include "cli/commands.hpp"
+#include "support/error.hpp"
+#include "support/spellcheck.hpp"
+#include "support/version.hpp"
+
+namespace ceplan::cli {
+namespace {
+
+void add_global_options(CLI::App& app, Context& context) {
+  app.set_version_flag("--version", std::string(version()));
+  app.add_option("--catalog", context.catalog_path, "Region catalog YAML instead of the embedded one")
+      ->envname("CEPLAN_CATALOG");
+  app.add_option("-o,--output", context.output_path, "Write output to FILE (atomically) instead of stdout");
+  app.add_option("--max-file-size", context.limits.max_file_size, "Largest input file, e.g. 8MiB")
+      ->transform(CLI::AsSizeValue(false))
+      ->capture_default_str();
+  app.add_option("--max-depth", context.limits.max_depth, "Deepest nesting of YAML sequences and mappings")
+      ->check(CLI::Range(1, 10000))
+      ->capture_default_str();
+  app.add_option("--max-nodes", context.limits.max_nodes, "Most YAML nodes in a file, counting alias copies")
+      ->check(CLI::PositiveNumber)
+      ->capture_default_str();
+  add_choice_option(context, app, "--color", context.color,
+                    "Colour in text output: auto (on a terminal, without NO_COLOR), always, never",
+                    {"auto", "always", "never"});
+  app.require_subcommand(1);
+  app.fallthrough();
+  app.footer(
+      "Examples:\n  ceplan regions\n  ceplan backup-endpoint eu-gb\n"
+      "Run 'ceplan COMMAND --help' for the options of a command.");
+}
+
+// Every command is listed (for help and suggestions), but only the one being run gets its
+// options: building all of them is a third of start-up. Completion needs them all.
+void add_commands(CLI::App& app, Context& context, const std::vector<std::string>& words) {
+  const CommandEntry* wanted = wanted_command(app, words);
+  const bool fill_all = wanted == nullptr || wanted->name == "completion";
+  for (const CommandEntry& entry : command_table()) {
+    CLI::App* command = app.add_subcommand(std::string(entry.name), std::string(entry.description));
+    if (fill_all || &entry == wanted)
+      entry.set(*command, context);
+  }
+}
+
+bool known(const std::vector<std::string>& names, const std::string& word) {
+  return std::find(names.begin(), names.end(), word) != names.end();
+}
+
+}  // namespace
+
+const std::vector<CommandEntry>& command_table() {
+  static const std::vector<CommandEntry> table{
+      {"validate", "Check deploy files against the catalog and the rules", set_validate_command},
+      {"plan", "What survives an outage, how fast it fails over, and what to do", set_plan_command},
+      {"runbook", "The ordered steps that re-create the project in another region", set_runbook_command},
+      {"rules", "List the rules of ceplan validate", set_rules_command},
+      {"explain", "Explain a rule: why it matters, an example, the fix", set_explain_command},
+      {"schema", "Print the JSON Schema of deploy files (draft 2020-12)", set_schema_command},
+      {"init", "Write a commented starter deploy.yaml that validates clean", set_init_command},
+      {"completion", "Print a bash or zsh completion script", set_completion_command},
+      {"regions", "List the Code Engine regions of the catalog", set_regions_command},
+      {"region", "Show one region: zones, campus, backup endpoint, registry", set_region_command},
+      {"backup-endpoint", "Show where regions back up their project metadata", set_backup_endpoint_command},
+  };
+  return table;
+}
+
+const CommandEntry* wanted_command(const CLI::App& app, const std::vector<std::string>& words) {
+  for (std::size_t i = 0; i < words.size(); ++i) {
+    const std::string& word = words[i];
+    const bool option_word = word.rfind('-', 0) == 0 && word.find('=') == std::string::npos;
+    const CLI::Option* option = option_word ? app.get_option_no_throw(word) : nullptr;
+    if (option != nullptr && option->get_items_expected_max() > 0) {
+      ++i;  // the option's value, not a command
+      continue;
+    }
+    for (const CommandEntry& entry : command_table()) {
+      if (word == entry.name)
+        return &entry;
+    }
+  }
+  return nullptr;
+}
+
+std::string suggestion(const CLI::App& app, const std::vector<std::string>& words) {
+  std::vector<std::string> commands;
+  std::vector<std::string> flags;
+  bool command_given = false;
+  auto add_flags = [&flags](const CLI::App& owner) {
+    for (const CLI::Option* option : owner.get_options()) {
+      for (const std::string& name : option->get_lnames()) flags.push_back("--" + name);
+    }
+  };
+  add_flags(app);
+  for (const CLI::App* command : app.get_subcommands({})) {
+    commands.push_back(command->get_name());
+    if (command->parsed()) {
+      add_flags(*command);
+      command_given = true;
+    }
+  }
+  for (const std::string& word : words) {
+    const std::string name = word.substr(0, word.find('='));
+    if (name.rfind("--", 0) == 0 && !known(flags, name)) {
+      if (std::string hint = did_you_mean(name, flags); !hint.empty())
+        return hint;
+    }
+  }
+  for (const std::string& word : words) {
+    if (!command_given && word.rfind('-', 0) != 0 && !known(commands, word)) {
+      if (std::string hint = did_you_mean(word, commands); !hint.empty())
+        return hint;
+    }
+  }
+  return {};
+}
+
+int run(int argc, const char* const* argv) {
+  Context context;
+  CLI::App app("Region-resilience planner for IBM Cloud Code Engine", "ceplan");
+  add_global_options(app, context);
+  const std::vector<std::string> words(argv + 1, argv + argc);
+  add_commands(app, context, words);
+  try {
+    app.parse(argc, argv);
+  } catch (const CLI::ParseError& error) {
+    if (error.get_exit_code() == 0) {
+      return app.exit(error);  // --help, --version
+    }
+    // A usage error is an input error of the command line.
+    throw InputError(
+        Diagnostic{{}, {}, std::string(error.what()) + suggestion(app, words) + "\nRun 'ceplan --help' for usage."});
+  }
+  return context.exit_code;
+}
+
+void print_error(const std::exception& error, std::ostream& out) {
+  if (const auto* input = dynamic_cast<const InputError*>(&error)) {
+    for (const Diagnostic& diagnostic : input->diagnostics()) {
+      out << (diagnostic.source.empty() ? "ceplan: " : "") << diagnostic.format() << '\n';
+    }
+    return;
+  }
+  out << "ceplan: error: " << error.what() << '\n';
+}
+
+}  // namespace ceplan::cli

@@ -1,0 +1,17 @@
+#include "cli/commands.hpp"
+#include "render/findings.hpp"
+
+namespace ceplan::cli {
+
+void set_explain_command(CLI::App& command_app, Context& context) {
+  auto id = std::make_shared<std::string>();
+  CLI::App* command = &command_app;
+  command->add_option("ID", *id, "Rule id or name, e.g. CE301 or duplicate-job-runs")->required();
+  command->footer("Examples:\n  ceplan explain CE301\n  ceplan explain no-edge-proxy");
+  command->callback([id, &context] {
+    const auto ids = parse_rule_list(*id);
+    context.emit(render::explain(*find_rule(*ids.begin())));
+  });
+}
+
+}  // namespace ceplan::cli

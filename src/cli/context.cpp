@@ -1,0 +1,56 @@
+#include "cli/context.hpp"
+
+#include <cstdlib>
+#include <iostream>
+#include <string_view>
+
+#include <unistd.h>
+
+#include <fmt/format.h>
+
+#include "catalog/catalog_loader.hpp"
+#include "catalog/embedded_catalog.hpp"
+#include "cli/io.hpp"
+
+namespace ceplan::cli {
+
+Catalog Context::catalog() const {
+  if (catalog_path.empty()) {
+    return embedded_catalog();
+  }
+  return load_catalog(read_input(catalog_path, limits.max_file_size), catalog_path, limits);
+}
+
+bool Context::use_color() const {
+  if (color != "auto") {
+    return color == "always";
+  }
+  const char* no_color = std::getenv("NO_COLOR");
+  const char* term = std::getenv("TERM");
+  return output_path.empty() && ::isatty(STDOUT_FILENO) == 1 && (no_color == nullptr || *no_color == '\0') &&
+         (term == nullptr || std::string_view(term) != "dumb");
+}
+
+void Context::emit(const std::string& text) const {
+  if (!output_path.empty()) {
+    write_file_atomically(output_path, text);
+    return;
+  }
+  std::cout << text << std::flush;
+}
+
+CLI::Option* add_choice_option(Context& context, CLI::App& command, const std::string& name, std::string& value,
+                               const std::string& description, std::vector<std::string> choices) {
+  const std::string owner = command.get_parent() == nullptr ? std::string() : command.get_name();
+  context.choices[owner + " " + name] = choices;
+  return command.add_option(name, value, description)->check(CLI::IsMember(std::move(choices)))->capture_default_str();
+}
+
+CLI::Option* add_format_option(Context& context, CLI::App& command, std::string& format,
+                               std::vector<std::string> choices) {
+  format = choices.front();
+  const std::string description = fmt::format("Output format: {}", fmt::join(choices, ", "));
+  return add_choice_option(context, command, "--format", format, description, std::move(choices));
+}
+
+}  // namespace ceplan::cli

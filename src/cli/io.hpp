@@ -1,0 +1,23 @@
+#pragma once
+// Files and streams: the only place ceplan touches the file system.
+
+#include <cstddef>
+#include <string>
+
+#include "model/deployment.hpp"
+#include "support/limits.hpp"
+
+namespace ceplan::cli {
+
+/// Reads a whole file, or standard input for "-", of at most `max_bytes`; throws InputError
+/// naming the file.
+[[nodiscard]] std::string read_input(const std::string& path, std::size_t max_bytes);
+/// The name a file is shown under in messages and reports: "<stdin>" for "-".
+[[nodiscard]] std::string display_name(const std::string& path);
+/// Reads and loads a deploy file (or standard input for "-"); throws InputError.
+[[nodiscard]] Deployment read_deployment(const std::string& path, const InputLimits& limits);
+/// Writes `text` to `path` through a temporary file and rename, so `path` is never half-written.
+void write_file_atomically(const std::string& path, const std::string& text);
+/// Creates `path` with `text`; refuses (InputError) when it exists, and never leaves a partial file.
+void write_new_file(const std::string& path, const std::string& text);
+}  // namespace ceplan::cli

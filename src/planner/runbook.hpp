@@ -1,0 +1,26 @@
+#pragma once
+// Restore runbooks (SPEC §5): the ordered steps that re-create the project in another region.
+
+#include <string>
+#include <vector>
+
+#include "catalog/catalog.hpp"
+#include "model/deployment.hpp"
+#include "planner/checklist.hpp"
+
+namespace ceplan {
+
+/// A restore runbook (`ceplan runbook`).
+struct Runbook {
+  std::string project;      ///< project name
+  std::string from;         ///< region restored from
+  std::string to;           ///< region restored into
+  std::vector<Step> steps;  ///< in dependency order
+};
+
+/// The runbook that re-creates the project in `to`; `from` defaults to the primary region (or
+/// the first). Regions outside the catalog, or `from` equal to `to`, throw InputError.
+[[nodiscard]] Runbook restore_runbook(const Deployment& deployment, const Catalog& catalog, const std::string& to,
+                                      const std::string& from = {});
+
+}  // namespace ceplan
