@@ -1,5 +1,6 @@
 // Reads a deploy file (SPEC §2) into a Deployment, reporting every problem it can find.
 #include <algorithm>
+#include <limits>
 
 #include <fmt/format.h>
 
@@ -40,9 +41,6 @@ const SchemaLists& lists() {
   return instance;
 }
 
-constexpr std::int64_t max_scale_value = 1'000'000;
-constexpr std::int64_t max_retries_value = 1'000;
-
 template <typename T>
 T index_of(const Keys& names, const std::string& name) {
   return static_cast<T>(std::find(names.begin(), names.end(), name) - names.begin());
@@ -60,13 +58,16 @@ public:
       return;
     }
     if (const Node* version = m_read.required(root, "version", "the deploy file")) {
-      auto value = m_read.integer(*version, "'version'", 0, max_scale_value);
-      if (value && *value != 1) {
-        m_read.error(version->mark, fmt::format("unsupported version {}; this ceplan reads version 1", *value));
+      // A number outside the table's bounds is an unsupported version, said as such.
+      const std::int64_t supported = *schema::field("deploy", "version").min;
+      auto value = m_read.integer(*version, "'version'", 0, std::numeric_limits<std::int64_t>::max());
+      if (value && *value != supported) {
+        m_read.error(version->mark,
+                     fmt::format("unsupported version {}; this ceplan reads version {}", *value, supported));
       }
     }
     if (const Node* project = m_read.required(root, "project", "the deploy file")) {
-      m_out.project = m_read.string(*project, "'project'").value_or("");
+      m_out.project = text(*project, "'project'").value_or("");
     }
     if (const Node* objectives = root.find("objectives")) {
       read_objectives(*objectives);
@@ -104,11 +105,22 @@ private:
     }
   }
 
+  // Every string of the deploy file names something, so none may be empty (the schema says
+  // minLength 1 for the same reason).
+  std::optional<std::string> text(const Node& node, std::string_view what) {
+    auto value = m_read.string(node, what);
+    if (value && value->empty()) {
+      m_read.error(node.mark, fmt::format("{} must not be empty", what));
+      return std::nullopt;
+    }
+    return value;
+  }
+
   Ref name_of(const Node& map, std::string_view what) {
     Ref ref{{}, map.mark};
     if (const Node* name = m_read.required(map, "name", what)) {
       ref.location = name->mark;
-      ref.name = m_read.string(*name, "'name'").value_or("");
+      ref.name = text(*name, "'name'").value_or("");
     }
     return ref;
   }
@@ -117,7 +129,7 @@ private:
     std::vector<Ref> out;
     if (m_read.sequence(node, what)) {
       for (const Node& item : node.items) {
-        if (auto name = m_read.string(item, fmt::format("an item of {}", what))) {
+        if (auto name = text(item, fmt::format("an item of {}", what))) {
           out.push_back(Ref{std::move(*name), item.mark});
         }
       }
@@ -167,7 +179,7 @@ private:
       ProjectRegion region;
       region.role_location = item.mark;
       if (item.kind == yaml::Kind::scalar) {
-        if (auto id = m_read.string(item, "a region id")) {
+        if (auto id = text(item, "a region id")) {
           region.id = Ref{std::move(*id), item.mark};
           m_out.regions.push_back(std::move(region));
         }
@@ -177,15 +189,15 @@ private:
         continue;
       }
       const Node* id = m_read.required(item, "id", "a project region");
-      auto text = id != nullptr ? m_read.string(*id, "'id'") : std::nullopt;
+      auto id_text = id != nullptr ? text(*id, "'id'") : std::nullopt;
       if (const Node* role = item.find("role")) {
         region.role_location = role->mark;
         if (auto name = m_read.choice(*role, "'role'", lists().role_names)) {
           region.role = static_cast<Role>(index_of<int>(lists().role_names, *name) + 1);
         }
       }
-      if (text) {
-        region.id = Ref{std::move(*text), id->mark};
+      if (id_text) {
+        region.id = Ref{std::move(*id_text), id->mark};
         m_out.regions.push_back(std::move(region));
       }
     }
@@ -219,7 +231,7 @@ private:
       out.service = m_read.choice(*value, "'service'", lists().services).value_or(out.service);
     }
     if (const Node* value = node.find("domain")) {
-      out.domain = m_read.string(*value, "'domain'").value_or("");
+      out.domain = text(*value, "'domain'").value_or("");
     }
     if (const Node* value = node.find("proxied")) {
       out.proxied = m_read.boolean(*value, "'proxied'").value_or(true);
@@ -234,7 +246,7 @@ private:
       }
     }
     if (const Node* value = node.find("tls_secret")) {
-      if (auto name = m_read.string(*value, "'tls_secret'")) {
+      if (auto name = text(*value, "'tls_secret'")) {
         out.tls_secret = Ref{std::move(*name), value->mark};
       }
     }
@@ -245,12 +257,12 @@ private:
         return;
       }
       if (const Node* value = health->find("path")) {
-        check.path = m_read.string(*value, "'path'").value_or(check.path);
+        check.path = text(*value, "'path'").value_or(check.path);
       }
       duration(*health, "interval", check.interval);
       duration(*health, "timeout", check.timeout);
       check.retries.location = health->mark;
-      integer_setting(*health, "retries", max_retries_value, check.retries);
+      integer_setting(*health, "health_check", "retries", check.retries);
     }
   }
 
@@ -258,7 +270,7 @@ private:
     out.name = name_of(node, what);
     out.image = Ref{{}, node.mark};
     if (const Node* value = m_read.required(node, "image", what)) {
-      out.image = Ref{m_read.string(*value, "'image'").value_or(""), value->mark};
+      out.image = Ref{text(*value, "'image'").value_or(""), value->mark};
     }
     out.regions_location = out.name.location;
     if (const Node* value = node.find("regions")) {
@@ -274,10 +286,12 @@ private:
     }
   }
 
-  void integer_setting(const Node& map, std::string_view key, std::int64_t max, Setting& setting) {
+  // An integer key read within the bounds the table gives it.
+  void integer_setting(const Node& map, std::string_view object, std::string_view key, Setting& setting) {
     if (const Node* value = map.find(key)) {
+      const schema::Field& field = schema::field(object, key);
       setting.location = value->mark;
-      if (auto number = m_read.integer(*value, fmt::format("'{}'", key), 0, max)) {
+      if (auto number = m_read.integer(*value, fmt::format("'{}'", key), *field.min, *field.max)) {
         setting.value = *number;
         setting.given = true;
       }
@@ -291,7 +305,7 @@ private:
     App app;
     read_workload(node, "an app", app);
     app.min_scale.location = app.name.location;
-    integer_setting(node, "min_scale", max_scale_value, app.min_scale);
+    integer_setting(node, "app", "min_scale", app.min_scale);
     m_out.apps.push_back(std::move(app));
   }
 
@@ -303,7 +317,7 @@ private:
     read_workload(node, "a job", job);
     job.scheduled_in_location = job.name.location;
     if (const Node* value = node.find("schedule"); value != nullptr && !value->is_null()) {
-      if (auto cron = m_read.string(*value, "'schedule'")) {
+      if (auto cron = text(*value, "'schedule'")) {
         job.schedule = Ref{std::move(*cron), value->mark};
       }
     }
@@ -348,7 +362,7 @@ private:
     store.name = name_of(node, "a data store");
     store.region = Ref{{}, node.mark};
     if (const Node* value = m_read.required(node, "region", "a data store")) {
-      store.region = Ref{m_read.string(*value, "'region'").value_or(""), value->mark};
+      store.region = Ref{text(*value, "'region'").value_or(""), value->mark};
     }
     if (node.find("backup_interval") != nullptr) {
       Setting interval;

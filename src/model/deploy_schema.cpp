@@ -2,7 +2,12 @@
 #include "model/deploy_schema.hpp"
 
 #include <algorithm>
+#include <span>
 #include <stdexcept>
+
+#include <fmt/format.h>
+
+#include "model/deployment.hpp"
 
 namespace ceplan::schema {
 namespace {
@@ -17,11 +22,20 @@ Field optional(std::string name, Type type, std::string description, std::string
   return Field{std::move(name), type, false, std::move(description), {}, {}, {}, {}, std::move(default_text)};
 }
 
-Field choice(std::string name, std::vector<std::string> values, std::string description,
-             std::string default_text = {}) {
-  Field field = optional(std::move(name), Type::choice, std::move(description), std::move(default_text));
-  field.choices = std::move(values);
+Field choice(std::string name, std::span<const std::string_view> values, std::string description,
+             std::string_view default_text = {}) {
+  Field field = optional(std::move(name), Type::choice, std::move(description), std::string(default_text));
+  field.choices.assign(values.begin(), values.end());
   return field;
+}
+
+// A default duration as the docs have always written it: in seconds ("60s").
+std::string seconds(std::int64_t value) {
+  return fmt::format("{}s", value);
+}
+
+std::string yes_no(bool value) {
+  return value ? "true" : "false";
 }
 
 Field nested(std::string name, Type type, std::string object, std::string description, bool is_required = false) {
@@ -46,9 +60,9 @@ Field integer(std::string name, std::int64_t min, std::int64_t max, std::string 
 }
 
 // Built on first use: the loader's key lists are namespace-scope constants of another file.
-std::vector<Object> make_objects() {
-  const std::vector<std::string> roles{"primary", "standby", "active", "recovery"};
-  const std::vector<std::string> sources{"secrets-manager", "file", "manual"};
+// A data table, one entry per key of the deploy file.
+std::vector<Object> make_objects() {  // NOLINT(readability-function-size)
+  namespace d = defaults;
   return {
       {"deploy",
        "A Code Engine project deployed to one or more regions (ceplan deploy file, version 1).",
@@ -80,37 +94,38 @@ std::vector<Object> make_objects() {
        "A region of the project: an id from the catalog and its role.",
        {
            required("id", Type::string, "Region id, e.g. us-south."),
-           choice("role", roles, "What the region does under the failover strategy."),
+           choice("role", role_names, "What the region does under the failover strategy."),
        }},
       {"failover",
        "Failover strategy and mechanism.",
        {
-           choice("strategy", {"active-active", "warm-standby", "pilot-light", "backup-restore"},
-                  "Disaster-recovery strategy.", "active-active"),
+           choice("strategy", strategy_names, "Disaster-recovery strategy.", to_string(d::strategy)),
            nested("edge_proxy", Type::object, "edge_proxy",
                   "The automatic failover mechanism: a CIS global load balancer."),
-           optional("standby_warmup", Type::duration, "Time for a scaled-to-zero standby app to serve.", "30s"),
+           optional("standby_warmup", Type::duration, "Time for a scaled-to-zero standby app to serve.",
+                    seconds(d::standby_warmup)),
        }},
       {"edge_proxy",
        "IBM Cloud Internet Services global load balancer in front of the regions.",
        {
-           choice("service", {"cis"}, "Edge proxy service.", "cis"),
+           choice("service", edge_services, "Edge proxy service.", d::edge_service),
            optional("domain", Type::string, "Custom domain served by the load balancer."),
            optional("proxied", Type::boolean, "Proxied load balancer; false means failover also waits for the DNS TTL.",
-                    "true"),
-           optional("ttl", Type::duration, "DNS TTL of a DNS-only load balancer.", "60s"),
-           optional("sla", Type::percent, "Availability of the edge proxy itself, percent.", "99.99"),
-           choice("plan", {"standard-next", "enterprise"}, "CIS plan, whose limits apply."),
+                    yes_no(d::proxied)),
+           optional("ttl", Type::duration, "DNS TTL of a DNS-only load balancer.", seconds(d::ttl)),
+           optional("sla", Type::percent, "Availability of the edge proxy itself, percent.",
+                    fmt::format("{}", d::edge_sla)),
+           choice("plan", cis_plans, "CIS plan, whose limits apply."),
            optional("tls_secret", Type::string, "TLS secret each region's domain mapping uses."),
            nested("health_check", Type::object, "health_check", "Origin health check."),
        }},
       {"health_check",
        "CIS origin health check.",
        {
-           optional("path", Type::string, "Probed path.", "/"),
-           optional("interval", Type::duration, "Time between probes.", "60s"),
-           integer("retries", 0, 1000, "Immediate retries after a timeout.", "2"),
-           optional("timeout", Type::duration, "Probe timeout.", "5s"),
+           optional("path", Type::string, "Probed path.", std::string(d::health_path)),
+           optional("interval", Type::duration, "Time between probes.", seconds(d::health_interval)),
+           integer("retries", 0, 1000, "Immediate retries after a timeout.", std::to_string(d::health_retries)),
+           optional("timeout", Type::duration, "Probe timeout.", seconds(d::health_timeout)),
        }},
       {"app",
        "A Code Engine application.",
@@ -118,7 +133,7 @@ std::vector<Object> make_objects() {
            required("name", Type::string, "Application name."),
            required("image", Type::string, "Container image, e.g. icr.io/ns/app:1.0."),
            optional("regions", Type::string_list, "Regions the app runs in.", "every region of the project"),
-           integer("min_scale", 0, max_count, "Minimum number of instances.", "0"),
+           integer("min_scale", 0, max_count, "Minimum number of instances.", std::to_string(d::min_scale)),
            optional("secrets", Type::string_list, "Secrets the app uses."),
            optional("configmaps", Type::string_list, "Config maps the app uses."),
        }},
@@ -132,7 +147,7 @@ std::vector<Object> make_objects() {
                optional("schedule", Type::string, "Cron schedule of its subscription; absent means on demand only.")),
            optional("scheduled_in", Type::string_list, "Regions where the schedule is live.",
                     "the primary under warm-standby, pilot-light and backup-restore, else every region of the job"),
-           optional("idempotent", Type::boolean, "Safe to run twice.", "false"),
+           optional("idempotent", Type::boolean, "Safe to run twice.", yes_no(d::idempotent)),
            optional("secrets", Type::string_list, "Secrets the job uses."),
            optional("configmaps", Type::string_list, "Config maps the job uses."),
        }},
@@ -140,15 +155,14 @@ std::vector<Object> make_objects() {
        "A secret of the project.",
        {
            required("name", Type::string, "Secret name."),
-           choice("source", sources, "Where the secret is re-created from.", "secrets-manager"),
-           choice("format", {"generic", "basic_auth", "hmac", "registry", "ssh", "tls"},
-                  "Format, as ibmcloud ce secret create --format."),
+           choice("source", source_names, "Where the secret is re-created from.", to_string(d::source)),
+           choice("format", secret_formats, "Format, as ibmcloud ce secret create --format."),
        }},
       {"configmap",
        "A config map of the project.",
        {
            required("name", Type::string, "Config map name."),
-           choice("source", sources, "Where the config map is re-created from.", "secrets-manager"),
+           choice("source", source_names, "Where the config map is re-created from.", to_string(d::source)),
        }},
       {"data",
        "A stateful service the apps depend on.",
@@ -156,7 +170,8 @@ std::vector<Object> make_objects() {
            required("name", Type::string, "Data store name."),
            required("region", Type::string, "Region the data store lives in."),
            optional("backup_interval", Type::duration, "Time between backups."),
-           optional("cross_region_copy", Type::boolean, "Backups are copied to another region.", "false"),
+           optional("cross_region_copy", Type::boolean, "Backups are copied to another region.",
+                    yes_no(d::cross_region_copy)),
        }},
   };
 }
@@ -177,6 +192,16 @@ const Object& object(std::string_view name) {
   return *it;
 }
 
+const Field& field(std::string_view object_name, std::string_view field_name) {
+  const Object& owner = object(object_name);
+  auto it = std::find_if(owner.fields.begin(), owner.fields.end(),
+                         [&](const Field& candidate) { return candidate.name == field_name; });
+  if (it == owner.fields.end()) {
+    throw std::logic_error("no deploy-file field " + std::string(field_name));
+  }
+  return *it;
+}
+
 std::vector<std::string> keys(std::string_view object_name) {
   std::vector<std::string> out;
   for (const Field& field : object(object_name).fields) {
@@ -186,13 +211,11 @@ std::vector<std::string> keys(std::string_view object_name) {
 }
 
 const std::vector<std::string>& choices(std::string_view object_name, std::string_view field_name) {
-  const Object& owner = object(object_name);
-  auto it = std::find_if(owner.fields.begin(), owner.fields.end(),
-                         [&](const Field& field) { return field.name == field_name; });
-  if (it == owner.fields.end() || it->type != Type::choice) {
+  const Field& found = field(object_name, field_name);
+  if (found.type != Type::choice) {
     throw std::logic_error("no choice field " + std::string(field_name));
   }
-  return it->choices;
+  return found.choices;
 }
 
 }  // namespace ceplan::schema

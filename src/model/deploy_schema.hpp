@@ -13,13 +13,13 @@ namespace ceplan::schema {
 
 /// What a field holds.
 enum class Type {
-  string,       ///< a string
+  string,       ///< a non-empty string
   integer,      ///< a whole number within [min, max]
   boolean,      ///< true or false
   percent,      ///< 99.95 or "99.95%"
   duration,     ///< "90s", "15m", "1h30m"
   choice,       ///< one of `choices`
-  string_list,  ///< a list of strings
+  string_list,  ///< a list of non-empty strings
   object,       ///< a mapping described by the object named `object`
   object_list,  ///< a list of such mappings
   region_list,  ///< a list of region ids or {id, role} mappings
@@ -50,6 +50,8 @@ struct Object {
 [[nodiscard]] const std::vector<Object>& objects();
 /// The object with this name; the name must exist.
 [[nodiscard]] const Object& object(std::string_view name);
+/// A field of an object; both must exist.
+[[nodiscard]] const Field& field(std::string_view object_name, std::string_view field_name);
 /// The keys of an object, in order.
 [[nodiscard]] std::vector<std::string> keys(std::string_view object_name);
 /// The allowed values of a choice field.

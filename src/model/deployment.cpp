@@ -21,33 +21,24 @@ const ProjectRegion* Deployment::first_with_role(Role role) const {
 }
 
 std::string_view to_string(Strategy strategy) {
-  switch (strategy) {
-    case Strategy::active_active: return "active-active";
-    case Strategy::warm_standby: return "warm-standby";
-    case Strategy::pilot_light: return "pilot-light";
-    case Strategy::backup_restore: return "backup-restore";
+  return strategy_names.at(static_cast<std::size_t>(strategy));
+}
+
+std::optional<Strategy> parse_strategy(std::string_view name) {
+  for (std::size_t i = 0; i < strategy_names.size(); ++i) {
+    if (strategy_names[i] == name) {
+      return static_cast<Strategy>(i);
+    }
   }
-  return "";
+  return std::nullopt;
 }
 
 std::string_view to_string(Role role) {
-  switch (role) {
-    case Role::primary: return "primary";
-    case Role::standby: return "standby";
-    case Role::active: return "active";
-    case Role::recovery: return "recovery";
-    case Role::none: return "";
-  }
-  return "";
+  return role == Role::none ? std::string_view() : role_names.at(static_cast<std::size_t>(role) - 1);
 }
 
 std::string_view to_string(Source source) {
-  switch (source) {
-    case Source::secrets_manager: return "secrets-manager";
-    case Source::file: return "file";
-    case Source::manual: return "manual";
-  }
-  return "";
+  return source_names.at(static_cast<std::size_t>(source));
 }
 
 }  // namespace ceplan

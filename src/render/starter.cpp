@@ -2,6 +2,9 @@
 
 #include <fmt/format.h>
 
+#include "model/deploy_schema.hpp"
+#include "model/figures.hpp"
+
 namespace ceplan::render {
 namespace {
 
@@ -27,6 +30,12 @@ StrategyText text_for(Strategy strategy) {
   return {};
 }
 
+// The comment above a key: its description in the deploy-file table, as `ceplan schema` and
+// docs/deploy-file-keys.md give it.
+std::string about(std::string_view object, std::string_view key) {
+  return "# " + schema::field(object, key).description;
+}
+
 }  // namespace
 
 std::vector<std::string> starter_regions(const Catalog& catalog) {
@@ -47,8 +56,9 @@ std::vector<std::string> starter_regions(const Catalog& catalog) {
   return chosen;
 }
 
-std::string starter_deploy_file(const Catalog& catalog, Strategy strategy, const std::vector<std::string>& regions,
-                                const std::string& project) {
+// A template whose comments and defaults come from the deploy-file table.
+std::string starter_deploy_file(const Catalog& catalog, Strategy strategy,  // NOLINT(readability-function-size)
+                                const std::vector<std::string>& regions, const std::string& project) {
   if (regions.empty()) {
     throw InputError(Diagnostic{{}, {}, "a starter file needs at least one region"});
   }
@@ -78,19 +88,19 @@ std::string starter_deploy_file(const Catalog& catalog, Strategy strategy, const
 # `ceplan validate deploy.yaml`; plan outages with `ceplan plan deploy.yaml --scenario all`.
 # Every key is described in docs/deploy-file.md of the ceplan repository.
 version: 1
-# The Code Engine project: the same name in every region.
+{about_project}
 project: {project}
 
-# Rules that need a missing objective are skipped.
+{about_objectives}
 objectives:
-  # Target availability of each app, percent.
+  {about_availability}
   availability: 99.95
-  # Recovery time objective: how long an outage may last.
+  {about_rto}
   rto: {rto}
-  # Recovery point objective: how much data you can afford to lose.
+  {about_rpo}
   rpo: 1h
 
-# Where the project exists; `ceplan regions` lists every region.
+{about_regions} `ceplan regions` lists every region.
 regions:
 {regions}
 failover:
@@ -103,7 +113,7 @@ failover:
     domain: {project}.example.com
     proxied: true
     tls_secret: {project}-tls
-    health_check: {{ path: /healthz, interval: 60s, retries: 2, timeout: 5s }}
+    health_check: {{ path: /healthz, interval: {interval}, retries: {retries}, timeout: {timeout} }}
 
 apps:
   - name: web
@@ -135,7 +145,14 @@ data:
 )",
       fmt::arg("project", project), fmt::arg("rto", text.rto), fmt::arg("regions", region_lines),
       fmt::arg("strategy", to_string(strategy)), fmt::arg("comment", text.comment),
-      fmt::arg("only_primary", only_primary), fmt::arg("primary", regions.front()));
+      fmt::arg("only_primary", only_primary), fmt::arg("primary", regions.front()),
+      fmt::arg("about_project", about("deploy", "project")),
+      fmt::arg("about_objectives", about("deploy", "objectives")),
+      fmt::arg("about_availability", about("objectives", "availability")),
+      fmt::arg("about_rto", about("objectives", "rto")), fmt::arg("about_rpo", about("objectives", "rpo")),
+      fmt::arg("about_regions", about("deploy", "regions")),
+      fmt::arg("interval", format_duration(defaults::health_interval)), fmt::arg("retries", defaults::health_retries),
+      fmt::arg("timeout", format_duration(defaults::health_timeout)));
 }
 
 }  // namespace ceplan::render

@@ -1,6 +1,8 @@
+#include <fmt/format.h>
 #include <catch2/catch.hpp>
 
 #include "model/deploy_loader.hpp"
+#include "model/deploy_schema.hpp"
 #include "test_util.hpp"
 
 using ceplan::load_deployment;
@@ -184,4 +186,19 @@ TEST_CASE("input errors are pinned with message and location") {
   CHECK(load_errors(head + "regions: [us-south]\n---\nversion: 1\n") ==
         Lines{"d.yaml:4:1: error: a second YAML document is not allowed; the file must hold exactly one"});
   CHECK(load_errors(head + "regions: [us-south\n") == Lines{"d.yaml:4:1: error: end of sequence flow not found"});
+}
+
+TEST_CASE("strings are never empty, as the schema's minLength says") {
+  CHECK(load_errors("version: 1\nproject: ''\nregions: ['']\napps:\n  - { name: w, image: i, secrets: [''] }\n") ==
+        Lines{"d.yaml:2:10: error: 'project' must not be empty", "d.yaml:3:11: error: a region id must not be empty",
+              "d.yaml:5:36: error: an item of 'secrets' must not be empty"});
+}
+
+TEST_CASE("bounds come from the deploy-file table") {
+  const auto& retries = ceplan::schema::field("health_check", "retries");
+  const std::string file = fmt::format(
+      "version: 1\nproject: p\nregions: [us-south]\nfailover:\n  edge_proxy: {{ health_check: {{ retries: {} }} }}\n",
+      *retries.max + 1);
+  CHECK(load_errors(file) == Lines{fmt::format("d.yaml:5:42: error: 'retries' must be between {} and {}, not {}",
+                                               *retries.min, *retries.max, *retries.max + 1)});
 }

@@ -2,6 +2,7 @@
 
 #include "catalog/embedded_catalog.hpp"
 #include "model/deploy_loader.hpp"
+#include "model/deploy_schema.hpp"
 #include "render/starter.hpp"
 #include "rules/check.hpp"
 #include "test_util.hpp"
@@ -32,4 +33,13 @@ TEST_CASE("every strategy's starter file validates without findings") {
     CHECK(findings.empty());
     CHECK(ceplan::load_deployment(text, "deploy.yaml").failover.strategy == strategy);
   }
+}
+
+TEST_CASE("the starter file takes its comments and defaults from the deploy-file table") {
+  const auto& catalog = ceplan::test::shared_catalog();
+  const std::string text = ceplan::render::starter_deploy_file(catalog, ceplan::Strategy::warm_standby,
+                                                               ceplan::render::starter_regions(catalog), "shop");
+  CHECK_THAT(text, Catch::Contains("# " + ceplan::schema::field("deploy", "project").description + "\nproject: shop"));
+  CHECK_THAT(text, Catch::Contains("interval: 1m, retries: 2, timeout: 5s"));
+  CHECK_THAT(text, Catch::Contains("strategy: warm-standby"));
 }
