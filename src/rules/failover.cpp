@@ -123,7 +123,7 @@ void check_proxy_limits(const Subject& s, Findings& findings) {
   if (!proxy->proxied) {
     check_limit(findings, proxy->ttl, "DNS-only TTL", min_dns_ttl, max_dns_ttl);
   }
-  if (proxy->plan && proxy->plan->name == "standard-next") {
+  if (proxy->plan && proxy->plan->name == cis_plans[0]) {  // standard-next
     if (check.interval.value < standard_next_minimum && check.interval.value >= min_interval) {
       findings.add(RuleId::edge_proxy_limits, check.interval.location,
                    fmt::format("health-check interval of {}s is below the Standard Next plan's minimum of {}s",
