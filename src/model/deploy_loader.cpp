@@ -34,6 +34,9 @@ struct SchemaLists {
   Keys source_names = schema::choices("secret", "source");
   Keys secret_formats = schema::choices("secret", "format");
   Keys data_keys = schema::keys("data");
+  Keys placement_keys = schema::keys("placement");
+  Keys steering_names = schema::choices("edge_proxy", "steering");
+  Keys visibility_names = schema::choices("app", "visibility");
 };
 
 const SchemaLists& lists() {
@@ -69,6 +72,7 @@ public:
     if (const Node* project = m_read.required(root, "project", "the deploy file")) {
       m_out.project = text(*project, "'project'").value_or("");
     }
+    m_out.resource_group = optional_ref(root, "resource_group");
     if (const Node* objectives = root.find("objectives")) {
       read_objectives(*objectives);
     }
@@ -245,9 +249,14 @@ private:
         out.plan = Ref{std::move(*plan), value->mark};
       }
     }
-    if (const Node* value = node.find("tls_secret")) {
-      if (auto name = text(*value, "'tls_secret'")) {
-        out.tls_secret = Ref{std::move(*name), value->mark};
+    out.tls_secret = optional_ref(node, "tls_secret");
+    out.target = optional_ref(node, "target");
+    out.steering = defaults::steering_for(m_out.failover.strategy);
+    out.steering_location = node.mark;
+    if (const Node* value = node.find("steering")) {
+      out.steering_location = value->mark;
+      if (auto name = m_read.choice(*value, "'steering'", lists().steering_names)) {
+        out.steering = index_of<Steering>(lists().steering_names, *name);
       }
     }
     HealthCheck& check = out.health_check;
@@ -274,7 +283,7 @@ private:
     }
     out.regions_location = out.name.location;
     if (const Node* value = node.find("regions")) {
-      out.regions = refs(*value, "'regions'");
+      read_placement(*value, out);
       out.regions_given = true;
       out.regions_location = value->mark;
     }
@@ -284,6 +293,54 @@ private:
     if (const Node* value = node.find("configmaps")) {
       out.configmaps = refs(*value, "'configmaps'");
     }
+    out.registry_secret = optional_ref(node, "registry_secret");
+    if (const Node* value = node.find("data")) {
+      out.data = refs(*value, "'data'");
+      out.data_given = true;
+    }
+  }
+
+  // `regions: [a, b]`, or `regions: { a: {}, b: { min_scale: 0, image: ... } }`.
+  void read_placement(const Node& node, Workload& out) {
+    if (node.kind != yaml::Kind::map) {
+      out.regions = refs(node, "'regions'");
+      out.overrides.resize(out.regions.size());
+      return;
+    }
+    for (std::size_t i = 0; i < node.keys.size(); ++i) {
+      const Node& item = node.items[i];
+      RegionOverrides local;
+      if (!item.is_null() &&
+          m_read.map(item, fmt::format("region '{}' of '{}'", node.keys[i], out.name.name), lists().placement_keys)) {
+        if (item.find("min_scale") != nullptr) {
+          integer_setting(item, "placement", "min_scale", local.min_scale.emplace());
+        }
+        if (item.find("max_scale") != nullptr) {
+          integer_setting(item, "placement", "max_scale", local.max_scale.emplace());
+        }
+        local.image = optional_ref(item, "image");
+      }
+      out.regions.push_back(Ref{node.keys[i], node.key_marks[i]});
+      out.overrides.push_back(std::move(local));
+    }
+  }
+
+  std::optional<Ref> optional_ref(const Node& map, std::string_view key) {
+    if (const Node* value = map.find(key)) {
+      if (auto name = text(*value, fmt::format("'{}'", key))) {
+        return Ref{std::move(*name), value->mark};
+      }
+    }
+    return std::nullopt;
+  }
+
+  std::optional<Setting> optional_integer(const Node& map, std::string_view object, std::string_view key) {
+    if (map.find(key) == nullptr) {
+      return std::nullopt;
+    }
+    Setting setting;
+    integer_setting(map, object, key, setting);
+    return setting.given ? std::optional<Setting>(setting) : std::nullopt;
   }
 
   // An integer key read within the bounds the table gives it.
@@ -306,6 +363,15 @@ private:
     read_workload(node, "an app", app);
     app.min_scale.location = app.name.location;
     integer_setting(node, "app", "min_scale", app.min_scale);
+    app.max_scale = optional_integer(node, "app", "max_scale");
+    app.port = optional_integer(node, "app", "port");
+    app.cpu = optional_ref(node, "cpu");
+    app.memory = optional_ref(node, "memory");
+    if (const Node* value = node.find("visibility")) {
+      if (auto name = m_read.choice(*value, "'visibility'", lists().visibility_names)) {
+        app.visibility = Ref{std::move(*name), value->mark};
+      }
+    }
     m_out.apps.push_back(std::move(app));
   }
 
@@ -332,6 +398,7 @@ private:
     if (const Node* value = node.find("idempotent")) {
       job.idempotent = m_read.boolean(*value, "'idempotent'").value_or(false);
     }
+    job.time_zone = optional_ref(node, "time_zone");
     m_out.jobs.push_back(std::move(job));
   }
 
@@ -374,31 +441,52 @@ private:
     if (const Node* value = node.find("cross_region_copy")) {
       store.cross_region_copy = m_read.boolean(*value, "'cross_region_copy'").value_or(false);
     }
+    store.backup_in = optional_ref(node, "backup_in");
+    store.replica_in = optional_ref(node, "replica_in");
+    duration(node, "restore_time", store.restore_time);
+    duration(node, "promote_time", store.promote_time);
+    store.secret = optional_ref(node, "secret");
     m_out.data.push_back(std::move(store));
   }
 
-  std::vector<Ref> project_regions(Location location) const {
+  // Where a workload runs when the file does not say (SPEC §7): every region under
+  // active-active, the primary and standby regions under warm-standby, and only the primary
+  // under pilot-light and backup-restore, whose other regions hold nothing until a runbook runs.
+  std::vector<Ref> default_regions(Location location) const {
+    const Strategy strategy = m_out.failover.strategy;
     std::vector<Ref> out;
     for (const ProjectRegion& region : m_out.regions) {
-      out.push_back(Ref{region.id.name, location});
+      const bool runs = strategy == Strategy::active_active ||
+                        (strategy == Strategy::warm_standby && region.role != Role::recovery) ||
+                        region.role == Role::primary;
+      if (runs) {
+        out.push_back(Ref{region.id.name, location});
+      }
+    }
+    // Without a primary to go by, the workload still runs somewhere: in every region.
+    if (out.empty()) {
+      for (const ProjectRegion& region : m_out.regions) out.push_back(Ref{region.id.name, location});
     }
     return out;
   }
 
-  // Defaults of SPEC §2: apps and jobs run in every project region; a schedule is live in the
-  // primary under the strategies that keep one, else in every region of the job.
+  void default_placement(Workload& workload) const {
+    if (!workload.regions_given) {
+      workload.regions = default_regions(workload.name.location);
+      workload.overrides.assign(workload.regions.size(), {});
+    }
+  }
+
+  // A schedule is live in the primary under the strategies that keep one, else in every
+  // region of the job.
   void apply_defaults() {
     for (App& app : m_out.apps) {
-      if (!app.regions_given) {
-        app.regions = project_regions(app.name.location);
-      }
+      default_placement(app);
     }
     const bool primary_only = m_out.failover.strategy != Strategy::active_active;
     const ProjectRegion* primary = m_out.first_with_role(Role::primary);
     for (Job& job : m_out.jobs) {
-      if (!job.regions_given) {
-        job.regions = project_regions(job.name.location);
-      }
+      default_placement(job);
       if (!job.schedule || job.scheduled_in_given) {
         continue;
       }

@@ -13,6 +13,7 @@ namespace ceplan::schema {
 namespace {
 
 constexpr std::int64_t max_count = 1'000'000;
+constexpr std::int64_t max_port = 65535;
 
 Field required(std::string name, Type type, std::string description) {
   return Field{std::move(name), type, true, std::move(description), {}, {}, {}, {}, {}};
@@ -46,6 +47,14 @@ Field nested(std::string name, Type type, std::string object, std::string descri
   return field;
 }
 
+Field placement(std::string name, std::string description) {
+  Field field = optional(std::move(name), Type::placement, std::move(description),
+                         "every region under active-active; the primary and standby regions under warm-standby; "
+                         "the primary only under pilot-light and backup-restore");
+  field.object = "placement";
+  return field;
+}
+
 Field nullable(Field field) {
   field.nullable = true;
   return field;
@@ -73,6 +82,8 @@ std::vector<Object> make_objects() {  // NOLINT(readability-function-size)
              return f;
            }(),
            required("project", Type::string, "Code Engine project name, the same in every region."),
+           optional("resource_group", Type::string,
+                    "Resource group the project is created in (ibmcloud target -g) when a runbook re-creates it."),
            nested("objectives", Type::object, "objectives",
                   "Recovery objectives; rules that need a missing one are skipped."),
            nested("regions", Type::region_list, "region", "Regions the project exists in.", true),
@@ -117,6 +128,11 @@ std::vector<Object> make_objects() {  // NOLINT(readability-function-size)
                     fmt::format("{}", d::edge_sla)),
            choice("plan", cis_plans, "CIS plan, whose limits apply."),
            optional("tls_secret", Type::string, "TLS secret each region's domain mapping uses."),
+           optional("target", Type::string, "The app the domain maps to; only it is behind the proxy.",
+                    "the first app"),
+           choice("steering", steering_names,
+                  "How CIS spreads traffic: failover sends it to the highest-priority healthy pool.",
+                  "random under active-active, else failover"),
            nested("health_check", Type::object, "health_check", "Origin health check."),
        }},
       {"health_check",
@@ -132,24 +148,35 @@ std::vector<Object> make_objects() {  // NOLINT(readability-function-size)
        {
            required("name", Type::string, "Application name."),
            required("image", Type::string, "Container image, e.g. icr.io/ns/app:1.0."),
-           optional("regions", Type::string_list, "Regions the app runs in.", "every region of the project"),
+           placement("regions", "Regions the app runs in, or a mapping from region to what differs there."),
            integer("min_scale", 0, max_count, "Minimum number of instances.", std::to_string(d::min_scale)),
+           integer("max_scale", 0, max_count, "Maximum number of instances.", "Code Engine's default"),
+           integer("port", 1, max_port, "Port the app listens on.", "Code Engine's default"),
+           optional("cpu", Type::string, "vCPUs per instance, as ibmcloud ce application create --cpu takes them."),
+           optional("memory", Type::string, "Memory per instance, as --memory takes it, e.g. 1G."),
+           choice("visibility", visibility_names, "Who can reach the app.", d::visibility),
+           optional("registry_secret", Type::string, "Secret of format registry the image is pulled with."),
            optional("secrets", Type::string_list, "Secrets the app uses."),
            optional("configmaps", Type::string_list, "Config maps the app uses."),
+           optional("data", Type::string_list, "Data stores the app uses.", "every data store"),
        }},
       {"job",
        "A Code Engine job.",
        {
            required("name", Type::string, "Job name."),
            required("image", Type::string, "Container image."),
-           optional("regions", Type::string_list, "Regions the job is defined in.", "every region of the project"),
+           placement("regions", "Regions the job is defined in, or a mapping from region to what differs there."),
            nullable(
                optional("schedule", Type::string, "Cron schedule of its subscription; absent means on demand only.")),
            optional("scheduled_in", Type::string_list, "Regions where the schedule is live.",
                     "the primary under warm-standby, pilot-light and backup-restore, else every region of the job"),
+           optional("time_zone", Type::string, "Time zone of the schedule, e.g. Europe/London.",
+                    std::string(d::time_zone)),
            optional("idempotent", Type::boolean, "Safe to run twice.", yes_no(d::idempotent)),
+           optional("registry_secret", Type::string, "Secret of format registry the image is pulled with."),
            optional("secrets", Type::string_list, "Secrets the job uses."),
            optional("configmaps", Type::string_list, "Config maps the job uses."),
+           optional("data", Type::string_list, "Data stores the job uses.", "every data store"),
        }},
       {"secret",
        "A secret of the project.",
@@ -172,6 +199,19 @@ std::vector<Object> make_objects() {  // NOLINT(readability-function-size)
            optional("backup_interval", Type::duration, "Time between backups."),
            optional("cross_region_copy", Type::boolean, "Backups are copied to another region.",
                     yes_no(d::cross_region_copy)),
+           optional("backup_in", Type::string, "Region the cross-region backup copy lives in."),
+           optional("replica_in", Type::string, "Region of a live replica that is promoted on failover."),
+           optional("restore_time", Type::duration, "Time to restore the store from a backup.",
+                    seconds(d::restore_time)),
+           optional("promote_time", Type::duration, "Time to promote the replica.", seconds(d::promote_time)),
+           optional("secret", Type::string, "Secret holding the store's connection settings."),
+       }},
+      {"placement",
+       "What an app or job does differently in one region.",
+       {
+           integer("min_scale", 0, max_count, "Minimum number of instances there.", "the app's"),
+           integer("max_scale", 0, max_count, "Maximum number of instances there.", "the app's"),
+           optional("image", Type::string, "Image pulled there, e.g. from that region's registry.", "its own image"),
        }},
   };
 }

@@ -23,6 +23,7 @@ enum class Type {
   object,       ///< a mapping described by the object named `object`
   object_list,  ///< a list of such mappings
   region_list,  ///< a list of region ids or {id, role} mappings
+  placement,    ///< a list of region ids, or a mapping from region id to `object` overrides
 };
 
 /// One key of a mapping.

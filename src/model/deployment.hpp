@@ -25,6 +25,8 @@ enum class Strategy { active_active, warm_standby, pilot_light, backup_restore }
 enum class Role { none, primary, standby, active, recovery };
 /// Where a secret or config map can be re-created from.
 enum class Source { secrets_manager, file, manual };
+/// How the CIS load balancer spreads traffic over its origin pools.
+enum class Steering { failover, geo, dynamic, random };
 
 // How the deploy file spells each value, in enumerator order (Role::none is never written).
 // The loader, the JSON Schema, `init` and the docs all take their spellings from here.
@@ -39,6 +41,10 @@ inline constexpr std::array<std::string_view, 3> source_names{"secrets-manager",
 /// Secret formats, as `ibmcloud ce secret create --format` takes them.
 inline constexpr std::array<std::string_view, 6> secret_formats{"generic",  "basic_auth", "hmac",
                                                                 "registry", "ssh",        "tls"};
+/// Steering policies, indexed by Steering (CIS `off` is ordered failover).
+inline constexpr std::array<std::string_view, 4> steering_names{"failover", "geo", "dynamic", "random"};
+/// App visibilities, as `ibmcloud ce application create --visibility` takes them.
+inline constexpr std::array<std::string_view, 3> visibility_names{"public", "private", "project"};
 /// Edge-proxy services ceplan knows.
 inline constexpr std::array<std::string_view, 1> edge_services{"cis"};
 /// CIS plans whose limits CE206 checks.
@@ -51,7 +57,7 @@ inline constexpr Source source = Source::secrets_manager;      ///< secrets[].so
 inline constexpr std::string_view edge_service = "cis";        ///< edge_proxy.service
 inline constexpr bool proxied = true;                          ///< edge_proxy.proxied
 inline constexpr std::int64_t ttl = 60;                        ///< edge_proxy.ttl (FACTS §4)
-inline constexpr double edge_sla = 99.99;                      ///< edge_proxy.sla, percent
+inline constexpr double edge_sla = 99.999;                     ///< edge_proxy.sla, percent (FACTS §6: CIS's objective)
 inline constexpr std::string_view health_path = "/";           ///< health_check.path (FACTS §4)
 inline constexpr std::int64_t health_interval = 60;            ///< health_check.interval (FACTS §4)
 inline constexpr std::int64_t health_retries = 2;              ///< health_check.retries (FACTS §4)
@@ -60,6 +66,14 @@ inline constexpr std::int64_t standby_warmup = 30;             ///< failover.sta
 inline constexpr std::int64_t min_scale = 0;                   ///< apps[].min_scale (Code Engine's default)
 inline constexpr bool idempotent = false;                      ///< jobs[].idempotent
 inline constexpr bool cross_region_copy = false;               ///< data[].cross_region_copy
+inline constexpr std::int64_t restore_time = 3600;             ///< data[].restore_time
+inline constexpr std::int64_t promote_time = 300;              ///< data[].promote_time
+inline constexpr std::string_view visibility = "public";       ///< apps[].visibility (Code Engine's default)
+inline constexpr std::string_view time_zone = "UTC";           ///< jobs[].time_zone
+/// edge_proxy.steering: ordered failover, except under active-active, where every region serves.
+constexpr Steering steering_for(Strategy chosen) {
+  return chosen == Strategy::active_active ? Steering::random : Steering::failover;
+}
 }  // namespace defaults
 
 /// A region of the project.
@@ -104,6 +118,9 @@ struct EdgeProxy {
   double sla = defaults::edge_sla;              ///< availability of the proxy itself, percent
   std::optional<Ref> plan;                      ///< "standard-next" or "enterprise"
   std::optional<Ref> tls_secret;                ///< TLS secret of each region's domain mapping
+  std::optional<Ref> target;                    ///< the app the domain maps to (default: the first app)
+  Steering steering = Steering::failover;       ///< steering policy (default from the strategy)
+  Location steering_location;                   ///< where `steering` is (the proxy when defaulted)
   HealthCheck health_check;                     ///< probe settings
 };
 
@@ -115,20 +132,48 @@ struct Failover {
   Setting standby_warmup{defaults::standby_warmup, {}, false};  ///< seconds for a scaled-to-zero app to serve
 };
 
+/// What an app or job does differently in one region (`regions: { eu-gb: { min_scale: 0 } }`).
+struct RegionOverrides {
+  std::optional<Setting> min_scale;  ///< instances kept running there (apps)
+  std::optional<Setting> max_scale;  ///< most instances there (apps)
+  std::optional<Ref> image;          ///< the image pulled there
+};
+
 /// What apps and jobs have in common.
 struct Workload {
-  Ref name;                     ///< app or job name
-  Ref image;                    ///< container image
-  std::vector<Ref> regions;     ///< where it is defined (default: every project region)
-  bool regions_given = false;   ///< `regions` written in the file
-  Location regions_location;    ///< where `regions` is (the name when defaulted)
-  std::vector<Ref> secrets;     ///< referenced secrets
-  std::vector<Ref> configmaps;  ///< referenced config maps
+  Ref name;                                ///< app or job name
+  Ref image;                               ///< container image
+  std::vector<Ref> regions;                ///< where it is defined (default: by strategy, see the loader)
+  std::vector<RegionOverrides> overrides;  ///< per region, parallel to `regions`
+  bool regions_given = false;              ///< `regions` written in the file
+  Location regions_location;               ///< where `regions` is (the name when defaulted)
+  std::vector<Ref> secrets;                ///< referenced secrets
+  std::vector<Ref> configmaps;             ///< referenced config maps
+  std::optional<Ref> registry_secret;      ///< the registry secret its image is pulled with
+  std::vector<Ref> data;                   ///< data stores it uses (default: every store)
+  bool data_given = false;                 ///< `data` written in the file
+
+  /// The overrides for `region`, or nullptr when it has none there.
+  [[nodiscard]] const RegionOverrides* overrides_in(std::string_view region) const;
+  /// The image pulled in `region`: its override there, else `image`.
+  [[nodiscard]] const Ref& image_in(std::string_view region) const;
+  /// True if the workload is defined in `region`.
+  [[nodiscard]] bool runs_in(std::string_view region) const;
+  /// True if it uses the data store named `store`.
+  [[nodiscard]] bool uses_data(std::string_view store) const;
 };
 
 /// A Code Engine application.
 struct App : Workload {
   Setting min_scale{defaults::min_scale, {}, false};  ///< default 0: scale to zero
+  std::optional<Setting> max_scale;                   ///< most instances; Code Engine's default when absent
+  std::optional<Setting> port;                        ///< the port it listens on
+  std::optional<Ref> cpu;                             ///< vCPUs, as `--cpu` takes them
+  std::optional<Ref> memory;                          ///< memory, as `--memory` takes it
+  std::optional<Ref> visibility;                      ///< public, private or project
+
+  /// min_scale in `region`: its override there, else the app's.
+  [[nodiscard]] const Setting& min_scale_in(std::string_view region) const;
 };
 
 /// A Code Engine job, possibly with a cron subscription.
@@ -138,6 +183,7 @@ struct Job : Workload {
   bool scheduled_in_given = false;         ///< `scheduled_in` written in the file
   Location scheduled_in_location;          ///< where `scheduled_in` is (the job when defaulted)
   bool idempotent = defaults::idempotent;  ///< safe to run twice
+  std::optional<Ref> time_zone;            ///< the schedule's time zone (default UTC)
 };
 
 /// A declared secret or config map.
@@ -150,16 +196,25 @@ struct Artifact {
 
 /// A stateful service the apps depend on.
 struct DataStore {
-  Ref name;                                              ///< its name
-  Ref region;                                            ///< where it lives
-  std::optional<Setting> backup_interval;                ///< seconds between backups
-  bool cross_region_copy = defaults::cross_region_copy;  ///< backups copied to another region
+  Ref name;                                                 ///< its name
+  Ref region;                                               ///< where it lives
+  std::optional<Setting> backup_interval;                   ///< seconds between backups
+  bool cross_region_copy = defaults::cross_region_copy;     ///< backups copied to another region
+  std::optional<Ref> replica_in;                            ///< region of a live replica, promoted on failover
+  std::optional<Ref> backup_in;                             ///< region the backup copy lives in
+  Setting restore_time{defaults::restore_time, {}, false};  ///< seconds to restore from a backup
+  Setting promote_time{defaults::promote_time, {}, false};  ///< seconds to promote the replica
+  std::optional<Ref> secret;                                ///< the secret holding its connection settings
+
+  /// True if a backup leaves the store's region (cross_region_copy, backup_in or replica_in).
+  [[nodiscard]] bool has_off_region_copy() const;
 };
 
 /// A loaded deploy file with every default applied.
 struct Deployment {
   std::string source;                  ///< file name as given
   std::string project;                 ///< Code Engine project name
+  std::optional<Ref> resource_group;   ///< resource group the project lives in
   Location root;                       ///< the top-level mapping
   Objectives objectives;               ///< recovery objectives
   std::vector<ProjectRegion> regions;  ///< where the project exists
@@ -179,6 +234,16 @@ struct Deployment {
   [[nodiscard]] const ProjectRegion* region(std::string_view id) const;
   /// The first region with this role, or nullptr.
   [[nodiscard]] const ProjectRegion* first_with_role(Role role) const;
+  /// The app the edge proxy's domain maps to: `target`, else the first app; nullptr without
+  /// an edge proxy or apps.
+  [[nodiscard]] const App* proxy_target() const;
+  /// True if `app` is reached through the edge proxy (its detection, propagation and SLA apply).
+  [[nodiscard]] bool behind_proxy(const App& app) const;
+  /// True if `region` takes traffic in normal operation: not a standby behind ordered
+  /// (failover) steering, which serves only once the primary fails.
+  [[nodiscard]] bool serves(std::string_view region) const;
+  /// The data store with this name, or nullptr.
+  [[nodiscard]] const DataStore* data_store(std::string_view name) const;
 };
 
 /// "active-active", "warm-standby", ...
@@ -189,5 +254,7 @@ struct Deployment {
 [[nodiscard]] std::string_view to_string(Role role);
 /// "secrets-manager", "file", "manual".
 [[nodiscard]] std::string_view to_string(Source source);
+/// "failover", "geo", "dynamic", "random".
+[[nodiscard]] std::string_view to_string(Steering steering);
 
 }  // namespace ceplan

@@ -1,12 +1,43 @@
 #include "model/figures.hpp"
 
+#include <algorithm>
 #include <cmath>
 
 #include <fmt/format.h>
 
 namespace ceplan {
 
-FailoverTime failover_time(const Deployment& deployment, const App& app) {
+namespace {
+
+bool contains(const std::vector<std::string>& names, std::string_view name) {
+  return std::find(names.begin(), names.end(), name) != names.end();
+}
+
+}  // namespace
+
+DataRecovery data_recovery(const Deployment& deployment, const Workload& workload, const std::vector<std::string>& lost,
+                           bool whole_geography) {
+  DataRecovery out;
+  for (const DataStore& store : deployment.data) {
+    if (!workload.uses_data(store.name.name) || !contains(lost, store.region.name)) {
+      continue;
+    }
+    const auto survives = [&](const std::optional<Ref>& where) { return where && !contains(lost, where->name); };
+    if (survives(store.replica_in)) {
+      out.promoted.push_back(store.name.name);
+      out.seconds = std::max(out.seconds, store.promote_time.value);
+    } else if (survives(store.backup_in) || (store.cross_region_copy && !store.backup_in && !whole_geography)) {
+      out.restored.push_back(store.name.name);
+      out.seconds = std::max(out.seconds, store.restore_time.value);
+    } else {
+      out.lost.push_back(store.name.name);
+    }
+  }
+  return out;
+}
+
+FailoverTime failover_time(const Deployment& deployment, const App& app, std::string_view takeover,
+                           const DataRecovery& data) {
   const EdgeProxy defaults;
   const EdgeProxy& proxy = deployment.failover.edge_proxy ? *deployment.failover.edge_proxy : defaults;
   const HealthCheck& check = proxy.health_check;
@@ -15,8 +46,30 @@ FailoverTime failover_time(const Deployment& deployment, const App& app) {
   // all time out before the origin is marked unhealthy.
   time.detection = check.interval.value + (check.retries.value + 1) * check.timeout.value;
   time.propagation = proxy.proxied ? 0 : proxy.ttl.value;
-  time.warmup = app.min_scale.value == 0 ? deployment.failover.standby_warmup.value : 0;
+  time.warmup = app.min_scale_in(takeover).value == 0 ? deployment.failover.standby_warmup.value : 0;
+  time.data = data.seconds;
   return time;
+}
+
+FailoverTime worst_failover_time(const Deployment& deployment, const App& app) {
+  FailoverTime worst;
+  for (const Ref& lost : app.regions) {
+    if (!deployment.serves(lost.name)) {
+      continue;
+    }
+    for (const Ref& takeover : app.regions) {
+      if (takeover.name == lost.name) {
+        continue;
+      }
+      const std::vector<std::string> gone{lost.name};
+      const FailoverTime time =
+          failover_time(deployment, app, takeover.name, data_recovery(deployment, app, gone, false));
+      if (time.total() > worst.total()) {
+        worst = time;
+      }
+    }
+  }
+  return worst;
 }
 
 CompositeAvailability composite_availability(const Deployment& deployment, const App& app, const Catalog& catalog) {
@@ -26,12 +79,14 @@ CompositeAvailability composite_availability(const Deployment& deployment, const
     result.regions.push_back(catalog.sla());
     all_down *= 1.0 - catalog.sla() / 100.0;
   }
-  if (app.regions.size() <= 1) {
-    result.percent = app.regions.empty() ? 0.0 : catalog.sla();
-    return result;
+  // One region is its SLA exactly, not 100 × (1 − (1 − SLA)) with its rounding.
+  result.percent = app.regions.empty() ? 0.0 : app.regions.size() == 1 ? catalog.sla() : 100.0 * (1.0 - all_down);
+  // Users reach every app through the edge proxy when there is one (backends through the app
+  // the domain maps to), so its SLA counts for all of them, whatever their number of regions.
+  if (deployment.failover.edge_proxy) {
+    result.edge_proxy = deployment.failover.edge_proxy->sla;
+    result.percent = result.edge_proxy * result.percent / 100.0;
   }
-  result.edge_proxy = deployment.failover.edge_proxy ? deployment.failover.edge_proxy->sla : EdgeProxy{}.sla;
-  result.percent = result.edge_proxy * (1.0 - all_down);
   return result;
 }
 

@@ -14,22 +14,43 @@ namespace ceplan {
 struct FailoverTime {
   std::int64_t detection = 0;    ///< interval + (retries + 1) × timeout
   std::int64_t propagation = 0;  ///< 0 when proxied, else the DNS TTL
-  std::int64_t warmup = 0;       ///< standby warm-up when the app scales to zero, else 0
-  /// detection + propagation + warm-up.
-  [[nodiscard]] std::int64_t total() const { return detection + propagation + warmup; }
+  std::int64_t warmup = 0;       ///< standby warm-up when the app scales to zero where it lands, else 0
+  std::int64_t data = 0;         ///< promote or restore time of the data it uses in the lost regions
+  /// detection + propagation + warm-up + data.
+  [[nodiscard]] std::int64_t total() const { return detection + propagation + warmup + data; }
 };
 
-/// The failover time of `app` under the deployment's edge proxy (defaults when absent).
-[[nodiscard]] FailoverTime failover_time(const Deployment& deployment, const App& app);
+/// What the data a workload uses needs after an outage (SPEC §7).
+struct DataRecovery {
+  std::int64_t seconds = 0;           ///< the longest promote or restore time among its stores
+  std::vector<std::string> promoted;  ///< stores whose replica is promoted
+  std::vector<std::string> restored;  ///< stores restored from a backup copy
+  std::vector<std::string> lost;      ///< stores with no surviving copy: the workload cannot run
+};
+
+/// The data `workload` uses when the `lost` regions are gone. A backup whose location is not
+/// named (cross_region_copy alone) survives a region outage but not a whole geography's
+/// (`whole_geography`), since nothing proves it left the geography.
+[[nodiscard]] DataRecovery data_recovery(const Deployment& deployment, const Workload& workload,
+                                         const std::vector<std::string>& lost, bool whole_geography);
+
+/// The failover time of `app` when it lands in `takeover` after the `lost` regions go down,
+/// under the deployment's edge proxy (defaults when absent).
+[[nodiscard]] FailoverTime failover_time(const Deployment& deployment, const App& app, std::string_view takeover,
+                                         const DataRecovery& data);
+
+/// The longest failover of `app` when any one region it serves from is lost (CE202).
+[[nodiscard]] FailoverTime worst_failover_time(const Deployment& deployment, const App& app);
 
 /// Composite availability of an app, percent, with the numbers that went into it.
 struct CompositeAvailability {
   double percent = 0;           ///< the composite figure
-  double edge_proxy = 0;        ///< A(edge proxy), percent; 0 for a single-region app
+  double edge_proxy = 0;        ///< A(edge proxy), percent; 0 without an edge proxy
   std::vector<double> regions;  ///< A(region) for each region, percent
 };
 
-/// A(edge) × (1 − Π(1 − A(region))) over the app's regions; A(region) for a single region.
+/// (1 − Π(1 − A(region))) over the app's regions, times A(edge) when there is an edge proxy,
+/// whatever the number of regions, so that adding a region never lowers it.
 /// Assumes regional failures are independent, as IBM's multizone design intends.
 [[nodiscard]] CompositeAvailability composite_availability(const Deployment& deployment, const App& app,
                                                            const Catalog& catalog);

@@ -12,6 +12,20 @@ void Checklist::add(std::string id, std::string phase, std::string title, std::s
                          std::move(objective)});
 }
 
+std::string data_step_title(const DataStore& store, std::string_view into) {
+  const std::string& name = store.name.name;
+  if (store.replica_in) {
+    return fmt::format("Promote the replica of data store {} in {}", name, store.replica_in->name);
+  }
+  const std::string target = into.empty() ? std::string() : fmt::format(" into {}", into);
+  if (store.backup_in) {
+    return fmt::format("Restore data store {}{} from its backup copy in {}", name, target, store.backup_in->name);
+  }
+  return fmt::format(
+      "Restore data store {}{} from its {}", name, target,
+      store.cross_region_copy ? "cross-region backup copy" : "latest backup, if one left " + store.region.name);
+}
+
 std::string Checklist::rto(std::string_view what) const {
   const auto& rto = m_deployment.objectives.rto;
   return rto ? fmt::format("RTO {}: {}", format_duration(*rto), what) : std::string(what);

@@ -3,6 +3,7 @@
 // and the objective it serves.
 
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "model/deployment.hpp"
@@ -18,6 +19,11 @@ struct Step {
   std::string verify;     ///< how to check that it worked
   std::string objective;  ///< the objective it serves
 };
+
+/// What brings a lost data store back, for step titles: "Promote the replica of data store db in
+/// eu-gb", "Restore data store db from its backup copy in eu-gb", ... `into` names the region
+/// restored into, when there is one.
+[[nodiscard]] std::string data_step_title(const DataStore& store, std::string_view into = {});
 
 /// Builds a checklist: appends steps and words their objectives from the deployment's RTO and RPO.
 class Checklist {

@@ -50,15 +50,32 @@ std::string get_project(std::string_view project) {
   return fmt::format("ibmcloud ce project get --name {}", shell_word(project));
 }
 
-std::string create_secret(const Artifact& secret) {
+// The data flags depend on the format (FACTS §7; IBM's `secret create` reference): only generic
+// secrets take --from-env-file. Values that must stay out of shell history come from files named
+// after the secret, or from IBM's own prompts.
+std::string create_secret(const Artifact& secret, std::string_view server) {
   const std::string name = shell_word(secret.name.name);
+  const std::string head = fmt::format("ibmcloud ce secret create --name {}", name);
+  const std::string file = secret.name.name;
   if (secret.format == "tls") {
-    return fmt::format("ibmcloud ce secret create --name {} --format tls --key-path {}.key --cert-chain-file {}.crt",
-                       name, name, name);
+    return fmt::format("{} --format tls --cert-chain-file {} --private-key-file {}", head, shell_word(file + ".crt"),
+                       shell_word(file + ".key"));
   }
-  const std::string format =
-      secret.format.empty() || secret.format == "generic" ? std::string() : fmt::format(" --format {}", secret.format);
-  return fmt::format("ibmcloud ce secret create --name {}{} --from-env-file {}.env", name, format, name);
+  if (secret.format == "registry") {
+    return fmt::format("{} --format registry --server {} --username iamapikey --password-from-file {}", head,
+                       shell_word(server.empty() ? "icr.io" : server), shell_word(file + ".apikey"));
+  }
+  if (secret.format == "ssh") {
+    return fmt::format("{} --format ssh --key-path {}", head, shell_word(file + ".key"));
+  }
+  if (secret.format == "basic_auth") {
+    return fmt::format("{} --format basic_auth --username \"$(cat {})\" --password-from-file {}", head,
+                       shell_word(file + ".username"), shell_word(file + ".password"));
+  }
+  if (secret.format == "hmac") {
+    return fmt::format("{} --format hmac --access-key-id-prompt --secret-access-key-prompt", head);
+  }
+  return fmt::format("{} --from-env-file {}", head, shell_word(file + ".env"));
 }
 
 std::string get_secret(const Artifact& secret) {
@@ -89,18 +106,23 @@ std::string references(const std::vector<Ref>& secrets, const std::vector<Ref>& 
 
 }  // namespace
 
-std::string create_app(const App& app) {
-  return fmt::format("ibmcloud ce application create --name {} --image {} --min-scale {}{}", shell_word(app.name.name),
-                     shell_word(app.image.name), app.min_scale.value, references(app.secrets, app.configmaps));
+std::string create_app(const App& app, std::string_view region) {
+  const std::string registry =
+      app.registry_secret ? fmt::format(" --registry-secret {}", shell_word(app.registry_secret->name)) : "";
+  return fmt::format("ibmcloud ce application create --name {} --image {} --min-scale {}{}{}",
+                     shell_word(app.name.name), shell_word(app.image_in(region).name), app.min_scale_in(region).value,
+                     registry, references(app.secrets, app.configmaps));
 }
 
 std::string get_app(const App& app) {
   return fmt::format("ibmcloud ce application get --name {}", shell_word(app.name.name));
 }
 
-std::string create_job(const Job& job) {
-  return fmt::format("ibmcloud ce job create --name {} --image {}{}", shell_word(job.name.name),
-                     shell_word(job.image.name), references(job.secrets, job.configmaps));
+std::string create_job(const Job& job, std::string_view region) {
+  const std::string registry =
+      job.registry_secret ? fmt::format(" --registry-secret {}", shell_word(job.registry_secret->name)) : "";
+  return fmt::format("ibmcloud ce job create --name {} --image {}{}{}", shell_word(job.name.name),
+                     shell_word(job.image_in(region).name), registry, references(job.secrets, job.configmaps));
 }
 
 std::string get_job(const Job& job) {
@@ -112,9 +134,10 @@ std::string submit_jobrun(const Job& job) {
 }
 
 std::string create_cron(const Job& job) {
+  const std::string zone = job.time_zone ? fmt::format(" --time-zone {}", shell_word(job.time_zone->name)) : "";
   return fmt::format(
-      "ibmcloud ce subscription cron create --name {} --destination {} --destination-type job --schedule {}",
-      shell_word(cron_name(job)), shell_word(job.name.name), shell_word(job.schedule ? job.schedule->name : ""));
+      "ibmcloud ce subscription cron create --name {} --destination {} --destination-type job --schedule {}{}",
+      shell_word(cron_name(job)), shell_word(job.name.name), shell_word(job.schedule ? job.schedule->name : ""), zone);
 }
 
 std::string get_cron(const Job& job) {

@@ -32,8 +32,9 @@ namespace ceplan::planner {
 /// `ibmcloud ce project get --name PROJECT`
 [[nodiscard]] std::string get_project(std::string_view project);
 
-/// `ibmcloud ce secret create ...` for a declared secret (TLS secrets from a key and chain).
-[[nodiscard]] std::string create_secret(const Artifact& secret);
+/// `ibmcloud ce secret create ...` with the data flags of the secret's format; a registry secret
+/// logs in to `server` (the registry the region pulls from).
+[[nodiscard]] std::string create_secret(const Artifact& secret, std::string_view server = {});
 /// `ibmcloud ce secret get --name NAME`
 [[nodiscard]] std::string get_secret(const Artifact& secret);
 /// `ibmcloud ce configmap create ...`
@@ -41,12 +42,13 @@ namespace ceplan::planner {
 /// `ibmcloud ce configmap get --name NAME`
 [[nodiscard]] std::string get_configmap(const Artifact& configmap);
 
-/// `ibmcloud ce application create ...` with its scale and references.
-[[nodiscard]] std::string create_app(const App& app);
+/// `ibmcloud ce application create ...` as the app runs in `region`: its image and scale there,
+/// its registry secret and references.
+[[nodiscard]] std::string create_app(const App& app, std::string_view region);
 /// `ibmcloud ce application get --name APP`
 [[nodiscard]] std::string get_app(const App& app);
-/// `ibmcloud ce job create ...` with its references.
-[[nodiscard]] std::string create_job(const Job& job);
+/// `ibmcloud ce job create ...` with the image it pulls in `region`, its registry secret and references.
+[[nodiscard]] std::string create_job(const Job& job, std::string_view region);
 /// `ibmcloud ce job get --name JOB`
 [[nodiscard]] std::string get_job(const Job& job);
 /// `ibmcloud ce jobrun submit --job JOB`

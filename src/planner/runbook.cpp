@@ -7,6 +7,7 @@
 
 #include <fmt/format.h>
 
+#include "model/registry.hpp"
 #include "planner/ibmcloud.hpp"
 
 namespace ceplan {
@@ -102,8 +103,8 @@ private:
                              secret->source == Source::manual ? "the value the team keeps (source: manual)"
                                                               : std::string(to_string(secret->source)),
                              secret->format == "tls" ? " (the certificate key and chain)" : ""),
-                 ibm::create_secret(*secret), fmt::format("{} lists the expected keys", ibm::get_secret(*secret)),
-                 rto());
+                 ibm::create_secret(*secret, registry_server(*secret)),
+                 fmt::format("{} lists the expected keys", ibm::get_secret(*secret)), rto());
     }
     for (const Artifact* configmap : in_use_order(m_d.configmaps, false)) {
       const std::string& name = configmap->name.name;
@@ -122,11 +123,8 @@ private:
 
   void restore_data() {
     for (const DataStore& store : m_d.data) {
-      m_list.add("data-" + store.name.name, "restore",
-                 fmt::format("Restore data store {} into {} from its {}", store.name.name, m_out.to,
-                             store.cross_region_copy ? "cross-region backup copy"
-                                                     : "latest backup that left " + store.region.name),
-                 "", "the apps' connection settings point at the restored data; note the time of the backup used",
+      m_list.add("data-" + store.name.name, "restore", data_step_title(store, m_out.to), "",
+                 "the apps' connection settings point at the restored data; note the time of the backup used",
                  m_list.rpo("data loss is bounded by the last backup"));
     }
   }
@@ -139,8 +137,9 @@ private:
                    "the application is Ready; scale it up if it will now take all traffic", rto());
         continue;
       }
-      m_list.add("app-" + app.name.name, "restore", fmt::format("Create app {}", app.name.name), ibm::create_app(app),
-                 fmt::format("{} shows the application Ready", ibm::get_app(app)), rto());
+      m_list.add("app-" + app.name.name, "restore", fmt::format("Create app {}", app.name.name),
+                 ibm::create_app(app, m_out.to), fmt::format("{} shows the application Ready", ibm::get_app(app)),
+                 rto());
     }
     for (const Job& job : m_d.jobs) {
       if (runs_in_target(job.regions)) {
@@ -149,8 +148,9 @@ private:
                    "the job definition is listed", std::string(work_can_run));
         continue;
       }
-      m_list.add("job-" + job.name.name, "restore", fmt::format("Create job {}", job.name.name), ibm::create_job(job),
-                 fmt::format("{} shows the definition", ibm::get_job(job)), std::string(work_can_run));
+      m_list.add("job-" + job.name.name, "restore", fmt::format("Create job {}", job.name.name),
+                 ibm::create_job(job, m_out.to), fmt::format("{} shows the definition", ibm::get_job(job)),
+                 std::string(work_can_run));
     }
   }
 
@@ -245,6 +245,23 @@ private:
     std::vector<const Job*> jobs;
     for (const Job& job : m_d.jobs) jobs.push_back(&job);
     return jobs;
+  }
+
+  // The registry a registry secret logs in to in the target region: where the first workload that
+  // uses it pulls its image from there.
+  std::string registry_server(const Artifact& secret) const {
+    auto pulls_with = [&](const Workload& w) {
+      return w.registry_secret && w.registry_secret->name == secret.name.name;
+    };
+    for (const App& app : m_d.apps) {
+      if (pulls_with(app))
+        return std::string(registry_host(app.image_in(m_out.to).name));
+    }
+    for (const Job& job : m_d.jobs) {
+      if (pulls_with(job))
+        return std::string(registry_host(job.image_in(m_out.to).name));
+    }
+    return {};
   }
 
   bool has_secret(const std::string& name) const {

@@ -159,11 +159,8 @@ void job_steps(const RegionOutage& o, Checklist& out) {
 void data_steps(const RegionOutage& o, Checklist& out) {
   for (const DataStore& store : o.d.data) {
     if (contains(o.plan.lost, store.region.name)) {
-      out.add("restore-data-" + store.name.name, "restore",
-              fmt::format("Restore data store {} from its {}", store.name.name,
-                          store.cross_region_copy ? "cross-region copy" : "last backup, if one left the region"),
-              "", "the apps read current data; note the time of the last restored backup",
-              out.rpo("data loss is bounded"));
+      out.add("restore-data-" + store.name.name, "restore", data_step_title(store), "",
+              "the apps read current data; note the time of the last restored backup", out.rpo("data loss is bounded"));
     }
   }
 }
@@ -263,17 +260,41 @@ void classify_regions(const Deployment& d, const Catalog& catalog, ScenarioPlan&
   }
 }
 
+// Regions of the app that survive and take traffic: those that serve in normal operation;
+// when none survives, the regions that take over (a standby behind ordered steering).
+std::vector<std::string> serving_during(const Deployment& d, const std::vector<std::string>& survivors) {
+  std::vector<std::string> serving;
+  for (const std::string& region : survivors) {
+    if (d.serves(region))
+      serving.push_back(region);
+  }
+  return serving.empty() ? survivors : serving;
+}
+
 AppOutcome app_outcome(const Deployment& d, const Catalog& catalog, const App& app, const ScenarioPlan& plan) {
-  AppOutcome outcome{app.name.name, AppStatus::unaffected, {}, std::nullopt, composite_availability(d, app, catalog)};
+  AppOutcome outcome{
+      app.name.name, AppStatus::unaffected, {}, std::nullopt, composite_availability(d, app, catalog), false, {}};
   Impact impact = impact_on(app.regions, plan);
-  outcome.serving_regions = std::move(impact.survivors);
-  if (impact.hit) {
-    outcome.status = outcome.serving_regions.empty()     ? AppStatus::down
-                     : d.failover.edge_proxy.has_value() ? AppStatus::fails_over
-                                                         : AppStatus::manual_failover;
+  outcome.serving_regions = serving_during(d, impact.survivors);
+  outcome.data = data_recovery(d, app, plan.lost, plan.scenario.kind == ScenarioKind::geography);
+  const bool served_from_lost = std::any_of(app.regions.begin(), app.regions.end(), [&](const Ref& region) {
+    return contains(plan.lost, region.name) && d.serves(region.name);
+  });
+  const bool zone_hit = std::any_of(outcome.serving_regions.begin(), outcome.serving_regions.end(),
+                                    [&](const std::string& region) { return contains(plan.degraded, region); });
+  if (!outcome.data.lost.empty() || (impact.hit && outcome.serving_regions.empty())) {
+    outcome.status = AppStatus::down;
+  } else if (served_from_lost) {
+    outcome.status = d.failover.edge_proxy.has_value() ? AppStatus::fails_over : AppStatus::manual_failover;
     if (outcome.status == AppStatus::fails_over)
-      outcome.failover = failover_time(d, app);
-  } else if (impact.zone_hit) {
+      outcome.failover = failover_time(d, app, outcome.serving_regions.front(), outcome.data);
+  } else if (outcome.data.seconds > 0) {
+    // The app stays where it is; only the data it uses moves.
+    outcome.status = AppStatus::fails_over;
+    outcome.failover = FailoverTime{0, 0, 0, outcome.data.seconds};
+  } else if (impact.hit) {
+    outcome.redundancy_lost = true;  // only an idle standby is gone; traffic never moves
+  } else if (zone_hit) {
     outcome.status = AppStatus::auto_recovers;
   }
   return outcome;

@@ -40,6 +40,8 @@ struct AppOutcome {
   std::vector<std::string> serving_regions;  ///< regions that serve it during the outage
   std::optional<FailoverTime> failover;      ///< set when it fails over through the edge proxy
   CompositeAvailability availability;        ///< its composite availability in normal operation
+  bool redundancy_lost = false;              ///< it still serves, but a region that would take over is lost
+  DataRecovery data;                         ///< what its data needs after the outage
 };
 
 /// A job's fate in a scenario.

@@ -28,6 +28,11 @@ Json value_schema(const schema::Field& field) {
     case Type::string_list: return Json{{"type", "array"}, {"items", {{"type", "string"}, {"minLength", 1}}}};
     case Type::object: return ref(field.object);
     case Type::object_list: return Json{{"type", "array"}, {"items", ref(field.object)}};
+    case Type::placement:
+      return Json{{"anyOf", Json::array({Json{{"type", "array"}, {"items", {{"type", "string"}, {"minLength", 1}}}},
+                                         Json{{"type", "object"},
+                                              {"propertyNames", {{"minLength", 1}}},
+                                              {"additionalProperties", ref(field.object)}}})}};
     case Type::region_list:
       return Json{{"type", "array"},
                   {"minItems", 1},

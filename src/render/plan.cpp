@@ -36,13 +36,16 @@ Json plan_json(const Deployment& d, const ScenarioPlan& plan) {
       entry["failover_seconds"] = app.failover->total();
       entry["failover_terms"] = Json{{"detection", app.failover->detection},
                                      {"propagation", app.failover->propagation},
-                                     {"warmup", app.failover->warmup}};
+                                     {"warmup", app.failover->warmup},
+                                     {"data", app.failover->data}};
     } else {
       entry["failover_seconds"] = app.status == AppStatus::unaffected ? Json(0) : Json(nullptr);
       entry["failover_terms"] = nullptr;
     }
     entry["availability"] = app.availability.percent;
     entry["downtime_minutes_per_month"] = downtime_minutes_per_month(app.availability.percent);
+    entry["redundancy_lost"] = app.redundancy_lost;
+    entry["data"] = Json{{"promoted", app.data.promoted}, {"restored", app.data.restored}, {"lost", app.data.lost}};
     apps.push_back(std::move(entry));
   }
   Json jobs = Json::array();
@@ -66,29 +69,39 @@ std::string region_list(const std::vector<std::string>& regions) {
 
 std::string failover_text(const Deployment& d, const AppOutcome& app) {
   if (!app.failover) {
+    if (app.redundancy_lost) {
+      return "- (redundancy lost: the idle standby is gone)";
+    }
     return app.status == AppStatus::unaffected ? "-" : "n/a";
   }
   const EdgeProxy defaults;
   const EdgeProxy& proxy = d.failover.edge_proxy ? *d.failover.edge_proxy : defaults;
   const HealthCheck& check = proxy.health_check;
-  return fmt::format("{} = detection {} ({} + ({} + 1) × {}) + propagation {}{} + warm-up {}",
-                     format_duration(app.failover->total()), format_duration(app.failover->detection),
+  const FailoverTime& time = *app.failover;
+  if (time.detection == 0 && time.propagation == 0 && time.warmup == 0) {
+    return fmt::format("{} = data {} (the app stays; its data moves)", format_duration(time.total()),
+                       format_duration(time.data));
+  }
+  const std::string data = time.data > 0 ? fmt::format(" + data {}", format_duration(time.data)) : "";
+  return fmt::format("{} = detection {} ({} + ({} + 1) × {}) + propagation {}{} + warm-up {}{}",
+                     format_duration(time.total()), format_duration(time.detection),
                      format_duration(check.interval.value), check.retries.value, format_duration(check.timeout.value),
-                     format_duration(app.failover->propagation), proxy.proxied ? " (proxied)" : " (DNS TTL)",
-                     format_duration(app.failover->warmup));
+                     format_duration(time.propagation), proxy.proxied ? " (proxied)" : " (DNS TTL)",
+                     format_duration(time.warmup), data);
 }
 
 std::string availability_text(const AppOutcome& app) {
   const CompositeAvailability& a = app.availability;
   std::string formula;
+  const std::string edge = a.edge_proxy > 0 ? fmt::format("{}% × ", a.edge_proxy) : "";
   if (a.regions.size() >= 2) {
     std::string product;
     for (double region : a.regions) {
       product += fmt::format("{}(1 − {}%)", product.empty() ? "" : " × ", region);
     }
-    formula = fmt::format(" = {}% × (1 − {})", a.edge_proxy, product);
+    formula = a.edge_proxy > 0 ? fmt::format(" = {}(1 − {})", edge, product) : fmt::format(" = 1 − {}", product);
   } else if (a.regions.size() == 1) {
-    formula = fmt::format(" = A(region) {}%", a.regions.front());
+    formula = fmt::format(" = {}A(region) {}%", edge, a.regions.front());
   }
   return fmt::format("{}%{}; allows {:.1f} min/month, {:.1f} h/year of downtime", format_percent(a.percent), formula,
                      downtime_minutes_per_month(a.percent), downtime_hours_per_year(a.percent));

@@ -17,7 +17,7 @@ struct StrategyText {
 
 StrategyText text_for(Strategy strategy) {
   switch (strategy) {
-    case Strategy::active_active: return {"", "5m", "every region serves behind the edge proxy", true};
+    case Strategy::active_active: return {"", "15m", "every region serves behind the edge proxy", true};
     case Strategy::warm_standby:
       return {"standby", "15m", "apps run in the standby too; the edge proxy fails over to it", true};
     case Strategy::pilot_light:
@@ -82,6 +82,10 @@ std::string starter_deploy_file(const Catalog& catalog, Strategy strategy,  // N
                                              "    # the primary only; the runbook re-creates it elsewhere\n"
                                              "    regions: [{}]\n",
                                              regions.front());
+  // Hot strategies promote a replica in the second region; cold ones restore a named backup copy.
+  const std::string copy = regions.size() < 2     ? std::string("cross_region_copy: true")
+                           : text.apps_everywhere ? fmt::format("replica_in: {}", regions[1])
+                                                  : fmt::format("backup_in: {}", regions[1]);
   return fmt::format(
       R"(# yaml-language-server: $schema=https://github.com/ceplan/ceplan/blob/main/docs/deploy.schema.json
 # A Code Engine project in several regions, written by `ceplan init`. Check it with
@@ -117,8 +121,10 @@ failover:
 
 apps:
   - name: web
-    # The global registry: IBM does not replicate regional registries.
+    # icr.io is one registry, active in us-east, and IBM replicates no registry: a region that
+    # takes over must pull from a registry that survives (regions: {{ REGION: {{ image: ... }} }}).
     image: icr.io/{project}/web:1.0
+    registry_secret: {project}-registry
 {only_primary}    # Health checks need a running instance (Code Engine's default scales to zero).
     min_scale: 1
     secrets: [{project}-db]
@@ -127,6 +133,7 @@ apps:
 jobs:
   - name: nightly
     image: icr.io/{project}/nightly:1.0
+    registry_secret: {project}-registry
 {only_primary}    schedule: "0 2 * * *"
     # Live in one region only, so that the job never runs twice.
     scheduled_in: [{primary}]
@@ -135,17 +142,18 @@ jobs:
 secrets:
   - {{ name: {project}-tls, source: secrets-manager, format: tls }}
   - {{ name: {project}-db, source: secrets-manager }}
+  - {{ name: {project}-registry, source: secrets-manager, format: registry }}
 
 configmaps:
   - {{ name: {project}-settings, source: file }}
 
 # Stateful services the apps depend on: back them up at least as often as the RPO.
 data:
-  - {{ name: {project}-db, region: {primary}, backup_interval: 1h, cross_region_copy: true }}
+  - {{ name: {project}-db, region: {primary}, backup_interval: 1h, {copy} }}
 )",
       fmt::arg("project", project), fmt::arg("rto", text.rto), fmt::arg("regions", region_lines),
       fmt::arg("strategy", to_string(strategy)), fmt::arg("comment", text.comment),
-      fmt::arg("only_primary", only_primary), fmt::arg("primary", regions.front()),
+      fmt::arg("only_primary", only_primary), fmt::arg("primary", regions.front()), fmt::arg("copy", copy),
       fmt::arg("about_project", about("deploy", "project")),
       fmt::arg("about_objectives", about("deploy", "objectives")),
       fmt::arg("about_availability", about("objectives", "availability")),

@@ -17,6 +17,7 @@ constexpr std::int64_t max_retries = 3;
 constexpr std::int64_t min_dns_ttl = 30;
 constexpr std::int64_t max_dns_ttl = 600;
 constexpr std::int64_t standard_next_minimum = 60;  // interval and DNS-only TTL on Standard Next
+constexpr std::size_t standard_next_pools = 3;      // origin pools on Standard Next
 
 // Credible RTO floors per strategy (SPEC §3, CE205).
 constexpr std::int64_t pilot_light_rto_floor = std::int64_t{10} * 60;
@@ -45,28 +46,34 @@ void check_failover_time(const Subject& s, Findings& findings) {
     if (!s.spans_regions(app)) {
       continue;
     }
-    const FailoverTime time = failover_time(d, app);
+    const FailoverTime time = worst_failover_time(d, app);
     if (time.total() > *d.objectives.rto) {
+      const std::string data = time.data > 0 ? fmt::format(" + data {}", format_duration(time.data)) : "";
       findings.add(RuleId::failover_exceeds_rto, app.name.location,
-                   fmt::format("app '{}' fails over in up to {} (detection {} + propagation {} + warm-up {}), "
+                   fmt::format("app '{}' fails over in up to {} (detection {} + propagation {} + warm-up {}{}), "
                                "beyond the RTO of {}",
                                app.name.name, format_duration(time.total()), format_duration(time.detection),
-                               format_duration(time.propagation), format_duration(time.warmup),
+                               format_duration(time.propagation), format_duration(time.warmup), data,
                                format_duration(*d.objectives.rto)));
     }
   }
 }
 
+// Only the app the domain maps to is probed by CIS; backends fail over with the project.
 void check_scale_to_zero(const Subject& s, Findings& findings) {
-  if (!s.deployment.failover.edge_proxy) {
+  const App* app = s.deployment.proxy_target();
+  if (app == nullptr) {
     return;
   }
-  for (const App& app : s.deployment.apps) {
-    if (s.spans_regions(app) && app.min_scale.value == 0) {
-      findings.add(RuleId::scale_to_zero_behind_proxy, app.min_scale.location,
-                   fmt::format("app '{}' scales to zero behind the edge proxy: health checks find no running "
+  for (const Ref& region : app->regions) {
+    const Setting& min_scale = app->min_scale_in(region.name);
+    if (min_scale.value == 0) {
+      findings.add(RuleId::scale_to_zero_behind_proxy, min_scale.location,
+                   fmt::format("app '{}' scales to zero behind the edge proxy{}: health checks find no running "
                                "instance and failover waits {} for warm-up",
-                               app.name.name, format_duration(s.deployment.failover.standby_warmup.value)));
+                               app->name.name, &min_scale == &app->min_scale ? "" : fmt::format(" in {}", region.name),
+                               format_duration(s.deployment.failover.standby_warmup.value)));
+      return;
     }
   }
 }
@@ -128,6 +135,13 @@ void check_proxy_limits(const Subject& s, Findings& findings) {
       findings.add(RuleId::edge_proxy_limits, check.interval.location,
                    fmt::format("health-check interval of {}s is below the Standard Next plan's minimum of {}s",
                                check.interval.value, standard_next_minimum));
+    }
+    // One origin pool per region the domain's app runs in (IBM's multi-region procedure).
+    const App* target = s.deployment.proxy_target();
+    if (target != nullptr && target->regions.size() > standard_next_pools) {
+      findings.add(RuleId::edge_proxy_limits, proxy->plan->location,
+                   fmt::format("app '{}' needs {} origin pools, one per region; the Standard Next plan allows {}",
+                               target->name.name, target->regions.size(), standard_next_pools));
     }
     if (!proxy->proxied && proxy->ttl.value < standard_next_minimum && proxy->ttl.value >= min_dns_ttl) {
       findings.add(RuleId::edge_proxy_limits, proxy->ttl.location,

@@ -1,4 +1,4 @@
-// CE101-CE110: where the project and its workloads are placed.
+// CE101-CE111: where the project and its workloads are placed.
 #include <fmt/format.h>
 
 #include <set>
@@ -17,6 +17,7 @@ constexpr std::size_t max_secrets = 100;
 constexpr std::size_t max_configmaps = 100;
 constexpr std::size_t max_cron_subscriptions = 100;
 constexpr std::int64_t max_min_scale = 250;
+constexpr std::int64_t max_active_instances = 250;  // per project, all apps and jobs together
 
 void check_regions(const Subject& s, Findings& findings) {
   const auto ids = s.catalog.region_ids();
@@ -166,6 +167,53 @@ void check_unique(std::string_view kind, const Items& items, NameOf name_of, Fin
   }
 }
 
+// Min scale per app, and the instances that are always running in each region's project, which
+// Code Engine caps at 250 active instances per project (limits.md, topic codeengine-limits).
+void check_instances(const Subject& s, Findings& findings) {
+  const Deployment& d = s.deployment;
+  std::unordered_map<std::string, std::int64_t> active;
+  bool reported = false;  // one app over its own limit already says the project is
+  for (const App& app : d.apps) {
+    for (const Ref& region : app.regions) {
+      const Setting& min_scale = app.min_scale_in(region.name);
+      active[region.name] += min_scale.value;
+      if (min_scale.value > max_min_scale && !reported) {  // once per file is enough
+        findings.add(RuleId::quota_exceeded, min_scale.location,
+                     fmt::format("app '{}' has min_scale {}; Code Engine allows at most {}", app.name.name,
+                                 min_scale.value, max_min_scale));
+        reported = true;
+      }
+    }
+  }
+  for (const ProjectRegion& entry : d.regions) {
+    const auto it = active.find(entry.id.name);
+    if (it != active.end() && it->second > max_active_instances && !reported) {
+      findings.add(RuleId::quota_exceeded, d.apps_location,
+                   fmt::format("project '{}' in {} keeps {} app instances running (the sum of min_scale); Code "
+                               "Engine allows {} active instances per project",
+                               d.project, entry.id.name, it->second, max_active_instances));
+      return;
+    }
+  }
+}
+
+// CE111: a region listed twice for one app or job.
+void check_duplicate_regions(const Subject& s, Findings& findings) {
+  auto check = [&](std::string_view kind, const Workload& workload) {
+    std::unordered_map<std::string, int> first_line;
+    for (const Ref& region : workload.regions) {
+      auto [it, inserted] = first_line.emplace(region.name, region.location.line);
+      if (!inserted) {
+        findings.add(RuleId::duplicate_region, region.location,
+                     fmt::format("{} '{}' lists region '{}' twice (first at line {})", kind, workload.name.name,
+                                 region.name, it->second));
+      }
+    }
+  };
+  for (const App& app : s.deployment.apps) check("app", app);
+  for (const Job& job : s.deployment.jobs) check("job", job);
+}
+
 void check_quotas(const Subject& s, Findings& findings) {
   const Deployment& d = s.deployment;
   // Per-project limits apply to each region's project: count what each region's project holds.
@@ -204,13 +252,7 @@ void check_quotas(const Subject& s, Findings& findings) {
                  fmt::format("project '{}' declares {} config maps; Code Engine allows {} per project", d.project,
                              d.configmaps.size(), max_configmaps));
   }
-  for (const App& app : d.apps) {
-    if (app.min_scale.value > max_min_scale) {
-      findings.add(RuleId::quota_exceeded, app.min_scale.location,
-                   fmt::format("app '{}' has min_scale {}; Code Engine allows at most {}", app.name.name,
-                               app.min_scale.value, max_min_scale));
-    }
-  }
+  check_instances(s, findings);
 }
 
 }  // namespace
@@ -233,6 +275,7 @@ void check_placement(const Subject& s, Findings& findings) {
       "secret", d.secrets, [](const Artifact& a) -> const Ref& { return a.name; }, findings);
   check_unique(
       "config map", d.configmaps, [](const Artifact& a) -> const Ref& { return a.name; }, findings);
+  check_duplicate_regions(s, findings);
   check_quotas(s, findings);
 }
 

@@ -1,14 +1,32 @@
-// CE301-CE306: what a restore needs: schedules, references, secrets, data and images.
+// CE301-CE310: what a restore needs: schedules, references, secrets, data and images.
 #include <fmt/format.h>
 
 #include <set>
 #include <unordered_map>
 
 #include "rules/recovery.hpp"
+
+#include "model/registry.hpp"
 #include "support/spellcheck.hpp"
 
 namespace ceplan::rules {
 namespace {
+
+// CE308: `ref` names a declared secret whose format is not `format` (undeclared ones are CE302's).
+void check_format(const Subject& s, const Ref& ref, std::string_view format, std::string_view key, Findings& findings) {
+  for (const Artifact& secret : s.deployment.secrets) {
+    if (secret.name.name != ref.name) {
+      continue;
+    }
+    if (secret.format != format) {
+      findings.add(RuleId::wrong_secret_format, ref.location,
+                   fmt::format("{} '{}' is a secret of format {}, not {}", key, ref.name,
+                               secret.format.empty() ? std::string("generic") : secret.format, format),
+                   fmt::format("set format: {} on secret '{}', or name a {} secret", format, ref.name, format));
+    }
+    return;
+  }
+}
 
 void check_duplicate_runs(const Subject& s, Findings& findings) {
   for (const Job& job : s.deployment.jobs) {
@@ -67,18 +85,48 @@ void check_references(const Subject& s, Findings& findings) {
                    fmt::format("declare config map '{}' under configmaps, or correct the name", ref.name));
     }
   };
-  for (const App& app : d.apps) {
-    const std::string owner = fmt::format("app '{}'", app.name.name);
-    for (const Ref& ref : app.secrets) secret(owner, ref);
-    for (const Ref& ref : app.configmaps) configmap(owner, ref);
-  }
-  for (const Job& job : d.jobs) {
-    const std::string owner = fmt::format("job '{}'", job.name.name);
-    for (const Ref& ref : job.secrets) secret(owner, ref);
-    for (const Ref& ref : job.configmaps) configmap(owner, ref);
+  auto workload = [&](const std::string& owner, const Workload& item) {
+    for (const Ref& ref : item.secrets) secret(owner, ref);
+    for (const Ref& ref : item.configmaps) configmap(owner, ref);
+    if (item.registry_secret)
+      secret(owner, *item.registry_secret);
+  };
+  for (const App& app : d.apps) workload(fmt::format("app '{}'", app.name.name), app);
+  for (const Job& job : d.jobs) workload(fmt::format("job '{}'", job.name.name), job);
+  for (const DataStore& store : d.data) {
+    if (store.secret)
+      secret(fmt::format("data store '{}'", store.name.name), *store.secret);
   }
   if (d.failover.edge_proxy && d.failover.edge_proxy->tls_secret) {
     secret("the edge proxy", *d.failover.edge_proxy->tls_secret);
+  }
+}
+
+bool spans_geographies(const Subject& s) {
+  std::set<std::string> geographies;
+  for (const ProjectRegion& entry : s.deployment.regions) {
+    if (const Region* region = s.region(entry.id.name)) {
+      geographies.insert(region->geography);
+    }
+  }
+  return geographies.size() > 1;
+}
+
+// CE309 and CE310: where the copy of a store is, and whether there is one at all.
+void check_copy_location(const Subject& s, const DataStore& store, Findings& findings) {
+  const Strategy strategy = s.deployment.failover.strategy;
+  const bool cold = strategy == Strategy::pilot_light || strategy == Strategy::backup_restore;
+  if (cold && !store.has_off_region_copy()) {
+    findings.add(RuleId::no_off_region_backup, store.name.location,
+                 fmt::format("data store '{}' keeps its backups in {} only, so a {} recovery elsewhere has nothing "
+                             "to restore",
+                             store.name.name, store.region.name, to_string(strategy)));
+  }
+  if (store.cross_region_copy && !store.backup_in && !store.replica_in && spans_geographies(s)) {
+    findings.add(RuleId::backup_location_unknown, store.name.location,
+                 fmt::format("data store '{}' is copied to another region, but not which: nothing shows that the copy "
+                             "survives the loss of {}'s geography",
+                             store.name.name, store.region.name));
   }
 }
 
@@ -95,43 +143,76 @@ void check_data(const Subject& s, Findings& findings) {
                                store.name.name, format_duration(store.backup_interval->value),
                                format_duration(store.backup_interval->value), format_duration(*d.objectives.rpo)));
     }
-    if (apps_span_regions && !store.cross_region_copy) {
+    if (apps_span_regions && !store.has_off_region_copy()) {
       findings.add(RuleId::data_single_region, store.name.location,
                    fmt::format("data store '{}' lives only in {}, but the apps span regions: a failover finds no "
                                "data elsewhere",
                                store.name.name, store.region.name));
     }
+    check_copy_location(s, store, findings);
   }
 }
 
-// "us.icr.io/ns/app:1" -> "us.icr.io"; an image without a registry host gives "".
-std::string_view registry_host(std::string_view image) {
-  const auto slash = image.find('/');
-  if (slash == std::string_view::npos) {
-    return {};
+// The regions that must start `workload` when `lost` is gone: its other regions and, under the
+// cold strategies, the standby and recovery regions where the runbook re-creates it.
+std::vector<std::string> takeover_regions(const Deployment& d, const Workload& workload, std::string_view lost) {
+  std::vector<std::string> out;
+  for (const Ref& region : workload.regions) {
+    if (region.name != lost)
+      out.push_back(region.name);
   }
-  const std::string_view host = image.substr(0, slash);
-  return host.find('.') == std::string_view::npos ? std::string_view() : host;
+  for (const ProjectRegion& region : d.regions) {
+    const bool cold_spare = region.role == Role::standby || region.role == Role::recovery;
+    if (cold_spare && region.id.name != lost && !workload.runs_in(region.id.name))
+      out.push_back(region.id.name);
+  }
+  return out;
+}
+
+// CE306: a takeover region that pulls from the registry of a region the workload must survive.
+void check_registry_reach(const Subject& s, std::string_view kind, const Workload& workload, Findings& findings) {
+  for (const Ref& lost : workload.regions) {
+    for (const std::string& takeover : takeover_regions(s.deployment, workload, lost.name)) {
+      const Ref& image = workload.image_in(takeover);
+      const auto home = registry_region(image.name, s.catalog);
+      if (home && *home == lost.name) {
+        findings.add(
+            RuleId::registry_single_region, image.location,
+            fmt::format("{} '{}' would take over in {} but pulls {} from {}, a registry in {}; IBM does "
+                        "not replicate images, so losing {} stops it there too",
+                        kind, workload.name.name, takeover, image.name, registry_host(image.name), *home, *home));
+        return;
+      }
+    }
+  }
+}
+
+// CE307 and CE308 for a workload's registry access.
+void check_registry_access(const Subject& s, std::string_view kind, const Workload& workload, Findings& findings) {
+  if (workload.registry_secret) {
+    check_format(s, *workload.registry_secret, "registry", "registry_secret", findings);
+    return;
+  }
+  if (in_ibm_registry(workload.image.name) && !public_sample_image(workload.image.name)) {
+    findings.add(RuleId::missing_registry_secret, workload.image.location,
+                 fmt::format("{} '{}' pulls {} from IBM Cloud Container Registry but names no registry_secret: a "
+                             "re-created project cannot pull it",
+                             kind, workload.name.name, workload.image.name));
+  }
 }
 
 void check_registry(const Subject& s, Findings& findings) {
-  std::unordered_map<std::string, const Region*> registries;
-  for (const Region& region : s.catalog.regions()) {
-    if (region.registry) {
-      registries.emplace(*region.registry, &region);
-    }
-  }
   for (const App& app : s.deployment.apps) {
-    if (!s.spans_regions(app)) {
-      continue;
-    }
-    auto it = registries.find(std::string(registry_host(app.image.name)));
-    if (it != registries.end()) {
-      findings.add(RuleId::registry_single_region, app.image.location,
-                   fmt::format("app '{}' runs in {} regions but pulls from {}, {}'s regional registry; IBM does "
-                               "not replicate images between regions",
-                               app.name.name, app.regions.size(), it->first, it->second->id));
-    }
+    check_registry_reach(s, "app", app, findings);
+    check_registry_access(s, "app", app, findings);
+  }
+  for (const Job& job : s.deployment.jobs) {
+    check_registry_reach(s, "job", job, findings);
+    check_registry_access(s, "job", job, findings);
+  }
+  const auto& proxy = s.deployment.failover.edge_proxy;
+  if (proxy && proxy->tls_secret) {
+    check_format(s, *proxy->tls_secret, "tls", "tls_secret", findings);
   }
 }
 

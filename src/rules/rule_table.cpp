@@ -63,8 +63,13 @@ const std::vector<RuleInfo> rules{
      "regions: [jp-osa]", "pair it with a multi-campus region, or accept the shared-site risk"},
     {RuleId::quota_exceeded, "CE110", "quota-exceeded", error, "the project exceeds a Code Engine per-project limit",
      "Code Engine limits each project to 40 apps, 100 jobs, 100 secrets, 100 config maps and 100 cron "
-     "subscriptions, and an app's min scale to 250. A restore that hits a limit stops half-way.",
+     "subscriptions, an app's min scale to 250, and the active instances of all apps and jobs together to 250. "
+     "A restore that hits a limit stops half-way.",
      "apps: [... 41 apps ...]", "split the workload across projects, or stay within the limit"},
+    {RuleId::duplicate_region, "CE111", "duplicate-region", error, "an app or a job lists the same region twice",
+     "A region listed twice is one region: counting it twice overstates availability and hides that the "
+     "workload has one region fewer than it seems.",
+     "apps:\n  - { name: web, image: icr.io/x/web:1, regions: [us-south, us-south] }", "list each region once"},
     {RuleId::no_edge_proxy, "CE201", "no-edge-proxy", error,
      "an app runs in two or more regions and failover.edge_proxy is missing",
      "IBM's HA/DR page: surviving a regional disaster needs the workload in several MZRs *and* an automatic "
@@ -133,11 +138,37 @@ const std::vector<RuleInfo> rules{
      "find no data there unless its backups are copied across regions.",
      "data:\n  - { name: db, region: us-south }", "set cross_region_copy: true and copy backups to another region"},
     {RuleId::registry_single_region, "CE306", "registry-single-region", warning,
-     "an app in two or more regions pulls its image from one regional registry",
-     "IBM does not replicate images between regional Container Registry instances: losing the registry's "
-     "region stops scale-out and re-creation everywhere else.",
-     "apps:\n  - { name: web, image: us.icr.io/x/web:1, regions: [us-south, eu-de] }",
-     "use the global registry icr.io, or copy the image to each region's registry"},
+     "a region that takes over an app or job pulls its image from the registry of a region it replaces",
+     "IBM does not replicate images between Container Registry instances, and the global icr.io is one more "
+     "instance, active in us-east. A standby or recovery region that pulls from the lost region's registry "
+     "cannot start or scale the workload when that region is gone.",
+     "regions: [us-east, eu-gb]\napps:\n  - { name: web, image: icr.io/x/web:1 }   # icr.io lives in us-east",
+     "copy the image to a registry in each region that takes over and set regions: { REGION: { image: ... } }"},
+    {RuleId::missing_registry_secret, "CE307", "missing-registry-secret", warning,
+     "an app or job pulls from IBM Cloud Container Registry without registry_secret",
+     "Private ICR images need registry access in every project: a secret of format registry, passed as "
+     "--registry-secret. A re-created project has none until the runbook creates it. IBM's public samples "
+     "(icr.io/codeengine/) are exempt.",
+     "apps:\n  - { name: web, image: us.icr.io/shop/web:1 }   # no registry_secret",
+     "declare a secret with format: registry and set registry_secret"},
+    {RuleId::wrong_secret_format, "CE308", "wrong-secret-format", error,
+     "tls_secret or registry_secret names a secret of another format",
+     "A domain mapping takes only a TLS secret and an image pull only a registry secret; a generic secret "
+     "makes the cut-over or the pull fail when it is needed most.",
+     "edge_proxy: { tls_secret: shop-tls }\nsecrets:\n  - { name: shop-tls }   # format defaults to generic",
+     "set format: tls (or registry) on the secret, or name the right one"},
+    {RuleId::backup_location_unknown, "CE309", "backup-location-unknown", warning,
+     "a project that spans geographies has a data store copied to an unnamed region",
+     "cross_region_copy: true says the backup left the store's region, not where it went: it may sit in the "
+     "same geography and be lost with it. Naming backup_in (or replica_in) lets plans prove it survives.",
+     "regions: [us-south, eu-gb]\ndata:\n  - { name: db, region: us-south, cross_region_copy: true }",
+     "name the region of the copy with backup_in or replica_in"},
+    {RuleId::no_off_region_backup, "CE310", "no-off-region-backup", error,
+     "a pilot-light or backup-restore project has a data store with no copy outside its region",
+     "Cold strategies re-create the project elsewhere from backups; a store whose backups never leave its "
+     "region cannot be restored there, so the recovery the strategy promises cannot happen.",
+     "failover: { strategy: backup-restore }\ndata:\n  - { name: db, region: us-south }",
+     "copy backups to another region (backup_in) or keep a replica there (replica_in)"},
 };
 
 }  // namespace

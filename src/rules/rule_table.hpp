@@ -31,6 +31,7 @@ enum class RuleId : std::uint8_t {
   duplicate_name,              ///< CE108
   single_campus_region,        ///< CE109
   quota_exceeded,              ///< CE110
+  duplicate_region,            ///< CE111
   no_edge_proxy,               ///< CE201
   failover_exceeds_rto,        ///< CE202
   scale_to_zero_behind_proxy,  ///< CE203
@@ -44,6 +45,10 @@ enum class RuleId : std::uint8_t {
   rpo_exceeded,                ///< CE304
   data_single_region,          ///< CE305
   registry_single_region,      ///< CE306
+  missing_registry_secret,     ///< CE307
+  wrong_secret_format,         ///< CE308
+  backup_location_unknown,     ///< CE309
+  no_off_region_backup,        ///< CE310
 };
 
 /// What a rule is and why it exists; the source of `ceplan rules`, `explain` and docs/rules.md.

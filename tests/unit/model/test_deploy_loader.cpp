@@ -133,7 +133,7 @@ TEST_CASE("defaults follow SPEC §2") {
       "version: 1\nproject: p\nregions: [us-south]\nfailover:\n  edge_proxy: { domain: x.example.com }\n", "d.yaml");
   CHECK(proxy.failover.edge_proxy->proxied);
   CHECK(proxy.failover.edge_proxy->ttl.value == 60);
-  CHECK(proxy.failover.edge_proxy->sla == 99.99);
+  CHECK(proxy.failover.edge_proxy->sla == 99.999);
   CHECK(proxy.failover.edge_proxy->health_check.interval.value == 60);
   CHECK(proxy.failover.edge_proxy->health_check.retries.value == 2);
   CHECK(proxy.failover.edge_proxy->health_check.timeout.value == 5);

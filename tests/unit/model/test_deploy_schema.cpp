@@ -8,9 +8,9 @@
 
 TEST_CASE("the schema table describes every object the loader reads") {
   CHECK(ceplan::schema::objects().front().name == "deploy");
-  CHECK(ceplan::schema::keys("deploy") == std::vector<std::string>{"version", "project", "objectives", "regions",
-                                                                   "failover", "apps", "jobs", "secrets", "configmaps",
-                                                                   "data"});
+  CHECK(ceplan::schema::keys("deploy") == std::vector<std::string>{"version", "project", "resource_group", "objectives",
+                                                                   "regions", "failover", "apps", "jobs", "secrets",
+                                                                   "configmaps", "data"});
   CHECK(ceplan::schema::choices("failover", "strategy") ==
         std::vector<std::string>{"active-active", "warm-standby", "pilot-light", "backup-restore"});
   for (const auto& object : ceplan::schema::objects()) {

@@ -75,9 +75,9 @@ TEST_CASE("commands are exact, and manual steps have none") {
   CHECK(runbook.steps[position(runbook, "cron-report")].command ==
         "ibmcloud ce subscription cron create --name report-cron --destination report --destination-type job "
         "--schedule '0 1 * * *'");
-  CHECK(
-      runbook.steps[position(runbook, "secret-shop-tls")].command ==
-      "ibmcloud ce secret create --name shop-tls --format tls --key-path shop-tls.key --cert-chain-file shop-tls.crt");
+  CHECK(runbook.steps[position(runbook, "secret-shop-tls")].command ==
+        "ibmcloud ce secret create --name shop-tls --format tls --cert-chain-file shop-tls.crt --private-key-file "
+        "shop-tls.key");
   CHECK(runbook.steps[position(runbook, "edge-proxy-origin")].command.empty());
   // A non-idempotent job is checked, never run, during verification.
   CHECK(runbook.steps[position(runbook, "verify-job-report")].command == "ibmcloud ce job get --name report");

@@ -59,7 +59,11 @@ TEST_CASE("warm-standby: losing the primary fails the app over in 25 s") {
 
 TEST_CASE("losing the standby leaves the app serving and the schedule in place") {
   const auto plan = plan_for(warm_standby, ceplan::ScenarioKind::region, "ca-tor");
-  CHECK(plan.apps[0].status == AppStatus::fails_over);  // traffic that went to ca-tor moves
+  // Under ordered (failover) steering the standby takes no traffic: nothing moves.
+  CHECK(plan.apps[0].status == AppStatus::unaffected);
+  CHECK(plan.apps[0].redundancy_lost);
+  CHECK(plan.apps[0].serving_regions == Lines{"us-south"});
+  CHECK_FALSE(plan.apps[0].failover);
   CHECK(plan.jobs[0].status == JobStatus::unaffected);
   CHECK(plan.jobs[1].status == JobStatus::unaffected);
 }
@@ -115,4 +119,42 @@ TEST_CASE("a region scenario's checklist confirms, fails over, reschedules, then
   CHECK(ids == Lines{"confirm-outage", "check-failover-api", "reschedule-nightly", "restore-job-adhoc", "fail-back"});
   CHECK_THAT(plan.steps[2].command, Catch::Contains("ibmcloud ce subscription cron create --name nightly-cron"));
   CHECK_THAT(plan.steps.back().command, Catch::Contains("ibmcloud ce subscription cron delete --name nightly-cron"));
+}
+
+TEST_CASE("a zone of the idle standby touches nothing that serves") {
+  const auto plan = plan_for(warm_standby, ceplan::ScenarioKind::zone, "ca-tor-1");
+  CHECK(plan.degraded == Lines{"ca-tor"});
+  CHECK(plan.apps[0].status == AppStatus::unaffected);
+  CHECK(plan.apps[0].serving_regions == Lines{"us-south"});
+}
+
+TEST_CASE("under pilot-light apps default to the primary: losing it means a restore, not a failover") {
+  const std::string pilot = R"(version: 1
+project: p
+regions:
+  - { id: us-south, role: primary }
+  - { id: ca-tor, role: standby }
+failover: { strategy: pilot-light, edge_proxy: { domain: x.example.com } }
+apps:
+  - { name: web, image: icr.io/a/w:1, min_scale: 1 }
+)";
+  const auto deployment = ceplan::load_deployment(pilot, "d.yaml");
+  CHECK(deployment.apps[0].regions.size() == 1);
+  const auto plan = plan_for(pilot, ceplan::ScenarioKind::region, "us-south");
+  CHECK(plan.apps[0].status == AppStatus::down);
+  CHECK_FALSE(plan.apps[0].failover);
+  CHECK(plan_for(pilot, ceplan::ScenarioKind::region, "ca-tor").apps[0].status == AppStatus::unaffected);
+}
+
+TEST_CASE("an app whose only data store has no surviving copy is down") {
+  const std::string text = warm_standby + "data:\n  - { name: ledger, region: us-south }\n";
+  const auto plan = plan_for(text, ceplan::ScenarioKind::region, "us-south");
+  CHECK(plan.apps[0].status == AppStatus::down);
+  CHECK(plan.apps[0].data.lost == Lines{"ledger"});
+  const auto copied = plan_for(warm_standby + "data:\n  - { name: ledger, region: us-south, replica_in: ca-tor }\n",
+                               ceplan::ScenarioKind::region, "us-south");
+  CHECK(copied.apps[0].status == AppStatus::fails_over);
+  REQUIRE(copied.apps[0].failover);
+  CHECK(copied.apps[0].failover->data == 300);
+  CHECK(copied.apps[0].failover->total() == 325);
 }

@@ -33,9 +33,9 @@ TEST_CASE("plan JSON follows SPEC §5") {
   const auto& app = json["apps"][0];
   CHECK(app["status"] == "fails-over");
   CHECK(app["failover_seconds"] == 25);
-  CHECK(app["failover_terms"] == nlohmann::json{{"detection", 25}, {"propagation", 0}, {"warmup", 0}});
+  CHECK(app["failover_terms"] == nlohmann::json{{"detection", 25}, {"propagation", 0}, {"warmup", 0}, {"data", 0}});
   CHECK(app["serving_regions"] == nlohmann::json{"ca-tor"});
-  CHECK(app["availability"].get<double>() == Approx(99.99 * (1 - 1e-8)));
+  CHECK(app["availability"].get<double>() == Approx(99.999 * (1 - 1e-8)));
   CHECK(app["downtime_minutes_per_month"].get<double>() > 0);
   for (const char* key : {"id", "phase", "title", "command", "verify", "objective"}) {
     CHECK(json["steps"][0].contains(key));

@@ -1,4 +1,5 @@
 // Every rule: a minimal file where it fires, and one where it must stay silent.
+#include <fmt/format.h>
 #include <catch2/catch.hpp>
 
 #include "catalog/catalog_loader.hpp"
@@ -30,8 +31,9 @@ std::vector<const ceplan::Finding*> of(const std::vector<ceplan::Finding>& findi
 const std::string head = "version: 1\nproject: p\n";
 const std::string two_regions = "regions: [us-south, eu-de]\n";
 const std::string proxy = "failover:\n  edge_proxy: { domain: p.example.com, tls_secret: tls }\n";
-const std::string tls = "secrets:\n  - { name: tls, source: secrets-manager, format: tls }\n";
-const std::string web = "apps:\n  - { name: web, image: icr.io/p/web:1, min_scale: 1 }\n";
+const std::string tls =
+    "secrets:\n  - { name: tls, source: secrets-manager, format: tls }\n  - { name: pull, format: registry }\n";
+const std::string web = "apps:\n  - { name: web, image: icr.io/p/web:1, min_scale: 1, registry_secret: pull }\n";
 const std::string clean = head + two_regions + proxy + web + tls;
 
 struct Case {
@@ -57,9 +59,9 @@ const std::vector<Case> cases{
             "failover: { strategy: warm-standby }\n",
      3, 1},
     {"CE107", clean + "data:\n  - { name: db, region: jp-tok, cross_region_copy: true }\n",
-     clean + "data:\n  - { name: db, region: eu-de, cross_region_copy: true }\n", 11, 25},
+     clean + "data:\n  - { name: db, region: eu-de, cross_region_copy: true }\n", 12, 25},
     {"CE108", clean + "configmaps:\n  - { name: c, source: file }\n  - { name: c, source: file }\n",
-     clean + "configmaps:\n  - { name: c, source: file }\n  - { name: d, source: file }\n", 12, 13},
+     clean + "configmaps:\n  - { name: c, source: file }\n  - { name: d, source: file }\n", 13, 13},
     {"CE109", head + "regions: [jp-osa, eu-de]\n" + proxy + web + tls, clean, 3, 11},
     {"CE110", head + two_regions + proxy + "apps:\n  - { name: web, image: icr.io/p/web:1, min_scale: 251 }\n" + tls,
      head + two_regions + proxy + "apps:\n  - { name: web, image: icr.io/p/web:1, min_scale: 250 }\n" + tls, 7, 52},
@@ -68,8 +70,8 @@ const std::vector<Case> cases{
      head + "objectives: { rto: 1m }\n" + two_regions + proxy + web + tls,  // 60 + 3 x 5 = 75 s
      head + "objectives: { rto: 75s }\n" + two_regions + proxy + web + tls, 8, 13},
     {"CE203", head + two_regions + proxy + "apps:\n  - { name: web, image: icr.io/p/web:1 }\n" + tls, clean, 7, 13},
-    {"CE204", head + "objectives: { availability: 99.99 }\n" + two_regions + proxy + web + tls,
-     head + "objectives: { availability: 99.98 }\n" + two_regions + proxy + web + tls, 8, 13},
+    {"CE204", head + "objectives: { availability: 99.999 }\n" + two_regions + proxy + web + tls,
+     head + "objectives: { availability: 99.998 }\n" + two_regions + proxy + web + tls, 8, 13},
     {"CE205",
      head + "objectives: { rto: 30m }\nregions:\n  - { id: us-south, role: primary }\n"
             "  - { id: eu-de, role: recovery }\nfailover: { strategy: backup-restore }\n",
@@ -82,7 +84,7 @@ const std::vector<Case> cases{
      5, 59},
     {"CE207", head + two_regions + "failover:\n  edge_proxy: { domain: p.example.com }\n" + web, clean, 5, 15},
     {"CE301", clean + "jobs:\n  - { name: j, image: icr.io/p/j:1, schedule: '0 * * * *' }\n",
-     clean + "jobs:\n  - { name: j, image: icr.io/p/j:1, schedule: '0 * * * *', idempotent: true }\n", 11, 13},
+     clean + "jobs:\n  - { name: j, image: icr.io/p/j:1, schedule: '0 * * * *', idempotent: true }\n", 12, 13},
     {"CE302",
      head + two_regions + proxy +
          "apps:\n  - { name: web, image: icr.io/p/web:1, min_scale: 1, "
@@ -100,13 +102,30 @@ const std::vector<Case> cases{
          "data:\n  - { name: db, region: us-south, backup_interval: 1h, cross_region_copy: true }\n",
      head + "objectives: { rpo: 1h }\n" + clean.substr(head.size()) +
          "data:\n  - { name: db, region: us-south, backup_interval: 1h, cross_region_copy: true }\n",
-     12, 52},
+     13, 52},
     {"CE305", clean + "data:\n  - { name: db, region: us-south }\n",
      head + "regions: [us-south]\napps:\n  - { name: web, image: icr.io/p/web:1 }\n"
             "data:\n  - { name: db, region: us-south }\n",
-     11, 13},
+     12, 13},
+    {"CE111", clean + "jobs:\n  - { name: j, image: icr.io/p/j:1, registry_secret: pull, regions: [eu-de, eu-de] }\n",
+     clean + "jobs:\n  - { name: j, image: icr.io/p/j:1, registry_secret: pull, regions: [us-south, eu-de] }\n", 12,
+     77},
     {"CE306", head + two_regions + proxy + "apps:\n  - { name: web, image: us.icr.io/p/web:1, min_scale: 1 }\n" + tls,
      clean, 7, 25},
+    {"CE307",
+     head + two_regions + proxy + "apps:\n  - { name: web, image: private.de.icr.io/p/web:1, min_scale: 1 }\n" + tls,
+     head + two_regions + proxy + "apps:\n  - { name: web, image: icr.io/codeengine/hello, min_scale: 1 }\n" + tls, 7,
+     25},
+    {"CE308", head + two_regions + proxy + web + "secrets:\n  - { name: tls }\n  - { name: pull, format: registry }\n",
+     clean, 5, 52},
+    {"CE309", clean + "data:\n  - { name: db, region: us-south, cross_region_copy: true }\n",
+     clean + "data:\n  - { name: db, region: us-south, backup_in: eu-de }\n", 12, 13},
+    {"CE310",
+     head + "regions:\n  - { id: us-south, role: primary }\n  - { id: eu-de, role: recovery }\n"
+            "failover: { strategy: backup-restore }\ndata:\n  - { name: db, region: us-south }\n",
+     head + "regions:\n  - { id: us-south, role: primary }\n  - { id: eu-de, role: recovery }\n"
+            "failover: { strategy: backup-restore }\ndata:\n  - { name: db, region: us-south, backup_in: eu-de }\n",
+     8, 13},
 };
 
 }  // namespace
@@ -189,4 +208,89 @@ TEST_CASE("findings come sorted by location") {
     CHECK(std::make_pair(findings[i - 1].location.line, findings[i - 1].location.column) <=
           std::make_pair(findings[i].location.line, findings[i].location.column));
   }
+}
+
+TEST_CASE("CE110 counts the instances every app keeps running in each region's project") {
+  std::string apps = "apps:\n";
+  for (int i = 0; i < 2; ++i) {
+    apps += fmt::format("  - {{ name: a{}, image: icr.io/p/a:1, registry_secret: pull, min_scale: 126 }}\n", i);
+  }
+  const auto findings = run(head + two_regions + proxy + apps + tls);
+  const auto fired = of(findings, "CE110");
+  REQUIRE(fired.size() == 1);
+  CHECK(fired.front()->message ==
+        "project 'p' in us-south keeps 252 app instances running (the sum of min_scale); Code Engine allows 250 "
+        "active instances per project");
+}
+
+TEST_CASE("a warm standby whose images all live in us-east's icr.io cannot take over") {
+  const std::string file = head +
+                           "regions:\n  - { id: us-east, role: primary }\n  - { id: eu-gb, role: standby }\n"
+                           "failover:\n  strategy: warm-standby\n  edge_proxy: { tls_secret: tls }\n" +
+                           web + "jobs:\n  - { name: j, image: icr.io/p/j:1, registry_secret: pull }\n" + tls;
+  const auto findings = run(file);
+  const auto fired = of(findings, "CE306");
+  REQUIRE(fired.size() == 2);  // the app and the job
+  CHECK(fired[0]->message ==
+        "app 'web' would take over in eu-gb but pulls icr.io/p/web:1 from icr.io, a registry in us-east; IBM does "
+        "not replicate images, so losing us-east stops it there too");
+  // Pulling from London's own registry in London satisfies it.
+  const std::string local = head +
+                            "regions:\n  - { id: us-east, role: primary }\n  - { id: eu-gb, role: standby }\n"
+                            "failover:\n  strategy: warm-standby\n  edge_proxy: { tls_secret: tls }\n"
+                            "apps:\n  - { name: web, image: icr.io/p/web:1, min_scale: 1, registry_secret: pull,\n"
+                            "      regions: { us-east: {}, eu-gb: { image: private.uk.icr.io/p/web:1 } } }\n" +
+                            tls;
+  CHECK(of(run(local), "CE306").empty());
+}
+
+TEST_CASE("CE306 knows legacy domains and the standby a pilot light re-creates apps in") {
+  const std::string file = head +
+                           "regions:\n  - { id: us-south, role: primary }\n  - { id: ca-tor, role: standby }\n"
+                           "failover: { strategy: pilot-light }\n"
+                           "apps:\n  - { name: web, image: registry.ng.bluemix.net/p/web:1, registry_secret: pull }\n" +
+                           tls;
+  const auto findings = run(file);
+  const auto fired = of(findings, "CE306");
+  REQUIRE(fired.size() == 1);
+  CHECK_THAT(fired.front()->message, Catch::Contains("take over in ca-tor"));
+}
+
+TEST_CASE("default placement follows the strategy: no false CE201 under backup-restore") {
+  const std::string file = head +
+                           "regions:\n  - { id: us-south, role: primary }\n  - { id: eu-de, role: recovery }\n"
+                           "failover: { strategy: backup-restore }\n" +
+                           web + tls;
+  const auto findings = run(file);
+  CHECK(of(findings, "CE201").empty());
+  CHECK(of(findings, "CE103").empty());
+}
+
+TEST_CASE("CE202 counts the data that must be restored in the lost region") {
+  const std::string file = head +
+                           "objectives: { rto: 1m }\nregions:\n  - { id: us-east, role: primary }\n"
+                           "  - { id: eu-gb, role: standby }\nfailover:\n  strategy: warm-standby\n"
+                           "  edge_proxy: { tls_secret: tls, health_check: { interval: 15s, retries: 1 } }\n" +
+                           web + tls + "data:\n  - { name: ledger, region: us-east, backup_in: eu-gb }\n";
+  const auto findings = run(file);
+  const auto fired = of(findings, "CE202");
+  REQUIRE(fired.size() == 1);
+  CHECK(fired.front()->message ==
+        "app 'web' fails over in up to 1h25s (detection 25s + propagation 0s + warm-up 0s + data 1h), beyond the "
+        "RTO of 1m");
+}
+
+TEST_CASE("CE203 is about the app the domain maps to, not its backends") {
+  const std::string file = head + two_regions +
+                           "failover:\n  edge_proxy: { domain: p.example.com, tls_secret: tls, target: web }\n" + web +
+                           "  - { name: backend, image: icr.io/p/b:1, registry_secret: pull }\n" + tls;
+  CHECK(of(run(file), "CE203").empty());
+}
+
+TEST_CASE("CE204: one region behind the proxy is never better than two") {
+  const std::string target = "objectives: { availability: 99.99 }\n";
+  const auto one = run(head + target + "regions: [us-south]\n" + proxy + web + tls);
+  const auto two = run(head + target + two_regions + proxy + web + tls);
+  CHECK(of(one, "CE204").size() == 1);
+  CHECK(of(two, "CE204").empty());
 }
