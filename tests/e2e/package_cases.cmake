@@ -11,3 +11,5 @@ ceplan_pipeline(bash_completion_completes
   "$<TARGET_FILE:ceplan> completion bash > ${out}/ceplan.bash && tests/tools/check_completion.sh ${out}/ceplan.bash")
 ceplan_pipeline(zsh_completion_parses
   "$<TARGET_FILE:ceplan> completion zsh > ${out}/_ceplan && zsh -n ${out}/_ceplan && grep -q \"'--fail-on\\\\[\" ${out}/_ceplan")
+# cpack and cmake --install build the tree; so do the layer probes (tests/layers): one at a time.
+set_tests_properties(e2e.install_tree_is_complete e2e.deb_installs_and_runs PROPERTIES RESOURCE_LOCK build_tree)

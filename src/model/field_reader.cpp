@@ -1,0 +1,82 @@
+#include "model/field_reader.hpp"
+
+#include <fmt/format.h>
+
+namespace ceplan::deploy {
+
+using yaml::Node;
+
+const SchemaLists& lists() {
+  static const SchemaLists instance;
+  return instance;
+}
+
+// Every string of the deploy file names something, so none may be empty (the schema says
+// minLength 1 for the same reason).
+std::optional<std::string> FieldReader::text(const Node& node, std::string_view what) {
+  auto value = yaml::Reader::string(node, what);
+  if (value && value->empty()) {
+    error(node.mark, fmt::format("{} must not be empty", what));
+    return std::nullopt;
+  }
+  return value;
+}
+Ref FieldReader::name_of(const Node& map, std::string_view what) {
+  Ref ref{{}, map.mark};
+  if (const Node* name = required(map, "name", what)) {
+    ref.location = name->mark;
+    ref.name = text(*name, "'name'").value_or("");
+  }
+  return ref;
+}
+std::vector<Ref> FieldReader::refs(const Node& node, std::string_view what) {
+  std::vector<Ref> out;
+  if (sequence(node, what)) {
+    for (const Node& item : node.items) {
+      if (auto name = text(item, fmt::format("an item of {}", what))) {
+        out.push_back(Ref{std::move(*name), item.mark});
+      }
+    }
+  }
+  return out;
+}
+void FieldReader::duration(const Node& map, std::string_view key, Setting& setting) {
+  if (const Node* node = map.find(key)) {
+    setting.location = node->mark;
+    if (auto value = yaml::Reader::duration(*node, fmt::format("'{}'", key))) {
+      setting.value = *value;
+      setting.given = true;
+    }
+  } else {
+    setting.location = map.mark;
+  }
+}
+std::optional<Ref> FieldReader::optional_ref(const Node& map, std::string_view key) {
+  if (const Node* value = map.find(key)) {
+    if (auto name = text(*value, fmt::format("'{}'", key))) {
+      return Ref{std::move(*name), value->mark};
+    }
+  }
+  return std::nullopt;
+}
+std::optional<Setting> FieldReader::optional_integer(const Node& map, std::string_view object, std::string_view key) {
+  if (map.find(key) == nullptr) {
+    return std::nullopt;
+  }
+  Setting setting;
+  integer_setting(map, object, key, setting);
+  return setting.given ? std::optional<Setting>(setting) : std::nullopt;
+}
+// An integer key read within the bounds the table gives it.
+void FieldReader::integer_setting(const Node& map, std::string_view object, std::string_view key, Setting& setting) {
+  if (const Node* value = map.find(key)) {
+    const schema::Field& field = schema::field(object, key);
+    setting.location = value->mark;
+    if (auto number = yaml::Reader::integer(*value, fmt::format("'{}'", key), *field.min, *field.max)) {
+      setting.value = *number;
+      setting.given = true;
+    }
+  }
+}
+
+}  // namespace ceplan::deploy

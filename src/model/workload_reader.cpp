@@ -1,0 +1,109 @@
+#include "model/workload_reader.hpp"
+
+#include <fmt/format.h>
+
+namespace ceplan::deploy {
+namespace {
+
+using yaml::Node;
+
+// `regions: [a, b]`, or `regions: { a: {}, b: { min_scale: 0, image: ... } }`.
+void read_placement(FieldReader& read, const Node& node, Workload& out) {
+  if (node.kind != yaml::Kind::map) {
+    out.regions = read.refs(node, "'regions'");
+    out.overrides.resize(out.regions.size());
+    return;
+  }
+  for (std::size_t i = 0; i < node.keys.size(); ++i) {
+    const Node& item = node.items[i];
+    RegionOverrides local;
+    if (!item.is_null() &&
+        read.map(item, fmt::format("region '{}' of '{}'", node.keys[i], out.name.name), lists().placement_keys)) {
+      if (item.find("min_scale") != nullptr) {
+        read.integer_setting(item, "placement", "min_scale", local.min_scale.emplace());
+      }
+      if (item.find("max_scale") != nullptr) {
+        read.integer_setting(item, "placement", "max_scale", local.max_scale.emplace());
+      }
+      local.image = read.optional_ref(item, "image");
+    }
+    out.regions.push_back(Ref{node.keys[i], node.key_marks[i]});
+    out.overrides.push_back(std::move(local));
+  }
+}
+
+void read_workload(FieldReader& read, const Node& node, const char* what, Workload& out) {
+  out.name = read.name_of(node, what);
+  out.image = Ref{{}, node.mark};
+  if (const Node* value = read.required(node, "image", what)) {
+    out.image = Ref{read.text(*value, "'image'").value_or(""), value->mark};
+  }
+  out.regions_location = out.name.location;
+  if (const Node* value = node.find("regions")) {
+    read_placement(read, *value, out);
+    out.regions_given = true;
+    out.regions_location = value->mark;
+  }
+  if (const Node* value = node.find("secrets")) {
+    out.secrets = read.refs(*value, "'secrets'");
+  }
+  if (const Node* value = node.find("configmaps")) {
+    out.configmaps = read.refs(*value, "'configmaps'");
+  }
+  out.registry_secret = read.optional_ref(node, "registry_secret");
+  if (const Node* value = node.find("data")) {
+    out.data = read.refs(*value, "'data'");
+    out.data_given = true;
+  }
+}
+
+}  // namespace
+
+std::optional<App> read_app(FieldReader& read, const Node& node) {
+  if (!read.map(node, "an app", lists().app_keys)) {
+    return std::nullopt;
+  }
+  App app;
+  read_workload(read, node, "an app", app);
+  app.min_scale.location = app.name.location;
+  read.integer_setting(node, "app", "min_scale", app.min_scale);
+  app.max_scale = read.optional_integer(node, "app", "max_scale");
+  app.port = read.optional_integer(node, "app", "port");
+  app.cpu = read.optional_ref(node, "cpu");
+  app.memory = read.optional_ref(node, "memory");
+  if (const Node* value = node.find("visibility")) {
+    if (auto name = read.choice(*value, "'visibility'", lists().visibility_names)) {
+      app.visibility = Ref{std::move(*name), value->mark};
+    }
+  }
+  return app;
+}
+
+std::optional<Job> read_job(FieldReader& read, const Node& node) {
+  if (!read.map(node, "a job", lists().job_keys)) {
+    return std::nullopt;
+  }
+  Job job;
+  read_workload(read, node, "a job", job);
+  job.scheduled_in_location = job.name.location;
+  if (const Node* value = node.find("schedule"); value != nullptr && !value->is_null()) {
+    if (auto cron = read.text(*value, "'schedule'")) {
+      job.schedule = Ref{std::move(*cron), value->mark};
+    }
+  }
+  if (const Node* value = node.find("scheduled_in")) {
+    job.scheduled_in = read.refs(*value, "'scheduled_in'");
+    job.scheduled_in_given = true;
+    job.scheduled_in_location = value->mark;
+    if (!job.schedule) {
+      read.error(value->mark, fmt::format("job '{}' has 'scheduled_in' but no 'schedule'", job.name.name));
+    }
+  }
+  if (const Node* value = node.find("idempotent")) {
+    job.idempotent = read.boolean(*value, "'idempotent'").value_or(false);
+  }
+  job.time_zone = read.optional_ref(node, "time_zone");
+  return job;
+}
+
+}  // namespace ceplan::deploy
