@@ -294,3 +294,20 @@ TEST_CASE("CE204: one region behind the proxy is never better than two") {
   CHECK(of(one, "CE204").size() == 1);
   CHECK(of(two, "CE204").empty());
 }
+
+TEST_CASE("CE308 also checks registry secrets, and CE206 the Standard Next pool limit") {
+  const std::string generic_pull =
+      head + two_regions + proxy + web + "secrets:\n  - { name: tls, format: tls }\n  - { name: pull }\n";
+  const auto findings = run(generic_pull);
+  const auto fired = of(findings, "CE308");
+  REQUIRE(fired.size() == 1);
+  CHECK(fired.front()->message == "registry_secret 'pull' is a secret of format generic, not registry");
+  const std::string four = head + "regions: [us-south, us-east, eu-de, eu-gb]\n" +
+                           "failover:\n  edge_proxy: { domain: p.example.com, tls_secret: tls, plan: standard-next,\n"
+                           "    health_check: { interval: 60s } }\n" +
+                           web + tls;
+  const auto pools = run(four);
+  const auto ce206 = of(pools, "CE206");
+  REQUIRE(ce206.size() == 1);
+  CHECK(ce206.front()->message == "app 'web' needs 4 origin pools, one per region; the Standard Next plan allows 3");
+}
