@@ -1,4 +1,5 @@
 #include "cli/commands.hpp"
+#include "cli/findings_gate.hpp"
 #include "cli/io.hpp"
 #include "render/plan.hpp"
 
@@ -9,12 +10,14 @@ void set_plan_command(CLI::App& command_app, Context& context) {
     std::string file;
     std::string scenario;
     std::string format;
+    bool ignore_findings = false;
   };
   auto options = std::make_shared<Options>();
   CLI::App* command = &command_app;
   command->add_option("FILE", options->file, "Deploy file; - reads standard input")->required();
   command->add_option("--scenario", options->scenario, "zone:ZONE, region:ID, geography:NAME or all")->required();
   add_format_option(context, *command, options->format, {"text", "markdown", "json"});
+  add_ignore_findings_option(*command, options->ignore_findings);
   command->footer(
       "Examples:\n  ceplan plan deploy.yaml --scenario region:us-south\n"
       "  ceplan plan deploy.yaml --scenario zone:us-south-1 --format json\n"
@@ -22,9 +25,15 @@ void set_plan_command(CLI::App& command_app, Context& context) {
   command->callback([options, &context] {
     const Catalog catalog = context.catalog();
     const Deployment deployment = read_deployment(options->file, context.limits);
+    const auto scenarios = parse_scenarios(options->scenario, deployment, catalog);
+    const auto notes = gate_on_findings(deployment, catalog, options->ignore_findings, context);
+    if (!notes) {
+      return;
+    }
     std::vector<ScenarioPlan> plans;
-    for (const Scenario& scenario : parse_scenarios(options->scenario, deployment, catalog)) {
+    for (const Scenario& scenario : scenarios) {
       plans.push_back(plan(deployment, catalog, scenario));
+      plans.back().notes = *notes;
     }
     context.emit(render::plans(deployment, catalog, plans, render::parse_plan_format(options->format),
                                options->scenario == "all"));

@@ -1,4 +1,5 @@
 #include "cli/commands.hpp"
+#include "cli/findings_gate.hpp"
 #include "cli/io.hpp"
 #include "render/plan.hpp"
 
@@ -10,6 +11,7 @@ void set_runbook_command(CLI::App& command_app, Context& context) {
     std::string to;
     std::string from;
     std::string format;
+    bool ignore_findings = false;
   };
   auto options = std::make_shared<Options>();
   CLI::App* command = &command_app;
@@ -17,14 +19,20 @@ void set_runbook_command(CLI::App& command_app, Context& context) {
   command->add_option("--restore-to", options->to, "Region to re-create the project in")->required();
   command->add_option("--from", options->from, "Region restored from (default: the primary, else the first)");
   add_format_option(context, *command, options->format, {"text", "markdown", "json"});
+  add_ignore_findings_option(*command, options->ignore_findings);
   command->footer(
       "Examples:\n  ceplan runbook deploy.yaml --restore-to eu-gb\n"
       "  ceplan runbook deploy.yaml --restore-to ca-tor --from us-south --format markdown -o RUNBOOK.md");
   command->callback([options, &context] {
     const Catalog catalog = context.catalog();
     const Deployment deployment = read_deployment(options->file, context.limits);
-    context.emit(render::runbook(restore_runbook(deployment, catalog, options->to, options->from),
-                                 render::parse_plan_format(options->format)));
+    Runbook runbook = restore_runbook(deployment, catalog, options->to, options->from);
+    const auto notes = gate_on_findings(deployment, catalog, options->ignore_findings, context);
+    if (!notes) {
+      return;
+    }
+    runbook.notes = *notes;
+    context.emit(render::runbook(runbook, render::parse_plan_format(options->format)));
   });
 }
 

@@ -20,6 +20,9 @@ struct Step {
   std::string objective;  ///< the objective it serves
 };
 
+/// The scheduled jobs whose schedule is live in `region`.
+[[nodiscard]] std::vector<const Job*> jobs_scheduled_in(const Deployment& deployment, std::string_view region);
+
 /// What brings a lost data store back, for step titles: "Promote the replica of data store db in
 /// eu-gb", "Restore data store db from its backup copy in eu-gb", ... `into` names the region
 /// restored into, when there is one.
@@ -38,6 +41,23 @@ public:
   [[nodiscard]] std::string rto(std::string_view what) const;
   /// "RPO 1h: data no older than that" when the deployment sets an RPO, else `otherwise`.
   [[nodiscard]] std::string rpo(std::string_view otherwise) const;
+
+  // Steps that plans and runbooks share, in the order an incident needs them.
+
+  /// Disable the lost regions' origin pools in CIS, so that traffic does not return to them the
+  /// moment they pass health checks (ordered steering sends it to the highest-priority healthy
+  /// pool). No step without an edge proxy.
+  void fence_traffic(const std::vector<std::string>& lost);
+  /// Delete, in `region`, the cron subscription of every job whose schedule is live there; no
+  /// step when none is.
+  void stop_schedules(std::string_view region);
+  /// Promote or restore `store` (into `into`, when restoring a project), then give the apps the
+  /// new connection settings: update its secret and restart the apps that read it, in each of
+  /// `regions` (the current project when `regions` is empty).
+  void recover_data(const DataStore& store, std::string_view into, const std::vector<std::string>& regions);
+  /// When `region` recovers: stop its schedules first, keep its pool disabled, reconcile the data
+  /// back, and only then let traffic return.
+  void fail_back(std::string_view region, std::string_view id);
 
 private:
   const Deployment& m_deployment;

@@ -30,6 +30,15 @@ std::string target(std::string_view region) {
   return fmt::format("ibmcloud target -r {}", shell_word(region));
 }
 
+std::string target(std::string_view region, const std::optional<Ref>& resource_group, std::string_view project) {
+  // Without a resource group in the file, the command stops with a message until one is set.
+  const std::string group =
+      resource_group
+          ? shell_word(resource_group->name)
+          : fmt::format("\"${{RESOURCE_GROUP:?set RESOURCE_GROUP to the resource group of project {}}}\"", project);
+  return fmt::format("{} -g {}", target(region), group);
+}
+
 std::string select(std::string_view region, std::string_view project) {
   return fmt::format("{}\n{}", target(region), select_project(project));
 }
@@ -53,29 +62,45 @@ std::string get_project(std::string_view project) {
 // The data flags depend on the format (FACTS §7; IBM's `secret create` reference): only generic
 // secrets take --from-env-file. Values that must stay out of shell history come from files named
 // after the secret, or from IBM's own prompts.
-std::string create_secret(const Artifact& secret, std::string_view server) {
+namespace {
+
+// `secret create` and `secret update` share the data flags; only create takes --format.
+std::string secret_command(std::string_view verb, const Artifact& secret, std::string_view server) {
   const std::string name = shell_word(secret.name.name);
-  const std::string head = fmt::format("ibmcloud ce secret create --name {}", name);
+  const std::string format = verb == "create" && !secret.format.empty() && secret.format != "generic"
+                                 ? fmt::format(" --format {}", secret.format)
+                                 : std::string();
+  const std::string head = fmt::format("ibmcloud ce secret {} --name {}{}", verb, name, format);
   const std::string file = secret.name.name;
   if (secret.format == "tls") {
-    return fmt::format("{} --format tls --cert-chain-file {} --private-key-file {}", head, shell_word(file + ".crt"),
+    return fmt::format("{} --cert-chain-file {} --private-key-file {}", head, shell_word(file + ".crt"),
                        shell_word(file + ".key"));
   }
   if (secret.format == "registry") {
-    return fmt::format("{} --format registry --server {} --username iamapikey --password-from-file {}", head,
+    return fmt::format("{} --server {} --username iamapikey --password-from-file {}", head,
                        shell_word(server.empty() ? "icr.io" : server), shell_word(file + ".apikey"));
   }
   if (secret.format == "ssh") {
-    return fmt::format("{} --format ssh --key-path {}", head, shell_word(file + ".key"));
+    return fmt::format("{} --key-path {}", head, shell_word(file + ".key"));
   }
   if (secret.format == "basic_auth") {
-    return fmt::format("{} --format basic_auth --username \"$(cat {})\" --password-from-file {}", head,
-                       shell_word(file + ".username"), shell_word(file + ".password"));
+    return fmt::format("{} --username \"$(cat {})\" --password-from-file {}", head, shell_word(file + ".username"),
+                       shell_word(file + ".password"));
   }
   if (secret.format == "hmac") {
-    return fmt::format("{} --format hmac --access-key-id-prompt --secret-access-key-prompt", head);
+    return fmt::format("{} --access-key-id-prompt --secret-access-key-prompt", head);
   }
   return fmt::format("{} --from-env-file {}", head, shell_word(file + ".env"));
+}
+
+}  // namespace
+
+std::string create_secret(const Artifact& secret, std::string_view server) {
+  return secret_command("create", secret, server);
+}
+
+std::string update_secret(const Artifact& secret, std::string_view server) {
+  return secret_command("update", secret, server);
 }
 
 std::string get_secret(const Artifact& secret) {
@@ -106,12 +131,50 @@ std::string references(const std::vector<Ref>& secrets, const std::vector<Ref>& 
 
 }  // namespace
 
+namespace {
+
+// --max-scale, --port, --cpu, --memory and --visibility where the file sets them.
+std::string app_settings(const App& app, std::string_view region) {
+  std::string out;
+  const RegionOverrides* local = app.overrides_in(region);
+  const auto& max_scale = local != nullptr && local->max_scale ? local->max_scale : app.max_scale;
+  if (max_scale) {
+    out += fmt::format(" --max-scale {}", max_scale->value);
+  }
+  if (app.port) {
+    out += fmt::format(" --port {}", app.port->value);
+  }
+  const std::pair<const char*, const std::optional<Ref>*> texts[] = {
+      {"--cpu", &app.cpu}, {"--memory", &app.memory}, {"--visibility", &app.visibility}};
+  for (const auto& [flag, value] : texts) {
+    if (*value) {
+      out += fmt::format(" {} {}", flag, shell_word((*value)->name));
+    }
+  }
+  return out;
+}
+
+}  // namespace
+
 std::string create_app(const App& app, std::string_view region) {
   const std::string registry =
       app.registry_secret ? fmt::format(" --registry-secret {}", shell_word(app.registry_secret->name)) : "";
-  return fmt::format("ibmcloud ce application create --name {} --image {} --min-scale {}{}{}",
+  return fmt::format("ibmcloud ce application create --name {} --image {} --min-scale {}{}{}{}",
                      shell_word(app.name.name), shell_word(app.image_in(region).name), app.min_scale_in(region).value,
-                     registry, references(app.secrets, app.configmaps));
+                     app_settings(app, region), registry, references(app.secrets, app.configmaps));
+}
+
+std::string scale_app(const App& app) {
+  return fmt::format("ibmcloud ce application update --name {} --min-scale {}{}", shell_word(app.name.name),
+                     app.min_scale.value, app.max_scale ? fmt::format(" --max-scale {}", app.max_scale->value) : "");
+}
+
+std::string restart_app(const App& app) {
+  return fmt::format("ibmcloud ce application update --name {}", shell_word(app.name.name));
+}
+
+std::string export_app(const App& app) {
+  return fmt::format("ibmcloud ce application get --name {} --output yaml", shell_word(app.name.name));
 }
 
 std::string get_app(const App& app) {
@@ -148,8 +211,15 @@ std::string list_crons() {
   return "ibmcloud ce subscription cron list";
 }
 
+// --force: without it the command prompts, and the prompt eats the next pasted line;
+// --ignore-not-found: a region where the job was never scheduled is not an error.
 std::string delete_cron(const Job& job) {
-  return fmt::format("ibmcloud ce subscription cron delete --name {}", shell_word(cron_name(job)));
+  return fmt::format("ibmcloud ce subscription cron delete --name {} --force --ignore-not-found",
+                     shell_word(cron_name(job)));
+}
+
+std::string list_jobruns(const Job& job) {
+  return fmt::format("ibmcloud ce jobrun list --job {}", shell_word(job.name.name));
 }
 
 std::string delete_schedules(std::string_view region, std::string_view project, const std::vector<const Job*>& jobs) {
@@ -170,6 +240,20 @@ std::string create_domain_mapping(std::string_view domain, const App& app, std::
 
 std::string get_domain_mapping(std::string_view domain) {
   return fmt::format("ibmcloud ce domainmapping get --domain-name {}", shell_word(domain));
+}
+
+std::string check_url(std::string_view domain, std::string_view path) {
+  return fmt::format("curl -fsS {}", shell_word(fmt::format("https://{}{}", domain, path)));
+}
+
+std::string certificate_expiry(std::string_view domain) {
+  const std::string host = shell_word(domain);
+  return fmt::format(
+      "echo | openssl s_client -connect {}:443 -servername {} 2>/dev/null | openssl x509 -noout -enddate", host, host);
+}
+
+std::string wait_seconds(std::int64_t seconds) {
+  return fmt::format("sleep {}", seconds);
 }
 
 }  // namespace ceplan::planner

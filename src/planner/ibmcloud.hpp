@@ -3,6 +3,8 @@
 // Each command and flag is in IBM's Code Engine CLI reference (FACTS §7; tests check each
 // against tests/schemas/ibmcloud-ce-cli.json).
 
+#include <cstdint>
+#include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -20,6 +22,10 @@ namespace ceplan::planner {
 [[nodiscard]] std::string show_target();
 /// `ibmcloud target -r REGION`
 [[nodiscard]] std::string target(std::string_view region);
+/// `ibmcloud target -r REGION -g GROUP`, as before `project create`; without a resource group in
+/// the file, GROUP is `"${RESOURCE_GROUP:?...}"`, which stops with a message until it is set.
+[[nodiscard]] std::string target(std::string_view region, const std::optional<Ref>& resource_group,
+                                 std::string_view project);
 /// `ibmcloud target -r REGION` then `ibmcloud ce project select --name PROJECT`.
 [[nodiscard]] std::string select(std::string_view region, std::string_view project);
 /// `command` (one or more lines) run in `project` in `region`: select() first.
@@ -35,6 +41,8 @@ namespace ceplan::planner {
 /// `ibmcloud ce secret create ...` with the data flags of the secret's format; a registry secret
 /// logs in to `server` (the registry the region pulls from).
 [[nodiscard]] std::string create_secret(const Artifact& secret, std::string_view server = {});
+/// `ibmcloud ce secret update ...` with the data flags of the secret's format.
+[[nodiscard]] std::string update_secret(const Artifact& secret, std::string_view server = {});
 /// `ibmcloud ce secret get --name NAME`
 [[nodiscard]] std::string get_secret(const Artifact& secret);
 /// `ibmcloud ce configmap create ...`
@@ -45,6 +53,13 @@ namespace ceplan::planner {
 /// `ibmcloud ce application create ...` as the app runs in `region`: its image and scale there,
 /// its registry secret and references.
 [[nodiscard]] std::string create_app(const App& app, std::string_view region);
+/// `ibmcloud ce application update --name APP --min-scale N [--max-scale M]`: the app's own
+/// (full-load) scale, for a standby that now takes all traffic.
+[[nodiscard]] std::string scale_app(const App& app);
+/// `ibmcloud ce application update --name APP`: a new revision, which reads changed secrets.
+[[nodiscard]] std::string restart_app(const App& app);
+/// `ibmcloud ce application get --name APP --output yaml`: IBM's export of the app's settings.
+[[nodiscard]] std::string export_app(const App& app);
 /// `ibmcloud ce application get --name APP`
 [[nodiscard]] std::string get_app(const App& app);
 /// `ibmcloud ce job create ...` with the image it pulls in `region`, its registry secret and references.
@@ -54,13 +69,15 @@ namespace ceplan::planner {
 /// `ibmcloud ce jobrun submit --job JOB`
 [[nodiscard]] std::string submit_jobrun(const Job& job);
 
+/// `ibmcloud ce jobrun list --job JOB`
+[[nodiscard]] std::string list_jobruns(const Job& job);
 /// `ibmcloud ce subscription cron create ...` for a scheduled job.
 [[nodiscard]] std::string create_cron(const Job& job);
 /// `ibmcloud ce subscription cron get --name ...` for a scheduled job.
 [[nodiscard]] std::string get_cron(const Job& job);
 /// `ibmcloud ce subscription cron list`
 [[nodiscard]] std::string list_crons();
-/// `ibmcloud ce subscription cron delete --name ...` for a scheduled job.
+/// `ibmcloud ce subscription cron delete --name ... --force --ignore-not-found` for a scheduled job.
 [[nodiscard]] std::string delete_cron(const Job& job);
 /// Selects the project in `region` and deletes the cron subscription of each scheduled job in
 /// `jobs`; empty when none has a schedule.
@@ -71,5 +88,12 @@ namespace ceplan::planner {
 [[nodiscard]] std::string create_domain_mapping(std::string_view domain, const App& app, std::string_view tls_secret);
 /// `ibmcloud ce domainmapping get --domain-name DOMAIN`
 [[nodiscard]] std::string get_domain_mapping(std::string_view domain);
+
+/// `curl -fsS https://DOMAIN/PATH`: the service answers end to end through the custom domain.
+[[nodiscard]] std::string check_url(std::string_view domain, std::string_view path);
+/// The end date of the certificate `domain` serves (openssl).
+[[nodiscard]] std::string certificate_expiry(std::string_view domain);
+/// `sleep N`, e.g. for DNS resolvers to honour a TTL.
+[[nodiscard]] std::string wait_seconds(std::int64_t seconds);
 
 }  // namespace ceplan::planner

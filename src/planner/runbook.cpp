@@ -7,6 +7,7 @@
 
 #include <fmt/format.h>
 
+#include "model/figures.hpp"
 #include "model/registry.hpp"
 #include "planner/ibmcloud.hpp"
 
@@ -23,16 +24,21 @@ public:
   RunbookBuilder(const Deployment& d, const Catalog& catalog, Runbook& out)
       : m_d(d), m_catalog(catalog), m_out(out), m_list(d, out.steps) {}
 
+  // confirm, decide, fence, restore data, re-create, cut over, verify, fail back: every step that
+  // changes something comes after the decision, and traffic after the data.
   void build() {
     preflight();
+    m_list.fence_traffic({m_out.from});
+    m_list.stop_schedules(m_out.from);
     restore_project();
     restore_artifacts();
     restore_data();
+    check_images();
     restore_workloads();
     restore_schedules();
     cut_over();
     verify();
-    fail_back();
+    m_list.fail_back(m_out.from, "fail-back");
   }
 
 private:
@@ -55,14 +61,6 @@ private:
     m_list.add("confirm-outage", "preflight",
                fmt::format("Confirm that {} is unavailable on the IBM Cloud status page", m_out.from), "",
                "the status page lists the region as unavailable, or the team has declared a disaster", rto());
-    m_list.add("stop-source-schedules", "preflight",
-               fmt::format("Make sure no schedule can fire in {}: delete its cron subscriptions as soon as the "
-                           "region answers, or confirm it is down",
-                           m_out.from),
-               ibm::delete_schedules(m_out.from, m_d.project, all_jobs()),
-               fmt::format("{} in {} shows none of the project's schedules, or the region is confirmed down",
-                           ibm::list_crons(), m_out.from),
-               "no job runs twice");
     const std::string endpoint = from != nullptr && from->backup_endpoint ? *from->backup_endpoint : "";
     m_list.add("decide", "decide",
                fmt::format("Decide to restore project {} into {}: IBM backs up its metadata{}, but does not restore "
@@ -70,11 +68,16 @@ private:
                            m_d.project, m_out.to,
                            endpoint.empty() ? std::string(" (no published cross-regional endpoint for this region)")
                                             : fmt::format(" to the {} cross-regional endpoint", endpoint)),
-               "", "the incident lead has approved the restore and noted the time", rto());
+               "", "the incident lead has approved the restore and noted the time; every later step changes something",
+               rto());
   }
 
   void restore_project() {
-    m_list.add("target-region", "restore", fmt::format("Target {}", m_out.to), ibm::target(m_out.to),
+    const std::string group = m_d.resource_group
+                                  ? fmt::format(" and resource group {}", m_d.resource_group->name)
+                                  : std::string(" and the project's resource group (set RESOURCE_GROUP)");
+    m_list.add("target-region", "restore", fmt::format("Target {}{}", m_out.to, group),
+               ibm::target(m_out.to, m_d.resource_group, m_d.project),
                fmt::format("{} shows region {}", ibm::show_target(), m_out.to), rto());
     const std::string check = fmt::format("{} shows status active", ibm::get_project(m_d.project));
     if (project_exists_in_target()) {
@@ -121,12 +124,31 @@ private:
     }
   }
 
+  // Only the stores that lived in the lost region need recovering.
   void restore_data() {
     for (const DataStore& store : m_d.data) {
-      m_list.add("data-" + store.name.name, "restore", data_step_title(store, m_out.to), "",
-                 "the apps' connection settings point at the restored data; note the time of the backup used",
-                 m_list.rpo("data loss is bounded by the last backup"));
+      if (store.region.name == m_out.from) {
+        m_list.recover_data(store, m_out.to, {});
+      }
     }
+  }
+
+  // IBM replicates no registry: each image must already be where the target region pulls from.
+  void check_images() {
+    std::vector<std::string> images;
+    auto note = [&](const Workload& workload) {
+      const std::string& image = workload.image_in(m_out.to).name;
+      if (std::find(images.begin(), images.end(), image) == images.end())
+        images.push_back(image);
+    };
+    for (const App& app : m_d.apps) note(app);
+    for (const Job& job : m_d.jobs) note(job);
+    if (images.empty())
+      return;
+    m_list.add("check-images", "restore",
+               fmt::format("Check that every image {} pulls is in its registry: {}", m_out.to,
+                           fmt::format("{}", fmt::join(images, ", "))),
+               "", "the registry lists each image and tag (IBM does not copy images between registries)", rto());
   }
 
   void restore_workloads() {
@@ -154,15 +176,45 @@ private:
     }
   }
 
+  // A schedule moves only if it was live in the lost region; one still live in a healthy region
+  // stays there, and one already live in the target is only checked.
   void restore_schedules() {
     for (const Job& job : m_d.jobs) {
       if (!job.schedule)
         continue;
-      m_list.add(
-          "cron-" + job.name.name, "restore",
-          fmt::format("Create the schedule of job {} (only after stop-source-schedules is checked off)", job.name.name),
-          ibm::create_cron(job), fmt::format("{} shows schedule {}", ibm::get_cron(job), job.schedule->name),
-          "no job runs twice; scheduled work continues");
+      auto live_in = [&](std::string_view region) {
+        return std::any_of(job.scheduled_in.begin(), job.scheduled_in.end(),
+                           [&](const Ref& ref) { return ref.name == region; });
+      };
+      std::vector<std::string> elsewhere;
+      for (const Ref& region : job.scheduled_in) {
+        if (region.name != m_out.from && region.name != m_out.to)
+          elsewhere.push_back(region.name);
+      }
+      if (live_in(m_out.to)) {
+        m_list.add("cron-" + job.name.name, "restore",
+                   fmt::format("Check the schedule of job {}, already live in {}", job.name.name, m_out.to),
+                   ibm::get_cron(job), fmt::format("it shows schedule {}", job.schedule->name),
+                   "scheduled work continues; no job runs twice");
+      } else if (!elsewhere.empty()) {
+        m_list.add("cron-" + job.name.name, "restore",
+                   fmt::format("Leave the schedule of job {} where it is live ({}): creating it in {} would run it "
+                               "twice",
+                               job.name.name, fmt::format("{}", fmt::join(elsewhere, ", ")), m_out.to),
+                   "", "no cron subscription for it in the target region", "no job runs twice");
+      } else if (live_in(m_out.from)) {
+        m_list.add("cron-" + job.name.name, "restore",
+                   fmt::format("Create the schedule of job {} (only after stop-schedules-{} is checked off)",
+                               job.name.name, m_out.from),
+                   ibm::create_cron(job), fmt::format("{} shows schedule {}", ibm::get_cron(job), job.schedule->name),
+                   "no job runs twice; scheduled work continues");
+        m_list.add("reconcile-" + job.name.name, "restore",
+                   fmt::format("Reconcile runs of job {} missed or cut short during the outage", job.name.name),
+                   ibm::list_jobruns(job),
+                   job.idempotent ? "re-run what was missed (the job is idempotent)"
+                                  : "check the job's own output before re-running anything (it is not idempotent)",
+                   "no job runs twice; no run is lost");
+      }
     }
   }
 
@@ -174,9 +226,10 @@ private:
                  "the URLs that ibmcloud ce application get shows answer", rto());
       return;
     }
-    if (m_d.apps.empty())
+    const App* target = m_d.proxy_target();
+    if (target == nullptr)
       return;
-    const App& front = m_d.apps.front();
+    const App& front = *target;
     if (runs_in_target(front.regions)) {
       // The multi-region set-up already mapped the domain and added this region's origin pool.
       m_list.add("domain-mapping", "cut over",
@@ -187,9 +240,16 @@ private:
                              "traffic to it",
                              m_out.to, proxy->domain),
                  "", fmt::format("{} answers from {}", proxy->domain, m_out.to), rto());
-      return;
+    } else {
+      map_domain(*proxy, front);
     }
-    map_domain(*proxy, front);
+    if (!proxy->proxied) {
+      m_list.add("wait-dns", "cut over",
+                 fmt::format("Wait one DNS TTL ({}) for resolvers to drop the old origin: the load balancer is "
+                             "DNS-only",
+                             format_duration(proxy->ttl.value)),
+                 ibm::wait_seconds(proxy->ttl.value), "the wait has passed before anything is verified", rto());
+    }
   }
 
   void map_domain(const EdgeProxy& proxy, const App& front) {
@@ -212,6 +272,17 @@ private:
   }
 
   void verify() {
+    const auto& proxy = m_d.failover.edge_proxy;
+    if (proxy && !proxy->domain.empty()) {
+      m_list.add("verify-domain", "verify",
+                 fmt::format("Check the service end to end through {}, as clients reach it", proxy->domain),
+                 ibm::check_url(proxy->domain, proxy->health_check.path),
+                 fmt::format("it answers 2xx from {}", m_out.to), rto());
+      m_list.add("verify-certificate", "verify",
+                 fmt::format("Check the expiry of the certificate {} serves from {}", proxy->domain, m_out.to),
+                 ibm::certificate_expiry(proxy->domain),
+                 "notAfter is weeks away: a restored TLS secret can hold an old certificate", rto());
+    }
     for (const App& app : m_d.apps) {
       const std::string path = m_d.failover.edge_proxy ? m_d.failover.edge_proxy->health_check.path : "/";
       m_list.add("verify-app-" + app.name.name, "verify", fmt::format("Check that app {} serves", app.name.name),
@@ -228,23 +299,6 @@ private:
                    ibm::get_job(job), "image, secrets and config maps match the deploy file", "no job runs twice");
       }
     }
-  }
-
-  void fail_back() {
-    m_list.add(
-        "fail-back", "fail back",
-        fmt::format("When {} recovers: before anything else, delete its cron subscriptions; then decide "
-                    "whether to move back and run this runbook the other way",
-                    m_out.from),
-        ibm::delete_schedules(m_out.from, m_d.project, all_jobs()),
-        fmt::format("only one region runs each schedule: {} in {} shows none of them", ibm::list_crons(), m_out.from),
-        "no job runs twice; no unwanted app instances");
-  }
-
-  std::vector<const Job*> all_jobs() const {
-    std::vector<const Job*> jobs;
-    for (const Job& job : m_d.jobs) jobs.push_back(&job);
-    return jobs;
   }
 
   // The registry a registry secret logs in to in the target region: where the first workload that
@@ -297,6 +351,42 @@ private:
   Checklist m_list;
 };
 
+std::string region_ids(const Deployment& d) {
+  std::vector<std::string> ids;
+  for (const ProjectRegion& region : d.regions) ids.push_back(region.id.name);
+  return fmt::format("{}", fmt::join(ids, ", "));
+}
+
+std::string objectives_text(const Deployment& d) {
+  std::vector<std::string> parts;
+  if (d.objectives.rto)
+    parts.push_back("RTO " + format_duration(*d.objectives.rto));
+  if (d.objectives.rpo)
+    parts.push_back("RPO " + format_duration(*d.objectives.rpo));
+  return fmt::format("{}", fmt::join(parts, ", "));
+}
+
+std::string workloads_text(const Deployment& d) {
+  return fmt::format("the {} app{} and {} job{}", d.apps.size(), d.apps.size() == 1 ? "" : "s", d.jobs.size(),
+                     d.jobs.size() == 1 ? "" : "s");
+}
+
+// The data term is the one the file can bound; re-creating apps and jobs adds minutes.
+std::string estimate_text(const Deployment& d, const std::string& from) {
+  std::int64_t data = 0;
+  std::vector<std::string> stores;
+  for (const DataStore& store : d.data) {
+    if (store.region.name == from) {
+      data = std::max(data, store.replica_in ? store.promote_time.value : store.restore_time.value);
+      stores.push_back(store.name.name);
+    }
+  }
+  if (stores.empty())
+    return fmt::format("no data store to recover; then {}", workloads_text(d));
+  return fmt::format("at least {} to recover {}, then {}", format_duration(data),
+                     fmt::format("{}", fmt::join(stores, ", ")), workloads_text(d));
+}
+
 }  // namespace
 
 Runbook restore_runbook(const Deployment& d, const Catalog& catalog, const std::string& to, const std::string& from) {
@@ -305,6 +395,12 @@ Runbook restore_runbook(const Deployment& d, const Catalog& catalog, const std::
   out.to = catalog.at(to).id;
   if (!from.empty()) {
     out.from = catalog.at(from).id;
+    if (d.region(out.from) == nullptr) {
+      throw InputError(Diagnostic{{},
+                                  {},
+                                  fmt::format("project {} is not in {}; --from must be one of its regions: {}",
+                                              d.project, out.from, region_ids(d))});
+    }
   } else if (const ProjectRegion* primary = d.first_with_role(Role::primary)) {
     out.from = primary->id.name;
   } else if (!d.regions.empty()) {
@@ -316,6 +412,8 @@ Runbook restore_runbook(const Deployment& d, const Catalog& catalog, const std::
         {},
         fmt::format("cannot restore from {} into the same region; choose --restore-to another region", out.to)});
   }
+  out.objectives = objectives_text(d);
+  out.estimate = estimate_text(d, out.from);
   RunbookBuilder(d, catalog, out).build();
   return out;
 }

@@ -12,14 +12,18 @@ namespace ceplan {
 
 /// A restore runbook (`ceplan runbook`).
 struct Runbook {
-  std::string project;      ///< project name
-  std::string from;         ///< region restored from
-  std::string to;           ///< region restored into
-  std::vector<Step> steps;  ///< in dependency order
+  std::string project;             ///< project name
+  std::string from;                ///< region restored from
+  std::string to;                  ///< region restored into
+  std::string objectives;          ///< "RTO 10m, RPO 15m", or "" without objectives
+  std::string estimate;            ///< what the restore takes, as far as the file says
+  std::vector<std::string> notes;  ///< caveats shown above the steps (e.g. --ignore-findings)
+  std::vector<Step> steps;         ///< in dependency order
 };
 
 /// The runbook that re-creates the project in `to`; `from` defaults to the primary region (or
-/// the first). Regions outside the catalog, or `from` equal to `to`, throw InputError.
+/// the first). Regions outside the catalog, a `from` the project does not list, or `from` equal
+/// to `to` throw InputError.
 [[nodiscard]] Runbook restore_runbook(const Deployment& deployment, const Catalog& catalog, const std::string& to,
                                       const std::string& from = {});
 

@@ -101,6 +101,15 @@ struct RegionOutage {
   std::string takeover;
 };
 
+// True if the app runs smaller where it now serves than its own scale (a warm standby).
+bool scaled_down(const App& app, const AppOutcome& outcome) {
+  if (outcome.serving_regions.empty())
+    return false;
+  const RegionOverrides* local = app.overrides_in(outcome.serving_regions.front());
+  return local != nullptr && ((local->min_scale && local->min_scale->value < app.min_scale.value) ||
+                              (local->max_scale && app.max_scale && local->max_scale->value < app.max_scale->value));
+}
+
 void app_steps(const RegionOutage& o, Checklist& out) {
   for (std::size_t i = 0; i < o.plan.apps.size(); ++i) {
     const AppOutcome& outcome = o.plan.apps[i];
@@ -109,7 +118,11 @@ void app_steps(const RegionOutage& o, Checklist& out) {
     switch (outcome.status) {
       case AppStatus::fails_over:
         out.add("check-failover-" + app.name.name, "cut over",
-                fmt::format("Check that the edge proxy moved app {}'s traffic to {}", app.name.name, serving), "",
+                fmt::format("Check that the edge proxy moved app {}'s traffic to {}{}", app.name.name, serving,
+                            scaled_down(app, outcome) ? ", and scale it there to take all traffic" : ""),
+                scaled_down(app, outcome)
+                    ? planner::in_region(outcome.serving_regions.front(), o.d.project, planner::scale_app(app))
+                    : std::string(),
                 fmt::format("in the CIS load balancer, the origin pools of {} are unhealthy and {} serve; the domain "
                             "answers within {}s",
                             o.lost, serving, outcome.failover ? outcome.failover->total() : 0),
@@ -142,11 +155,18 @@ void job_steps(const RegionOutage& o, Checklist& out) {
     const Job& job = o.d.jobs[i];
     if (outcome.status == JobStatus::reschedule) {
       out.add("reschedule-" + job.name.name, "restore",
-              fmt::format("Move job {}'s schedule to {}, now that its live schedule was in {}", job.name.name,
-                          outcome.regions.front(), o.lost),
+              fmt::format("Move job {}'s schedule to {}, now that its live schedule was in {} (only after the "
+                          "schedules there are stopped and its data is back)",
+                          job.name.name, outcome.regions.front(), o.lost),
               planner::in_region(outcome.regions.front(), o.d.project, planner::create_cron(job)),
               fmt::format("{} shows the schedule {}", planner::get_cron(job), job.schedule->name),
               "scheduled work continues; the lost region's schedule cannot fire while it is down");
+      out.add("reconcile-" + job.name.name, "restore",
+              fmt::format("Reconcile runs of job {} missed or cut short during the outage", job.name.name),
+              planner::in_region(outcome.regions.front(), o.d.project, planner::list_jobruns(job)),
+              job.idempotent ? "re-run what was missed (the job is idempotent)"
+                             : "check the job's own output before re-running anything (it is not idempotent)",
+              "no job runs twice; no run is lost");
     } else if (outcome.status == JobStatus::down) {
       out.add("restore-job-" + job.name.name, "restore",
               fmt::format("Re-create job {} in {}: run the restore runbook", job.name.name,
@@ -156,30 +176,29 @@ void job_steps(const RegionOutage& o, Checklist& out) {
   }
 }
 
+// Recover each store of a lost region, then give the apps that now serve its new settings.
 void data_steps(const RegionOutage& o, Checklist& out) {
   for (const DataStore& store : o.d.data) {
-    if (contains(o.plan.lost, store.region.name)) {
-      out.add("restore-data-" + store.name.name, "restore", data_step_title(store), "",
-              "the apps read current data; note the time of the last restored backup", out.rpo("data loss is bounded"));
+    if (!contains(o.plan.lost, store.region.name))
+      continue;
+    std::vector<std::string> serving;
+    for (std::size_t i = 0; i < o.plan.apps.size(); ++i) {
+      if (!o.d.apps[i].uses_data(store.name.name))
+        continue;
+      for (const std::string& region : o.plan.apps[i].serving_regions) {
+        if (!contains(serving, region))
+          serving.push_back(region);
+      }
     }
+    out.recover_data(store, {}, serving);
   }
 }
 
-void fail_back_step(const RegionOutage& o, Checklist& out) {
-  std::vector<const Job*> live_in_lost;
-  for (const Job& job : o.d.jobs) {
-    const auto live = names_of(job.scheduled_in);
-    if (std::any_of(live.begin(), live.end(), [&](const auto& r) { return contains(o.plan.lost, r); })) {
-      live_in_lost.push_back(&job);
-    }
+// One deliberate, data-first fail-back per lost region: each has its own schedules to stop.
+void fail_back_steps(const RegionOutage& o, Checklist& out) {
+  for (const std::string& region : o.plan.lost) {
+    out.fail_back(region, o.plan.lost.size() == 1 ? std::string("fail-back") : "fail-back-" + region);
   }
-  out.add("fail-back", "fail back",
-          fmt::format("When {} recovers, delete its cron subscriptions before they fire, then decide whether to move "
-                      "back",
-                      o.lost),
-          planner::delete_schedules(o.plan.lost.front(), o.d.project, live_in_lost),
-          fmt::format("{} in the recovered region shows no schedule that also runs elsewhere", planner::list_crons()),
-          "no job runs twice");
 }
 
 void region_steps(const Deployment& d, const ScenarioPlan& plan, Checklist& out) {
@@ -192,10 +211,16 @@ void region_steps(const Deployment& d, const ScenarioPlan& plan, Checklist& out)
   out.add("confirm-outage", "preflight",
           fmt::format("Confirm the outage of {} on the IBM Cloud status page", outage.lost), "",
           "the status page lists the region as unavailable", "decide on facts, not alarms");
+  out.add("decide", "decide", fmt::format("Decide to run the project without {} until it is back", outage.lost), "",
+          "the incident lead has approved and noted the time; every later step changes something", out.rto(apps_serve));
+  out.fence_traffic(plan.lost);
+  for (const std::string& region : plan.lost) {
+    out.stop_schedules(region);
+  }
+  data_steps(outage, out);
   app_steps(outage, out);
   job_steps(outage, out);
-  data_steps(outage, out);
-  fail_back_step(outage, out);
+  fail_back_steps(outage, out);
 }
 
 }  // namespace

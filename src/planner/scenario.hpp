@@ -59,6 +59,7 @@ struct ScenarioPlan {
   std::vector<AppOutcome> apps;       ///< one per app, in file order
   std::vector<JobOutcome> jobs;       ///< one per job, in file order
   std::vector<Step> steps;            ///< the ordered checklist
+  std::vector<std::string> notes;     ///< caveats shown above the results (e.g. --ignore-findings)
 };
 
 /// Plans one scenario.

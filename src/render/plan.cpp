@@ -57,6 +57,7 @@ Json plan_json(const Deployment& d, const ScenarioPlan& plan) {
               {"scenario", {{"kind", to_string(plan.scenario.kind)}, {"target", plan.scenario.target}}},
               {"lost_regions", plan.lost},
               {"degraded_regions", plan.degraded},
+              {"notes", plan.notes},
               {"apps", std::move(apps)},
               {"jobs", std::move(jobs)},
               {"steps", steps_json(plan.steps)}};
@@ -147,6 +148,7 @@ std::string plan_text(const Deployment& d, const ScenarioPlan& plan) {
     out += fmt::format("Regions losing a zone: {} (Code Engine re-creates workloads in another zone)\n",
                        fmt::join(plan.degraded, ", "));
   }
+  for (const std::string& note : plan.notes) out += fmt::format("Note: {}\n", note);
   Table apps({"App", "Status", "Serving", "Worst-case failover"});
   for (const AppOutcome& app : plan.apps) {
     apps.add({app.name, std::string(to_string(app.status)), region_list(app.serving_regions), failover_text(d, app)});
@@ -173,6 +175,7 @@ std::string plan_markdown(const Deployment& d, const Catalog& catalog, const Sce
   std::string out = fmt::format("# Scenario: {}\n\nProject **{}**, strategy {}. Regions lost: {}.\n\n",
                                 scenario_title(plan), d.project, to_string(d.failover.strategy),
                                 plan.lost.empty() ? "none" : fmt::format("{}", fmt::join(plan.lost, ", ")));
+  for (const std::string& note : plan.notes) out += fmt::format("> **Note:** {}\n\n", note);
   out += mermaid(d, catalog);
   out +=
       "\n## Apps\n\n| app | status | serving regions | worst-case failover | availability |\n|---|---|---|---|---|\n";
@@ -227,15 +230,27 @@ std::string runbook(const Runbook& runbook, PlanFormat format) {
                         {"project", runbook.project},
                         {"from", runbook.from},
                         {"to", runbook.to},
+                        {"objectives", runbook.objectives},
+                        {"estimate", runbook.estimate},
+                        {"notes", runbook.notes},
                         {"steps", steps_json(runbook.steps)}});
   }
+  const std::string objectives = runbook.objectives.empty() ? "none set" : runbook.objectives;
   if (format == PlanFormat::markdown) {
+    std::string notes;
+    for (const std::string& note : runbook.notes) notes += fmt::format("> **Note:** {}\n\n", note);
     return fmt::format(
-        "# Restore runbook: project {} from {} into {}\n\nCode Engine backs up project metadata but "
-        "does not restore workloads; these steps do, in dependency order.\n{}",
-        runbook.project, runbook.from, runbook.to, steps_markdown(runbook.steps));
+        "# Restore runbook: project {} from {} into {}\n\n"
+        "| project | from | to | objectives | estimate |\n|---|---|---|---|---|\n| {} | {} | {} | {} | {} |\n\n"
+        "{}Code Engine backs up project metadata but does not restore workloads; these steps do, in dependency "
+        "order. Check each box as it is done.\n{}",
+        runbook.project, runbook.from, runbook.to, runbook.project, runbook.from, runbook.to, objectives,
+        runbook.estimate, notes, steps_markdown(runbook.steps));
   }
-  return fmt::format("Restore runbook: project {} from {} into {}\n\n{}", runbook.project, runbook.from, runbook.to,
+  std::string notes;
+  for (const std::string& note : runbook.notes) notes += fmt::format("Note: {}\n", note);
+  return fmt::format("Restore runbook: project {} from {} into {}\nObjectives: {}\nEstimate: {}\n{}\n{}",
+                     runbook.project, runbook.from, runbook.to, objectives, runbook.estimate, notes,
                      steps_text(runbook.steps));
 }
 

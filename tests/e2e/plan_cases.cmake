@@ -14,7 +14,11 @@ ceplan_case(plan_shop_all_json IN_ROOT ARGS plan ${shop} --scenario all --format
 # Strategies.
 ceplan_case(plan_backup_restore_region IN_ROOT ARGS plan ${cold} --scenario region:eu-de)
 ceplan_case(plan_pilot_light_region IN_ROOT ARGS plan ${pilot} --scenario region:us-south)
-ceplan_case(plan_no_edge_proxy STDIN deploy/job-runs-twice.yaml ARGS plan - --scenario region:eu-de)
+ceplan_case(plan_no_edge_proxy STDIN deploy/job-runs-twice.yaml ARGS plan - --scenario region:eu-de --ignore-findings)
+# A file with error findings gives no plan or runbook unless asked (exit 1, the findings on stderr).
+ceplan_case(plan_refuses_error_findings EXIT 1 ARGS plan deploy/job-runs-twice.yaml --scenario all)
+ceplan_case(runbook_refuses_error_findings EXIT 1 ARGS runbook deploy/job-runs-twice.yaml --restore-to ca-tor)
+ceplan_case(runbook_from_outside_project EXIT 2 IN_ROOT ARGS runbook ${shop} --restore-to ca-tor --from jp-tok)
 # Runbooks.
 ceplan_case(runbook_backup_restore_text IN_ROOT ARGS runbook ${cold} --restore-to eu-gb)
 ceplan_case(runbook_warm_standby_markdown IN_ROOT ARGS runbook ${warm} --restore-to eu-gb --format markdown)
@@ -27,17 +31,54 @@ ceplan_case(plan_invalid_file EXIT 2 ARGS plan deploy/misspelled-key.yaml --scen
 ceplan_case(runbook_unknown_region EXIT 2 IN_ROOT ARGS runbook ${shop} --restore-to eu-gbb)
 ceplan_case(runbook_same_region EXIT 2 IN_ROOT ARGS runbook ${shop} --restore-to us-south)
 
-# Every ibmcloud command and flag in plans and runbooks exists in IBM's CLI reference.
+# Every command in plans and runbooks exists in IBM's CLI reference and fits: every example and
+# every strategy, restored into a standby or recovery region, a region outside the project and
+# back, in JSON, Markdown and text.
 set(files)
-foreach(args IN ITEMS "runbook;${cold};--restore-to;eu-gb" "runbook;${warm};--restore-to;eu-gb"
-                      "runbook;${shop};--restore-to;ca-tor" "runbook;${pilot};--restore-to;ca-tor"
-                      "runbook;examples/risky.yaml;--restore-to;eu-de" "plan;${shop};--scenario;all"
-                      "plan;${warm};--scenario;all" "plan;${pilot};--scenario;all" "plan;${shop};--scenario;zone:eu-de-1")
-  list(LENGTH files index)
+set(command "true")
+foreach(args IN ITEMS "runbook;${cold};--restore-to;eu-gb" "runbook;${cold};--restore-to;eu-es"
+                      "runbook;${warm};--restore-to;eu-gb" "runbook;${warm};--restore-to;ca-tor"
+                      "runbook;${warm};--restore-to;us-east;--from;eu-gb"
+                      "runbook;${shop};--restore-to;ca-tor;--from;us-south" "runbook;${shop};--restore-to;eu-de"
+                      "runbook;${pilot};--restore-to;ca-tor" "runbook;${pilot};--restore-to;eu-gb"
+                      "runbook;examples/risky.yaml;--restore-to;eu-de;--ignore-findings"
+                      "plan;${shop};--scenario;all" "plan;${shop};--scenario;geography:Europe"
+                      "plan;${shop};--scenario;zone:eu-de-1" "plan;${warm};--scenario;all"
+                      "plan;${warm};--scenario;geography:Europe" "plan;${pilot};--scenario;all"
+                      "plan;${cold};--scenario;all")
   list(JOIN args " " joined)
-  set(command "${command} && $<TARGET_FILE:ceplan> ${joined} --format json -o ${out}/commands-${index}.json")
-  list(APPEND files ${out}/commands-${index}.json)
+  foreach(format json markdown text)
+    list(LENGTH files index)
+    set(extension ${format})
+    if(format STREQUAL "markdown")
+      set(extension md)
+    elseif(format STREQUAL "text")
+      set(extension txt)
+    endif()
+    set(file ${out}/commands-${index}.${extension})
+    string(APPEND command " && $<TARGET_FILE:ceplan> ${joined} --format ${format} -o ${file}")
+    list(APPEND files ${file})
+  endforeach()
 endforeach()
 list(JOIN files " " file_args)
 ceplan_pipeline(commands_exist_in_cli_reference
-  "true ${command} && ${checker} commands tests/schemas/ibmcloud-ce-cli.json ${file_args}")
+  "${command} && ${checker} commands tests/schemas/ibmcloud-ce-cli.json ${file_args}")
+
+# The checker itself catches what it is there for, with its reason: the ssh flag on a TLS secret,
+# a generic flag on a registry secret, a cron delete that would prompt, a project created without
+# a resource group.
+set(bad_commands
+  "ibmcloud ce secret create --name t --format tls --key-path t.key --cert-chain-file t.crt|--key-path does not fit a tls secret"
+  "ibmcloud ce secret create --name r --format registry --from-env-file r.env|--from-env-file does not fit a registry secret"
+  "ibmcloud ce subscription cron delete --name j-cron|'subscription cron delete' needs --force"
+  "ibmcloud target -r eu-gb\\nibmcloud ce project create --name p|created without ibmcloud target -g")
+set(index 0)
+foreach(case IN LISTS bad_commands)
+  string(REPLACE "|" ";" parts "${case}")
+  list(GET parts 0 bad)
+  list(GET parts 1 reason)
+  math(EXPR index "${index} + 1")
+  file(WRITE ${out}/bad-${index}.json "{\"steps\": [{\"id\": \"s\", \"command\": \"${bad}\"}]}")
+  ceplan_pipeline(command_checker_rejects_${index}
+    "${checker} commands tests/schemas/ibmcloud-ce-cli.json ${out}/bad-${index}.json 2>&1 | grep -qF -- \"${reason}\"")
+endforeach()

@@ -5,9 +5,13 @@
   check_output.py invalid SCHEMA FILE...   every FILE fails validation
   check_output.py junit FILE               FILE is JUnit XML: testsuites > testsuite > testcase
   check_output.py github FILE              every line is a GitHub workflow command
-  check_output.py commands CLI_JSON FILE...  every command of the plans' or runbooks' steps is
-                                           `ibmcloud target` or an `ibmcloud ce` command whose
-                                           flags IBM's CLI reference (CLI_JSON) lists
+  check_output.py commands CLI_JSON FILE...  every command of the plans' or runbooks' steps (JSON,
+                                           Markdown .md or text) is `ibmcloud target`, an `ibmcloud
+                                           ce` command whose flags IBM's CLI reference (CLI_JSON)
+                                           lists and that has the flags it needs (a secret's data
+                                           flags fit its format; cron delete has --force; a project
+                                           is created after `ibmcloud target -g`), or curl, openssl,
+                                           echo or sleep
 Exits 1 with a message on the first problem.
 """
 import json
@@ -86,15 +90,86 @@ def check_github(path):
 
 ALIASES = {"app": "application", "sub": "subscription"}
 TARGET_FLAGS = {"-r", "-g"}  # ibmcloud target -r REGION [-g RESOURCE_GROUP] (FACTS §7)
+# Programs a runbook may use besides ibmcloud: an end-to-end check, a certificate check, a wait.
+OTHER_PROGRAMS = {"curl", "openssl", "echo", "sleep"}
+
+# The data flags of each secret format (IBM's `secret create` reference; FACTS §7): a command may
+# use the flags of one format only, and must use what that format needs.
+SECRET_FLAGS = {
+    "generic": {"--from-env-file", "--from-file", "--from-literal", "--from-json-file"},
+    "tls": {"--cert-chain-file", "--private-key-file"},
+    "registry": {"--server", "--username", "--password", "--password-from-file", "--email"},
+    "ssh": {"--key-path", "--known-hosts-path"},
+    "basic_auth": {"--username", "--password", "--password-from-file"},
+    "hmac": {"--access-key-id", "--access-key-id-prompt", "--secret-access-key", "--secret-access-key-prompt"},
+}
+SECRET_NEEDS = {
+    "generic": [{"--from-env-file", "--from-file", "--from-literal", "--from-json-file"}],
+    "tls": [{"--cert-chain-file"}, {"--private-key-file"}],
+    "registry": [{"--server"}, {"--username"}, {"--password", "--password-from-file"}],
+    "ssh": [{"--key-path"}],
+    "basic_auth": [{"--username"}, {"--password", "--password-from-file"}],
+    "hmac": [{"--access-key-id", "--access-key-id-prompt"}, {"--secret-access-key", "--secret-access-key-prompt"}],
+}
+# Flags each command needs to run as printed, unattended.
+REQUIRED = {
+    "application create": [{"--name"}, {"--image"}],
+    "job create": [{"--name"}, {"--image"}],
+    "subscription cron create": [{"--name"}, {"--destination"}, {"--destination-type"}, {"--schedule"}],
+    "subscription cron delete": [{"--name"}, {"--force"}],  # without --force it prompts
+    "domainmapping create": [{"--domain-name"}, {"--target"}, {"--tls-secret"}],
+    "project create": [{"--name"}],
+}
 
 
-def check_command_line(line, reference):
+def flag_values(words):
+    """{flag: value or None} for the words after the command name."""
+    out = {}
+    for i, word in enumerate(words):
+        if word.startswith("-"):
+            name, _, value = word.partition("=")
+            following = words[i + 1] if i + 1 < len(words) and not words[i + 1].startswith("-") else None
+            out[name] = value or following
+    return out
+
+
+def check_secret(name, flags):
+    used = {f for f in flags if any(f in family for family in SECRET_FLAGS.values())}
+    if name == "secret create":
+        fmt = flags.get("--format") or "generic"
+        if fmt not in SECRET_FLAGS:
+            return f"unknown secret format {fmt}"
+        wrong = used - SECRET_FLAGS[fmt]
+        if wrong:
+            return f"flag {sorted(wrong)[0]} does not fit a {fmt} secret"
+        for need in SECRET_NEEDS[fmt]:
+            if not need & used:
+                return f"a {fmt} secret needs {sorted(need)[0]}"
+        return None
+    # secret update has no --format: its data flags must all belong to one format.
+    if used and not any(used <= family for family in SECRET_FLAGS.values()):
+        return f"flags {sorted(used)} mix secret formats"
+    return None
+
+
+def check_other(line):
+    for segment in line.split("|"):
+        words = shlex.split(segment)
+        if words and words[0] not in OTHER_PROGRAMS:
+            return f"{words[0]} is not a command a runbook may use"
+    return None
+
+
+def check_command_line(line, reference, state):
     words = shlex.split(line)
     if words[:2] == ["ibmcloud", "target"]:
         unknown = [w for w in words[2:] if w.startswith("-") and w not in TARGET_FLAGS]
+        state["target"] = words
         return f"unknown flag {unknown[0]} of ibmcloud target" if unknown else None
     if words[:2] != ["ibmcloud", "ce"]:
-        return None if words[:1] == ["ceplan"] else "not an ibmcloud command"
+        if words[:1] == ["ceplan"]:
+            return None
+        return check_other(line) if words[:1] and words[0] in OTHER_PROGRAMS else "not an ibmcloud command"
     rest = [ALIASES.get(w, w) for w in words[2:]]
     for length in range(min(3, len(rest)), 0, -1):
         name = " ".join(rest[:length])
@@ -103,22 +178,45 @@ def check_command_line(line, reference):
             for word in rest[length:]:
                 if word.startswith("-") and word.split("=", 1)[0] not in flags:
                     return f"'{name}' has no flag {word}"
+            given = flag_values(rest[length:])
+            for need in REQUIRED.get(name, []):
+                if not need & set(given):
+                    return f"'{name}' needs {sorted(need)[0]}"
+            if name in ("secret create", "secret update"):
+                return check_secret(name, given)
+            if name == "project create" and "-g" not in state.get("target", []):
+                return "a project is created without ibmcloud target -g RESOURCE_GROUP before it"
             return None
     return "no such command in the CLI reference"
+
+
+def command_blocks(path):
+    """The command lines of each step, from JSON, Markdown (```sh blocks) or text ($ lines)."""
+    text = open(path, encoding="utf-8").read()
+    if path.endswith(".json"):
+        document = json.loads(text)
+        for item in document if isinstance(document, list) else [document]:
+            for step in item["steps"]:
+                yield step["id"], [line for line in step["command"].splitlines() if line]
+    elif path.endswith(".md"):
+        for index, block in enumerate(re.findall(r"```sh\n(.*?)```", text, re.S)):
+            yield f"block {index + 1}", [line.strip() for line in block.splitlines() if line.strip()]
+    else:
+        lines = [line.strip()[2:] for line in text.splitlines() if line.strip().startswith("$ ")]
+        yield "text", lines
 
 
 def check_commands(reference_path, files):
     reference = load(reference_path)["commands"]
     count = 0
     for path in files:
-        document = load(path)
-        for item in document if isinstance(document, list) else [document]:
-            for step in item["steps"]:
-                for line in filter(None, step["command"].splitlines()):
-                    problem = check_command_line(line, reference)
-                    if problem:
-                        fail(f"{path}: step {step['id']}: {problem}: {line}")
-                    count += 1
+        state = {}
+        for step, lines in command_blocks(path):
+            for line in lines:
+                problem = check_command_line(line, reference, state)
+                if problem:
+                    fail(f"{path}: step {step}: {problem}: {line}")
+                count += 1
     if count == 0:
         fail("no commands found")
     print(f"{count} command lines checked")

@@ -59,7 +59,7 @@ TEST_CASE("steps follow the file's references") {
   CHECK(position(runbook, "job-report") < position(runbook, "cron-report"));
   CHECK(position(runbook, "app-web") < position(runbook, "cron-report"));
   // No schedule is created before the source's schedules are confirmed stopped.
-  CHECK(position(runbook, "stop-source-schedules") < position(runbook, "cron-report"));
+  CHECK(position(runbook, "stop-schedules-us-south") < position(runbook, "cron-report"));
   // The TLS secret and the domain mapping come before the edge proxy is pointed at the origin.
   CHECK(position(runbook, "secret-shop-tls") < position(runbook, "domain-mapping"));
   CHECK(position(runbook, "domain-mapping") < position(runbook, "edge-proxy-origin"));
@@ -90,4 +90,86 @@ TEST_CASE("runbook regions are checked") {
   CHECK(errors_of([] { (void)runbook_for("us-south"); }) ==
         Lines{"error: cannot restore from us-south into the same region; choose --restore-to another region"});
   CHECK(runbook_for("eu-de", "eu-gb").from == "eu-gb");
+}
+
+TEST_CASE("the incident flow: confirm, decide, fence, data, re-create, cut over, verify, fail back") {
+  const auto deployment = ceplan::load_deployment(
+      file + "data:\n  - { name: orders, region: us-south, backup_in: eu-gb, secret: db }\n", "d.yaml");
+  const auto runbook = ceplan::restore_runbook(deployment, ceplan::embedded_catalog(), "eu-gb");
+  const std::size_t decide = position(runbook, "decide");
+  CHECK(position(runbook, "confirm-outage") < decide);
+  // Nothing that changes anything comes before the decision.
+  for (std::size_t i = 0; i < decide; ++i) {
+    CHECK(runbook.steps[i].command.empty());
+  }
+  CHECK(decide < position(runbook, "fence-traffic"));
+  CHECK(position(runbook, "fence-traffic") < position(runbook, "data-orders"));
+  CHECK(position(runbook, "data-orders") < position(runbook, "connect-orders"));
+  CHECK(position(runbook, "connect-orders") < position(runbook, "app-web"));
+  CHECK(position(runbook, "app-web") < position(runbook, "domain-mapping"));
+  CHECK(position(runbook, "domain-mapping") < position(runbook, "verify-domain"));
+  CHECK(runbook.steps[position(runbook, "connect-orders")].command ==
+        "ibmcloud ce secret update --name db --from-env-file db.env\nibmcloud ce application update --name web");
+  CHECK(runbook.steps[position(runbook, "verify-domain")].command == "curl -fsS https://shop.example.com/");
+  CHECK(runbook.estimate == "at least 1h to recover orders, then the 1 app and 1 job");
+}
+
+TEST_CASE("the project is created in a resource group, named or asked for") {
+  const auto runbook = runbook_for("eu-gb");
+  CHECK(runbook.steps[position(runbook, "target-region")].command ==
+        "ibmcloud target -r eu-gb -g \"${RESOURCE_GROUP:?set RESOURCE_GROUP to the resource group of project shop}\"");
+  const auto named = ceplan::restore_runbook(
+      ceplan::load_deployment("version: 1\nproject: p\nresource_group: prod\nregions: [us-south]\n", "d.yaml"),
+      ceplan::embedded_catalog(), "eu-gb");
+  CHECK(named.steps[position(named, "target-region")].command == "ibmcloud target -r eu-gb -g prod");
+}
+
+TEST_CASE("a schedule live in a healthy region is never created again") {
+  const std::string three = R"(version: 1
+project: p
+regions: [us-south, eu-de, jp-tok]
+failover: { edge_proxy: { domain: p.example.com } }
+apps:
+  - { name: web, image: icr.io/p/web:1 }
+jobs:
+  - { name: report, image: icr.io/p/r:1, schedule: "0 1 * * *", scheduled_in: [eu-de] }
+  - { name: sweep, image: icr.io/p/s:1, schedule: "0 3 * * *", scheduled_in: [us-south] }
+  - { name: local, image: icr.io/p/l:1, schedule: "0 4 * * *", scheduled_in: [jp-tok] }
+)";
+  const auto deployment = ceplan::load_deployment(three, "d.yaml");
+  const auto runbook = ceplan::restore_runbook(deployment, ceplan::embedded_catalog(), "jp-tok", "us-south");
+  // report lives in eu-de, which is healthy: no cron in jp-tok.
+  CHECK(runbook.steps[position(runbook, "cron-report")].command.empty());
+  CHECK_THAT(runbook.steps[position(runbook, "cron-report")].title, Catch::Contains("Leave the schedule"));
+  // sweep was live in the lost region: it moves, and its missed runs are reconciled.
+  CHECK_THAT(runbook.steps[position(runbook, "cron-sweep")].command,
+             Catch::Contains("subscription cron create --name sweep-cron"));
+  CHECK(runbook.steps[position(runbook, "reconcile-sweep")].command == "ibmcloud ce jobrun list --job sweep");
+  // local is already live in the target: it is only checked.
+  CHECK(runbook.steps[position(runbook, "cron-local")].command ==
+        "ibmcloud ce subscription cron get --name local-cron");
+  // Only the lost region's schedules are stopped, and without a prompt.
+  CHECK(runbook.steps[position(runbook, "stop-schedules-us-south")].command ==
+        "ibmcloud target -r us-south\nibmcloud ce project select --name p\n"
+        "ibmcloud ce subscription cron delete --name sweep-cron --force --ignore-not-found");
+}
+
+TEST_CASE("a DNS-only proxy makes the runbook wait one TTL before verifying") {
+  const auto deployment = ceplan::load_deployment(
+      "version: 1\nproject: p\nregions: [us-south]\nfailover: { edge_proxy: { domain: p.example.com, proxied: "
+      "false, ttl: 2m } }\napps:\n  - { name: web, image: icr.io/p/web:1, port: 8080, cpu: '0.5', memory: 1G, "
+      "max_scale: 5, visibility: public }\n",
+      "d.yaml");
+  const auto runbook = ceplan::restore_runbook(deployment, ceplan::embedded_catalog(), "eu-gb");
+  CHECK(runbook.steps[position(runbook, "wait-dns")].command == "sleep 120");
+  CHECK(position(runbook, "wait-dns") < position(runbook, "verify-domain"));
+  CHECK(runbook.steps[position(runbook, "app-web")].command ==
+        "ibmcloud ce application create --name web --image icr.io/p/web:1 --min-scale 0 --max-scale 5 --port 8080 "
+        "--cpu 0.5 --memory 1G --visibility public");
+}
+
+TEST_CASE("the region restored from must be a region of the project") {
+  CHECK(errors_of([] { (void)runbook_for("eu-de", "jp-tok"); }) ==
+        std::vector<std::string>{
+            "error: project shop is not in jp-tok; --from must be one of its regions: us-south, eu-gb"});
 }

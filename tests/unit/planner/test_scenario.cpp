@@ -116,8 +116,11 @@ TEST_CASE("a region scenario's checklist confirms, fails over, reschedules, then
   const auto plan = plan_for(warm_standby, ceplan::ScenarioKind::region, "us-south");
   Lines ids;
   for (const auto& step : plan.steps) ids.push_back(step.id);
-  CHECK(ids == Lines{"confirm-outage", "check-failover-api", "reschedule-nightly", "restore-job-adhoc", "fail-back"});
-  CHECK_THAT(plan.steps[2].command, Catch::Contains("ibmcloud ce subscription cron create --name nightly-cron"));
+  CHECK(ids == Lines{"confirm-outage", "decide", "fence-traffic", "stop-schedules-us-south", "check-failover-api",
+                     "reschedule-nightly", "reconcile-nightly", "restore-job-adhoc", "fail-back"});
+  CHECK_THAT(plan.steps[5].command, Catch::Contains("ibmcloud ce subscription cron create --name nightly-cron"));
+  CHECK_THAT(plan.steps[3].command,
+             Catch::Contains("ibmcloud ce subscription cron delete --name nightly-cron --force --ignore-not-found"));
   CHECK_THAT(plan.steps.back().command, Catch::Contains("ibmcloud ce subscription cron delete --name nightly-cron"));
 }
 
@@ -157,4 +160,28 @@ TEST_CASE("an app whose only data store has no surviving copy is down") {
   REQUIRE(copied.apps[0].failover);
   CHECK(copied.apps[0].failover->data == 300);
   CHECK(copied.apps[0].failover->total() == 325);
+}
+
+TEST_CASE("a geography stops and fails back the schedules of every lost region") {
+  const std::string text = R"(version: 1
+project: p
+regions: [jp-tok, jp-osa, eu-de]
+failover: { edge_proxy: { domain: p.example.com } }
+apps:
+  - { name: web, image: icr.io/p/web:1, min_scale: 1 }
+jobs:
+  - { name: report, image: icr.io/p/r:1, schedule: "0 1 * * *", scheduled_in: [jp-osa] }
+  - { name: sweep, image: icr.io/p/s:1, schedule: "0 2 * * *", scheduled_in: [jp-tok] }
+)";
+  const auto plan = plan_for(text, ceplan::ScenarioKind::geography, "Asia Pacific");
+  Lines ids;
+  for (const auto& step : plan.steps) ids.push_back(step.id);
+  CHECK(ids == Lines{"confirm-outage", "decide", "fence-traffic", "stop-schedules-jp-tok", "stop-schedules-jp-osa",
+                     "check-failover-web", "reschedule-report", "reconcile-report", "reschedule-sweep",
+                     "reconcile-sweep", "fail-back-jp-tok", "fail-back-jp-osa"});
+  // Each region deletes its own schedule, not the first region's.
+  const auto& osa = plan.steps.back();
+  CHECK_THAT(osa.command, Catch::Contains("ibmcloud target -r jp-osa"));
+  CHECK_THAT(osa.command, Catch::Contains("--name report-cron"));
+  CHECK(osa.command.find("sweep-cron") == std::string::npos);
 }

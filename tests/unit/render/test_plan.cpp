@@ -58,8 +58,9 @@ TEST_CASE("runbook Markdown is a checklist with commands in shell blocks") {
   const auto d = ceplan::load_deployment(file, "d.yaml");
   const auto runbook = ceplan::restore_runbook(d, ceplan::embedded_catalog(), "eu-gb");
   const std::string markdown = ceplan::render::runbook(runbook, ceplan::render::PlanFormat::markdown);
-  CHECK_THAT(markdown,
-             Catch::Contains("- [ ] **target-region** — Target eu-gb\n  ```sh\n  ibmcloud target -r eu-gb\n  ```\n"));
+  CHECK_THAT(markdown, Catch::Contains("| project | from | to | objectives | estimate |"));
+  CHECK_THAT(markdown, Catch::Contains("- [ ] **create-project** — Create project my \"shop\" in eu-gb\n  ```sh\n"
+                                       "  ibmcloud ce project create --name 'my \"shop\"'\n"));
   const auto json = nlohmann::json::parse(ceplan::render::runbook(runbook, ceplan::render::PlanFormat::json));
   CHECK(json["from"] == "us-south");
   CHECK(json["to"] == "eu-gb");
