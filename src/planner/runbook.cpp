@@ -76,9 +76,12 @@ private:
     const std::string group = m_d.resource_group
                                   ? fmt::format(" and resource group {}", m_d.resource_group->name)
                                   : std::string(" and the project's resource group (set RESOURCE_GROUP)");
-    m_list.add("target-region", "restore", fmt::format("Target {}{}", m_out.to, group),
-               ibm::target(m_out.to, m_d.resource_group, m_d.project),
-               fmt::format("{} shows region {}", ibm::show_target(), m_out.to), rto());
+    // The resource group matters only where the project is created.
+    m_list.add(
+        "target-region", "restore",
+        fmt::format("Target {}{}", m_out.to, project_exists_in_target() ? std::string() : group),
+        project_exists_in_target() ? ibm::target(m_out.to) : ibm::target(m_out.to, m_d.resource_group, m_d.project),
+        fmt::format("{} shows region {}", ibm::show_target(), m_out.to), rto());
     const std::string check = fmt::format("{} shows status active", ibm::get_project(m_d.project));
     if (project_exists_in_target()) {
       m_list.add("select-project", "restore",
@@ -155,12 +158,16 @@ private:
     for (const App& app : m_d.apps) {
       if (runs_in_target(app.regions)) {
         m_list.add("app-" + app.name.name, "restore",
-                   fmt::format("Check that app {} already runs in {}", app.name.name, m_out.to), ibm::get_app(app),
-                   "the application is Ready; scale it up if it will now take all traffic", rto());
+                   fmt::format("Scale app {}, which already runs in {}, to take all traffic", app.name.name, m_out.to),
+                   ibm::scale_app(app),
+                   fmt::format("{} shows the application Ready at its full scale", ibm::get_app(app)), rto());
         continue;
       }
       m_list.add("app-" + app.name.name, "restore", fmt::format("Create app {}", app.name.name),
-                 ibm::create_app(app, m_out.to), fmt::format("{} shows the application Ready", ibm::get_app(app)),
+                 ibm::create_app(app, m_out.to),
+                 fmt::format("{} shows the application Ready; settings the deploy file does not hold (env, probes, "
+                             "concurrency) come from IBM's export, {}, taken where it still runs or before the outage",
+                             ibm::get_app(app), ibm::export_app(app)),
                  rto());
     }
     for (const Job& job : m_d.jobs) {

@@ -173,3 +173,16 @@ TEST_CASE("the region restored from must be a region of the project") {
         std::vector<std::string>{
             "error: project shop is not in jp-tok; --from must be one of its regions: us-south, eu-gb"});
 }
+
+TEST_CASE("a standby that takes over is scaled to the app's full load, and keeps its resource group") {
+  const auto deployment = ceplan::load_deployment(
+      "version: 1\nproject: p\nregions:\n  - { id: us-east, role: primary }\n  - { id: eu-gb, role: standby }\n"
+      "failover: { strategy: warm-standby }\napps:\n  - { name: api, image: icr.io/p/a:1, min_scale: 3, max_scale: 9,\n"
+      "      regions: { us-east: {}, eu-gb: { min_scale: 1, max_scale: 2 } } }\n",
+      "d.yaml");
+  const auto runbook = ceplan::restore_runbook(deployment, ceplan::embedded_catalog(), "eu-gb");
+  CHECK(runbook.steps[position(runbook, "app-api")].command ==
+        "ibmcloud ce application update --name api --min-scale 3 --max-scale 9");
+  // The project exists there: no resource group is needed to select it.
+  CHECK(runbook.steps[position(runbook, "target-region")].command == "ibmcloud target -r eu-gb");
+}
