@@ -1,8 +1,11 @@
+#include <iostream>
+
 #include <fmt/format.h>
 
 #include "cli/commands.hpp"
 #include "cli/io.hpp"
 #include "render/starter.hpp"
+#include "rules/check.hpp"
 
 namespace ceplan::cli {
 
@@ -17,9 +20,13 @@ void set_init_command(CLI::App& command_app, Context& context) {
   CLI::App* command = &command_app;
   add_choice_option(context, *command, "--strategy", options->strategy, "Failover strategy",
                     {strategy_names.begin(), strategy_names.end()});
-  command->add_option("--regions", options->regions, "Comma-separated region ids, the primary first")->delimiter(',');
+  // One word only, split at commas: the file name that may follow is not a region.
+  command->add_option("--regions", options->regions, "Comma-separated region ids, the primary first")
+      ->delimiter(',')
+      ->allow_extra_args(false);
   command->add_option("--project", options->project, "Code Engine project name")->capture_default_str();
-  command->add_option("FILE", options->file, "File to write; never overwritten")->capture_default_str();
+  command->add_option("FILE", options->file, "File to write, never overwritten; - writes to standard output")
+      ->capture_default_str();
   command->footer(
       "Examples:\n  ceplan init\n  ceplan init --strategy warm-standby --regions us-south,eu-gb\n"
       "  ceplan init --project payments payments.yaml");
@@ -28,8 +35,23 @@ void set_init_command(CLI::App& command_app, Context& context) {
     const auto regions = options->regions.empty() ? render::starter_regions(catalog) : options->regions;
     const Strategy strategy = parse_strategy(options->strategy).value_or(defaults::strategy);
     const std::string file = context.output_path.empty() ? options->file : context.output_path;
-    write_new_file(file, render::starter_deploy_file(catalog, strategy, regions, options->project));
-    std::cerr << fmt::format("wrote {}; check it with: ceplan validate {}\n", file, file);
+    const std::string text = render::starter_deploy_file(catalog, strategy, regions, options->project);
+    const auto findings = validate(text, file, catalog);
+    if (file == "-") {
+      std::cout << text << std::flush;
+    } else {
+      write_new_file(file, text);
+    }
+    // Regions the user chose may not make a clean file (one geography, a registry in the primary):
+    // say so rather than promise a clean start.
+    const std::string count = fmt::format("{} finding{}", findings.size(), findings.size() == 1 ? "" : "s");
+    if (file == "-") {
+      if (!findings.empty())
+        std::cerr << fmt::format("ceplan: {} for these regions; save the file and run ceplan validate on it\n", count);
+      return;
+    }
+    std::cerr << fmt::format("wrote {}; {}: ceplan validate {}\n", file,
+                             findings.empty() ? "check it with" : count + " for these regions; see them with", file);
   });
 }
 

@@ -59,8 +59,13 @@ std::vector<std::string> starter_regions(const Catalog& catalog) {
 // A template whose comments and defaults come from the deploy-file table.
 std::string starter_deploy_file(const Catalog& catalog, Strategy strategy,  // NOLINT(readability-function-size)
                                 const std::vector<std::string>& regions, const std::string& project) {
-  if (regions.empty()) {
-    throw InputError(Diagnostic{{}, {}, "a starter file needs at least one region"});
+  if (regions.size() < 2) {
+    throw InputError(Diagnostic{
+        {},
+        {},
+        fmt::format("a starter file needs two regions, the primary first (got {}): one region cannot survive a "
+                    "regional outage; pass --regions A,B",
+                    regions.size())});
   }
   for (const std::string& id : regions) {
     (void)catalog.at(id);

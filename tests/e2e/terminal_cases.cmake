@@ -23,6 +23,15 @@ ceplan_pipeline(init_refuses_to_overwrite
 ceplan_pipeline(init_default_regions_in_two_geographies
   "rm -rf ${out}/init-geo && mkdir ${out}/init-geo && cd ${out}/init-geo && $<TARGET_FILE:ceplan> init 2>/dev/null && awk '/^regions:/{on=1;next} NF==0{on=0} on && /^  # /' deploy.yaml > geo.txt && test \"$(wc -l < geo.txt)\" -eq 2 && test \"$(sed 's/.*, //' geo.txt | sort -u | wc -l)\" -eq 2")
 ceplan_case(init_unknown_region EXIT 2 ARGS init --regions us-south,eu-gbb nowhere.yaml)
+ceplan_case(init_one_region EXIT 2 ARGS init --regions us-south nowhere.yaml)
+# The file may follow --regions; - writes to standard output and creates no file named -.
+ceplan_pipeline(init_file_after_regions
+  "rm -rf ${out}/init-after && mkdir ${out}/init-after && cd ${out}/init-after && $<TARGET_FILE:ceplan> init --regions us-south,eu-gb d1.yaml 2>/dev/null && grep -q '^  - us-south$' d1.yaml && grep -q '^  - eu-gb$' d1.yaml")
+ceplan_pipeline(init_dash_writes_stdout
+  "rm -rf ${out}/init-dash && mkdir ${out}/init-dash && cd ${out}/init-dash && $<TARGET_FILE:ceplan> init - 2>/dev/null > out.yaml && test ! -e ./- && $<TARGET_FILE:ceplan> validate out.yaml | grep -qx 'no findings in 1 file'")
+# Every deploy file of examples/ (catalogs live in examples/catalogs/) can be validated at once.
+ceplan_pipeline(validate_every_example
+  "$<TARGET_FILE:ceplan> validate examples/*.yaml > ${out}/every-example.txt; test $? -eq 1 && grep -q 'in 4 files' ${out}/every-example.txt")
 
 ceplan_case(suggest_command EXIT 2 ARGS regoins)
 ceplan_case(suggest_flag EXIT 2 ARGS validate --fial-on warning x.yaml)
