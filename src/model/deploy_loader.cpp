@@ -60,9 +60,9 @@ public:
         m_out.jobs.push_back(std::move(*job));
     });
     each(root, "secrets", m_out.secrets_location,
-         [this](const Node& item) { read_artifact(item, "a secret", lists().secret_keys, m_out.secrets); });
+         [this](const Node& item) { read_artifact(item, "a secret", "secret", m_out.secrets); });
     each(root, "configmaps", m_out.configmaps_location,
-         [this](const Node& item) { read_artifact(item, "a config map", lists().configmap_keys, m_out.configmaps); });
+         [this](const Node& item) { read_artifact(item, "a config map", "configmap", m_out.configmaps); });
     Location ignored;
     each(root, "data", ignored, [this](const Node& item) { read_data(item); });
     apply_defaults();
@@ -205,12 +205,12 @@ private:
     }
   }
 
-  void read_artifact(const Node& node, const char* what, const Keys& keys, std::vector<Artifact>& out) {
-    if (!m_read.map(node, what, keys)) {
+  void read_artifact(const Node& node, const char* what, std::string_view object, std::vector<Artifact>& out) {
+    if (!m_read.map(node, what, object == "secret" ? lists().secret_keys : lists().configmap_keys)) {
       return;
     }
     Artifact artifact;
-    artifact.name = m_read.name_of(node, what);
+    artifact.name = m_read.name_of(node, what, object);
     artifact.source_location = artifact.name.location;
     if (const Node* value = node.find("source")) {
       artifact.source_location = value->mark;
@@ -229,7 +229,7 @@ private:
       return;
     }
     DataStore store;
-    store.name = m_read.name_of(node, "a data store");
+    store.name = m_read.name_of(node, "a data store", "data");
     store.region = Ref{{}, node.mark};
     if (const Node* value = m_read.required(node, "region", "a data store")) {
       store.region = Ref{m_read.text(*value, "'region'").value_or(""), value->mark};

@@ -55,6 +55,11 @@ Field placement(std::string name, std::string description) {
   return field;
 }
 
+Field shaped(Field field, ValueFormat format) {
+  field.format = format;
+  return field;
+}
+
 Field nullable(Field field) {
   field.nullable = true;
   return field;
@@ -146,8 +151,8 @@ std::vector<Object> make_objects() {  // NOLINT(readability-function-size)
       {"app",
        "A Code Engine application.",
        {
-           required("name", Type::string, "Application name."),
-           required("image", Type::string, "Container image, e.g. icr.io/ns/app:1.0."),
+           shaped(required("name", Type::string, "Application name."), ValueFormat::name),
+           shaped(required("image", Type::string, "Container image, e.g. icr.io/ns/app:1.0."), ValueFormat::image),
            placement("regions", "Regions the app runs in, or a mapping from region to what differs there."),
            integer("min_scale", 0, max_count, "Minimum number of instances.", std::to_string(d::min_scale)),
            integer("max_scale", 0, max_count, "Maximum number of instances.", "Code Engine's default"),
@@ -163,11 +168,12 @@ std::vector<Object> make_objects() {  // NOLINT(readability-function-size)
       {"job",
        "A Code Engine job.",
        {
-           required("name", Type::string, "Job name."),
-           required("image", Type::string, "Container image."),
+           shaped(required("name", Type::string, "Job name."), ValueFormat::name),
+           shaped(required("image", Type::string, "Container image."), ValueFormat::image),
            placement("regions", "Regions the job is defined in, or a mapping from region to what differs there."),
-           nullable(
-               optional("schedule", Type::string, "Cron schedule of its subscription; absent means on demand only.")),
+           nullable(shaped(
+               optional("schedule", Type::string, "Cron schedule of its subscription; absent means on demand only."),
+               ValueFormat::cron)),
            optional("scheduled_in", Type::string_list, "Regions where the schedule is live.",
                     "the primary under warm-standby, pilot-light and backup-restore, else every region of the job"),
            optional("time_zone", Type::string, "Time zone of the schedule, e.g. Europe/London.",
@@ -181,14 +187,14 @@ std::vector<Object> make_objects() {  // NOLINT(readability-function-size)
       {"secret",
        "A secret of the project.",
        {
-           required("name", Type::string, "Secret name."),
+           shaped(required("name", Type::string, "Secret name."), ValueFormat::dns_name),
            choice("source", source_names, "Where the secret is re-created from.", to_string(d::source)),
            choice("format", secret_formats, "Format, as ibmcloud ce secret create --format."),
        }},
       {"configmap",
        "A config map of the project.",
        {
-           required("name", Type::string, "Config map name."),
+           shaped(required("name", Type::string, "Config map name."), ValueFormat::dns_name),
            choice("source", source_names, "Where the config map is re-created from.", to_string(d::source)),
        }},
       {"data",

@@ -9,6 +9,8 @@
 #include <string_view>
 #include <vector>
 
+#include "model/value_format.hpp"
+
 namespace ceplan::schema {
 
 /// What a field holds.
@@ -28,16 +30,17 @@ enum class Type {
 
 /// One key of a mapping.
 struct Field {
-  std::string name;                  ///< the key
-  Type type = Type::string;          ///< what it holds
-  bool required = false;             ///< must be present
-  std::string description;           ///< for editors and docs
-  std::vector<std::string> choices;  ///< for Type::choice
-  std::string object;                ///< for Type::object and Type::object_list
-  std::optional<std::int64_t> min;   ///< for Type::integer
-  std::optional<std::int64_t> max;   ///< for Type::integer
-  std::string default_text;          ///< the default, as a user would write it; empty if none
-  bool nullable = false;             ///< an empty value (`apps:`) means "none"
+  std::string name;                       ///< the key
+  Type type = Type::string;               ///< what it holds
+  bool required = false;                  ///< must be present
+  std::string description;                ///< for editors and docs
+  std::vector<std::string> choices;       ///< for Type::choice
+  std::string object;                     ///< for Type::object and Type::object_list
+  std::optional<std::int64_t> min;        ///< for Type::integer
+  std::optional<std::int64_t> max;        ///< for Type::integer
+  std::string default_text;               ///< the default, as a user would write it; empty if none
+  bool nullable = false;                  ///< an empty value (`apps:`) means "none"
+  ValueFormat format = ValueFormat::any;  ///< for Type::string: the shape the value must have
 };
 
 /// One kind of mapping in the file.

@@ -13,22 +13,44 @@ const SchemaLists& lists() {
 
 // Every string of the deploy file names something, so none may be empty (the schema says
 // minLength 1 for the same reason).
-std::optional<std::string> FieldReader::text(const Node& node, std::string_view what) {
+namespace {
+
+// A value as quoted in a message: long ones are cut, so a hostile file cannot make messages huge.
+std::string quoted(std::string_view value) {
+  constexpr std::size_t shown = 64;
+  return value.size() <= shown ? fmt::format("'{}'", value) : fmt::format("'{}...'", value.substr(0, shown));
+}
+
+}  // namespace
+
+std::optional<std::string> FieldReader::text(const Node& node, std::string_view what, ValueFormat format) {
   auto value = yaml::Reader::string(node, what);
   if (value && value->empty()) {
     error(node.mark, fmt::format("{} must not be empty", what));
     return std::nullopt;
   }
+  if (value) {
+    if (auto problem = format_problem(format, *value)) {
+      error(node.mark, fmt::format("{} {}, not {}", what, *problem, quoted(*value)));
+      return std::nullopt;
+    }
+  }
   return value;
 }
-Ref FieldReader::name_of(const Node& map, std::string_view what) {
+
+std::optional<std::string> FieldReader::text_of(const Node& node, std::string_view object, std::string_view key) {
+  return text(node, fmt::format("'{}'", key), schema::field(object, key).format);
+}
+
+Ref FieldReader::name_of(const Node& map, std::string_view what, std::string_view object) {
   Ref ref{{}, map.mark};
   if (const Node* name = required(map, "name", what)) {
     ref.location = name->mark;
-    ref.name = text(*name, "'name'").value_or("");
+    ref.name = text_of(*name, object, "name").value_or("");
   }
   return ref;
 }
+
 std::vector<Ref> FieldReader::refs(const Node& node, std::string_view what) {
   std::vector<Ref> out;
   if (sequence(node, what)) {

@@ -58,10 +58,13 @@ public:
   using yaml::Reader::duration;
   using yaml::Reader::Reader;
 
-  /// A non-empty string (every string of the deploy file names something).
-  std::optional<std::string> text(const yaml::Node& node, std::string_view what);
-  /// The required `name` of a mapping, located at its value (at the mapping when missing).
-  Ref name_of(const yaml::Node& map, std::string_view what);
+  /// A non-empty string (every string of the deploy file names something) of the given shape.
+  std::optional<std::string> text(const yaml::Node& node, std::string_view what, ValueFormat format = ValueFormat::any);
+  /// A string key of `object`, shaped as the table says.
+  std::optional<std::string> text_of(const yaml::Node& node, std::string_view object, std::string_view key);
+  /// The required `name` of a mapping of kind `object`, located at its value (at the mapping when
+  /// missing), shaped as the table says.
+  Ref name_of(const yaml::Node& map, std::string_view what, std::string_view object);
   /// A list of non-empty names.
   std::vector<Ref> refs(const yaml::Node& node, std::string_view what);
   /// A duration key into `setting`; absent, the setting keeps its default, located at `map`.

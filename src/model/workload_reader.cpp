@@ -7,12 +7,22 @@ namespace {
 
 using yaml::Node;
 
+std::string regions_of(const Workload& workload) {
+  return workload.name.name.empty() ? std::string("'regions'") : fmt::format("'regions' of '{}'", workload.name.name);
+}
+
 // `regions: [a, b]`, or `regions: { a: {}, b: { min_scale: 0, image: ... } }`.
 void read_placement(FieldReader& read, const Node& node, Workload& out) {
   if (node.kind != yaml::Kind::map) {
     out.regions = read.refs(node, "'regions'");
     out.overrides.resize(out.regions.size());
+    if (node.kind == yaml::Kind::sequence && node.items.empty()) {
+      read.error(node.mark, fmt::format("{} must list at least one region", regions_of(out)));
+    }
     return;
+  }
+  if (node.keys.empty()) {
+    read.error(node.mark, fmt::format("{} must list at least one region", regions_of(out)));
   }
   for (std::size_t i = 0; i < node.keys.size(); ++i) {
     const Node& item = node.items[i];
@@ -25,18 +35,21 @@ void read_placement(FieldReader& read, const Node& node, Workload& out) {
       if (item.find("max_scale") != nullptr) {
         read.integer_setting(item, "placement", "max_scale", local.max_scale.emplace());
       }
-      local.image = read.optional_ref(item, "image");
+      if (const Node* image = item.find("image")) {
+        if (auto text = read.text_of(*image, "placement", "image"))
+          local.image = Ref{std::move(*text), image->mark};
+      }
     }
     out.regions.push_back(Ref{node.keys[i], node.key_marks[i]});
     out.overrides.push_back(std::move(local));
   }
 }
 
-void read_workload(FieldReader& read, const Node& node, const char* what, Workload& out) {
-  out.name = read.name_of(node, what);
+void read_workload(FieldReader& read, const Node& node, const char* what, std::string_view object, Workload& out) {
+  out.name = read.name_of(node, what, object);
   out.image = Ref{{}, node.mark};
   if (const Node* value = read.required(node, "image", what)) {
-    out.image = Ref{read.text(*value, "'image'").value_or(""), value->mark};
+    out.image = Ref{read.text_of(*value, object, "image").value_or(""), value->mark};
   }
   out.regions_location = out.name.location;
   if (const Node* value = node.find("regions")) {
@@ -64,7 +77,7 @@ std::optional<App> read_app(FieldReader& read, const Node& node) {
     return std::nullopt;
   }
   App app;
-  read_workload(read, node, "an app", app);
+  read_workload(read, node, "an app", "app", app);
   app.min_scale.location = app.name.location;
   read.integer_setting(node, "app", "min_scale", app.min_scale);
   app.max_scale = read.optional_integer(node, "app", "max_scale");
@@ -84,10 +97,10 @@ std::optional<Job> read_job(FieldReader& read, const Node& node) {
     return std::nullopt;
   }
   Job job;
-  read_workload(read, node, "a job", job);
+  read_workload(read, node, "a job", "job", job);
   job.scheduled_in_location = job.name.location;
   if (const Node* value = node.find("schedule"); value != nullptr && !value->is_null()) {
-    if (auto cron = read.text(*value, "'schedule'")) {
+    if (auto cron = read.text_of(*value, "job", "schedule")) {
       job.schedule = Ref{std::move(*cron), value->mark};
     }
   }

@@ -19,7 +19,13 @@ Json ref(const std::string& name) {
 
 Json value_schema(const schema::Field& field) {
   switch (field.type) {
-    case Type::string: return Json{{"type", "string"}, {"minLength", 1}};
+    case Type::string: {
+      Json out{{"type", "string"}, {"minLength", 1}};
+      if (const std::string_view pattern = format_pattern(field.format); !pattern.empty()) {
+        out["pattern"] = pattern;
+      }
+      return out;
+    }
     case Type::integer: return Json{{"type", "integer"}, {"minimum", *field.min}, {"maximum", *field.max}};
     case Type::boolean: return Json{{"type", "boolean"}};
     case Type::percent: return ref("percent");

@@ -202,3 +202,23 @@ TEST_CASE("bounds come from the deploy-file table") {
   CHECK(load_errors(file) == Lines{fmt::format("d.yaml:5:42: error: 'retries' must be between {} and {}, not {}",
                                                *retries.min, *retries.max, *retries.max + 1)});
 }
+
+TEST_CASE("names, images, schedules and app regions Code Engine would reject are input errors") {
+  const std::string head = "version: 1\nproject: p\nregions: [us-south]\n";
+  CHECK(load_errors(head + "apps:\n  - { name: Web_App, image: 'my image', regions: [] }\n") ==
+        Lines{"d.yaml:5:13: error: 'name' must be a Code Engine name: lower-case letters, digits and '-', starting "
+              "with a letter, ending with a letter or digit, at most 63 characters, not 'Web_App'",
+              "d.yaml:5:29: error: 'image' must be an image reference such as icr.io/namespace/app:1.0, not 'my image'",
+              "d.yaml:5:50: error: 'regions' must list at least one region"});
+  CHECK(load_errors(head + "jobs:\n  - { name: j, image: i, schedule: every day at noon }\n") ==
+        Lines{"d.yaml:5:36: error: 'schedule' must be a cron schedule of five fields (minute hour day month weekday), "
+              "such as '0 2 * * *', not 'every day at noon'"});
+  CHECK(load_errors(head + "secrets:\n  - { name: '-x' }\n") ==
+        Lines{"d.yaml:5:13: error: 'name' must be lower-case letters, digits, '-' and '.', starting and ending with a "
+              "letter or digit, at most 253 characters, not '-x'"});
+}
+
+TEST_CASE("an app with no region is an error, with its name") {
+  CHECK(load_errors("version: 1\nproject: p\nregions: [us-south]\napps:\n  - { name: web, image: i, regions: {} }\n") ==
+        Lines{"d.yaml:5:37: error: 'regions' of 'web' must list at least one region"});
+}

@@ -1,0 +1,50 @@
+#include <catch2/catch.hpp>
+
+#include <regex>
+
+#include "model/value_format.hpp"
+
+using ceplan::ValueFormat;
+
+namespace {
+
+bool fits(ValueFormat format, const std::string& value) {
+  return !ceplan::format_problem(format, value).has_value();
+}
+
+// The JSON Schema pattern must agree with the loader's check.
+bool matches(ValueFormat format, const std::string& value) {
+  return std::regex_search(value, std::regex(std::string(ceplan::format_pattern(format))));
+}
+
+}  // namespace
+
+TEST_CASE("shapes accept what Code Engine accepts and refuse the rest, as the schema's patterns do") {
+  const std::vector<std::tuple<ValueFormat, std::string, bool>> cases{
+      {ValueFormat::name, "web-1", true},
+      {ValueFormat::name, "Web_App", false},
+      {ValueFormat::name, "-web", false},
+      {ValueFormat::name, "web-", false},
+      {ValueFormat::name, "1web", false},
+      {ValueFormat::name, std::string(63, 'a'), true},
+      {ValueFormat::name, std::string(64, 'a'), false},
+      {ValueFormat::dns_name, "db.creds", true},
+      {ValueFormat::dns_name, "DB", false},
+      {ValueFormat::image, "icr.io/ns/app:1.0", true},
+      {ValueFormat::image, "private.us.icr.io/ns/app", true},
+      {ValueFormat::image, "localhost:5000/app@sha256:0123456789abcdef0123456789abcdef", true},
+      {ValueFormat::image, "nginx", true},
+      {ValueFormat::image, "my image", false},
+      {ValueFormat::image, "icr.io/NS/app", false},
+      {ValueFormat::image, "icr.io/ns/app:", false},
+      {ValueFormat::cron, "0 2 * * *", true},
+      {ValueFormat::cron, "*/5 1-3 * JAN MON", true},
+      {ValueFormat::cron, "every day at noon", false},
+      {ValueFormat::cron, "0 2 * *", false},
+  };
+  for (const auto& [format, value, ok] : cases) {
+    INFO(value);
+    CHECK(fits(format, value) == ok);
+    CHECK(matches(format, value) == ok);
+  }
+}
