@@ -32,7 +32,8 @@ const Region& Catalog::at(std::string_view id) const {
   if (const Region* region = find(id)) {
     return *region;
   }
-  throw InputError(Diagnostic{{}, {}, fmt::format("unknown region '{}'{}", id, did_you_mean(id, region_ids()))});
+  throw InputError(
+      Diagnostic{{}, {}, fmt::format("unknown region '{}'{}", id, did_you_mean_or_list(id, region_ids()))});
 }
 
 std::vector<std::string> Catalog::region_ids() const {
@@ -83,7 +84,8 @@ std::string canonical(const Range& names, std::string_view wanted, std::string_v
       return name;
     }
   }
-  throw InputError(Diagnostic{{}, {}, fmt::format("unknown {} '{}'{}", what, wanted, did_you_mean(wanted, names))});
+  throw InputError(
+      Diagnostic{{}, {}, fmt::format("unknown {} '{}'{}", what, wanted, did_you_mean_or_list(wanted, names))});
 }
 
 }  // namespace

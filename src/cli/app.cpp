@@ -2,6 +2,8 @@
 
 #include <algorithm>
 
+#include <fmt/format.h>
+
 #include "cli/commands.hpp"
 #include "support/error.hpp"
 #include "support/spellcheck.hpp"
@@ -9,6 +11,14 @@
 
 namespace ceplan::cli {
 namespace {
+
+// CLI11 lists a command's own options only; these apply to every command.
+constexpr std::string_view global_options_help =
+    "Options of every command (before or after it):\n"
+    "  -o, --output FILE        write output to FILE (atomically) instead of stdout\n"
+    "  --catalog FILE           region catalog YAML instead of the embedded one (env CEPLAN_CATALOG)\n"
+    "  --color auto|always|never  colour in text output\n"
+    "  --max-file-size, --max-depth, --max-nodes  input limits (ceplan --help)";
 
 void add_global_options(CLI::App& app, Context& context) {
   app.set_version_flag("--version", std::string(version()));
@@ -41,8 +51,10 @@ void add_commands(CLI::App& app, Context& context, const std::vector<std::string
   const bool fill_all = wanted == nullptr || wanted->name == "completion";
   for (const CommandEntry& entry : command_table()) {
     CLI::App* command = app.add_subcommand(std::string(entry.name), std::string(entry.description));
-    if (fill_all || &entry == wanted)
+    if (fill_all || &entry == wanted) {
       entry.set(*command, context);
+      command->footer(command->get_footer() + "\n" + std::string(global_options_help));
+    }
   }
 }
 
@@ -119,21 +131,73 @@ std::string suggestion(const CLI::App& app, const std::vector<std::string>& word
   return {};
 }
 
+namespace {
+
+// `ceplan help` and `ceplan help COMMAND`, as git and cargo read them.
+std::vector<std::string> help_words(std::vector<std::string> words) {
+  if (words.empty() || words.front() != "help") {
+    return words;
+  }
+  if (words.size() >= 2 && words[1].rfind('-', 0) != 0) {
+    return {words[1], "--help"};
+  }
+  return {"--help"};
+}
+
+// `-v` for `--version`: a one-letter option that is the start of exactly one long one.
+std::string short_form_hint(const CLI::App& app, const std::string& word, std::string hint) {
+  if (!hint.empty() || word.size() != 2) {
+    return hint;
+  }
+  std::vector<std::string> matches;
+  for (const CLI::Option* option : app.get_options()) {
+    for (const std::string& name : option->get_lnames()) {
+      if (name.front() == word[1])
+        matches.push_back("--" + name);
+    }
+  }
+  return matches.size() == 1 ? fmt::format("; did you mean '{}'?", matches.front()) : std::string();
+}
+
+// Without a command CLI11 only says that one is required: name the word it could not place.
+std::string usage_problem(const CLI::App& app, const CLI::ParseError& error, const std::vector<std::string>& words) {
+  const auto parsed = app.get_subcommands([](const CLI::App* command) { return command->parsed(); });
+  if (!parsed.empty()) {
+    return std::string(error.what()) + suggestion(app, words);
+  }
+  std::vector<std::string> commands;
+  for (const CommandEntry& entry : command_table()) commands.emplace_back(entry.name);
+  for (std::size_t i = 0; i < words.size(); ++i) {
+    const std::string& word = words[i];
+    const bool option_word = word.rfind('-', 0) == 0;
+    const CLI::Option* option = option_word ? app.get_option_no_throw(word.substr(0, word.find('='))) : nullptr;
+    if (option != nullptr) {
+      i += option->get_items_expected_max() > 0 && word.find('=') == std::string::npos ? 1 : 0;
+    } else if (option_word) {
+      return fmt::format("unknown option '{}'{}", word, short_form_hint(app, word, suggestion(app, {word})));
+    } else {
+      return fmt::format("unknown command '{}'{}", word, did_you_mean_or_list(word, commands));
+    }
+  }
+  return fmt::format("a command is required; expected one of {}", fmt::join(commands, ", "));
+}
+
+}  // namespace
+
 int run(int argc, const char* const* argv) {
   Context context;
   CLI::App app("Region-resilience planner for IBM Cloud Code Engine", "ceplan");
   add_global_options(app, context);
-  const std::vector<std::string> words(argv + 1, argv + argc);
+  const std::vector<std::string> words = help_words({argv + 1, argv + argc});
   add_commands(app, context, words);
   try {
-    app.parse(argc, argv);
+    app.parse(std::vector<std::string>(words.rbegin(), words.rend()));  // CLI11 takes them last first
   } catch (const CLI::ParseError& error) {
     if (error.get_exit_code() == 0) {
       return app.exit(error);  // --help, --version
     }
     // A usage error is an input error of the command line.
-    throw InputError(
-        Diagnostic{{}, {}, std::string(error.what()) + suggestion(app, words) + "\nRun 'ceplan --help' for usage."});
+    throw InputError(Diagnostic{{}, {}, usage_problem(app, error, words) + "\nRun 'ceplan --help' for usage."});
   }
   return context.exit_code;
 }

@@ -1,5 +1,6 @@
 #include "cli/commands.hpp"
 #include "render/findings.hpp"
+#include "support/error.hpp"
 
 namespace ceplan::cli {
 
@@ -10,6 +11,9 @@ void set_explain_command(CLI::App& command_app, Context& context) {
   command->footer("Examples:\n  ceplan explain CE301\n  ceplan explain no-edge-proxy");
   command->callback([id, &context] {
     const auto ids = parse_rule_list(*id);
+    if (ids.size() != 1) {
+      throw InputError(Diagnostic{{}, {}, "explain takes one rule id or name, e.g. CE301 (ceplan rules lists them)"});
+    }
     context.emit(render::explain(*find_rule(*ids.begin())));
   });
 }

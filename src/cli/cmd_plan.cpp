@@ -15,7 +15,9 @@ void set_plan_command(CLI::App& command_app, Context& context) {
   auto options = std::make_shared<Options>();
   CLI::App* command = &command_app;
   command->add_option("FILE", options->file, "Deploy file; - reads standard input")->required();
-  command->add_option("--scenario", options->scenario, "zone:ZONE, region:ID, geography:NAME or all")->required();
+  options->scenario = "all";
+  command->add_option("--scenario", options->scenario, "zone:ZONE, region:ID, geography:NAME or all")
+      ->capture_default_str();
   add_format_option(context, *command, options->format, {"text", "markdown", "json"});
   add_ignore_findings_option(*command, options->ignore_findings);
   command->footer(

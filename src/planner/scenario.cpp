@@ -12,10 +12,6 @@
 namespace ceplan {
 namespace {
 
-[[noreturn]] void unknown(std::string_view what, std::string_view name, const std::vector<std::string>& known) {
-  throw InputError(Diagnostic{{}, {}, fmt::format("unknown {} '{}'{}", what, name, did_you_mean(name, known))});
-}
-
 bool contains(const std::vector<std::string>& names, std::string_view name) {
   return std::find(names.begin(), names.end(), name) != names.end();
 }
@@ -240,7 +236,12 @@ std::vector<Scenario> parse_scenarios(std::string_view text, const Deployment& d
     std::vector<std::string> zones;
     for (const Region& region : catalog.regions()) zones.insert(zones.end(), region.zones.begin(), region.zones.end());
     if (catalog.zone_owner(target) == nullptr)
-      unknown("zone", target, zones);
+      throw InputError(Diagnostic{
+          {}, {}, fmt::format("unknown zone '{}'{}", target, [&] {
+            std::string hint = did_you_mean(target, zones);
+            return hint.empty() ? std::string("; zones are named REGION-1, -2, -3 (ceplan region ID lists them)")
+                                : hint;
+          }())});
     return {Scenario{ScenarioKind::zone, target}};
   }
   if (kind == "region" && !target.empty()) {

@@ -224,7 +224,10 @@ std::set<std::string> parse_rule_list(std::string_view list) {
         names.emplace_back(known.id);
         names.emplace_back(known.name);
       }
-      throw InputError(Diagnostic{{}, {}, fmt::format("unknown rule '{}'{}", item, did_you_mean(item, names))});
+      throw InputError(Diagnostic{{}, {}, fmt::format("unknown rule '{}'{}", item, [&] {
+                                    std::string hint = did_you_mean(item, names);
+                                    return hint.empty() ? std::string(" (ceplan rules lists them)") : hint;
+                                  }())});
     }
     ids.emplace(rule->id);
   }

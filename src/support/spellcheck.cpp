@@ -74,4 +74,17 @@ std::string did_you_mean(std::string_view word, std::span<const std::string> can
   return {};
 }
 
+std::string did_you_mean_or_list(std::string_view word, std::span<const std::string> candidates) {
+  std::string hint = did_you_mean(word, candidates);
+  constexpr std::size_t listable = 12;
+  if (!hint.empty() || candidates.empty() || candidates.size() > listable) {
+    return hint;
+  }
+  std::string list;
+  for (const std::string& candidate : candidates) {
+    list += (list.empty() ? "" : ", ") + candidate;
+  }
+  return "; expected one of " + list;
+}
+
 }  // namespace ceplan

@@ -17,4 +17,8 @@ namespace ceplan {
 /// "; did you mean 'x'?" when a close candidate exists, else "".
 [[nodiscard]] std::string did_you_mean(std::string_view word, std::span<const std::string> candidates);
 
+/// did_you_mean(), or, when nothing is close, "; expected one of a, b, c" for a short list
+/// (at most 12 candidates) and "" for a long one.
+[[nodiscard]] std::string did_you_mean_or_list(std::string_view word, std::span<const std::string> candidates);
+
 }  // namespace ceplan

@@ -41,3 +41,12 @@ ceplan_case(suggest_flag_with_value EXIT 2 ARGS regions --geograpy=Europe)
 # command name must not be taken for the command.
 ceplan_pipeline(option_value_named_like_a_command
   "cd ${out} && rm -f plan && $<TARGET_FILE:ceplan> -o plan regions --geography Europe && grep -q 'eu-gb' plan")
+# A word ceplan cannot place is named; help is a command too.
+ceplan_case(unknown_command EXIT 2 ARGS foo)
+ceplan_case(unknown_short_option EXIT 2 ARGS -v)
+ceplan_pipeline(help_is_a_command "$<TARGET_FILE:ceplan> help | grep -q '^Usage: ceplan'")
+ceplan_pipeline(help_command_shows_its_help
+  "$<TARGET_FILE:ceplan> help validate | grep -q '^Usage: ceplan validate' && $<TARGET_FILE:ceplan> validate --help | grep -q -- '--catalog FILE'")
+ceplan_case(explain_nothing EXIT 2 ARGS explain "")
+ceplan_pipeline(plan_defaults_to_every_region
+  "$<TARGET_FILE:ceplan> plan examples/backup-restore.yaml --format json | python3 -c 'import json,sys; assert len(json.load(sys.stdin)) == 2'")

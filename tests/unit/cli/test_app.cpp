@@ -50,7 +50,7 @@ TEST_CASE("every command of the table has a name, a description and a setter") {
 
 TEST_CASE("usage errors are input errors with a suggestion") {
   CHECK(ceplan::test::errors_of([] { (void)run({"regoins"}); }) ==
-        Lines{"error: A subcommand is required; did you mean 'regions'?\n"
+        Lines{"error: unknown command 'regoins'; did you mean 'regions'?\n"
               "Run 'ceplan --help' for usage."});
   CHECK(ceplan::test::errors_of([] {
           (void)run({"regions", "--geografy", "Europe"});
