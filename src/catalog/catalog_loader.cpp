@@ -1,4 +1,4 @@
-// Reads and validates the region catalog (SPEC §1).
+// Reads and validates the region catalog (docs/catalog.md).
 #include <algorithm>
 #include <unordered_map>
 

@@ -1,5 +1,5 @@
 #pragma once
-// Reads and validates a region catalog (SPEC §1) from YAML text.
+// Reads and validates a region catalog (docs/catalog.md) from YAML text.
 
 #include <string>
 #include <string_view>

@@ -1,4 +1,4 @@
-// Reads a deploy file (SPEC §2) into a Deployment, reporting every problem it can find.
+// Reads a deploy file (docs/deploy-file.md) into a Deployment, reporting every problem it can find.
 #include <algorithm>
 #include <limits>
 
@@ -252,7 +252,7 @@ private:
     m_out.data.push_back(std::move(store));
   }
 
-  // Where a workload runs when the file does not say (SPEC §7): every region under
+  // Where a workload runs when the file does not say (docs/deploy-file.md): every region under
   // active-active, the primary and standby regions under warm-standby, and only the primary
   // under pilot-light and backup-restore, whose other regions hold nothing until a runbook runs.
   std::vector<Ref> default_regions(Location location) const {

@@ -1,5 +1,5 @@
 #pragma once
-// Reads a deploy file (SPEC §2) into a Deployment, with every default applied.
+// Reads a deploy file (docs/deploy-file.md) into a Deployment, with every default applied.
 
 #include <string>
 #include <string_view>

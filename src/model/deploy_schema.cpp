@@ -1,4 +1,4 @@
-// The deploy file of SPEC §2 as data.
+// The deploy file of docs/deploy-file.md as data.
 #include "model/deploy_schema.hpp"
 
 #include <algorithm>

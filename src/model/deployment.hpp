@@ -1,5 +1,5 @@
 #pragma once
-// The deploy file (SPEC §2): one Code Engine project deployed to one or more regions, with
+// The deploy file (docs/deploy-file.md): one Code Engine project deployed to one or more regions, with
 // every default applied, and where in the file each thing was written.
 
 #include <cstdint>
@@ -43,7 +43,7 @@ struct Setting {
   bool given = false;      ///< written in the file
 };
 
-/// CIS health check of the edge proxy (defaults from FACTS §4).
+/// CIS health check of the edge proxy (defaults from IBM: cis-glb-setup).
 struct HealthCheck {
   std::string path{defaults::health_path};                 ///< probed path
   Setting interval{defaults::health_interval, {}, false};  ///< seconds between probes
@@ -51,7 +51,7 @@ struct HealthCheck {
   Setting timeout{defaults::health_timeout, {}, false};    ///< seconds before a probe times out
 };
 
-/// The automatic failover mechanism (SPEC §2, `failover.edge_proxy`).
+/// The automatic failover mechanism (docs/deploy-file.md, `failover.edge_proxy`).
 struct EdgeProxy {
   Location location;                            ///< where `edge_proxy` is
   std::string service{defaults::edge_service};  ///< only "cis" is known

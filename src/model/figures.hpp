@@ -1,5 +1,5 @@
 #pragma once
-// The planning figures of SPEC §5, computed once for rules and planner alike.
+// The planning figures of docs/planner.md, computed once for rules and planner alike.
 
 #include <cstdint>
 #include <string>
@@ -20,7 +20,7 @@ struct FailoverTime {
   [[nodiscard]] std::int64_t total() const { return detection + propagation + warmup + data; }
 };
 
-/// What the data a workload uses needs after an outage (SPEC §7).
+/// What the data a workload uses needs after an outage (docs/deploy-file.md).
 struct DataRecovery {
   std::int64_t seconds = 0;           ///< the longest promote or restore time among its stores
   std::vector<std::string> promoted;  ///< stores whose replica is promoted

@@ -1,6 +1,6 @@
 #pragma once
 // Where a container image lives: IBM Cloud Container Registry domains mapped to the region that
-// hosts them (FACTS §1, IBM's Registry docs: registry_overview, registry_ha, registry_bc_dr).
+// hosts them (IBM's Registry docs: registry_overview, registry_ha, registry_bc_dr).
 
 #include <optional>
 #include <string>

@@ -59,7 +59,7 @@ std::string get_project(std::string_view project) {
   return fmt::format("ibmcloud ce project get --name {}", shell_word(project));
 }
 
-// The data flags depend on the format (FACTS §7; IBM's `secret create` reference): only generic
+// The data flags depend on the format (IBM's `secret create` reference, codeengine-cli): only generic
 // secrets take --from-env-file. Values that must stay out of shell history come from files named
 // after the secret, or from IBM's own prompts.
 namespace {

@@ -1,6 +1,6 @@
 #pragma once
 // Every `ibmcloud` command line that plans and runbooks print is built here, and nowhere else.
-// Each command and flag is in IBM's Code Engine CLI reference (FACTS §7; tests check each
+// Each command and flag is in IBM's Code Engine CLI reference (IBM: codeengine-cli; tests check each
 // against tests/schemas/ibmcloud-ce-cli.json).
 
 #include <cstdint>

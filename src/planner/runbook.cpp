@@ -1,4 +1,4 @@
-// `ceplan runbook`: re-create the project in another region, step by step (SPEC §5). Code
+// `ceplan runbook`: re-create the project in another region, step by step (docs/planner.md). Code
 // Engine backs up project metadata but does not restore workloads: this is that restore.
 #include "planner/runbook.hpp"
 

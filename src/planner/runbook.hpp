@@ -1,5 +1,5 @@
 #pragma once
-// Restore runbooks (SPEC §5): the ordered steps that re-create the project in another region.
+// Restore runbooks (docs/planner.md): the ordered steps that re-create the project in another region.
 
 #include <string>
 #include <vector>

@@ -1,5 +1,5 @@
 #pragma once
-// Outage scenarios (SPEC §5): who survives a zone, region or geography outage, how long failover
+// Outage scenarios (docs/planner.md): who survives a zone, region or geography outage, how long failover
 // takes, and the ordered checklist a person follows.
 
 #include <optional>

@@ -1,5 +1,5 @@
 #pragma once
-// Running the rules over a deployment (SPEC §3): the findings they produce.
+// Running the rules over a deployment (docs/rules.md): the findings they produce.
 
 #include <string>
 #include <string_view>

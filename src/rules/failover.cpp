@@ -7,7 +7,7 @@
 namespace ceplan::rules {
 namespace {
 
-// CIS limits (FACTS §4: cis glb-setup.md, plan-comparison.md; terraform ibm_cis_healthcheck).
+// CIS limits (IBM: cis-glb-setup, plan-comparison.md; terraform ibm_cis_healthcheck).
 constexpr std::int64_t min_interval = 5;
 constexpr std::int64_t max_interval = 3600;
 constexpr std::int64_t min_timeout = 1;
@@ -19,7 +19,7 @@ constexpr std::int64_t max_dns_ttl = 600;
 constexpr std::int64_t standard_next_minimum = 60;  // interval and DNS-only TTL on Standard Next
 constexpr std::size_t standard_next_pools = 3;      // origin pools on Standard Next
 
-// Credible RTO floors per strategy (SPEC §3, CE205).
+// Credible RTO floors per strategy (docs/rules.md, CE205).
 constexpr std::int64_t pilot_light_rto_floor = std::int64_t{10} * 60;
 constexpr std::int64_t backup_restore_rto_floor = std::int64_t{60} * 60;
 

@@ -10,7 +10,7 @@
 namespace ceplan::rules {
 namespace {
 
-// Code Engine per-project limits (FACTS §5, codeengine limits.md).
+// Code Engine per-project limits (IBM: codeengine-limits).
 constexpr std::size_t max_apps = 40;
 constexpr std::size_t max_jobs = 100;
 constexpr std::size_t max_secrets = 100;

@@ -36,7 +36,7 @@ TEST_CASE("the embedded catalog holds the seed's six regions and the five added 
   CHECK(catalog.at("jp-osa").backup_endpoint == "AP");
   CHECK(catalog.at("jp-tok").backup_endpoint == "AP");
   CHECK(catalog.at("us-south").backup_endpoint == "US");
-  // FACTS §1.
+  // IBM: codeengine-ha-dr, Registry-registry_overview.
   CHECK(catalog.at("au-syd").backup_endpoint == "AP");
   CHECK(catalog.at("br-sao").backup_endpoint == "BR");
   CHECK(catalog.at("eu-es").backup_endpoint == "EU");

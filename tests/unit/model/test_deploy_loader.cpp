@@ -106,7 +106,7 @@ TEST_CASE("every field of a deploy file is read") {
   CHECK(d.data[0].cross_region_copy);
 }
 
-TEST_CASE("defaults follow SPEC §2") {
+TEST_CASE("defaults follow docs/deploy-file.md") {
   const auto d = load_deployment(full, "d.yaml");
   // Apps and jobs run in every project region unless told otherwise.
   CHECK(names(d.apps[0].regions) == Lines{"us-south", "ca-tor"});

@@ -23,7 +23,7 @@ TEST_CASE("text findings are compiler style with the fix indented and a summary"
         "no findings in 1 file\n");
 }
 
-TEST_CASE("JSON findings follow SPEC §4") {
+TEST_CASE("JSON findings follow docs/ci.md") {
   const auto json = nlohmann::json::parse(ceplan::render::findings(reports(), FindingsFormat::json));
   CHECK(json["ceplan"].is_string());
   REQUIRE(json["files"].size() == 2);

@@ -23,7 +23,7 @@ apps:
 
 }  // namespace
 
-TEST_CASE("plan JSON follows SPEC §5") {
+TEST_CASE("plan JSON follows docs/planner.md") {
   const auto catalog = ceplan::embedded_catalog();
   const auto d = ceplan::load_deployment(file, "d.yaml");
   const std::vector<ceplan::ScenarioPlan> plans{ceplan::plan(d, catalog, {ceplan::ScenarioKind::region, "us-south"})};

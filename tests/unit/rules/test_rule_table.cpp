@@ -7,7 +7,7 @@
 
 using ceplan::test::errors_of;
 
-TEST_CASE("the rule set of SPEC §3, with ids, kebab-case names and severities") {
+TEST_CASE("the rule set of docs/rules.md, with ids, kebab-case names and severities") {
   const auto& rules = ceplan::all_rules();
   CHECK(rules.size() == 28);
   for (std::size_t i = 0; i < rules.size(); ++i) {
