@@ -73,7 +73,7 @@ TEST_CASE("adding a region never lowers availability, behind the proxy or not") 
   }
 }
 
-TEST_CASE("every app carries the edge proxy's SLA, 99.999 by default; without one, regions alone count") {
+TEST_CASE("every app carries the edge proxy's SLA, 99.999 by default, and without one regions alone count") {
   const auto catalog = ceplan::embedded_catalog();
   const auto d = ceplan::load_deployment(
       "version: 1\nproject: p\nregions: [us-south, eu-de]\nfailover:\n  edge_proxy: { target: web }\n"

@@ -10,7 +10,7 @@ TEST_CASE("shell words are quoted only when needed") {
   CHECK(ceplan::planner::shell_word("") == "''");
 }
 
-TEST_CASE("each secret format gets its own data flags; only generic secrets read an env file") {
+TEST_CASE("each secret format gets its own data flags, and only generic secrets read an env file") {
   ceplan::Artifact secret{{"db", {}}, ceplan::Source::secrets_manager, {}, ""};
   CHECK(ceplan::planner::create_secret(secret) == "ibmcloud ce secret create --name db --from-env-file db.env");
   secret.format = "tls";

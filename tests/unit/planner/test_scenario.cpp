@@ -77,7 +77,7 @@ TEST_CASE("a geography that holds every region of an app takes it down") {
   CHECK(plan.jobs[0].status == JobStatus::down);
 }
 
-TEST_CASE("a zone outage in an MZR auto-recovers; elsewhere nothing happens") {
+TEST_CASE("a zone outage in an MZR auto-recovers, and elsewhere nothing happens") {
   const auto plan = plan_for(warm_standby, ceplan::ScenarioKind::zone, "us-south-2");
   CHECK(plan.lost.empty());
   CHECK(plan.degraded == Lines{"us-south"});
