@@ -68,12 +68,13 @@ namespace ceplan {{
 Catalog embedded_catalog() {{
   return Catalog::from_parts("data/regions.yaml (embedded)", {}, {},
     {{
-{}    }});
+{}    }}, Provenance{{{}, {}}});
 }}
 
 }}  // namespace ceplan
 )cpp",
-                       catalog.sla(), strings(catalog.backup_endpoints()), regions);
+                       catalog.sla(), strings(catalog.backup_endpoints()), regions,
+                       literal(catalog.provenance().as_of), strings(catalog.provenance().sources));
     return out.good() ? 0 : 1;
   } catch (const ceplan::InputError& error) {
     for (const auto& diagnostic : error.diagnostics()) std::cerr << diagnostic.format() << '\n';

@@ -8,9 +8,10 @@
 namespace ceplan {
 
 Catalog Catalog::from_parts(std::string source, double sla, std::vector<std::string> endpoints,
-                            std::vector<Region> regions) {
+                            std::vector<Region> regions, Provenance provenance) {
   Catalog catalog;
   catalog.m_source = std::move(source);
+  catalog.m_provenance = std::move(provenance);
   catalog.m_sla = sla;
   catalog.m_endpoints = std::move(endpoints);
   catalog.m_regions = std::move(regions);

@@ -30,6 +30,12 @@ struct Region {
   Location location;                              ///< where the region is defined in the catalog
 };
 
+/// Where a catalog's facts come from and when they were read.
+struct Provenance {
+  std::string as_of;                 ///< when the sources were read, e.g. "2026-11"; empty if unknown
+  std::vector<std::string> sources;  ///< the pages the facts come from
+};
+
 /// Which regions a listing shows; an empty field matches every region.
 struct RegionFilter {
   std::string geography;  ///< geography name, matched case-insensitively
@@ -41,7 +47,7 @@ class Catalog {
 public:
   /// A catalog from parts already validated (by load_catalog()); builds the look-up indexes.
   static Catalog from_parts(std::string source, double sla, std::vector<std::string> endpoints,
-                            std::vector<Region> regions);
+                            std::vector<Region> regions, Provenance provenance = {});
 
   /// Every region, in catalog order.
   [[nodiscard]] const std::vector<Region>& regions() const noexcept { return m_regions; }
@@ -51,6 +57,8 @@ public:
   [[nodiscard]] double sla() const noexcept { return m_sla; }
   /// Where the catalog came from, as named to load().
   [[nodiscard]] const std::string& source() const noexcept { return m_source; }
+  /// When and from which pages the catalog's facts were read.
+  [[nodiscard]] const Provenance& provenance() const noexcept { return m_provenance; }
 
   /// The region with this id, or nullptr.
   [[nodiscard]] const Region* find(std::string_view id) const;
@@ -68,6 +76,7 @@ public:
 
 private:
   std::string m_source;
+  Provenance m_provenance;
   double m_sla = 99.99;
   std::vector<std::string> m_endpoints;
   std::vector<Region> m_regions;

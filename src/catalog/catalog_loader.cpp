@@ -12,7 +12,8 @@
 namespace ceplan {
 namespace {
 
-const std::vector<std::string> top_keys{"schema", "provider", "service", "sla", "backup_endpoints", "regions"};
+const std::vector<std::string> top_keys{"schema",  "provider", "service",          "as_of",
+                                        "sources", "sla",      "backup_endpoints", "regions"};
 const std::vector<std::string> region_keys{
     "id", "name", "city", "geography", "availability", "campus", "zones", "backup_endpoint", "registry"};
 const std::vector<std::string> availabilities{"MZR", "SZR"};
@@ -86,6 +87,7 @@ std::optional<Loaded> read_region(yaml::Reader& reader, const yaml::Node& node) 
 // What the loader builds before handing it to Catalog::from_parts, with the indexes that find
 // duplicate ids while reading.
 struct Parts {
+  Provenance provenance;
   double sla = 99.99;
   std::vector<std::string> endpoints;
   std::vector<Region> regions;
@@ -104,6 +106,12 @@ void read_header(yaml::Reader& reader, const yaml::Node& root, Parts& parts) {
     if (const yaml::Node* value = root.find(key)) {
       (void)reader.string(*value, fmt::format("'{}'", key));
     }
+  }
+  if (const yaml::Node* as_of = root.find("as_of")) {
+    parts.provenance.as_of = reader.string(*as_of, "'as_of'").value_or("");
+  }
+  if (const yaml::Node* sources = root.find("sources")) {
+    parts.provenance.sources = reader.string_list(*sources, "'sources'").value_or(std::vector<std::string>{});
   }
   if (const yaml::Node* sla = reader.required(root, "sla", "the catalog")) {
     parts.sla = reader.percent(*sla, "'sla'").value_or(parts.sla);
@@ -169,7 +177,8 @@ Catalog load_catalog(std::string_view text, const std::string& source, const Inp
     }
   }
   sink.throw_if_failed();
-  return Catalog::from_parts(source, parts.sla, std::move(parts.endpoints), std::move(parts.regions));
+  return Catalog::from_parts(source, parts.sla, std::move(parts.endpoints), std::move(parts.regions),
+                             std::move(parts.provenance));
 }
 
 }  // namespace ceplan

@@ -4,7 +4,9 @@
 
 #include <fmt/format.h>
 
+#include "catalog/embedded_catalog.hpp"
 #include "cli/commands.hpp"
+#include "render/catalog.hpp"
 #include "support/error.hpp"
 #include "support/spellcheck.hpp"
 #include "support/version.hpp"
@@ -21,7 +23,12 @@ constexpr std::string_view global_options_help =
     "  --max-file-size, --max-depth, --max-nodes  input limits (ceplan --help)";
 
 void add_global_options(CLI::App& app, Context& context) {
-  app.set_version_flag("--version", std::string(version()));
+  // Built only when asked for: the embedded catalog is cheap, but start-up is measured.
+  app.set_version_flag("--version", [] {
+    std::string text = render::version_text(embedded_catalog());
+    text.pop_back();  // CLI11 ends the line itself
+    return text;
+  });
   app.add_option("--catalog", context.catalog_path, "Region catalog YAML instead of the embedded one")
       ->envname("CEPLAN_CATALOG");
   app.add_option("-o,--output", context.output_path, "Write output to FILE (atomically) instead of stdout");
@@ -77,6 +84,7 @@ const std::vector<CommandEntry>& command_table() {
       {"regions", "List the Code Engine regions of the catalog", set_regions_command},
       {"region", "Show one region: zones, campus, backup endpoint, registry", set_region_command},
       {"backup-endpoint", "Show where regions back up their project metadata", set_backup_endpoint_command},
+      {"version", "Show the version, and the catalog's date and sources", set_version_command},
   };
   return table;
 }

@@ -29,6 +29,8 @@ void set_init_command(CLI::App& command, Context& context);
 void set_completion_command(CLI::App& command, Context& context);
 /// `ceplan schema`
 void set_schema_command(CLI::App& command, Context& context);
+/// `ceplan version`
+void set_version_command(CLI::App& command, Context& context);
 /// `ceplan explain ID`
 void set_explain_command(CLI::App& command, Context& context);
 

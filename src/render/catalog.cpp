@@ -4,6 +4,7 @@
 
 #include "render/structured.hpp"
 #include "render/table.hpp"
+#include "support/version.hpp"
 
 namespace ceplan::render {
 namespace {
@@ -105,6 +106,18 @@ std::string backup_endpoints(std::span<const Region* const> regions, CatalogForm
   std::string out;
   for (const Region* region : regions) {
     out += fmt::format("{} → {}\n", region->id, endpoint_text(*region));
+  }
+  return out;
+}
+
+std::string version_text(const Catalog& catalog) {
+  const Provenance& provenance = catalog.provenance();
+  std::string out =
+      fmt::format("ceplan {}\ncatalog: {}, {} regions, as of {}\n", version(), catalog.source(),
+                  catalog.regions().size(), provenance.as_of.empty() ? "an unknown date" : provenance.as_of);
+  if (!provenance.sources.empty()) {
+    out += "sources:\n";
+    for (const std::string& source : provenance.sources) out += "  " + source + "\n";
   }
   return out;
 }

@@ -22,6 +22,9 @@ enum class CatalogFormat { text, json, yaml };
 /// "REGION → ENDPOINT" answers (`ceplan backup-endpoint`).
 [[nodiscard]] std::string backup_endpoints(std::span<const Region* const> regions, CatalogFormat format);
 
+/// `ceplan version`: the program's version, then the catalog's name, size, date and sources.
+[[nodiscard]] std::string version_text(const Catalog& catalog);
+
 /// What a user reads where IBM publishes no backup endpoint for a region.
 inline constexpr std::string_view endpoint_not_published = "not published";
 

@@ -37,7 +37,8 @@ const std::vector<RuleInfo> rules{
      "regions: [eu-de, eu-gb]", "add a region in another geography"},
     {RuleId::shared_backup_endpoint, "CE105", "shared-backup-endpoint", info,
      "a project of two or more regions backs up to one cross-regional endpoint only",
-     "IBM backs up project metadata to one cross-regional endpoint per region (IBM's HA/DR page, table 2). If every region "
+     "IBM backs up project metadata to one cross-regional endpoint per region (IBM's HA/DR page, table 2). If every "
+     "region "
      "of the project uses the same endpoint, an outage of that endpoint leaves no metadata backup at all.",
      "regions: [eu-de, eu-gb]   # both back up to EU", "add a region that backs up to another endpoint"},
     {RuleId::roles, "CE106", "roles", error, "region roles do not fit the failover strategy",
@@ -134,7 +135,8 @@ const std::vector<RuleInfo> rules{
      "back up at least as often as the RPO"},
     {RuleId::data_single_region, "CE305", "data-single-region", warning,
      "a data store has no cross_region_copy while the project's apps span regions",
-     "Code Engine is compute only; data is the customer's (IBM: codeengine-responsibilities-ce). Apps that fail over to another region "
+     "Code Engine is compute only; data is the customer's (IBM: codeengine-responsibilities-ce). Apps that fail over "
+     "to another region "
      "find no data there unless its backups are copied across regions.",
      "data:\n  - { name: db, region: us-south }", "set cross_region_copy: true and copy backups to another region"},
     {RuleId::registry_single_region, "CE306", "registry-single-region", warning,

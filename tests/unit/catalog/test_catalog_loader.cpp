@@ -92,3 +92,10 @@ TEST_CASE("catalog errors are pinned with message and location") {
               "c.yaml:5:5: error: a catalog region is missing required key 'backup_endpoint'",
               "c.yaml:6:5: error: unknown key 'nmae' in a catalog region; did you mean 'name'?"});
 }
+
+TEST_CASE("the catalog says when and from where its facts were read") {
+  const auto& provenance = ceplan::embedded_catalog().provenance();
+  CHECK(provenance.as_of == "2026-11");
+  REQUIRE_FALSE(provenance.sources.empty());
+  CHECK(provenance.sources.front() == "https://cloud.ibm.com/docs/codeengine?topic=codeengine-ha-dr");
+}
