@@ -94,7 +94,8 @@ TEST_CASE("catalog errors are pinned with message and location") {
 }
 
 TEST_CASE("the catalog says when and from where its facts were read") {
-  const auto& provenance = ceplan::embedded_catalog().provenance();
+  const ceplan::Catalog catalog = ceplan::embedded_catalog();
+  const auto& provenance = catalog.provenance();
   CHECK(provenance.as_of == "2026-11");
   REQUIRE_FALSE(provenance.sources.empty());
   CHECK(provenance.sources.front() == "https://cloud.ibm.com/docs/codeengine?topic=codeengine-ha-dr");
