@@ -8,7 +8,7 @@ runs=30 startup_runs=300 big_runs=5
 if [ "${1:-}" = "--quick" ]; then runs=5 startup_runs=30 big_runs=2; fi
 
 scripts/install-deps.sh
-cmake --preset release >/dev/null
+cmake --preset release -DCEPLAN_BUILD_BENCH=ON >/dev/null
 cmake --build --preset release >/dev/null
 ceplan=build/release/ceplan
 floor=build/release/bench/ceplan_floor
