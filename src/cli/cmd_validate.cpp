@@ -2,6 +2,7 @@
 #include <atomic>
 #include <exception>
 #include <filesystem>
+#include <system_error>
 #include <thread>
 
 #include "cli/commands.hpp"
@@ -53,23 +54,24 @@ std::string render_reports(const std::vector<render::FileReport>& reports, const
       reports, options.format == "json" ? render::FindingsFormat::json : render::FindingsFormat::text, color);
 }
 
-// Checks every file, on `options.jobs` threads; results stay in input order.
+// Checks every file, on up to `options.jobs` threads; results stay in input order. A file that
+// cannot be read as a deploy file gets its input errors in its report, and the others are still
+// checked.
 std::vector<render::FileReport> check_files(const Options& options, const Context& context, const Catalog& catalog,
                                             const RuleSelection& selection) {
   const std::size_t count = options.files.size();
   std::vector<render::FileReport> reports(count);
-  std::vector<std::vector<Diagnostic>> problems(count);
   std::vector<std::exception_ptr> failures(count);
   std::atomic<std::size_t> next{0};
   auto work = [&] {
     for (std::size_t i = next++; i < count; i = next++) {
       const std::string& file = options.files[i];
-      const std::string name = display_name(file);
+      reports[i].path = display_name(file);
       try {
-        reports[i] = {
-            name, validate(read_input(file, context.limits.max_file_size), name, catalog, selection, context.limits)};
+        reports[i].findings = validate(read_input(file, context.limits.max_file_size), reports[i].path, catalog,
+                                       selection, context.limits);
       } catch (const InputError& error) {
-        problems[i] = error.diagnostics();
+        reports[i].errors = error.diagnostics();
       } catch (...) {
         failures[i] = std::current_exception();
       }
@@ -79,23 +81,20 @@ std::vector<render::FileReport> check_files(const Options& options, const Contex
   const bool serial = count == 1 || std::find(options.files.begin(), options.files.end(), "-") != options.files.end();
   const std::size_t threads = serial ? 1 : std::min<std::size_t>(options.jobs, count);
   std::vector<std::thread> pool;
-  for (std::size_t t = 1; t < threads; ++t) {
-    pool.emplace_back(work);
+  try {
+    for (std::size_t t = 1; t < threads; ++t) {
+      pool.emplace_back(work);
+    }
+  } catch (const std::system_error&) {
+    // The system allows fewer threads than asked for: the ones started, and this one, do the work.
   }
   work();
   for (std::thread& thread : pool) {
     thread.join();
   }
-  std::vector<Diagnostic> all;
-  for (std::size_t i = 0; i < count; ++i) {
-    if (failures[i])
-      std::rethrow_exception(failures[i]);
-    all.insert(all.end(), problems[i].begin(), problems[i].end());
-  }
-  // Every file is checked before anything is printed: a file that cannot be read stops the
-  // run (exit 2) with all input errors, never with half a report.
-  if (!all.empty()) {
-    throw InputError(std::move(all));
+  for (const std::exception_ptr& failure : failures) {
+    if (failure)
+      std::rethrow_exception(failure);
   }
   return reports;
 }
@@ -104,8 +103,15 @@ void run(const Options& options, Context& context) {
   const Catalog catalog = context.catalog();
   const RuleSelection selection{parse_rule_list(options.disable), parse_rule_list(options.enable_only)};
   const auto reports = check_files(options, context, catalog, selection);
+  // The report covers every file, those with input errors included; then the run fails (exit 2)
+  // with those errors, as any input error does.
   context.emit(render_reports(reports, options, selection, context.use_color()));
   context.exit_code = exit_code_for(reports, options.fail_on);
+  std::vector<Diagnostic> errors;
+  for (const auto& report : reports) errors.insert(errors.end(), report.errors.begin(), report.errors.end());
+  if (!errors.empty()) {
+    throw InputError(std::move(errors));
+  }
 }
 
 }  // namespace

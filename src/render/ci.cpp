@@ -137,6 +137,25 @@ std::string sarif(std::span<const FileReport> reports, const std::string& base_d
            {{"ceplanFinding/v1", fingerprint(finding.rule->id, report.path, finding.message)}}}});
     }
   }
+  // A file that could not be checked makes the run a failed invocation, with one notification
+  // per input error, rather than silence.
+  Json notifications = Json::array();
+  for (const FileReport& report : reports) {
+    for (const Diagnostic& error : report.errors) {
+      Json physical{{"artifactLocation", {{"uri", artifact_uri(report.path, base_directory)}}}};
+      if (error.location.line > 0) {
+        physical["region"] =
+            Json{{"startLine", error.location.line}, {"startColumn", std::max(1, error.location.column)}};
+      }
+      notifications.push_back(Json{{"level", "error"},
+                                   {"message", {{"text", error.message}}},
+                                   {"locations", Json::array({Json{{"physicalLocation", std::move(physical)}}})}});
+    }
+  }
+  Json invocation{{"executionSuccessful", notifications.empty()}};
+  if (!notifications.empty()) {
+    invocation["toolExecutionNotifications"] = std::move(notifications);
+  }
   return to_json(Json{{"$schema", "https://json.schemastore.org/sarif-2.1.0.json"},
                       {"version", "2.1.0"},
                       {"runs", Json::array({Json{{"tool",
@@ -146,6 +165,7 @@ std::string sarif(std::span<const FileReport> reports, const std::string& base_d
                                                      {"semanticVersion", version()},
                                                      {"informationUri", home_page_uri},
                                                      {"rules", std::move(rules)}}}}},
+                                                 {"invocations", Json::array({std::move(invocation)})},
                                                  {"columnKind", "unicodeCodePoints"},
                                                  {"results", std::move(results)}}})}});
 }
@@ -155,6 +175,7 @@ std::string junit(std::span<const FileReport> reports, const RuleSelection& sele
   std::string suites;
   std::size_t total_tests = 0;
   std::size_t total_failures = 0;
+  std::size_t total_errors = 0;
   for (const FileReport& report : reports) {
     std::string cases;
     std::size_t tests = 0;
@@ -193,21 +214,40 @@ std::string junit(std::span<const FileReport> reports, const RuleSelection& sele
         ++tests;
       }
     }
+    const std::size_t errors = report.errors.empty() ? 0 : 1;
+    if (errors != 0) {
+      // The file could not be read as a deploy file: one test case that errs, with every problem.
+      std::string problems;
+      for (const Diagnostic& error : report.errors) problems += error.format() + "\n";
+      cases = fmt::format(
+          "    <testcase classname=\"{}\" name=\"input\">\n      <error type=\"input\" message=\"{}\">{}</error>\n"
+          "    </testcase>\n",
+          path, xml_escape(report.errors.front().message), xml_escape(problems));
+      tests = 1;
+    }
     suites += fmt::format(
-        "  <testsuite name=\"{}\" tests=\"{}\" failures=\"{}\" errors=\"0\" skipped=\"0\">\n{}  </testsuite>\n", path,
-        tests, failures, cases);
+        "  <testsuite name=\"{}\" tests=\"{}\" failures=\"{}\" errors=\"{}\" skipped=\"0\">\n{}  </testsuite>\n", path,
+        tests, failures, errors, cases);
     total_tests += tests;
     total_failures += failures;
+    total_errors += errors;
   }
   return fmt::format(
       "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<testsuites name=\"ceplan\" tests=\"{}\" failures=\"{}\" "
-      "errors=\"0\">\n{}</testsuites>\n",
-      total_tests, total_failures, suites);
+      "errors=\"{}\">\n{}</testsuites>\n",
+      total_tests, total_failures, total_errors, suites);
 }
 
 std::string github(std::span<const FileReport> reports) {
   std::string out;
   for (const FileReport& report : reports) {
+    for (const Diagnostic& error : report.errors) {
+      const std::string place = error.location.line > 0
+                                    ? fmt::format(",line={},col={}", error.location.line, error.location.column)
+                                    : std::string();
+      out += fmt::format("::error file={}{},title=input error::{}\n", workflow_property(report.path), place,
+                         workflow_data(error.message));
+    }
     for (const Finding& finding : report.findings) {
       const std::string_view command = finding.severity == Severity::error     ? "error"
                                        : finding.severity == Severity::warning ? "warning"

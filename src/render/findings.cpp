@@ -41,12 +41,16 @@ std::string text(std::span<const FileReport> reports, const Style& style) {
     }
   }
   const Summary summary = summarize(reports);
-  const std::string files = plural(reports.size(), "file");
+  const std::string files = plural(reports.size() - summary.unreadable, "file");
+  const std::string unreadable = summary.unreadable == 0
+                                     ? std::string()
+                                     : fmt::format("; {} could not be checked (input errors on standard error)",
+                                                   plural(summary.unreadable, "file"));
   if (summary.errors + summary.warnings + summary.infos == 0) {
-    return out + fmt::format("no findings in {}\n", files);
+    return out + fmt::format("no findings in {}{}\n", files, unreadable);
   }
-  return out + fmt::format("{}, {}, {} in {}\n", plural(summary.errors, "error"), plural(summary.warnings, "warning"),
-                           plural(summary.infos, "info"), files);
+  return out + fmt::format("{}, {}, {} in {}{}\n", plural(summary.errors, "error"), plural(summary.warnings, "warning"),
+                           plural(summary.infos, "info"), files, unreadable);
 }
 
 std::string json(std::span<const FileReport> reports) {
@@ -62,13 +66,21 @@ std::string json(std::span<const FileReport> reports) {
                           {"column", finding.location.column},
                           {"fix", finding.fix}});
     }
-    files.push_back(Json{{"path", report.path}, {"findings", std::move(list)}});
+    Json errors = Json::array();
+    for (const Diagnostic& error : report.errors) {
+      errors.push_back(
+          Json{{"line", error.location.line}, {"column", error.location.column}, {"message", error.message}});
+    }
+    files.push_back(Json{{"path", report.path}, {"findings", std::move(list)}, {"errors", std::move(errors)}});
   }
   const Summary summary = summarize(reports);
-  return to_json(
-      Json{{"ceplan", version()},
-           {"files", std::move(files)},
-           {"summary", {{"errors", summary.errors}, {"warnings", summary.warnings}, {"infos", summary.infos}}}});
+  return to_json(Json{{"ceplan", version()},
+                      {"files", std::move(files)},
+                      {"summary",
+                       {{"errors", summary.errors},
+                        {"warnings", summary.warnings},
+                        {"infos", summary.infos},
+                        {"unreadable_files", summary.unreadable}}}});
 }
 
 std::string markdown() {
@@ -97,6 +109,7 @@ std::string markdown() {
 Summary summarize(std::span<const FileReport> reports) {
   Summary summary;
   for (const FileReport& report : reports) {
+    summary.unreadable += report.errors.empty() ? 0 : 1;
     for (const Finding& finding : report.findings) {
       switch (finding.severity) {
         case Severity::error: ++summary.errors; break;

@@ -7,20 +7,23 @@
 #include <vector>
 
 #include "rules/check.hpp"
+#include "support/error.hpp"
 
 namespace ceplan::render {
 
 /// The findings of one file.
 struct FileReport {
-  std::string path;               ///< as given on the command line ("<stdin>" for -)
-  std::vector<Finding> findings;  ///< sorted by location
+  std::string path;                ///< as given on the command line ("<stdin>" for -)
+  std::vector<Finding> findings;   ///< sorted by location
+  std::vector<Diagnostic> errors;  ///< input errors: the file could not be checked (no findings then)
 };
 
 /// Counts by severity.
 struct Summary {
-  std::size_t errors = 0;    ///< findings of severity error
-  std::size_t warnings = 0;  ///< findings of severity warning
-  std::size_t infos = 0;     ///< findings of severity info
+  std::size_t errors = 0;      ///< findings of severity error
+  std::size_t warnings = 0;    ///< findings of severity warning
+  std::size_t infos = 0;       ///< findings of severity info
+  std::size_t unreadable = 0;  ///< files with input errors, which were not checked
 };
 
 /// Output formats of `validate`.

@@ -35,8 +35,17 @@ ceplan_pipeline(hostile_closed_stdin
   "$<TARGET_FILE:ceplan> validate - <&- 2>${out}/closed.err; test $? -eq 2 && grep -q '^<stdin>: error: cannot read standard input' ${out}/closed.err")
 
 # -o FILE: a failed run leaves an existing report byte for byte; a successful one replaces it.
+# A run that cannot start (here: no catalog) leaves -o FILE as it was.
 ceplan_pipeline(output_untouched_on_failure
-  "printf 'previous report' > ${out}/report.json && $<TARGET_FILE:ceplan> validate tests/data/deploy/many-errors.yaml --format json -o ${out}/report.json 2>/dev/null; test $? -eq 2 && test \"$(cat ${out}/report.json)\" = 'previous report' && ! ls ${out}/.ceplan-* 2>/dev/null")
+  "printf 'previous report' > ${out}/report.json && $<TARGET_FILE:ceplan> validate tests/data/deploy/many-errors.yaml --catalog ${out}/no-such-catalog.yaml --format json -o ${out}/report.json 2>/dev/null; test $? -eq 2 && test \"$(cat ${out}/report.json)\" = 'previous report' && ! ls ${out}/.ceplan-* 2>/dev/null")
+# A file with input errors is reported in the machine-readable formats too (exit 2), and the
+# other files are still checked.
+ceplan_pipeline(input_errors_reach_json
+  "$<TARGET_FILE:ceplan> validate examples/shop-active-active.yaml tests/data/deploy/misspelled-key.yaml --format json -o ${out}/errors.json 2>/dev/null; test $? -eq 2 && python3 -c \"import json; f = json.load(open('${out}/errors.json'))['files']; assert f[0]['errors'] == [] and f[1]['errors'][0]['line'] == 3, f\"")
+ceplan_pipeline(input_errors_reach_sarif
+  "$<TARGET_FILE:ceplan> validate examples/risky.yaml tests/data/deploy/misspelled-key.yaml --format sarif -o ${out}/errors.sarif 2>/dev/null; test $? -eq 2 && ${checker} valid tests/schemas/sarif-schema-2.1.0.json ${out}/errors.sarif && grep -q '\"executionSuccessful\": false' ${out}/errors.sarif && grep -q '\"ruleId\": \"CE301\"' ${out}/errors.sarif")
+ceplan_pipeline(input_errors_reach_junit
+  "$<TARGET_FILE:ceplan> validate tests/data/deploy/misspelled-key.yaml --format junit -o ${out}/errors.xml 2>/dev/null; test $? -eq 2 && ${checker} junit ${out}/errors.xml && grep -q '<error type=\"input\"' ${out}/errors.xml")
 ceplan_pipeline(output_replaced_on_success
   "printf 'previous report' > ${out}/report2.json && $<TARGET_FILE:ceplan> validate examples/shop-active-active.yaml --format json -o ${out}/report2.json && grep -q '\"errors\": 0' ${out}/report2.json")
 ceplan_pipeline(output_into_missing_directory

@@ -9,7 +9,8 @@ namespace {
 
 std::vector<FileReport> reports(std::string path, std::string message) {
   const auto* rule = ceplan::find_rule("CE301");
-  return {{std::move(path), {ceplan::Finding{rule, ceplan::Severity::warning, std::move(message), {3, 5}, "do x"}}}};
+  return {
+      {std::move(path), {ceplan::Finding{rule, ceplan::Severity::warning, std::move(message), {3, 5}, "do x"}}, {}}};
 }
 
 }  // namespace
@@ -19,7 +20,8 @@ TEST_CASE("github commands escape data and properties") {
       ceplan::render::github(reports("a,b:c.yaml", "100% sure\nreally")) ==
       "::warning file=a%2Cb%3Ac.yaml,line=3,col=5,title=CE301 duplicate-job-runs::100%25 sure%0Areally%0AFix: do x\n");
   const auto* info = ceplan::find_rule("CE105");
-  const std::vector<FileReport> notes{{"d.yaml", {ceplan::Finding{info, ceplan::Severity::info, "m", {1, 1}, "f"}}}};
+  const std::vector<FileReport> notes{
+      {"d.yaml", {ceplan::Finding{info, ceplan::Severity::info, "m", {1, 1}, "f"}}, {}}};
   CHECK_THAT(ceplan::render::github(notes), Catch::StartsWith("::notice "));
 }
 
