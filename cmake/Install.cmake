@@ -17,12 +17,20 @@ if(HELP2MAN)
   add_custom_command(
     OUTPUT ${generated}/ceplan.1
     COMMAND ${CMAKE_COMMAND} -E make_directory ${generated}
-    COMMAND ${HELP2MAN} --no-info --section 1 --include ${PROJECT_SOURCE_DIR}/man/ceplan.h2m
+    COMMAND ${PROJECT_SOURCE_DIR}/man/commands.sh $<TARGET_FILE:ceplan> > ${generated}/commands.h2m
+    COMMAND ${HELP2MAN} --no-info --section 1 --version-string ${PROJECT_VERSION}
+            --include ${PROJECT_SOURCE_DIR}/man/ceplan.h2m --include ${generated}/commands.h2m
             --output ${generated}/ceplan.1 $<TARGET_FILE:ceplan>
-    DEPENDS ceplan ${PROJECT_SOURCE_DIR}/man/ceplan.h2m
+    DEPENDS ceplan ${PROJECT_SOURCE_DIR}/man/ceplan.h2m ${PROJECT_SOURCE_DIR}/man/commands.sh
     COMMENT "Generating the man page with help2man")
-  list(APPEND share_outputs ${generated}/ceplan.1)
-  install(FILES ${generated}/ceplan.1 DESTINATION ${CMAKE_INSTALL_MANDIR}/man1)
+  # Debian policy: man pages are installed compressed (gzip -9n: no name or time stamp).
+  add_custom_command(
+    OUTPUT ${generated}/ceplan.1.gz
+    COMMAND gzip -9nc ${generated}/ceplan.1 > ${generated}/ceplan.1.gz
+    DEPENDS ${generated}/ceplan.1
+    VERBATIM)
+  list(APPEND share_outputs ${generated}/ceplan.1 ${generated}/ceplan.1.gz)
+  install(FILES ${generated}/ceplan.1.gz DESTINATION ${CMAKE_INSTALL_MANDIR}/man1)
 else()
   message(WARNING "help2man not found: the man page is not built (scripts/install-deps.sh installs it)")
 endif()
@@ -34,7 +42,18 @@ install(FILES ${generated}/ceplan.bash DESTINATION ${CMAKE_INSTALL_DATADIR}/bash
 install(FILES ${generated}/_ceplan DESTINATION ${CMAKE_INSTALL_DATADIR}/zsh/site-functions)
 install(FILES ${PROJECT_SOURCE_DIR}/data/regions.yaml ${PROJECT_SOURCE_DIR}/docs/deploy.schema.json
         DESTINATION ${CMAKE_INSTALL_DATADIR}/ceplan)
-install(FILES ${PROJECT_SOURCE_DIR}/LICENSE ${PROJECT_SOURCE_DIR}/README.md
+# The package's copyright file and its Debian changelog (compressed, as Debian policy asks);
+# CHANGELOG.md, installed beside them, holds the changes themselves.
+configure_file(${PROJECT_SOURCE_DIR}/packaging/changelog.in ${generated}/changelog @ONLY)
+add_custom_command(
+  OUTPUT ${generated}/changelog.gz
+  COMMAND gzip -9nc ${generated}/changelog > ${generated}/changelog.gz
+  DEPENDS ${PROJECT_SOURCE_DIR}/packaging/changelog.in
+  VERBATIM)
+add_custom_target(ceplan_changelog ALL DEPENDS ${generated}/changelog.gz)
+install(FILES ${PROJECT_SOURCE_DIR}/LICENSE ${PROJECT_SOURCE_DIR}/README.md ${PROJECT_SOURCE_DIR}/CHANGELOG.md
+              ${PROJECT_SOURCE_DIR}/packaging/copyright
+              ${generated}/changelog.gz
         DESTINATION ${CMAKE_INSTALL_DOCDIR})
 
 # A .deb whose dependencies dpkg-shlibdeps reads off the binary (libyaml-cpp, libfmt, libstdc++).
@@ -42,7 +61,12 @@ set(CPACK_GENERATOR DEB)
 set(CPACK_PACKAGE_NAME ceplan)
 set(CPACK_PACKAGE_VENDOR "ceplan")
 set(CPACK_PACKAGE_DESCRIPTION_SUMMARY "Region-resilience planner for IBM Cloud Code Engine")
-set(CPACK_DEBIAN_PACKAGE_MAINTAINER "ceplan maintainers")
+set(CPACK_DEBIAN_PACKAGE_MAINTAINER "ceplan maintainers <maintainers@ceplan.example>")
+set(CPACK_DEBIAN_PACKAGE_DESCRIPTION
+    "ceplan checks a Code Engine workload's multi-region placement against IBM's\n"
+    "region catalog and the team's recovery objectives, plans what a zone, region\n"
+    "or geography outage does to it, and writes the ordered restore runbook with\n"
+    "the ibmcloud ce commands to run.")
 set(CPACK_DEBIAN_PACKAGE_SECTION utils)
 set(CPACK_DEBIAN_PACKAGE_SHLIBDEPS ON)
 set(CPACK_DEBIAN_FILE_NAME DEB-DEFAULT)

@@ -6,7 +6,7 @@ set -euo pipefail
 
 packages=(
   g++ make cmake pkg-config clang clang-format clang-tidy libclang-rt-14-dev
-  python3 python3-jsonschema python3-yaml help2man dpkg-dev zsh hyperfine time
+  python3 python3-jsonschema python3-yaml help2man dpkg-dev lintian zsh hyperfine time
   libcli11-dev nlohmann-json3-dev libyaml-cpp-dev libfmt-dev catch2
 )
 

@@ -46,9 +46,7 @@ void add_global_options(CLI::App& app, Context& context) {
                     {"auto", "always", "never"});
   app.require_subcommand(1);
   app.fallthrough();
-  app.footer(
-      "Examples:\n  ceplan regions\n  ceplan backup-endpoint eu-gb\n"
-      "Run 'ceplan COMMAND --help' for the options of a command.");
+  app.footer("Run 'ceplan help COMMAND' (or 'ceplan COMMAND --help') for the options and examples of a command.");
 }
 
 // Every command is listed (for help and suggestions), but only the one being run gets its
