@@ -38,7 +38,7 @@ void set_init_command(CLI::App& command_app, Context& context) {
     const std::string text = render::starter_deploy_file(catalog, strategy, regions, options->project);
     const auto findings = validate(text, file, catalog);
     if (file == "-") {
-      std::cout << text << std::flush;
+      write_stdout(text);
     } else {
       write_new_file(file, text);
     }

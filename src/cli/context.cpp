@@ -36,7 +36,7 @@ void Context::emit(const std::string& text) const {
     write_file_atomically(output_path, text);
     return;
   }
-  std::cout << text << std::flush;
+  write_stdout(text);
 }
 
 CLI::Option* add_choice_option(Context& context, CLI::App& command, const std::string& name, std::string& value,

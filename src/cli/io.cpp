@@ -1,9 +1,15 @@
+#include <algorithm>
 #include <array>
 #include <cerrno>
+#include <csignal>
 #include <cstdio>
 #include <cstdlib>
 #include <cstring>
+#include <iostream>
+#include <mutex>
 #include <string_view>
+#include <utility>
+#include <vector>
 
 #include <fcntl.h>
 #include <sys/stat.h>
@@ -25,6 +31,20 @@ namespace {
 
 std::string system_error() {
   return std::strerror(errno);
+}
+
+// Every file this run reads, by device and inode, so that -o never overwrites an input.
+std::mutex inputs_mutex;
+std::vector<std::pair<dev_t, ino_t>> inputs;
+
+void remember_input(const struct stat& info) {
+  const std::lock_guard<std::mutex> lock(inputs_mutex);
+  inputs.emplace_back(info.st_dev, info.st_ino);
+}
+
+bool is_input(const struct stat& info) {
+  const std::lock_guard<std::mutex> lock(inputs_mutex);
+  return std::find(inputs.begin(), inputs.end(), std::pair{info.st_dev, info.st_ino}) != inputs.end();
 }
 
 }  // namespace
@@ -51,6 +71,7 @@ std::string read_input(const std::string& path, std::size_t max_bytes) {
     close_file();
     fail(name, "is a directory, not a file");
   }
+  remember_input(info);
   // Read at most one byte past the limit: enough to know it is exceeded, whatever the source.
   std::string text;
   std::array<char, 65536> buffer{};
@@ -86,45 +107,126 @@ Deployment read_deployment(const std::string& path, const InputLimits& limits) {
 
 namespace {
 
-// Writes `text` to a new temporary file beside `path` and returns its name.
-std::string write_temporary(const std::string& path, const std::string& text) {
-  const auto slash = path.find_last_of('/');
-  const std::string dir = slash == std::string::npos ? "." : path.substr(0, slash + 1);
-  std::string temp = (slash == std::string::npos ? std::string() : dir) + ".ceplan-XXXXXX";
-  const int fd = ::mkstemp(temp.data());
-  if (fd < 0) {
-    fail(path, fmt::format("cannot write output: {}", system_error()));
+// The temporary file being written, removed if a signal ends the run before it is renamed.
+std::array<char, 4096> pending_temp{};
+volatile std::sig_atomic_t have_pending = 0;
+
+extern "C" void remove_pending_temp(int signal) {
+  if (have_pending != 0) {
+    ::unlink(pending_temp.data());
   }
-  const mode_t mask = ::umask(0);
-  ::umask(mask);
-  ::fchmod(fd, 0666 & ~mask);
-  std::size_t written = 0;
-  while (written < text.size()) {
-    const ssize_t n = ::write(fd, text.data() + written, text.size() - written);
+  std::signal(signal, SIG_DFL);
+  std::raise(signal);
+}
+
+// While it lives, a temporary file it tracks is removed if SIGINT, SIGTERM or SIGHUP ends the run.
+class PendingTemp {
+public:
+  PendingTemp() = default;
+  void track(const std::string& path) {
+    if (path.size() < pending_temp.size()) {
+      std::memcpy(pending_temp.data(), path.c_str(), path.size() + 1);
+      have_pending = 1;
+      for (int signal : {SIGINT, SIGTERM, SIGHUP}) std::signal(signal, remove_pending_temp);
+    }
+  }
+  ~PendingTemp() {
+    have_pending = 0;
+    for (int signal : {SIGINT, SIGTERM, SIGHUP}) std::signal(signal, SIG_DFL);
+  }
+  PendingTemp(const PendingTemp&) = delete;
+  PendingTemp& operator=(const PendingTemp&) = delete;
+};
+
+// Writes all of `text` to `fd`; false with errno set on failure.
+bool write_all(int fd, std::string_view text) {
+  while (!text.empty()) {
+    const ssize_t n = ::write(fd, text.data(), text.size());
     if (n < 0 && errno == EINTR) {
       continue;
     }
     if (n <= 0) {
-      const std::string reason = system_error();
-      ::close(fd);
-      ::unlink(temp.c_str());
-      fail(path, fmt::format("cannot write output: {}", reason));
+      return false;
     }
-    written += static_cast<std::size_t>(n);
+    text.remove_prefix(static_cast<std::size_t>(n));
   }
-  if (::close(fd) != 0) {
-    const std::string reason = system_error();
+  return true;
+}
+
+// Writes `text` to a new temporary file of `mode` beside `path`, on disk before it returns.
+std::string write_temporary(const std::string& path, const std::string& text, mode_t mode, PendingTemp& pending) {
+  const auto slash = path.find_last_of('/');
+  std::string temp = (slash == std::string::npos ? std::string() : path.substr(0, slash + 1)) + ".ceplan-XXXXXX";
+  const int fd = ::mkstemp(temp.data());
+  if (fd < 0) {
+    fail(path, fmt::format("cannot write output: {}", system_error()));
+  }
+  pending.track(temp);
+  const bool written = ::fchmod(fd, mode) == 0 && write_all(fd, text) && ::fsync(fd) == 0;
+  const std::string reason = system_error();
+  if (::close(fd) != 0 || !written) {
     ::unlink(temp.c_str());
-    fail(path, fmt::format("cannot write output: {}", reason));
+    fail(path, fmt::format("cannot write output: {}", written ? system_error() : reason));
   }
   return temp;
 }
 
+// A FIFO, a terminal or /dev/full is written to as it is; renaming over it would replace it.
+void write_through(const std::string& path, const std::string& text) {
+  const int fd = ::open(path.c_str(), O_WRONLY | O_CLOEXEC);
+  if (fd < 0 || !write_all(fd, text)) {
+    const std::string reason = system_error();
+    if (fd >= 0)
+      ::close(fd);
+    fail(path, fmt::format("cannot write output: {}", reason));
+  }
+  if (::close(fd) != 0) {
+    fail(path, fmt::format("cannot write output: {}", system_error()));
+  }
+}
+
+mode_t default_mode() {
+  const mode_t mask = ::umask(0);
+  ::umask(mask);
+  return 0666 & ~mask;
+}
+
 }  // namespace
 
+void write_stdout(const std::string& text) {
+  std::cout << text << std::flush;
+  if (!std::cout) {
+    const std::string reason = system_error();
+    std::cout.clear();
+    throw InputError(Diagnostic{{}, {}, fmt::format("cannot write to standard output: {}", reason)});
+  }
+}
+
 void write_file_atomically(const std::string& path, const std::string& text) {
-  const std::string temp = write_temporary(path, text);
-  if (::rename(temp.c_str(), path.c_str()) != 0) {
+  if (path == "-") {
+    write_stdout(text);
+    return;
+  }
+  struct stat info {};
+  const bool exists = ::stat(path.c_str(), &info) == 0;
+  if (exists && !S_ISREG(info.st_mode)) {
+    write_through(path, text);
+    return;
+  }
+  if (exists && is_input(info)) {
+    fail(path, "is an input of this run; ceplan does not write its output over it (name another file)");
+  }
+  // A link stays a link: the file it points to is replaced, with its mode.
+  std::string target = path;
+  if (exists) {
+    if (char* resolved = ::realpath(path.c_str(), nullptr)) {
+      target = resolved;
+      std::free(resolved);  // NOLINT(cppcoreguidelines-no-malloc): realpath's contract
+    }
+  }
+  PendingTemp pending;
+  const std::string temp = write_temporary(target, text, exists ? (info.st_mode & 07777) : default_mode(), pending);
+  if (::rename(temp.c_str(), target.c_str()) != 0) {
     const std::string reason = system_error();
     ::unlink(temp.c_str());
     fail(path, fmt::format("cannot write output: {}", reason));
@@ -136,7 +238,8 @@ void write_new_file(const std::string& path, const std::string& text) {
   if (::stat(path.c_str(), &info) == 0) {
     fail(path, "already exists; ceplan init never overwrites a file (remove it or name another)");
   }
-  const std::string temp = write_temporary(path, text);
+  PendingTemp pending;
+  const std::string temp = write_temporary(path, text, default_mode(), pending);
   // link() fails if `path` appeared meanwhile, so an existing file is never replaced.
   const int linked = ::link(temp.c_str(), path.c_str());
   const std::string reason = system_error();

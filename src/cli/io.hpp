@@ -16,7 +16,13 @@ namespace ceplan::cli {
 [[nodiscard]] std::string display_name(const std::string& path);
 /// Reads and loads a deploy file (or standard input for "-"); throws InputError.
 [[nodiscard]] Deployment read_deployment(const std::string& path, const InputLimits& limits);
-/// Writes `text` to `path` through a temporary file and rename, so `path` is never half-written.
+/// Writes `text` to standard output; a failed write (a full disk, a closed descriptor) throws
+/// InputError instead of passing unnoticed.
+void write_stdout(const std::string& text);
+/// Writes `text` to `path` ("-": standard output). A regular file is replaced atomically (a
+/// temporary file beside it, synced, then renamed; removed if a signal ends the run), keeping its
+/// mode, and a link keeps pointing at it; anything else (a FIFO, /dev/full) is written through.
+/// An input of this run is never overwritten (InputError).
 void write_file_atomically(const std::string& path, const std::string& text);
 /// Creates `path` with `text`; refuses (InputError) when it exists, and never leaves a partial file.
 void write_new_file(const std::string& path, const std::string& text);

@@ -60,3 +60,16 @@ add_test(NAME e2e.no_crash_on_any_input
                  "-DDIRS=${PROJECT_SOURCE_DIR}/tests/data|${PROJECT_SOURCE_DIR}/examples|${hostile}"
                  -P ${CMAKE_CURRENT_SOURCE_DIR}/no_crash.cmake)
 set_tests_properties(e2e.no_crash_on_any_input PROPERTIES FIXTURES_REQUIRED hostile)
+
+# Output that cannot be written fails the run; -o never replaces what it must not.
+set(io ${out}/io)
+ceplan_pipeline(stdout_full_fails "$<TARGET_FILE:ceplan> regions > /dev/full 2>${out}/full.err; test $? -eq 2 && grep -q 'cannot write to standard output' ${out}/full.err")
+ceplan_pipeline(stdout_closed_fails "$<TARGET_FILE:ceplan> regions >&- 2>/dev/null; test $? -eq 2")
+ceplan_pipeline(output_dash_is_stdout
+  "rm -rf ${io}-dash && mkdir -p ${io}-dash && cd ${io}-dash && $<TARGET_FILE:ceplan> regions -o - | grep -q '^Geography' && test ! -e ./-")
+ceplan_pipeline(output_never_overwrites_an_input
+  "rm -rf ${io}-self && mkdir -p ${io}-self && cp examples/shop-active-active.yaml ${io}-self/in.yaml && $<TARGET_FILE:ceplan> validate ${io}-self/in.yaml -o ${io}-self/in.yaml 2>/dev/null; test $? -eq 2 && cmp -s examples/shop-active-active.yaml ${io}-self/in.yaml")
+ceplan_pipeline(output_keeps_mode_and_links
+  "rm -rf ${io}-mode && mkdir -p ${io}-mode && cd ${io}-mode && printf old > r.txt && chmod 600 r.txt && ln -s r.txt link.txt && $<TARGET_FILE:ceplan> regions -o link.txt && test -L link.txt && test \"$(stat -c %a r.txt)\" = 600 && grep -q '^Geography' r.txt && ! ls .ceplan-* 2>/dev/null")
+ceplan_pipeline(output_writes_through_a_fifo
+  "rm -rf ${io}-fifo && mkdir -p ${io}-fifo && cd ${io}-fifo && mkfifo pipe && (cat pipe > got.txt &) && $<TARGET_FILE:ceplan> regions -o pipe && sleep 0.2 && test -p pipe && grep -q '^Geography' got.txt")
