@@ -32,7 +32,12 @@ void add_global_options(CLI::App& app, Context& context) {
   app.add_option("--catalog", context.catalog_path, "Region catalog YAML instead of the embedded one")
       ->envname("CEPLAN_CATALOG");
   app.add_option("-o,--output", context.output_path, "Write output to FILE (atomically) instead of stdout");
+  // A negative size would wrap around to no limit at all.
+  const CLI::Validator not_negative(
+      [](std::string& value) { return value.rfind('-', 0) == 0 ? std::string("must not be negative") : std::string(); },
+      "SIZE");
   app.add_option("--max-file-size", context.limits.max_file_size, "Largest input file, e.g. 8MiB")
+      ->check(not_negative)
       ->transform(CLI::AsSizeValue(false))
       ->capture_default_str();
   app.add_option("--max-depth", context.limits.max_depth, "Deepest nesting of YAML sequences and mappings")

@@ -2,6 +2,7 @@
 #include <atomic>
 #include <exception>
 #include <filesystem>
+#include <new>
 #include <system_error>
 #include <thread>
 
@@ -72,6 +73,9 @@ std::vector<render::FileReport> check_files(const Options& options, const Contex
                                        selection, context.limits);
       } catch (const InputError& error) {
         reports[i].errors = error.diagnostics();
+      } catch (const std::bad_alloc&) {
+        reports[i].errors = {Diagnostic{
+            reports[i].path, {}, "not enough memory to check this file; lower --max-file-size or --max-nodes"}};
       } catch (...) {
         failures[i] = std::current_exception();
       }

@@ -4,6 +4,7 @@
 #include <memory>
 #include <optional>
 #include <sstream>
+#include <unordered_map>
 #include <unordered_set>
 
 #include <fmt/format.h>
@@ -78,8 +79,18 @@ void check_text(std::string_view text, DiagnosticSink& sink) {
       continue;
     }
     if (byte == '\t' && in_indent) {
-      sink.error({line, column}, "tab character in indentation; YAML indents with spaces only");
-      return;
+      // Tabs are fine on a blank line or before a comment; only indentation must be spaces.
+      std::size_t next = i;
+      while (next < text.size() && (text[next] == ' ' || text[next] == '\t')) ++next;
+      const bool blank = next == text.size() || text[next] == '\n' || text[next] == '\r' || text[next] == '#';
+      if (!blank) {
+        sink.error({line, column}, "tab character in indentation; YAML indents with spaces only");
+        return;
+      }
+      column += static_cast<int>(next - i);
+      i = next;
+      in_indent = false;
+      continue;
     }
     if (byte != ' ') {
       in_indent = false;
@@ -117,6 +128,11 @@ void check_text(std::string_view text, DiagnosticSink& sink) {
         sink.error({line, column}, "invalid UTF-8; the file must be UTF-8 text");
         return;
       }
+      // Noncharacters are not text, and XML reports cannot carry them.
+      if ((code & 0xFFFEu) == 0xFFFEu || (code >= 0xFDD0u && code <= 0xFDEFu)) {
+        sink.error({line, column}, fmt::format("character U+{:04X} is not allowed; it is not text", code));
+        return;
+      }
     }
     i += length;
     ++column;
@@ -135,7 +151,8 @@ public:
   void OnNull(const YAML::Mark& mark, YAML::anchor_t anchor) override {
     Node node;
     node.mark = to_location(mark);
-    complete(std::move(node), anchor, 1);
+    count(node.mark, 1);
+    complete(std::move(node), anchor, 1, 0, 0);
   }
 
   void OnAlias(const YAML::Mark& mark, YAML::anchor_t anchor) override {
@@ -143,10 +160,20 @@ public:
       fail(to_location(mark), "alias refers to an anchor that encloses it; a node cannot contain itself");
     }
     const Anchored& anchored = *m_anchors[anchor];
-    count(to_location(mark), anchored.size);
+    const Location at = to_location(mark);
+    count(at, anchored.size);
+    // An alias repeats text and nesting as well as nodes: bound both.
+    m_alias_bytes += anchored.bytes;
+    if (m_alias_bytes > m_limits.max_file_size) {
+      fail(at, fmt::format("aliases repeat more than {} bytes of text (--max-file-size)", m_limits.max_file_size));
+    }
+    if (m_stack.size() + anchored.depth > m_limits.max_depth) {
+      fail(at, fmt::format("nesting is deeper than {} levels (--max-depth), counting what aliases repeat",
+                           m_limits.max_depth));
+    }
     Node copy = anchored.node;
-    copy.mark = to_location(mark);
-    complete(std::move(copy), 0, anchored.size);
+    copy.mark = at;
+    complete(std::move(copy), 0, anchored.size, anchored.depth, anchored.bytes);
   }
 
   void OnScalar(const YAML::Mark& mark, const std::string& tag, YAML::anchor_t anchor,
@@ -154,20 +181,24 @@ public:
     Node node;
     node.kind = Kind::scalar;
     node.mark = to_location(mark);
+    check_tag(node.mark, tag);
     node.value = value;
     node.plain = tag == "?";
     count(node.mark, 1);
-    complete(std::move(node), anchor, 1);
+    const std::size_t bytes = value.size();
+    complete(std::move(node), anchor, 1, 0, bytes);
   }
 
-  void OnSequenceStart(const YAML::Mark& mark, const std::string&, YAML::anchor_t anchor,
+  void OnSequenceStart(const YAML::Mark& mark, const std::string& tag, YAML::anchor_t anchor,
                        YAML::EmitterStyle::value) override {
+    check_tag(to_location(mark), tag);
     open(Kind::sequence, to_location(mark), anchor);
   }
   void OnSequenceEnd() override { close(); }
 
-  void OnMapStart(const YAML::Mark& mark, const std::string&, YAML::anchor_t anchor,
+  void OnMapStart(const YAML::Mark& mark, const std::string& tag, YAML::anchor_t anchor,
                   YAML::EmitterStyle::value) override {
+    check_tag(to_location(mark), tag);
     open(Kind::map, to_location(mark), anchor);
   }
   void OnMapEnd() override { close(); }
@@ -176,15 +207,41 @@ private:
   struct Frame {
     Node node;
     YAML::anchor_t anchor = 0;
-    std::size_t size = 1;  // nodes in this subtree, for the alias budget
+    std::size_t size = 1;   // nodes in this subtree, for the alias budget
+    std::size_t depth = 1;  // levels of mappings and sequences in this subtree
+    std::size_t bytes = 0;  // scalar text in this subtree
     std::optional<std::string> pending_key;
     Location pending_key_mark;
-    std::unordered_set<std::string> seen_keys;
+    std::unordered_map<std::string, Location> seen_keys;  // each key and where it first is
   };
   struct Anchored {
     Node node;
     std::size_t size = 0;
+    std::size_t depth = 0;
+    std::size_t bytes = 0;
   };
+
+  // Only the core schema's tags (and none) are understood; any other would change a value's
+  // meaning in a way ceplan cannot follow.
+  void check_tag(Location location, const std::string& tag) {
+    static const std::unordered_set<std::string> known{"",
+                                                       "?",
+                                                       "!",
+                                                       "tag:yaml.org,2002:str",
+                                                       "tag:yaml.org,2002:int",
+                                                       "tag:yaml.org,2002:bool",
+                                                       "tag:yaml.org,2002:float",
+                                                       "tag:yaml.org,2002:null",
+                                                       "tag:yaml.org,2002:seq",
+                                                       "tag:yaml.org,2002:map"};
+    if (!known.contains(tag)) {
+      constexpr std::string_view core = "tag:yaml.org,2002:";
+      std::string shown = tag.rfind(core, 0) == 0 ? "!!" + tag.substr(core.size()) : tag;
+      if (shown.size() > 64)
+        shown = shown.substr(0, 64) + "...";
+      m_sink.error(location, fmt::format("unsupported tag '{}'; ceplan reads plain YAML values", shown));
+    }
+  }
 
   [[noreturn]] void fail(Location location, std::string message) {
     m_sink.error(location, std::move(message));
@@ -221,16 +278,16 @@ private:
       frame.node.key_marks.push_back(frame.pending_key_mark);
       frame.node.items.emplace_back();
     }
-    complete(std::move(frame.node), frame.anchor, frame.size);
+    complete(std::move(frame.node), frame.anchor, frame.size, frame.depth, frame.bytes);
   }
 
-  void complete(Node node, YAML::anchor_t anchor, std::size_t size) {
+  void complete(Node node, YAML::anchor_t anchor, std::size_t size, std::size_t depth, std::size_t bytes) {
     if (anchor != 0) {
       if (m_anchors.size() <= anchor) {
         m_anchors.resize(anchor + 1);
       }
       count(node.mark, size);
-      m_anchors[anchor] = std::make_unique<Anchored>(Anchored{node, size});
+      m_anchors[anchor] = std::make_unique<Anchored>(Anchored{node, size, depth, bytes});
     }
     if (m_stack.empty()) {
       m_root = std::move(node);
@@ -238,6 +295,8 @@ private:
     }
     Frame& parent = m_stack.back();
     parent.size += size;
+    parent.depth = std::max(parent.depth, depth + 1);
+    parent.bytes += bytes;
     if (parent.node.kind == Kind::sequence) {
       parent.node.items.push_back(std::move(node));
       return;
@@ -257,15 +316,9 @@ private:
       m_sink.error(key.mark, fmt::format("a mapping key must be a plain string, not {}", describe(key)));
     }
     std::string text = key.kind == Kind::scalar ? key.value : std::string();
-    if (!parent.seen_keys.insert(text).second) {
-      Location first;
-      for (std::size_t i = 0; i < parent.node.keys.size(); ++i) {
-        if (parent.node.keys[i] == text) {
-          first = parent.node.key_marks[i];
-          break;
-        }
-      }
-      m_sink.error(key.mark, fmt::format("duplicate key '{}' (first at line {})", text, first.line));
+    if (const auto [first, inserted] = parent.seen_keys.emplace(text, key.mark); !inserted) {
+      m_sink.error(key.mark, fmt::format("duplicate key '{}' (first at line {})",
+                                         text.size() <= 64 ? text : text.substr(0, 64) + "...", first->second.line));
     }
     parent.pending_key = std::move(text);
     parent.pending_key_mark = key.mark;
@@ -276,6 +329,7 @@ private:
   std::vector<Frame> m_stack;
   std::vector<std::unique_ptr<Anchored>> m_anchors;
   std::size_t m_nodes = 0;
+  std::size_t m_alias_bytes = 0;
   Node m_root;
 };
 
@@ -297,6 +351,84 @@ public:
   void OnMapEnd() override {}
 };
 
+// Text that is not UTF-8 with LF or CRLF line ends gets a message that says what it is.
+void check_encoding(std::string_view text, DiagnosticSink& sink) {
+  if (text.size() >= 2 && ((text[0] == '\xFF' && text[1] == '\xFE') || (text[0] == '\xFE' && text[1] == '\xFF'))) {
+    sink.error({1, 1}, "the file is UTF-16 (it starts with a UTF-16 byte order mark); save it as UTF-8");
+    return;
+  }
+  if (text.size() >= 2 && (text[0] == '\0' || text[1] == '\0')) {
+    sink.error({1, 1}, "the file looks like UTF-16 (it has NUL bytes between characters); save it as UTF-8");
+    return;
+  }
+  if (text.find('\r') != std::string_view::npos && text.find('\n') == std::string_view::npos) {
+    sink.error({1, 1}, "the file ends its lines with CR only (classic Mac OS); save it with LF or CRLF line ends");
+  }
+}
+
+// yaml-cpp recurses once per flow level ('[' or '{') and holds its whole input meanwhile: deep
+// flow nesting is refused before the text reaches it. Quoted text and comments are skipped.
+void check_flow_depth(std::string_view text, std::size_t max_depth, DiagnosticSink& sink) {
+  std::size_t depth = 0;
+  int line = 1;
+  int column = 0;
+  char quote = 0;
+  bool comment = false;
+  for (std::size_t i = 0; i < text.size(); ++i) {
+    const char c = text[i];
+    ++column;
+    if (c == '\n') {
+      ++line;
+      column = 0;
+      comment = false;
+      continue;
+    }
+    if (comment) {
+      continue;
+    }
+    if (quote != 0) {
+      if (c == '\\' && quote == '"') {
+        ++i;
+        ++column;
+      } else if (c == quote) {
+        quote = 0;
+      }
+      continue;
+    }
+    if (c == '#' && (i == 0 || text[i - 1] == ' ' || text[i - 1] == '\t' || text[i - 1] == '\n')) {
+      comment = true;
+    } else if ((c == '"' || c == '\'') &&
+               (i == 0 || std::string_view(" \t\n[{,:-").find(text[i - 1]) != std::string_view::npos)) {
+      quote = c;  // a quote opens a scalar only where one may start, not inside "it's"
+    } else if (c == '[' || c == '{') {
+      if (++depth > max_depth) {
+        sink.error({line, column}, fmt::format("nesting is deeper than {} levels (--max-depth)", max_depth));
+        return;
+      }
+    } else if ((c == ']' || c == '}') && depth > 0) {
+      --depth;
+    }
+  }
+}
+
+// YAML allows tabs on blank and comment-only lines, where yaml-cpp 0.7 takes them for
+// indentation; one space for each keeps every column where it was.
+std::string blank_tabs_as_spaces(std::string_view text) {
+  std::string out(text);
+  std::size_t start = 0;
+  while (start < out.size()) {
+    const std::size_t end = std::min(out.find('\n', start), out.size());
+    std::size_t first = start;
+    while (first < end && (out[first] == ' ' || out[first] == '\t')) ++first;
+    if (first == end || out[first] == '#' || out[first] == '\r') {
+      std::replace(out.begin() + static_cast<std::ptrdiff_t>(start), out.begin() + static_cast<std::ptrdiff_t>(first),
+                   '\t', ' ');
+    }
+    start = end + 1;
+  }
+  return out;
+}
+
 std::string_view strip_bom(std::string_view text) {
   constexpr std::string_view bom = "\xEF\xBB\xBF";
   if (text.substr(0, bom.size()) == bom) {
@@ -314,10 +446,14 @@ Node parse(std::string_view text, const std::string& source, const Limits& limit
     sink.throw_if_failed();
   }
   text = strip_bom(text);
+  check_encoding(text, sink);
+  sink.throw_if_failed();
   check_text(text, sink);
   sink.throw_if_failed();
+  check_flow_depth(text, limits.max_depth, sink);
+  sink.throw_if_failed();
 
-  std::istringstream stream{std::string(text)};
+  std::istringstream stream{blank_tabs_as_spaces(text)};
   YAML::Parser parser(stream);
   TreeBuilder builder(sink, limits);
   try {

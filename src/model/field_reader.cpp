@@ -1,5 +1,7 @@
 #include "model/field_reader.hpp"
 
+#include <algorithm>
+
 #include <fmt/format.h>
 
 namespace ceplan::deploy {
@@ -27,6 +29,12 @@ std::optional<std::string> FieldReader::text(const Node& node, std::string_view 
   auto value = yaml::Reader::string(node, what);
   if (value && value->empty()) {
     error(node.mark, fmt::format("{} must not be empty", what));
+    return std::nullopt;
+  }
+  // A "\n" or "\e" escape would reach shell commands, Markdown and XML reports.
+  if (value && std::any_of(value->begin(), value->end(),
+                           [](char c) { return static_cast<unsigned char>(c) < 0x20 || c == 0x7F; })) {
+    error(node.mark, fmt::format("{} must not contain control characters (a newline, a tab, an escape)", what));
     return std::nullopt;
   }
   if (value) {

@@ -27,6 +27,10 @@ InputError::InputError(std::vector<Diagnostic> diagnostics)
       m_diagnostics(std::move(diagnostics)) {}
 
 void DiagnosticSink::error(Location location, std::string message) {
+  if (m_diagnostics.size() >= max_shown) {
+    ++m_dropped;
+    return;
+  }
   m_diagnostics.push_back(Diagnostic{m_source, location, std::move(message)});
 }
 
@@ -37,6 +41,10 @@ void DiagnosticSink::throw_if_failed() const {
     std::stable_sort(sorted.begin(), sorted.end(), [](const Diagnostic& a, const Diagnostic& b) {
       return std::tie(a.location.line, a.location.column) < std::tie(b.location.line, b.location.column);
     });
+    if (m_dropped > 0) {
+      sorted.push_back(
+          Diagnostic{m_source, {}, fmt::format("{} more problem{} not shown", m_dropped, m_dropped == 1 ? "" : "s")});
+    }
     throw InputError(std::move(sorted));
   }
 }

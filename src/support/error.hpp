@@ -44,10 +44,13 @@ public:
   /// `source` names the file every diagnostic refers to.
   explicit DiagnosticSink(std::string source) : m_source(std::move(source)) {}
 
-  /// Records a problem at `location`.
+  /// Records a problem at `location`; past the first 100, problems are only counted, so that a
+  /// hostile file cannot make the report huge.
   void error(Location location, std::string message);
   /// True once any problem is recorded.
   [[nodiscard]] bool failed() const noexcept { return !m_diagnostics.empty(); }
+  /// How many problems a sink shows before it only counts them.
+  static constexpr std::size_t max_shown = 100;
   /// Throws InputError with everything recorded, if anything was.
   void throw_if_failed() const;
   /// The source name given at construction.
@@ -56,6 +59,7 @@ public:
 private:
   std::string m_source;
   std::vector<Diagnostic> m_diagnostics;
+  std::size_t m_dropped = 0;
 };
 
 }  // namespace ceplan

@@ -54,10 +54,17 @@ std::size_t edit_distance(std::string_view a, std::string_view b, std::size_t li
 }
 
 std::optional<std::string> closest_match(std::string_view word, std::span<const std::string> candidates) {
+  // Typos are made in names of human length, among a human number of names: longer words and
+  // more candidates are not compared, so that a hostile file cannot make suggestions quadratic.
+  constexpr std::size_t longest = 64;
+  constexpr std::size_t most = 256;
+  if (word.size() > longest) {
+    return std::nullopt;
+  }
   const std::size_t limit = plausible_distance(word);
   std::optional<std::string> best;
   std::size_t best_distance = limit + 1;
-  for (const auto& candidate : candidates) {
+  for (const auto& candidate : candidates.first(std::min(candidates.size(), most))) {
     const std::size_t distance = edit_distance(word, candidate, limit);
     if (distance < best_distance) {
       best_distance = distance;

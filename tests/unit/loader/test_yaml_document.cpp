@@ -119,3 +119,60 @@ TEST_CASE("describe names a node's kind for messages") {
   CHECK(ceplan::yaml::describe(*root.find("v")) == "a scalar");
   CHECK(ceplan::yaml::describe(*root.find("n")) == "null");
 }
+
+TEST_CASE("hostile inputs: flow nesting is refused before the parser sees it") {
+  ceplan::yaml::Limits limits;
+  limits.max_depth = 8;
+  CHECK(errors_of([&] { (void)parse("a: " + std::string(9, '['), "t.yaml", limits); }) ==
+        Lines{"t.yaml:1:12: error: nesting is deeper than 8 levels (--max-depth)"});
+  // Brackets in quoted text and comments do not count, nor does an apostrophe inside a word.
+  CHECK_NOTHROW(
+      parse("a: '" + std::string(20, '[') + "'\n# " + std::string(20, '{') + "\nb: it's\n", "t.yaml", limits));
+  CHECK(errors_of([&] { (void)parse("a: it's " + std::string(9, '['), "t.yaml", limits); }) ==
+        Lines{"t.yaml:1:17: error: nesting is deeper than 8 levels (--max-depth)"});
+}
+
+TEST_CASE("hostile inputs: aliases are bounded in bytes and depth, nulls count as nodes") {
+  ceplan::yaml::Limits limits;
+  limits.max_file_size = 1000;
+  CHECK(errors_of([&] { (void)parse("a: &a " + std::string(400, 'x') + "\nb: [*a, *a, *a]\n", "t.yaml", limits); }) ==
+        Lines{"t.yaml:2:13: error: aliases repeat more than 1000 bytes of text (--max-file-size)"});
+  ceplan::yaml::Limits shallow;
+  shallow.max_depth = 4;
+  CHECK(errors_of([&] { (void)parse("a: &a [[[1]]]\nb: [*a]\n", "t.yaml", shallow); }) ==
+        Lines{"t.yaml:2:5: error: nesting is deeper than 4 levels (--max-depth), counting what aliases repeat"});
+  ceplan::yaml::Limits few;
+  few.max_nodes = 5;
+  CHECK(errors_of([&] { (void)parse("[~, ~, ~, ~, ~, ~]\n", "t.yaml", few); }) ==
+        Lines{"t.yaml:1:14: error: document has more than 5 nodes, counting what aliases repeat (--max-nodes)"});
+}
+
+TEST_CASE("hostile inputs: tags, encodings and tabs get messages that say what is wrong") {
+  CHECK(errors_of([] { (void)parse("a: !!binary aGk=\nb: !foo x\n", "t.yaml"); }) ==
+        Lines{"t.yaml:1:4: error: unsupported tag '!!binary'; ceplan reads plain YAML values",
+              "t.yaml:2:4: error: unsupported tag '!foo'; ceplan reads plain YAML values"});
+  CHECK_NOTHROW(parse("a: !!str 1\n", "t.yaml"));
+  CHECK(errors_of([] {
+          (void)parse(std::string("\xFF\xFE"
+                                  "a\0:\0",
+                                  6),
+                      "t.yaml");
+        }) ==
+        Lines{"t.yaml:1:1: error: the file is UTF-16 (it starts with a UTF-16 byte order mark); save it as UTF-8"});
+  CHECK(errors_of([] { (void)parse(std::string("a\0:\0 \0", 6), "t.yaml"); }) ==
+        Lines{"t.yaml:1:1: error: the file looks like UTF-16 (it has NUL bytes between characters); save it as UTF-8"});
+  CHECK(errors_of([] { (void)parse("a: 1\rb: 2\r", "t.yaml"); }) ==
+        Lines{"t.yaml:1:1: error: the file ends its lines with CR only (classic Mac OS); save it with LF or CRLF line "
+              "ends"});
+  CHECK(errors_of([] { (void)parse("a: \xEF\xBF\xBE\n", "t.yaml"); }) ==
+        Lines{"t.yaml:1:4: error: character U+FFFE is not allowed; it is not text"});
+  CHECK_NOTHROW(parse("a: 1\n\t\n\t# a comment\nb: 2\n", "t.yaml"));
+}
+
+TEST_CASE("a duplicate key is found in one pass, however many there are") {
+  std::string text;
+  for (int i = 0; i < 3; ++i) text += "k: 1\n";
+  CHECK(errors_of([&] { (void)parse(text, "t.yaml"); }) ==
+        Lines{"t.yaml:2:1: error: duplicate key 'k' (first at line 1)",
+              "t.yaml:3:1: error: duplicate key 'k' (first at line 1)"});
+}

@@ -222,3 +222,8 @@ TEST_CASE("an app with no region is an error, with its name") {
   CHECK(load_errors("version: 1\nproject: p\nregions: [us-south]\napps:\n  - { name: web, image: i, regions: {} }\n") ==
         Lines{"d.yaml:5:37: error: 'regions' of 'web' must list at least one region"});
 }
+
+TEST_CASE("escaped control characters never reach commands or reports") {
+  CHECK(load_errors("version: 1\nproject: \"p\\n::warning file=x::y\"\nregions: [us-south]\n") ==
+        Lines{"d.yaml:2:10: error: 'project' must not contain control characters (a newline, a tab, an escape)"});
+}

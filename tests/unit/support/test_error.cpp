@@ -30,3 +30,17 @@ TEST_CASE("a sink reports its problems in file order") {
     CHECK(std::string(error.what()) == "f.yaml:2:5: error: earlier");
   }
 }
+
+TEST_CASE("a sink shows the first problems and counts the rest") {
+  ceplan::DiagnosticSink sink("f.yaml");
+  for (std::size_t i = 0; i < ceplan::DiagnosticSink::max_shown + 5; ++i) {
+    sink.error({static_cast<int>(i) + 1, 1}, "bad");
+  }
+  try {
+    sink.throw_if_failed();
+    FAIL("no error thrown");
+  } catch (const ceplan::InputError& error) {
+    CHECK(error.diagnostics().size() == ceplan::DiagnosticSink::max_shown + 1);
+    CHECK(error.diagnostics().back().format() == "f.yaml: error: 5 more problems not shown");
+  }
+}
