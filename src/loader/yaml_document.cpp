@@ -6,6 +6,7 @@
 #include <sstream>
 #include <unordered_map>
 #include <unordered_set>
+#include <variant>
 
 #include <fmt/format.h>
 #include <yaml-cpp/eventhandler.h>
@@ -63,6 +64,46 @@ Location to_location(const YAML::Mark& mark) {
 
 // yaml-cpp passes invalid UTF-8 and most control characters through, and silently drops some
 // (0x04); checking the bytes first gives the user a precise location instead.
+// Decodes the multi-byte UTF-8 sequence at `i`: its length, or a message for what is wrong.
+std::variant<std::size_t, std::string> utf8_sequence(std::string_view text, std::size_t i) {
+  const auto byte = static_cast<unsigned char>(text[i]);
+  std::size_t length = 0;
+  unsigned int code = 0;
+  if (byte >= 0xC2 && byte <= 0xDF) {
+    length = 2;
+    code = byte & 0x1Fu;
+  } else if (byte >= 0xE0 && byte <= 0xEF) {
+    length = 3;
+    code = byte & 0x0Fu;
+  } else if (byte >= 0xF0 && byte <= 0xF4) {
+    length = 4;
+    code = byte & 0x07u;
+  }
+  bool valid = length != 0 && i + length <= text.size();
+  for (std::size_t k = 1; valid && k < length; ++k) {
+    const auto next = static_cast<unsigned char>(text[i + k]);
+    valid = (next & 0xC0u) == 0x80u;
+    code = (code << 6u) | (next & 0x3Fu);
+  }
+  const unsigned int min_code = length == 3 ? 0x800u : length == 4 ? 0x10000u : 0x80u;
+  if (!valid || code < min_code || code > 0x10FFFFu || (code >= 0xD800u && code <= 0xDFFFu)) {
+    return std::string("invalid UTF-8; the file must be UTF-8 text");
+  }
+  // Noncharacters are not text, and XML reports cannot carry them.
+  if ((code & 0xFFFEu) == 0xFFFEu || (code >= 0xFDD0u && code <= 0xFDEFu)) {
+    return fmt::format("character U+{:04X} is not allowed; it is not text", code);
+  }
+  return length;
+}
+
+// What is wrong with the byte at `i` (an ASCII one), or "".
+std::string ascii_problem(unsigned char byte) {
+  if ((byte < 0x20 && byte != '\t' && byte != '\r') || byte == 0x7F) {
+    return fmt::format("control character 0x{:02X} is not allowed", byte);
+  }
+  return {};
+}
+
 void check_text(std::string_view text, DiagnosticSink& sink) {
   int line = 1;
   int column = 1;
@@ -70,7 +111,6 @@ void check_text(std::string_view text, DiagnosticSink& sink) {
   std::size_t i = 0;
   while (i < text.size()) {
     const auto byte = static_cast<unsigned char>(text[i]);
-    std::size_t length = 1;
     if (byte == '\n') {
       ++line;
       column = 1;
@@ -82,57 +122,26 @@ void check_text(std::string_view text, DiagnosticSink& sink) {
       // Tabs are fine on a blank line or before a comment; only indentation must be spaces.
       std::size_t next = i;
       while (next < text.size() && (text[next] == ' ' || text[next] == '\t')) ++next;
-      const bool blank = next == text.size() || text[next] == '\n' || text[next] == '\r' || text[next] == '#';
-      if (!blank) {
+      if (next < text.size() && text[next] != '\n' && text[next] != '\r' && text[next] != '#') {
         sink.error({line, column}, "tab character in indentation; YAML indents with spaces only");
         return;
       }
       column += static_cast<int>(next - i);
       i = next;
-      in_indent = false;
       continue;
     }
-    if (byte != ' ') {
-      in_indent = false;
-    }
-    if (byte < 0x20 && byte != '\t' && byte != '\r') {
-      sink.error({line, column}, fmt::format("control character 0x{:02X} is not allowed", byte));
-      return;
-    }
-    if (byte == 0x7F) {
-      sink.error({line, column}, "control character 0x7F is not allowed");
-      return;
-    }
+    in_indent = in_indent && byte == ' ';
+    std::size_t length = 1;
     if (byte >= 0x80) {
-      unsigned int code = 0;
-      if (byte >= 0xC2 && byte <= 0xDF) {
-        length = 2;
-        code = byte & 0x1Fu;
-      } else if (byte >= 0xE0 && byte <= 0xEF) {
-        length = 3;
-        code = byte & 0x0Fu;
-      } else if (byte >= 0xF0 && byte <= 0xF4) {
-        length = 4;
-        code = byte & 0x07u;
-      } else {
-        length = 0;
-      }
-      bool valid = length != 0 && i + length <= text.size();
-      for (std::size_t k = 1; valid && k < length; ++k) {
-        const auto next = static_cast<unsigned char>(text[i + k]);
-        valid = (next & 0xC0u) == 0x80u;
-        code = (code << 6u) | (next & 0x3Fu);
-      }
-      const unsigned int min_code = length == 3 ? 0x800u : length == 4 ? 0x10000u : 0x80u;
-      if (!valid || code < min_code || code > 0x10FFFFu || (code >= 0xD800u && code <= 0xDFFFu)) {
-        sink.error({line, column}, "invalid UTF-8; the file must be UTF-8 text");
+      auto sequence = utf8_sequence(text, i);
+      if (auto* problem = std::get_if<std::string>(&sequence)) {
+        sink.error({line, column}, std::move(*problem));
         return;
       }
-      // Noncharacters are not text, and XML reports cannot carry them.
-      if ((code & 0xFFFEu) == 0xFFFEu || (code >= 0xFDD0u && code <= 0xFDEFu)) {
-        sink.error({line, column}, fmt::format("character U+{:04X} is not allowed; it is not text", code));
-        return;
-      }
+      length = std::get<std::size_t>(sequence);
+    } else if (std::string problem = ascii_problem(byte); !problem.empty()) {
+      sink.error({line, column}, std::move(problem));
+      return;
     }
     i += length;
     ++column;

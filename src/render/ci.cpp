@@ -170,72 +170,91 @@ std::string sarif(std::span<const FileReport> reports, const std::string& base_d
                                                  {"results", std::move(results)}}})}});
 }
 
+namespace {
+
+// One JUnit test suite: its XML and its counts.
+struct Suite {
+  std::string cases;
+  std::size_t tests = 0;
+  std::size_t failures = 0;
+  std::size_t errors = 0;
+};
+
+// The cases of one rule in one file: a failing case per finding at or above `fail_on`, else one
+// passing case that carries the lower findings as output.
+void rule_cases(const FileReport& report, const RuleInfo& rule, std::optional<Severity> fail_on, Suite& suite) {
+  const std::string path = xml_escape(report.path);
+  const std::string name = xml_escape(fmt::format("{} {}", rule.id, rule.name));
+  std::string passed_notes;
+  bool any_failure = false;
+  for (const Finding& finding : report.findings) {
+    if (finding.rule != &rule) {
+      continue;
+    }
+    if (fail_on && finding.severity <= *fail_on) {
+      // One test case per failing finding, so that every finding is a failure of its own.
+      suite.cases += fmt::format(
+          "    <testcase classname=\"{}\" name=\"{} (line {})\">\n"
+          "      <failure type=\"{}\" message=\"{}\">{}</failure>\n    </testcase>\n",
+          path, name, finding.location.line, to_string(finding.severity), xml_escape(finding.message),
+          xml_escape(finding_line(report.path, finding)));
+      ++suite.tests;
+      ++suite.failures;
+      any_failure = true;
+    } else {
+      passed_notes += finding_line(report.path, finding) + "\n";
+    }
+  }
+  if (!any_failure) {
+    suite.cases += fmt::format(R"(    <testcase classname="{}" name="{}")", path, name);
+    suite.cases += passed_notes.empty() ? std::string("/>\n")
+                                        : fmt::format(">\n      <system-out>{}</system-out>\n    </testcase>\n",
+                                                      xml_escape(passed_notes));
+    ++suite.tests;
+  }
+}
+
+Suite file_suite(const FileReport& report, const RuleSelection& selection, std::optional<Severity> fail_on) {
+  Suite suite;
+  if (!report.errors.empty()) {
+    // The file could not be read as a deploy file: one test case that errs, with every problem.
+    std::string problems;
+    for (const Diagnostic& error : report.errors) problems += error.format() + "\n";
+    suite.cases = fmt::format(
+        "    <testcase classname=\"{}\" name=\"input\">\n      <error type=\"input\" message=\"{}\">{}</error>\n"
+        "    </testcase>\n",
+        xml_escape(report.path), xml_escape(report.errors.front().message), xml_escape(problems));
+    suite.tests = 1;
+    suite.errors = 1;
+    return suite;
+  }
+  for (const RuleInfo& rule : all_rules()) {
+    if (selection.runs(rule.id)) {
+      rule_cases(report, rule, fail_on, suite);
+    }
+  }
+  return suite;
+}
+
+}  // namespace
+
 std::string junit(std::span<const FileReport> reports, const RuleSelection& selection,
                   std::optional<Severity> fail_on) {
   std::string suites;
-  std::size_t total_tests = 0;
-  std::size_t total_failures = 0;
-  std::size_t total_errors = 0;
+  Suite total;
   for (const FileReport& report : reports) {
-    std::string cases;
-    std::size_t tests = 0;
-    std::size_t failures = 0;
-    const std::string path = xml_escape(report.path);
-    for (const RuleInfo& rule : all_rules()) {
-      if (!selection.runs(rule.id)) {
-        continue;
-      }
-      const std::string name = xml_escape(fmt::format("{} {}", rule.id, rule.name));
-      std::string passed_notes;
-      bool any_failure = false;
-      for (const Finding& finding : report.findings) {
-        if (finding.rule != &rule) {
-          continue;
-        }
-        if (fail_on && finding.severity <= *fail_on) {
-          // One test case per failing finding, so that every finding is a failure of its own.
-          cases += fmt::format(
-              "    <testcase classname=\"{}\" name=\"{} (line {})\">\n"
-              "      <failure type=\"{}\" message=\"{}\">{}</failure>\n    </testcase>\n",
-              path, name, finding.location.line, to_string(finding.severity), xml_escape(finding.message),
-              xml_escape(finding_line(report.path, finding)));
-          ++tests;
-          ++failures;
-          any_failure = true;
-        } else {
-          passed_notes += finding_line(report.path, finding) + "\n";
-        }
-      }
-      if (!any_failure) {
-        cases += fmt::format(R"(    <testcase classname="{}" name="{}")", path, name);
-        cases += passed_notes.empty()
-                     ? std::string("/>\n")
-                     : fmt::format(">\n      <system-out>{}</system-out>\n    </testcase>\n", xml_escape(passed_notes));
-        ++tests;
-      }
-    }
-    const std::size_t errors = report.errors.empty() ? 0 : 1;
-    if (errors != 0) {
-      // The file could not be read as a deploy file: one test case that errs, with every problem.
-      std::string problems;
-      for (const Diagnostic& error : report.errors) problems += error.format() + "\n";
-      cases = fmt::format(
-          "    <testcase classname=\"{}\" name=\"input\">\n      <error type=\"input\" message=\"{}\">{}</error>\n"
-          "    </testcase>\n",
-          path, xml_escape(report.errors.front().message), xml_escape(problems));
-      tests = 1;
-    }
+    const Suite suite = file_suite(report, selection, fail_on);
     suites += fmt::format(
-        "  <testsuite name=\"{}\" tests=\"{}\" failures=\"{}\" errors=\"{}\" skipped=\"0\">\n{}  </testsuite>\n", path,
-        tests, failures, errors, cases);
-    total_tests += tests;
-    total_failures += failures;
-    total_errors += errors;
+        "  <testsuite name=\"{}\" tests=\"{}\" failures=\"{}\" errors=\"{}\" skipped=\"0\">\n{}  </testsuite>\n",
+        xml_escape(report.path), suite.tests, suite.failures, suite.errors, suite.cases);
+    total.tests += suite.tests;
+    total.failures += suite.failures;
+    total.errors += suite.errors;
   }
   return fmt::format(
       "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<testsuites name=\"ceplan\" tests=\"{}\" failures=\"{}\" "
       "errors=\"{}\">\n{}</testsuites>\n",
-      total_tests, total_failures, total_errors, suites);
+      total.tests, total.failures, total.errors, suites);
 }
 
 std::string github(std::span<const FileReport> reports) {
