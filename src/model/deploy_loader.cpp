@@ -38,7 +38,7 @@ public:
       }
     }
     if (const Node* project = m_read.required(root, "project", "the deploy file")) {
-      m_out.project = m_read.text(*project, "'project'").value_or("");
+      m_out.project = m_read.text_of(*project, "deploy", "project").value_or("");
     }
     m_out.resource_group = m_read.optional_ref(root, "resource_group");
     if (const Node* objectives = root.find("objectives")) {
@@ -65,6 +65,7 @@ public:
          [this](const Node& item) { read_artifact(item, "a config map", "configmap", m_out.configmaps); });
     Location ignored;
     each(root, "data", ignored, [this](const Node& item) { read_data(item); });
+    m_out.index_regions();
     apply_defaults();
   }
 
@@ -165,7 +166,7 @@ private:
       out.service = m_read.choice(*value, "'service'", lists().services).value_or(out.service);
     }
     if (const Node* value = node.find("domain")) {
-      out.domain = m_read.text(*value, "'domain'").value_or("");
+      out.domain = m_read.text_of(*value, "edge_proxy", "domain").value_or("");
     }
     if (const Node* value = node.find("proxied")) {
       out.proxied = m_read.boolean(*value, "'proxied'").value_or(true);

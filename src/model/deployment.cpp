@@ -4,7 +4,18 @@
 
 namespace ceplan {
 
+void Deployment::index_regions() {
+  region_index.clear();
+  for (std::size_t i = 0; i < regions.size(); ++i) {
+    region_index.emplace(regions[i].id.name, i);
+  }
+}
+
 const ProjectRegion* Deployment::region(std::string_view id) const {
+  if (!region_index.empty()) {
+    const auto it = region_index.find(std::string(id));
+    return it == region_index.end() ? nullptr : &regions[it->second];
+  }
   for (const ProjectRegion& entry : regions) {
     if (entry.id.name == id) {
       return &entry;

@@ -6,6 +6,7 @@
 #include <optional>
 #include <string>
 #include <string_view>
+#include <unordered_map>
 #include <vector>
 
 #include "model/vocabulary.hpp"
@@ -173,8 +174,13 @@ struct Deployment {
   Location configmaps_location;        ///< where `configmaps` is (the root when absent)
   std::vector<DataStore> data;         ///< data stores
 
-  /// The project region with this id, or nullptr.
+  /// The project region with this id (the first, if listed twice), or nullptr; constant time once
+  /// index_regions() has run, as it has for every loaded deployment.
   [[nodiscard]] const ProjectRegion* region(std::string_view id) const;
+  /// Indexes `regions` by id, so that look-ups do not grow with the number of regions.
+  void index_regions();
+  /// Region ids to their position in `regions`; filled by index_regions().
+  std::unordered_map<std::string, std::size_t> region_index;
   /// The first region with this role, or nullptr.
   [[nodiscard]] const ProjectRegion* first_with_role(Role role) const;
   /// The app the edge proxy's domain maps to: `target`, else the first app; nullptr without

@@ -81,9 +81,10 @@ void FieldReader::duration(const Node& map, std::string_view key, Setting& setti
     setting.location = map.mark;
   }
 }
-std::optional<Ref> FieldReader::optional_ref(const Node& map, std::string_view key) {
+std::optional<Ref> FieldReader::optional_ref(const Node& map, std::string_view key, std::string_view object) {
   if (const Node* value = map.find(key)) {
-    if (auto name = text(*value, fmt::format("'{}'", key))) {
+    auto name = object.empty() ? text(*value, fmt::format("'{}'", key)) : text_of(*value, object, key);
+    if (name) {
       return Ref{std::move(*name), value->mark};
     }
   }

@@ -69,8 +69,8 @@ public:
   std::vector<Ref> refs(const yaml::Node& node, std::string_view what);
   /// A duration key into `setting`; absent, the setting keeps its default, located at `map`.
   void duration(const yaml::Node& map, std::string_view key, Setting& setting);
-  /// An optional name-valued key.
-  std::optional<Ref> optional_ref(const yaml::Node& map, std::string_view key);
+  /// An optional name-valued key, shaped as the table says for `object` when one is given.
+  std::optional<Ref> optional_ref(const yaml::Node& map, std::string_view key, std::string_view object = {});
   /// An optional integer key within the table's bounds for `object`.
   std::optional<Setting> optional_integer(const yaml::Node& map, std::string_view object, std::string_view key);
   /// An integer key within the table's bounds for `object`, into `setting`.

@@ -106,6 +106,16 @@ bool is_cron(std::string_view v) {
   return fields == 5;
 }
 
+// Printed after a flag, a value starting with '-' would be read as another flag, quoted or not.
+bool is_label(std::string_view v) {
+  return !v.empty() && v.size() <= 256 && v.front() != '-';
+}
+
+bool is_host(std::string_view v) {
+  return !v.empty() && v.size() <= 253 && alnum(v.front()) && alnum(v.back()) &&
+         all_of(v, [](char c) { return alnum(c) || c == '-' || c == '.'; });
+}
+
 }  // namespace
 
 std::optional<std::string> format_problem(ValueFormat format, std::string_view value) {
@@ -131,6 +141,14 @@ std::optional<std::string> format_problem(ValueFormat format, std::string_view v
       if (is_cron(value))
         return std::nullopt;
       return std::string("must be a cron schedule of five fields (minute hour day month weekday), such as '0 2 * * *'");
+    case ValueFormat::label:
+      if (is_label(value))
+        return std::nullopt;
+      return std::string("must not start with '-' (a command would read it as a flag) and be at most 256 characters");
+    case ValueFormat::host:
+      if (is_host(value))
+        return std::nullopt;
+      return std::string("must be a domain name such as shop.example.com");
   }
   return std::nullopt;
 }
@@ -144,6 +162,8 @@ std::string_view format_pattern(ValueFormat format) {
       return "^(([A-Za-z0-9.-]+(:[0-9]+)?|localhost)/)?[a-z0-9]+([._-]+[a-z0-9]+)*(/[a-z0-9]+([._-]+[a-z0-9]+)*)*"
              "(:[A-Za-z0-9_][A-Za-z0-9_.-]{0,127})?(@[a-z0-9]+:[a-f0-9]{32,})?$";
     case ValueFormat::cron: return "^ *[0-9A-Za-z*,/?-]+( +[0-9A-Za-z*,/?-]+){4} *$";
+    case ValueFormat::label: return "^[^-].{0,255}$";
+    case ValueFormat::host: return "^[A-Za-z0-9]([A-Za-z0-9.-]{0,251}[A-Za-z0-9])?$";
   }
   return "";
 }

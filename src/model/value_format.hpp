@@ -15,6 +15,8 @@ enum class ValueFormat {
   dns_name,  ///< a secret or config map name: a-z, 0-9, '-' and '.', alphanumeric ends, at most 253
   image,     ///< a container image reference: [registry/]path[:tag][@digest]
   cron,      ///< a crontab schedule of five fields
+  label,     ///< free text printed as a command argument: not starting with '-', at most 256
+  host,      ///< a domain name: letters, digits, '-' and '.', alphanumeric ends, at most 253
 };
 
 /// What is wrong with `value` for `format` ("must be ..."), or nullopt when it fits. Linear in

@@ -82,8 +82,8 @@ std::optional<App> read_app(FieldReader& read, const Node& node) {
   read.integer_setting(node, "app", "min_scale", app.min_scale);
   app.max_scale = read.optional_integer(node, "app", "max_scale");
   app.port = read.optional_integer(node, "app", "port");
-  app.cpu = read.optional_ref(node, "cpu");
-  app.memory = read.optional_ref(node, "memory");
+  app.cpu = read.optional_ref(node, "cpu", "app");
+  app.memory = read.optional_ref(node, "memory", "app");
   if (const Node* value = node.find("visibility")) {
     if (auto name = read.choice(*value, "'visibility'", lists().visibility_names)) {
       app.visibility = Ref{std::move(*name), value->mark};
@@ -115,7 +115,7 @@ std::optional<Job> read_job(FieldReader& read, const Node& node) {
   if (const Node* value = node.find("idempotent")) {
     job.idempotent = read.boolean(*value, "'idempotent'").value_or(false);
   }
-  job.time_zone = read.optional_ref(node, "time_zone");
+  job.time_zone = read.optional_ref(node, "time_zone", "job");
   return job;
 }
 

@@ -227,3 +227,11 @@ TEST_CASE("escaped control characters never reach commands or reports") {
   CHECK(load_errors("version: 1\nproject: \"p\\n::warning file=x::y\"\nregions: [us-south]\n") ==
         Lines{"d.yaml:2:10: error: 'project' must not contain control characters (a newline, a tab, an escape)"});
 }
+
+TEST_CASE("values printed after a flag may not look like one") {
+  CHECK(load_errors("version: 1\nproject: '--image=x'\nregions: [us-south]\n"
+                    "failover: { edge_proxy: { domain: '-x.example.com' } }\n") ==
+        Lines{"d.yaml:2:10: error: 'project' must not start with '-' (a command would read it as a flag) and be at "
+              "most 256 characters, not '--image=x'",
+              "d.yaml:4:35: error: 'domain' must be a domain name such as shop.example.com, not '-x.example.com'"});
+}

@@ -48,3 +48,13 @@ TEST_CASE("shapes accept what Code Engine accepts and refuse the rest, as the sc
     CHECK(matches(format, value) == ok);
   }
 }
+
+TEST_CASE("labels and hosts") {
+  CHECK(fits(ValueFormat::label, "Payments Prod"));
+  CHECK_FALSE(fits(ValueFormat::label, "-x"));
+  CHECK(matches(ValueFormat::label, "Payments Prod"));
+  CHECK_FALSE(matches(ValueFormat::label, "-x"));
+  CHECK(fits(ValueFormat::host, "Shop.example.com"));
+  CHECK_FALSE(fits(ValueFormat::host, "shop example"));
+  CHECK(matches(ValueFormat::host, "Shop.example.com"));
+}
