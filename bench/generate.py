@@ -1,5 +1,5 @@
 #!/usr/bin/python3
-"""Writes a realistic deploy file (SPEC §2) with N apps and N/10 jobs to standard output.
+"""Writes a realistic deploy file (docs/deploy-file.md) with N apps and N/10 jobs to standard output.
 
   generate.py N [--seed S]
 

@@ -12,6 +12,8 @@
 namespace ceplan {
 namespace {
 
+constexpr std::size_t max_project_regions = 100;
+
 using deploy::index_of;
 using deploy::Keys;
 using deploy::lists;
@@ -109,6 +111,13 @@ private:
     }
     if (node.items.empty()) {
       m_read.error(node.mark, "'regions' must list at least one region");
+    }
+    // Every app and job may default to every region: without a bound, a long list makes the
+    // model grow with its square. No catalog comes near this many regions.
+    if (node.items.size() > max_project_regions) {
+      m_read.error(node.mark, fmt::format("'regions' lists {} regions; a project can be in at most {}",
+                                          node.items.size(), max_project_regions));
+      return;
     }
     for (const Node& item : node.items) {
       ProjectRegion region;

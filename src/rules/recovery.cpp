@@ -65,6 +65,8 @@ void check_references(const Subject& s, Findings& findings) {
   auto secret = [&](std::string_view owner, const Ref& ref) {
     auto it = secrets.find(ref.name);
     if (it == secrets.end()) {
+      if (!findings.on(RuleId::dangling_reference))
+        return;  // the suggestion is the costly part: skip it when nobody reads it
       findings.add(RuleId::dangling_reference, ref.location,
                    fmt::format("{} uses secret '{}', which is not declared under secrets{}", owner, ref.name,
                                did_you_mean(ref.name, secret_names)),
@@ -78,7 +80,7 @@ void check_references(const Subject& s, Findings& findings) {
     }
   };
   auto configmap = [&](std::string_view owner, const Ref& ref) {
-    if (!configmaps.contains(ref.name)) {
+    if (!configmaps.contains(ref.name) && findings.on(RuleId::dangling_reference)) {
       findings.add(RuleId::dangling_reference, ref.location,
                    fmt::format("{} uses config map '{}', which is not declared under configmaps{}", owner, ref.name,
                                did_you_mean(ref.name, configmap_names)),

@@ -1,6 +1,7 @@
 #include "support/spellcheck.hpp"
 
 #include <algorithm>
+#include <array>
 #include <cctype>
 #include <vector>
 
@@ -10,7 +11,7 @@ namespace ceplan {
 namespace {
 
 char fold(char c) {
-  return static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+  return c >= 'A' && c <= 'Z' ? static_cast<char>(c - 'A' + 'a') : c;
 }
 
 // A typo changes a few characters; allowing more than a third of the word would suggest
@@ -27,9 +28,21 @@ std::size_t edit_distance(std::string_view a, std::string_view b, std::size_t li
     return limit + 1;
   }
   // Optimal string alignment: a swap of two neighbours ("MRZ" for "MZR") is one typo, not two.
-  std::vector<std::size_t> before(b.size() + 1);
-  std::vector<std::size_t> previous(b.size() + 1);
-  std::vector<std::size_t> row(b.size() + 1);
+  // Three rows on the stack for names of human length: suggestions run once per unknown name.
+  constexpr std::size_t on_stack = 65;
+  std::array<std::size_t, on_stack> rows_a{};
+  std::array<std::size_t, on_stack> rows_b{};
+  std::array<std::size_t, on_stack> rows_c{};
+  std::vector<std::size_t> heap;
+  std::size_t* before = rows_a.data();
+  std::size_t* previous = rows_b.data();
+  std::size_t* row = rows_c.data();
+  if (b.size() + 1 > on_stack) {
+    heap.assign(3 * (b.size() + 1), 0);
+    before = heap.data();
+    previous = before + b.size() + 1;
+    row = previous + b.size() + 1;
+  }
   for (std::size_t j = 0; j <= b.size(); ++j) {
     previous[j] = j;
   }

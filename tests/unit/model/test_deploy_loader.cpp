@@ -235,3 +235,10 @@ TEST_CASE("values printed after a flag may not look like one") {
               "most 256 characters, not '--image=x'",
               "d.yaml:4:35: error: 'domain' must be a domain name such as shop.example.com, not '-x.example.com'"});
 }
+
+TEST_CASE("a project lists at most 100 regions, so defaults cannot grow with the square of the file") {
+  std::string regions;
+  for (int i = 0; i < 101; ++i) regions += "  - us-south\n";
+  CHECK(load_errors("version: 1\nproject: p\nregions:\n" + regions) ==
+        Lines{"d.yaml:4:3: error: 'regions' lists 101 regions; a project can be in at most 100"});
+}
