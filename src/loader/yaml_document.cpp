@@ -245,10 +245,8 @@ private:
                                                        "tag:yaml.org,2002:map"};
     if (!known.contains(tag)) {
       constexpr std::string_view core = "tag:yaml.org,2002:";
-      std::string shown = tag.rfind(core, 0) == 0 ? "!!" + tag.substr(core.size()) : tag;
-      if (shown.size() > 64)
-        shown = shown.substr(0, 64) + "...";
-      m_sink.error(location, fmt::format("unsupported tag '{}'; ceplan reads plain YAML values", shown));
+      const std::string shown = tag.rfind(core, 0) == 0 ? "!!" + tag.substr(core.size()) : tag;
+      m_sink.error(location, fmt::format("unsupported tag '{}'; ceplan reads plain YAML values", excerpt(shown)));
     }
   }
 
@@ -326,8 +324,7 @@ private:
     }
     std::string text = key.kind == Kind::scalar ? key.value : std::string();
     if (const auto [first, inserted] = parent.seen_keys.emplace(text, key.mark); !inserted) {
-      m_sink.error(key.mark, fmt::format("duplicate key '{}' (first at line {})",
-                                         text.size() <= 64 ? text : text.substr(0, 64) + "...", first->second.line));
+      m_sink.error(key.mark, fmt::format("duplicate key '{}' (first at line {})", excerpt(text), first->second.line));
     }
     parent.pending_key = std::move(text);
     parent.pending_key_mark = key.mark;

@@ -67,6 +67,15 @@ const DataStore* Deployment::data_store(std::string_view name) const {
   return nullptr;
 }
 
+const Artifact* Deployment::secret(std::string_view name) const {
+  for (const Artifact& declared : secrets) {
+    if (declared.name.name == name) {
+      return &declared;
+    }
+  }
+  return nullptr;
+}
+
 const RegionOverrides* Workload::overrides_in(std::string_view id) const {
   for (std::size_t i = 0; i < regions.size() && i < overrides.size(); ++i) {
     if (regions[i].name == id) {

@@ -193,6 +193,8 @@ struct Deployment {
   [[nodiscard]] bool serves(std::string_view region) const;
   /// The data store with this name, or nullptr.
   [[nodiscard]] const DataStore* data_store(std::string_view name) const;
+  /// The first declared secret with this name, or nullptr.
+  [[nodiscard]] const Artifact* secret(std::string_view name) const;
 };
 
 }  // namespace ceplan

@@ -15,16 +15,6 @@ const SchemaLists& lists() {
 
 // Every string of the deploy file names something, so none may be empty (the schema says
 // minLength 1 for the same reason).
-namespace {
-
-// A value as quoted in a message: long ones are cut, so a hostile file cannot make messages huge.
-std::string quoted(std::string_view value) {
-  constexpr std::size_t shown = 64;
-  return value.size() <= shown ? fmt::format("'{}'", value) : fmt::format("'{}...'", value.substr(0, shown));
-}
-
-}  // namespace
-
 std::optional<std::string> FieldReader::text(const Node& node, std::string_view what, ValueFormat format) {
   auto value = yaml::Reader::string(node, what);
   if (value && value->empty()) {
@@ -39,7 +29,7 @@ std::optional<std::string> FieldReader::text(const Node& node, std::string_view 
   }
   if (value) {
     if (auto problem = format_problem(format, *value)) {
-      error(node.mark, fmt::format("{} {}, not {}", what, *problem, quoted(*value)));
+      error(node.mark, fmt::format("{} {}, not '{}'", what, *problem, excerpt(*value)));
       return std::nullopt;
     }
   }

@@ -88,11 +88,7 @@ void Checklist::recover_data(const DataStore& store, std::string_view into, cons
   add("data-" + store.name.name, "restore data", data_step_title(store, into), "",
       "the store accepts writes where the apps now run; note the time of the newest data it holds",
       rpo("data loss is bounded by the last backup"));
-  const Artifact* secret = nullptr;
-  for (const Artifact& candidate : m_deployment.secrets) {
-    if (store.secret && candidate.name.name == store.secret->name)
-      secret = &candidate;
-  }
+  const Artifact* secret = store.secret ? m_deployment.secret(store.secret->name) : nullptr;
   if (secret == nullptr) {
     return;
   }

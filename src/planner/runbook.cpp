@@ -51,9 +51,8 @@ private:
     return region != nullptr && region->role != Role::recovery;
   }
 
-  bool runs_in_target(const std::vector<Ref>& regions) const {
-    return project_exists_in_target() &&
-           std::any_of(regions.begin(), regions.end(), [&](const Ref& r) { return r.name == m_out.to; });
+  bool runs_in_target(const Workload& workload) const {
+    return project_exists_in_target() && workload.runs_in(m_out.to);
   }
 
   void preflight() {
@@ -156,7 +155,7 @@ private:
 
   void restore_workloads() {
     for (const App& app : m_d.apps) {
-      if (runs_in_target(app.regions)) {
+      if (runs_in_target(app)) {
         m_list.add("app-" + app.name.name, "restore",
                    fmt::format("Scale app {}, which already runs in {}, to take all traffic", app.name.name, m_out.to),
                    ibm::scale_app(app),
@@ -171,7 +170,7 @@ private:
                  rto());
     }
     for (const Job& job : m_d.jobs) {
-      if (runs_in_target(job.regions)) {
+      if (runs_in_target(job)) {
         m_list.add("job-" + job.name.name, "restore",
                    fmt::format("Check that job {} is defined in {}", job.name.name, m_out.to), ibm::get_job(job),
                    "the job definition is listed", std::string(work_can_run));
@@ -237,7 +236,7 @@ private:
     if (target == nullptr)
       return;
     const App& front = *target;
-    if (runs_in_target(front.regions)) {
+    if (runs_in_target(front)) {
       // The multi-region set-up already mapped the domain and added this region's origin pool.
       m_list.add("domain-mapping", "cut over",
                  fmt::format("Check the mapping of {} to app {} in {}", proxy->domain, front.name.name, m_out.to),
@@ -261,7 +260,7 @@ private:
 
   void map_domain(const EdgeProxy& proxy, const App& front) {
     const std::string secret = proxy.tls_secret ? proxy.tls_secret->name : m_d.project + "-tls";
-    if (!proxy.tls_secret || !has_secret(secret)) {
+    if (!proxy.tls_secret || m_d.secret(secret) == nullptr) {
       const Artifact tls{Ref{secret, {}}, Source::manual, {}, "tls"};
       m_list.add("secret-" + secret, "cut over",
                  fmt::format("Create TLS secret {} for {} from the public CA's certificate", secret, proxy.domain),
@@ -323,10 +322,6 @@ private:
         return std::string(registry_host(job.image_in(m_out.to).name));
     }
     return {};
-  }
-
-  bool has_secret(const std::string& name) const {
-    return std::any_of(m_d.secrets.begin(), m_d.secrets.end(), [&](const Artifact& s) { return s.name.name == name; });
   }
 
   // Declared artifacts in the order apps, jobs and the edge proxy first use them; unused ones

@@ -70,7 +70,7 @@ void zone_steps(const Deployment& d, const ScenarioPlan& plan, Checklist& out) {
           fmt::format("Confirm the outage of zone {} on the IBM Cloud status page", plan.scenario.target), "",
           "the status page lists the zone as degraded", "decide on facts, not alarms");
   for (const App& app : d.apps) {
-    if (contains(names_of(app.regions), region)) {
+    if (app.runs_in(region)) {
       out.add("check-app-" + app.name.name, "verify",
               fmt::format("Check that Code Engine re-created app {} in another zone of {}", app.name.name, region),
               planner::in_region(region, d.project, planner::get_app(app)),
@@ -78,7 +78,7 @@ void zone_steps(const Deployment& d, const ScenarioPlan& plan, Checklist& out) {
     }
   }
   for (const Job& job : d.jobs) {
-    if (contains(names_of(job.regions), region)) {
+    if (job.runs_in(region)) {
       out.add("check-job-" + job.name.name, "verify",
               fmt::format("Check that job {} is still defined in {}", job.name.name, region),
               planner::in_region(region, d.project, planner::get_job(job)),

@@ -14,17 +14,12 @@ namespace {
 
 // CE308: `ref` names a declared secret whose format is not `format` (undeclared ones are CE302's).
 void check_format(const Subject& s, const Ref& ref, std::string_view format, std::string_view key, Findings& findings) {
-  for (const Artifact& secret : s.deployment.secrets) {
-    if (secret.name.name != ref.name) {
-      continue;
-    }
-    if (secret.format != format) {
-      findings.add(RuleId::wrong_secret_format, ref.location,
-                   fmt::format("{} '{}' is a secret of format {}, not {}", key, ref.name,
-                               secret.format.empty() ? std::string("generic") : secret.format, format),
-                   fmt::format("set format: {} on secret '{}', or name a {} secret", format, ref.name, format));
-    }
-    return;
+  const Artifact* secret = s.deployment.secret(ref.name);
+  if (secret != nullptr && secret->format != format) {
+    findings.add(RuleId::wrong_secret_format, ref.location,
+                 fmt::format("{} '{}' is a secret of format {}, not {}", key, ref.name,
+                             secret->format.empty() ? std::string("generic") : secret->format, format),
+                 fmt::format("set format: {} on secret '{}', or name a {} secret", format, ref.name, format));
   }
 }
 

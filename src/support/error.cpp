@@ -7,6 +7,10 @@
 
 namespace ceplan {
 
+std::string excerpt(std::string_view value, std::size_t shown) {
+  return value.size() <= shown ? std::string(value) : std::string(value.substr(0, shown)) + "...";
+}
+
 std::string Diagnostic::format() const {
   if (source.empty()) {
     return fmt::format("error: {}", message);

@@ -3,6 +3,7 @@
 
 #include <stdexcept>
 #include <string>
+#include <string_view>
 #include <vector>
 
 namespace ceplan {
@@ -12,6 +13,10 @@ struct Location {
   int line = 0;    ///< 1-based line, 0 when unknown
   int column = 0;  ///< 1-based column, 0 when unknown
 };
+
+/// A value as a message quotes it: cut after `shown` characters, with "...", so that a hostile
+/// file cannot make messages as long as itself.
+[[nodiscard]] std::string excerpt(std::string_view value, std::size_t shown = 64);
 
 /// One input problem: where it is and what is wrong.
 struct Diagnostic {

@@ -44,3 +44,8 @@ TEST_CASE("a sink shows the first problems and counts the rest") {
     CHECK(error.diagnostics().back().format() == "f.yaml: error: 5 more problems not shown");
   }
 }
+
+TEST_CASE("messages quote long values in part") {
+  CHECK(ceplan::excerpt("short") == "short");
+  CHECK(ceplan::excerpt(std::string(100, 'x'), 4) == "xxxx...");
+}
