@@ -1,11 +1,12 @@
 #!/usr/bin/python3
 """Checks that ceplan stays linear on the classes of hostile input docs/security.md lists: each
 input at ten times the size may cost at most 11 times the time and the memory (with a floor
-for what is too quick or too small to measure).
+for what is too quick or too small to measure), through `validate`, `plan --scenario all` and
+`runbook`.
 
   bench/scaling.py CEPLAN [SIZE]
 
-Prints one line per class and exits 1 if any class grows faster than linearly.
+Prints one line per class and command and exits 1 if any grows faster than linearly.
 """
 import os
 import subprocess
@@ -21,7 +22,7 @@ def alias_strings(n):      # a long string repeated through aliases
 
 
 def long_name(n):          # a misspelled key as long as the file ("did you mean")
-    return HEAD + "r" * n + ": 1\n"
+    return HEAD + "? " + "r" * n + "\n: 1\n"
 
 
 def duplicate_keys(n):     # the same key over and over
@@ -42,6 +43,14 @@ def many_regions(n):       # apps in every one of many (repeated) project region
     return "version: 1\nproject: p\nregions:\n" + regions + "apps:\n" + apps
 
 
+def dense(n):              # short apps and jobs in ten regions: the most plan per input byte
+    count = n // 100
+    regions = "[us-south, us-east, eu-de, eu-gb, eu-es, jp-tok, jp-osa, au-syd, ca-tor, br-sao]"
+    body = "".join(f"- {{name: a{i}, image: i, secrets: [s, s, s, s]}}\n" for i in range(count))
+    jobs = "".join(f"- {{name: j{i}, image: i, secrets: [s, s, s, s]}}\n" for i in range(count))
+    return f"version: 1\nproject: p\nregions: {regions}\nsecrets: [{{name: s}}]\napps:\n{body}jobs:\n{jobs}"
+
+
 def flow_nesting(n):       # runaway '['
     return "a: " + "[" * n + "\n"
 
@@ -50,18 +59,23 @@ def nulls(n):              # null items
     return "a: [" + ", ".join(["~"] * (n // 3)) + "]\n"
 
 
-CLASSES = [alias_strings, long_name, duplicate_keys, dangling, many_regions, flow_nesting, nulls]
+CLASSES = [alias_strings, long_name, duplicate_keys, dangling, many_regions, dense, flow_nesting, nulls]
+LIMITS = ["--max-file-size", "64MiB", "--max-depth", "10000", "--max-nodes", "100000000"]
+COMMANDS = {
+    "validate": ["validate"],
+    "plan": ["plan", "--scenario", "all", "--ignore-findings"],
+    "runbook": ["runbook", "--restore-to", "eu-gb", "--ignore-findings"],
+}
 
 
-def measure(ceplan, text):
+def measure(ceplan, command, text):
     with tempfile.NamedTemporaryFile("w", suffix=".yaml", delete=False) as f:
         f.write(text)
         path = f.name
     try:
         start = time.perf_counter()
         # GNU time reports the peak resident set of this one run, in KiB.
-        run = subprocess.run(["/usr/bin/time", "-f", "%M", ceplan, "validate", path, "--max-file-size", "64MiB",
-                              "--max-depth", "10000", "--max-nodes", "100000000"],
+        run = subprocess.run(["/usr/bin/time", "-f", "%M", ceplan, *command, path, *LIMITS],
                              stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True, check=False)
         elapsed = time.perf_counter() - start
         return elapsed, int(run.stderr.strip().splitlines()[-1])
@@ -74,16 +88,22 @@ def main():
     size = int(sys.argv[2]) if len(sys.argv) > 2 else 200_000
     failed = False
     for make in CLASSES:
-        t1, m1 = measure(ceplan, make(size))
-        t10, m10 = measure(ceplan, make(size * 10))
-        # Below 50 ms or 20 MiB, start-up and allocator noise dominate.
-        time_ratio = t10 / max(t1, 0.05)
-        memory_ratio = m10 / max(m1, 20 * 1024)
-        ok = time_ratio <= 11 and memory_ratio <= 11
-        failed |= not ok
-        print(f"{make.__name__:15} {t1 * 1000:8.1f} ms -> {t10 * 1000:8.1f} ms ({time_ratio:4.1f}x)   "
-              f"{m1 / 1024:6.1f} MiB -> {m10 / 1024:6.1f} MiB ({memory_ratio:4.1f}x)   {'ok' if ok else 'NOT LINEAR'}")
+        small, large = make(size), make(size * 10)
+        for name, command in COMMANDS.items():
+            failed |= not compare(f"{make.__name__} {name}", measure(ceplan, command, small),
+                                  measure(ceplan, command, large))
     sys.exit(1 if failed else 0)
+
+
+def compare(label, small, large):
+    (t1, m1), (t10, m10) = small, large
+    # Below 50 ms or 20 MiB, start-up and allocator noise dominate.
+    time_ratio = t10 / max(t1, 0.05)
+    memory_ratio = m10 / max(m1, 20 * 1024)
+    ok = time_ratio <= 11 and memory_ratio <= 11
+    print(f"{label:24} {t1 * 1000:8.1f} ms -> {t10 * 1000:8.1f} ms ({time_ratio:4.1f}x)   "
+          f"{m1 / 1024:6.1f} MiB -> {m10 / 1024:6.1f} MiB ({memory_ratio:4.1f}x)   {'ok' if ok else 'NOT LINEAR'}")
+    return ok
 
 
 if __name__ == "__main__":

@@ -3,12 +3,14 @@
 #include <cstdint>
 #include <string_view>
 
+#include "budget.hpp"
 #include "catalog/catalog_loader.hpp"
 #include "catalog/embedded_catalog.hpp"
 #include "render/catalog.hpp"
 
 extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {
   const std::string_view text(reinterpret_cast<const char*>(data), size);
+  const fuzz::Meter meter(fuzz::input_budget, size);
   try {
     const ceplan::Catalog catalog = ceplan::load_catalog(text, "c.yaml");
     const auto all = catalog.select({});
@@ -26,5 +28,6 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
   } catch (const ceplan::InputError& error) {
     (void)error.what();
   }
+  meter.check();
   return 0;
 }

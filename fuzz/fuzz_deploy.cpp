@@ -4,6 +4,7 @@
 #include <cstdint>
 #include <string_view>
 
+#include "budget.hpp"
 #include "catalog/embedded_catalog.hpp"
 #include "model/deploy_loader.hpp"
 #include "planner/runbook.hpp"
@@ -46,6 +47,8 @@ void exercise(const ceplan::Deployment& deployment) {
 
 extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {
   const std::string_view text(reinterpret_cast<const char*>(data), size);
+  (void)catalog();  // loaded once, outside the first input's budget
+  const fuzz::Meter meter(fuzz::input_budget, size);
   try {
     exercise(ceplan::load_deployment(text, "f.yaml"));
   } catch (const ceplan::InputError& error) {
@@ -53,5 +56,6 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
       (void)diagnostic.format();
     }
   }
+  meter.check();
   return 0;
 }

@@ -67,7 +67,7 @@ public:
          [this](const Node& item) { read_artifact(item, "a config map", "configmap", m_out.configmaps); });
     Location ignored;
     each(root, "data", ignored, [this](const Node& item) { read_data(item); });
-    m_out.index_regions();
+    m_out.index_names();
     apply_defaults();
   }
 

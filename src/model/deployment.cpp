@@ -4,24 +4,50 @@
 
 namespace ceplan {
 
-void Deployment::index_regions() {
-  region_index.clear();
-  for (std::size_t i = 0; i < regions.size(); ++i) {
-    region_index.emplace(regions[i].id.name, i);
+namespace {
+
+template <typename T, typename NameOf>
+std::unordered_map<std::string, std::size_t> index_of(const std::vector<T>& items, NameOf name_of) {
+  std::unordered_map<std::string, std::size_t> index;
+  for (std::size_t i = 0; i < items.size(); ++i) {
+    index.emplace(name_of(items[i]), i);  // emplace keeps the first of a repeated name
   }
+  return index;
 }
 
-const ProjectRegion* Deployment::region(std::string_view id) const {
-  if (!region_index.empty()) {
-    const auto it = region_index.find(std::string(id));
-    return it == region_index.end() ? nullptr : &regions[it->second];
+/// The first item named `name`: through the index when it covers `items`, else by a scan
+/// (a deployment built in code, before index_names()).
+template <typename T, typename NameOf>
+const T* find_named(const std::vector<T>& items, const std::unordered_map<std::string, std::size_t>& index,
+                    std::string_view name, NameOf name_of) {
+  if (!index.empty() || items.empty()) {
+    const auto it = index.find(std::string(name));
+    return it == index.end() ? nullptr : &items[it->second];
   }
-  for (const ProjectRegion& entry : regions) {
-    if (entry.id.name == id) {
-      return &entry;
+  for (const T& item : items) {
+    if (name_of(item) == name) {
+      return &item;
     }
   }
   return nullptr;
+}
+
+const std::string& region_id(const ProjectRegion& region) {
+  return region.id.name;
+}
+const std::string& artifact_name(const Artifact& artifact) {
+  return artifact.name.name;
+}
+
+}  // namespace
+
+void Deployment::index_names() {
+  region_index = index_of(regions, region_id);
+  secret_index = index_of(secrets, artifact_name);
+}
+
+const ProjectRegion* Deployment::region(std::string_view id) const {
+  return find_named(regions, region_index, id, region_id);
 }
 
 const ProjectRegion* Deployment::first_with_role(Role role) const {
@@ -68,12 +94,7 @@ const DataStore* Deployment::data_store(std::string_view name) const {
 }
 
 const Artifact* Deployment::secret(std::string_view name) const {
-  for (const Artifact& declared : secrets) {
-    if (declared.name.name == name) {
-      return &declared;
-    }
-  }
-  return nullptr;
+  return find_named(secrets, secret_index, name, artifact_name);
 }
 
 const RegionOverrides* Workload::overrides_in(std::string_view id) const {

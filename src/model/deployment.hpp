@@ -175,12 +175,14 @@ struct Deployment {
   std::vector<DataStore> data;         ///< data stores
 
   /// The project region with this id (the first, if listed twice), or nullptr; constant time once
-  /// index_regions() has run, as it has for every loaded deployment.
+  /// index_names() has run, as it has for every loaded deployment.
   [[nodiscard]] const ProjectRegion* region(std::string_view id) const;
-  /// Indexes `regions` by id, so that look-ups do not grow with the number of regions.
-  void index_regions();
-  /// Region ids to their position in `regions`; filled by index_regions().
+  /// Indexes `regions` and `secrets` by name, so that look-ups do not grow with the file.
+  void index_names();
+  /// Region ids to their first position in `regions`; filled by index_names().
   std::unordered_map<std::string, std::size_t> region_index;
+  /// Secret names to their first position in `secrets`; filled by index_names().
+  std::unordered_map<std::string, std::size_t> secret_index;
   /// The first region with this role, or nullptr.
   [[nodiscard]] const ProjectRegion* first_with_role(Role role) const;
   /// The app the edge proxy's domain maps to: `target`, else the first app; nullptr without
@@ -193,7 +195,7 @@ struct Deployment {
   [[nodiscard]] bool serves(std::string_view region) const;
   /// The data store with this name, or nullptr.
   [[nodiscard]] const DataStore* data_store(std::string_view name) const;
-  /// The first declared secret with this name, or nullptr.
+  /// The first declared secret with this name, or nullptr; constant time once index_names() has run.
   [[nodiscard]] const Artifact* secret(std::string_view name) const;
 };
 

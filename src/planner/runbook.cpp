@@ -3,7 +3,8 @@
 #include "planner/runbook.hpp"
 
 #include <algorithm>
-#include <set>
+#include <unordered_map>
+#include <unordered_set>
 
 #include <fmt/format.h>
 
@@ -95,6 +96,7 @@ private:
   // Secrets and config maps first, in the order the file first uses them, so that every app
   // and job finds what it references.
   void restore_artifacts() {
+    const auto servers = registry_servers();
     for (const Artifact* secret : in_use_order(m_d.secrets, true)) {
       const std::string& name = secret->name.name;
       if (project_exists_in_target()) {
@@ -108,7 +110,7 @@ private:
                              secret->source == Source::manual ? "the value the team keeps (source: manual)"
                                                               : std::string(to_string(secret->source)),
                              secret->format == "tls" ? " (the certificate key and chain)" : ""),
-                 ibm::create_secret(*secret, registry_server(*secret)),
+                 ibm::create_secret(*secret, servers.contains(name) ? servers.at(name) : std::string()),
                  fmt::format("{} lists the expected keys", ibm::get_secret(*secret)), rto());
     }
     for (const Artifact* configmap : in_use_order(m_d.configmaps, false)) {
@@ -309,30 +311,30 @@ private:
 
   // The registry a registry secret logs in to in the target region: where the first workload that
   // uses it pulls its image from there.
-  std::string registry_server(const Artifact& secret) const {
-    auto pulls_with = [&](const Workload& w) {
-      return w.registry_secret && w.registry_secret->name == secret.name.name;
+  // The registry each registry secret logs in to: that of the first workload pulling with it,
+  // found in one pass so that many secrets and workloads stay linear.
+  std::unordered_map<std::string, std::string> registry_servers() const {
+    std::unordered_map<std::string, std::string> servers;
+    auto note = [&](const Workload& w) {
+      if (w.registry_secret)
+        servers.emplace(w.registry_secret->name, std::string(registry_host(w.image_in(m_out.to).name)));
     };
-    for (const App& app : m_d.apps) {
-      if (pulls_with(app))
-        return std::string(registry_host(app.image_in(m_out.to).name));
-    }
-    for (const Job& job : m_d.jobs) {
-      if (pulls_with(job))
-        return std::string(registry_host(job.image_in(m_out.to).name));
-    }
-    return {};
+    for (const App& app : m_d.apps) note(app);
+    for (const Job& job : m_d.jobs) note(job);
+    return servers;
   }
 
   // Declared artifacts in the order apps, jobs and the edge proxy first use them; unused ones
   // last, so the runbook still re-creates everything the file declares.
   std::vector<const Artifact*> in_use_order(const std::vector<Artifact>& declared, bool secrets) const {
+    std::unordered_map<std::string_view, const Artifact*> by_name;
+    for (const Artifact& artifact : declared) by_name.emplace(artifact.name.name, &artifact);
     std::vector<const Artifact*> out;
-    std::set<std::string> seen;
+    std::unordered_set<std::string_view> seen;
     auto use = [&](const std::string& name) {
-      auto it = std::find_if(declared.begin(), declared.end(), [&](const Artifact& a) { return a.name.name == name; });
-      if (it != declared.end() && seen.insert(name).second)
-        out.push_back(&*it);
+      auto it = by_name.find(name);
+      if (it != by_name.end() && seen.insert(it->first).second)
+        out.push_back(it->second);
     };
     for (const App& app : m_d.apps) {
       for (const Ref& ref : secrets ? app.secrets : app.configmaps) use(ref.name);

@@ -57,14 +57,20 @@ void check_references(const Subject& s, Findings& findings) {
     configmap_names.push_back(configmap.name.name);
   }
   std::set<const Artifact*> manual_reported;
+  // Suggestions are the costly part of a dangling reference: the first 100 get one, more than
+  // anyone reads, so that thousands of them stay cheap.
+  std::size_t suggestions_left = 100;
+  auto suggest = [&](std::string_view name, const std::vector<std::string>& names) {
+    return suggestions_left > 0 ? (--suggestions_left, did_you_mean(name, names)) : std::string();
+  };
   auto secret = [&](std::string_view owner, const Ref& ref) {
     auto it = secrets.find(ref.name);
     if (it == secrets.end()) {
       if (!findings.on(RuleId::dangling_reference))
-        return;  // the suggestion is the costly part: skip it when nobody reads it
+        return;
       findings.add(RuleId::dangling_reference, ref.location,
                    fmt::format("{} uses secret '{}', which is not declared under secrets{}", owner, ref.name,
-                               did_you_mean(ref.name, secret_names)),
+                               suggest(ref.name, secret_names)),
                    fmt::format("declare secret '{}' under secrets, or correct the name", ref.name));
       return;
     }
@@ -78,7 +84,7 @@ void check_references(const Subject& s, Findings& findings) {
     if (!configmaps.contains(ref.name) && findings.on(RuleId::dangling_reference)) {
       findings.add(RuleId::dangling_reference, ref.location,
                    fmt::format("{} uses config map '{}', which is not declared under configmaps{}", owner, ref.name,
-                               did_you_mean(ref.name, configmap_names)),
+                               suggest(ref.name, configmap_names)),
                    fmt::format("declare config map '{}' under configmaps, or correct the name", ref.name));
     }
   };

@@ -311,3 +311,25 @@ TEST_CASE("CE308 also checks registry secrets, and CE206 the Standard Next pool 
   REQUIRE(ce206.size() == 1);
   CHECK(ce206.front()->message == "app 'web' needs 4 origin pools, one per region; the Standard Next plan allows 3");
 }
+
+TEST_CASE("the first 100 dangling references get a suggestion, so thousands stay cheap") {
+  std::string refs;
+  for (int i = 0; i < 101; ++i) refs += fmt::format("{}tl{}", i == 0 ? "" : ", ", i);
+  const auto findings = run(head + two_regions + proxy +
+                            "apps:\n  - { name: web, image: icr.io/p/web:1, min_scale: 1, "
+                            "registry_secret: pull, secrets: [" +
+                            refs + "] }\n" + tls);
+  const auto dangling = of(findings, "CE302");
+  REQUIRE(dangling.size() == 101);
+  CHECK(dangling[0]->message ==
+        "app 'web' uses secret 'tl0', which is not declared under secrets; did you mean 'tls'?");
+  CHECK(dangling[100]->message == "app 'web' uses secret 'tl100', which is not declared under secrets");
+}
+
+TEST_CASE("a secret declared twice is looked up as its first declaration") {
+  const auto deployment = ceplan::load_deployment(
+      head + two_regions + "secrets:\n  - { name: s, format: tls }\n  - { name: s, format: generic }\n", "d.yaml");
+  REQUIRE(deployment.secret("s") != nullptr);
+  CHECK(deployment.secret("s")->format == "tls");
+  CHECK(deployment.secret("t") == nullptr);
+}
