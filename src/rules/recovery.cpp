@@ -42,20 +42,22 @@ void check_duplicate_runs(const Subject& s, Findings& findings) {
   }
 }
 
+// Declared names, looked up by hash and offered as suggestions.
+struct Declared {
+  explicit Declared(const std::vector<Artifact>& artifacts) {
+    for (const Artifact& artifact : artifacts) {
+      by_name.emplace(artifact.name.name, &artifact);
+      names.push_back(artifact.name.name);
+    }
+  }
+  std::unordered_map<std::string, const Artifact*> by_name;
+  std::vector<std::string> names;
+};
+
 void check_references(const Subject& s, Findings& findings) {
   const Deployment& d = s.deployment;
-  std::unordered_map<std::string, const Artifact*> secrets;
-  std::unordered_map<std::string, const Artifact*> configmaps;
-  std::vector<std::string> secret_names;
-  std::vector<std::string> configmap_names;
-  for (const Artifact& secret : d.secrets) {
-    secrets.emplace(secret.name.name, &secret);
-    secret_names.push_back(secret.name.name);
-  }
-  for (const Artifact& configmap : d.configmaps) {
-    configmaps.emplace(configmap.name.name, &configmap);
-    configmap_names.push_back(configmap.name.name);
-  }
+  const Declared secrets(d.secrets);
+  const Declared configmaps(d.configmaps);
   std::set<const Artifact*> manual_reported;
   // Suggestions are the costly part of a dangling reference: the first 100 get one, more than
   // anyone reads, so that thousands of them stay cheap.
@@ -64,13 +66,13 @@ void check_references(const Subject& s, Findings& findings) {
     return suggestions_left > 0 ? (--suggestions_left, did_you_mean(name, names)) : std::string();
   };
   auto secret = [&](std::string_view owner, const Ref& ref) {
-    auto it = secrets.find(ref.name);
-    if (it == secrets.end()) {
+    auto it = secrets.by_name.find(ref.name);
+    if (it == secrets.by_name.end()) {
       if (!findings.on(RuleId::dangling_reference))
         return;
       findings.add(RuleId::dangling_reference, ref.location,
                    fmt::format("{} uses secret '{}', which is not declared under secrets{}", owner, ref.name,
-                               suggest(ref.name, secret_names)),
+                               suggest(ref.name, secrets.names)),
                    fmt::format("declare secret '{}' under secrets, or correct the name", ref.name));
       return;
     }
@@ -81,10 +83,10 @@ void check_references(const Subject& s, Findings& findings) {
     }
   };
   auto configmap = [&](std::string_view owner, const Ref& ref) {
-    if (!configmaps.contains(ref.name) && findings.on(RuleId::dangling_reference)) {
+    if (!configmaps.by_name.contains(ref.name) && findings.on(RuleId::dangling_reference)) {
       findings.add(RuleId::dangling_reference, ref.location,
                    fmt::format("{} uses config map '{}', which is not declared under configmaps{}", owner, ref.name,
-                               suggest(ref.name, configmap_names)),
+                               suggest(ref.name, configmaps.names)),
                    fmt::format("declare config map '{}' under configmaps, or correct the name", ref.name));
     }
   };
