@@ -220,7 +220,7 @@ void print_error(const std::exception& error, std::ostream& out) {
     }
     return;
   }
-  out << "ceplan: error: " << error.what() << '\n';
+  out << "ceplan: error: " << printable(error.what(), true) << '\n';
 }
 
 }  // namespace ceplan::cli

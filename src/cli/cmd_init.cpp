@@ -50,8 +50,9 @@ void set_init_command(CLI::App& command_app, Context& context) {
         std::cerr << fmt::format("ceplan: {} for these regions; save the file and run ceplan validate on it\n", count);
       return;
     }
-    std::cerr << fmt::format("wrote {}; {}: ceplan validate {}\n", file,
-                             findings.empty() ? "check it with" : count + " for these regions; see them with", file);
+    std::cerr << fmt::format("wrote {}; {}: ceplan validate {}\n", printable(file),
+                             findings.empty() ? "check it with" : count + " for these regions; see them with",
+                             printable(file));
   });
 }
 

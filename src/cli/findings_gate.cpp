@@ -29,12 +29,12 @@ std::optional<std::vector<std::string>> gate_on_findings(const Deployment& deplo
     return std::vector<std::string>{fmt::format(
         "{} has {} (ceplan validate lists them); written anyway because of --ignore-findings, so some steps may "
         "contradict each other",
-        deployment.source, count)};
+        printable(deployment.source), count)};
   }
   const std::vector<render::FileReport> reports{{deployment.source, std::move(errors), {}}};
   std::cerr << render::findings(reports, render::FindingsFormat::text)
             << fmt::format("ceplan: {} has {}; fix them, or pass --ignore-findings to write the steps anyway\n",
-                           deployment.source, count);
+                           printable(deployment.source), count);
   context.exit_code = 1;
   return std::nullopt;
 }

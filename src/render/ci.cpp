@@ -76,9 +76,11 @@ std::string xml_escape(std::string_view text) {
   return out;
 }
 
+// A workflow command's data: printable(), so that no escape sequence reaches the log, and the
+// runner's own encoding of '%', CR and LF.
 std::string workflow_data(std::string_view text) {
   std::string out;
-  for (char c : text) {
+  for (char c : printable(text)) {
     switch (c) {
       case '%': out += "%25"; break;
       case '\r': out += "%0D"; break;
@@ -274,7 +276,7 @@ std::string github(std::span<const FileReport> reports) {
       out += fmt::format("::{} file={},line={},col={},title={}::{}\n", command, workflow_property(report.path),
                          finding.location.line, finding.location.column,
                          workflow_property(fmt::format("{} {}", finding.rule->id, finding.rule->name)),
-                         workflow_data(fmt::format("{}\nFix: {}", finding.message, finding.fix)));
+                         workflow_data(finding.message) + "%0AFix: " + workflow_data(finding.fix));
     }
   }
   return out;

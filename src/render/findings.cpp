@@ -35,9 +35,10 @@ std::string text(std::span<const FileReport> reports, const Style& style) {
   std::string out;
   for (const FileReport& report : reports) {
     for (const Finding& finding : report.findings) {
-      out += fmt::format("{}{}:{}:{}:{} {}{}[{}]:{} {}\n    fix: {}\n", style.bold, report.path, finding.location.line,
-                         finding.location.column, style.reset, severity_color(style, finding.severity),
-                         to_string(finding.severity), finding.rule->id, style.reset, finding.message, finding.fix);
+      out += fmt::format("{}{}:{}:{}:{} {}{}[{}]:{} {}\n    fix: {}\n", style.bold, printable(report.path),
+                         finding.location.line, finding.location.column, style.reset,
+                         severity_color(style, finding.severity), to_string(finding.severity), finding.rule->id,
+                         style.reset, printable(finding.message), printable(finding.fix));
     }
   }
   const Summary summary = summarize(reports);

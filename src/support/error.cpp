@@ -11,17 +11,43 @@ std::string excerpt(std::string_view value, std::size_t shown) {
   return value.size() <= shown ? std::string(value) : std::string(value.substr(0, shown)) + "...";
 }
 
-std::string Diagnostic::format() const {
-  if (source.empty()) {
-    return fmt::format("error: {}", message);
+std::string printable(std::string_view text, bool keep_newlines) {
+  std::string out;
+  out.reserve(text.size());
+  for (std::size_t i = 0; i < text.size(); ++i) {
+    const auto byte = static_cast<unsigned char>(text[i]);
+    if (byte == 0xC2 && i + 1 < text.size() && static_cast<unsigned char>(text[i + 1]) >= 0x80 &&
+        static_cast<unsigned char>(text[i + 1]) <= 0x9F) {
+      // C1 controls (U+0080 to U+009F), among them the one-byte CSI of some terminals
+      out += fmt::format("\\u{:04x}", static_cast<unsigned char>(text[++i]));
+    } else if (byte == '\n') {
+      out += keep_newlines ? "\n" : "\\n";
+    } else if (byte == '\r') {
+      out += "\\r";
+    } else if (byte == '\t') {
+      out += "\\t";
+    } else if (byte < 0x20 || byte == 0x7F) {
+      out += fmt::format("\\x{:02x}", byte);
+    } else {
+      out += static_cast<char>(byte);
+    }
   }
+  return out;
+}
+
+std::string Diagnostic::format() const {
+  const std::string what = printable(message, source.empty());
+  if (source.empty()) {
+    return fmt::format("error: {}", what);
+  }
+  const std::string where = printable(source);
   if (location.line <= 0) {
-    return fmt::format("{}: error: {}", source, message);
+    return fmt::format("{}: error: {}", where, what);
   }
   if (location.column <= 0) {
-    return fmt::format("{}:{}: error: {}", source, location.line, message);
+    return fmt::format("{}:{}: error: {}", where, location.line, what);
   }
-  return fmt::format("{}:{}:{}: error: {}", source, location.line, location.column, message);
+  return fmt::format("{}:{}:{}: error: {}", where, location.line, location.column, what);
 }
 
 InputError::InputError(Diagnostic diagnostic) : InputError(std::vector<Diagnostic>{std::move(diagnostic)}) {}

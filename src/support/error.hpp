@@ -18,13 +18,20 @@ struct Location {
 /// file cannot make messages as long as itself.
 [[nodiscard]] std::string excerpt(std::string_view value, std::size_t shown = 64);
 
+/// `text` safe to print on a terminal or into a CI log: control characters (C0, DEL, C1), which
+/// could move the cursor, colour the screen or start a new line that CI reads as a workflow
+/// command (`::error ...`), become visible escapes (`\n`, `\x1b`, `\u009b`); the rest is kept.
+/// With `keep_newlines`, for messages ceplan writes on several lines, line feeds stay.
+[[nodiscard]] std::string printable(std::string_view text, bool keep_newlines = false);
+
 /// One input problem: where it is and what is wrong.
 struct Diagnostic {
   std::string source;   ///< file name as the user gave it; empty for the command line
   Location location;    ///< where in the source
   std::string message;  ///< what is wrong, without a trailing full stop
 
-  /// "file:line:column: error: message", leaving out the parts that are not known.
+  /// "file:line:column: error: message", leaving out the parts that are not known; the file name
+  /// and message are made printable() (a command-line problem, with no file, keeps its lines).
   [[nodiscard]] std::string format() const;
 };
 

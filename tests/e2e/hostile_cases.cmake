@@ -74,3 +74,7 @@ ceplan_pipeline(output_keeps_mode_and_links
 ceplan_pipeline(output_writes_through_a_fifo
   "rm -rf ${io}-fifo && mkdir -p ${io}-fifo && cd ${io}-fifo && mkfifo pipe && (cat pipe > got.txt &) && $<TARGET_FILE:ceplan> regions -o pipe && sleep 0.2 && test -p pipe && grep -q '^Geography' got.txt")
 ceplan_case(hostile_negative_limit EXIT 2 ARGS regions --max-file-size -1)
+# A value that holds a line feed and a workflow command, or an escape sequence, is printed as
+# visible escapes on standard error and in annotations, never raw.
+ceplan_case(hostile_injection_text EXIT 2 ARGS validate hostile/injection.yaml)
+ceplan_case(hostile_injection_github EXIT 2 ARGS validate hostile/injection.yaml --format github)

@@ -49,3 +49,19 @@ TEST_CASE("messages quote long values in part") {
   CHECK(ceplan::excerpt("short") == "short");
   CHECK(ceplan::excerpt(std::string(100, 'x'), 4) == "xxxx...");
 }
+
+TEST_CASE("printable() shows control characters as escapes and keeps the rest") {
+  CHECK(ceplan::printable("plain text, é, ✓") == "plain text, é, ✓");
+  CHECK(ceplan::printable("a\n::warning file=x::y") == "a\\n::warning file=x::y");
+  CHECK(ceplan::printable("\x1b[31mred\r\t\x7f") == "\\x1b[31mred\\r\\t\\x7f");
+  CHECK(ceplan::printable("csi \xC2\x9B"
+                          "2J") == "csi \\u009b2J");
+  CHECK(ceplan::printable("two\nlines\x1b", true) == "two\nlines\\x1b");
+}
+
+TEST_CASE("diagnostics print file names and messages as printable text") {
+  const ceplan::Diagnostic in_file{"a\nb.yaml", {1, 2}, "unknown key 'x\n::error::y'"};
+  CHECK(in_file.format() == "a\\nb.yaml:1:2: error: unknown key 'x\\n::error::y'");
+  const ceplan::Diagnostic usage{{}, {}, "unknown option '--\x1b'\nRun 'ceplan --help' for usage."};
+  CHECK(usage.format() == "error: unknown option '--\\x1b'\nRun 'ceplan --help' for usage.");
+}
