@@ -20,6 +20,7 @@ constexpr std::string_view global_options_help =
     "  -o, --output FILE        write output to FILE (atomically) instead of stdout\n"
     "  --catalog FILE           region catalog YAML instead of the embedded one (env CEPLAN_CATALOG)\n"
     "  --color auto|always|never  colour in text output\n"
+    "  --stdin-filename PATH    the path standard input (-) is reported under\n"
     "  --max-file-size, --max-depth, --max-nodes  input limits (ceplan --help)";
 
 void add_global_options(CLI::App& app, Context& context) {
@@ -46,6 +47,8 @@ void add_global_options(CLI::App& app, Context& context) {
   app.add_option("--max-nodes", context.limits.max_nodes, "Most YAML nodes in a file, counting alias copies")
       ->check(CLI::PositiveNumber)
       ->capture_default_str();
+  app.add_option("--stdin-filename", context.stdin_filename,
+                 "Path that standard input (-) is reported under, as if the file had been read from it");
   add_choice_option(context, app, "--color", context.color,
                     "Colour in text output: auto (on a terminal, without NO_COLOR), always, never",
                     {"auto", "always", "never"});

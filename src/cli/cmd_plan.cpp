@@ -26,7 +26,7 @@ void set_plan_command(CLI::App& command_app, Context& context) {
       "  ceplan plan deploy.yaml --scenario all --format markdown -o RESILIENCE.md");
   command->callback([options, &context] {
     const Catalog catalog = context.catalog();
-    const Deployment deployment = read_deployment(options->file, context.limits);
+    const Deployment deployment = read_deployment(options->file, context.limits, context.stdin_filename);
     const auto scenarios = parse_scenarios(options->scenario, deployment, catalog);
     const auto notes = gate_on_findings(deployment, catalog, options->ignore_findings, context);
     if (!notes) {

@@ -25,7 +25,7 @@ void set_runbook_command(CLI::App& command_app, Context& context) {
       "  ceplan runbook deploy.yaml --restore-to ca-tor --from us-south --format markdown -o RUNBOOK.md");
   command->callback([options, &context] {
     const Catalog catalog = context.catalog();
-    const Deployment deployment = read_deployment(options->file, context.limits);
+    const Deployment deployment = read_deployment(options->file, context.limits, context.stdin_filename);
     Runbook runbook = restore_runbook(deployment, catalog, options->to, options->from);
     const auto notes = gate_on_findings(deployment, catalog, options->ignore_findings, context);
     if (!notes) {

@@ -10,6 +10,7 @@
 #include "cli/io.hpp"
 #include "render/ci.hpp"
 #include "render/findings.hpp"
+#include "support/line_index.hpp"
 
 namespace ceplan::cli {
 namespace {
@@ -21,6 +22,7 @@ struct Options {
   std::string disable;
   std::string enable_only;
   std::string format;
+  std::string base_dir;
 };
 
 // Exit 1 when any finding is at or above --fail-on.
@@ -42,8 +44,7 @@ int exit_code_for(const std::vector<render::FileReport>& reports, const std::str
 std::string render_reports(const std::vector<render::FileReport>& reports, const Options& options,
                            const RuleSelection& selection, bool color) {
   if (options.format == "sarif") {
-    std::error_code ignored;
-    return render::sarif(reports, std::filesystem::current_path(ignored).string());
+    return render::sarif(reports);
   }
   if (options.format == "junit") {
     return render::junit(reports, selection, parse_severity(options.fail_on));
@@ -53,6 +54,13 @@ std::string render_reports(const std::vector<render::FileReport>& reports, const
   }
   return render::findings(
       reports, options.format == "json" ? render::FindingsFormat::json : render::FindingsFormat::text, color);
+}
+
+// The parser counts columns in bytes; reports count characters, as editors and SARIF do.
+void in_code_points(std::string_view text, render::FileReport& report) {
+  const LineIndex index(text);
+  for (Finding& finding : report.findings) finding.location = index.to_code_points(finding.location);
+  for (Diagnostic& error : report.errors) error.location = index.to_code_points(error.location);
 }
 
 // Checks every file, on up to `options.jobs` threads; results stay in input order. A file that
@@ -67,10 +75,12 @@ std::vector<render::FileReport> check_files(const Options& options, const Contex
   auto work = [&] {
     for (std::size_t i = next++; i < count; i = next++) {
       const std::string& file = options.files[i];
-      reports[i].path = display_name(file);
+      reports[i].path = display_name(file, context.stdin_filename);
+      reports[i].repo_path = repository_path(reports[i].path, options.base_dir);
+      std::string text;
       try {
-        reports[i].findings = validate(read_input(file, context.limits.max_file_size), reports[i].path, catalog,
-                                       selection, context.limits);
+        text = read_input(file, context.limits.max_file_size);
+        reports[i].findings = validate(text, reports[i].path, catalog, selection, context.limits);
       } catch (const InputError& error) {
         reports[i].errors = error.diagnostics();
       } catch (const std::bad_alloc&) {
@@ -79,6 +89,7 @@ std::vector<render::FileReport> check_files(const Options& options, const Contex
       } catch (...) {
         failures[i] = std::current_exception();
       }
+      in_code_points(text, reports[i]);
     }
   };
   // Standard input can only be read once and by one thread; a single file needs no pool.
@@ -129,6 +140,8 @@ void set_validate_command(CLI::App& command_app, Context& context) {
   command->add_option("--disable", options->disable, "Comma-separated rule ids or names not to run");
   command->add_option("--enable-only", options->enable_only, "Comma-separated rule ids or names: run only these");
   add_format_option(context, *command, options->format, {"text", "json", "sarif", "junit", "github"});
+  command->add_option("--base-dir", options->base_dir,
+                      "Directory CI formats report paths relative to (default: the repository root, found by .git)");
   command->add_option("-j,--jobs", options->jobs, "Files checked in parallel (default: the number of cores)")
       ->check(CLI::Range(1u, 1024u));
   command->footer(

@@ -19,6 +19,7 @@ struct Context {
   std::string output_path;     ///< -o; empty = standard output
   InputLimits limits;          ///< --max-file-size, --max-depth, --max-nodes
   std::string color = "auto";  ///< --color auto|always|never
+  std::string stdin_filename;  ///< --stdin-filename: the name standard input is reported under
   /// The values each option accepts, keyed "COMMAND --option" ("" for ceplan's own), for completion.
   std::map<std::string, std::vector<std::string>> choices;
   int exit_code = 0;  ///< 0 clean, 1 findings; input errors are thrown instead

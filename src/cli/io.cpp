@@ -5,6 +5,7 @@
 #include <cstdio>
 #include <cstdlib>
 #include <cstring>
+#include <filesystem>
 #include <iostream>
 #include <mutex>
 #include <string_view>
@@ -21,6 +22,7 @@
 
 #include "model/deploy_loader.hpp"
 #include "support/error.hpp"
+#include "support/line_index.hpp"
 
 namespace ceplan::cli {
 namespace {
@@ -97,12 +99,60 @@ std::string read_input(const std::string& path, std::size_t max_bytes) {
   return text;
 }
 
-std::string display_name(const std::string& path) {
-  return path == "-" ? "<stdin>" : path;
+std::string display_name(const std::string& path, const std::string& stdin_name) {
+  if (path == "-") {
+    return stdin_name.empty() ? "<stdin>" : display_name(stdin_name);
+  }
+  const std::string normal = std::filesystem::path(path).lexically_normal().generic_string();
+  return normal.empty() || normal == "." ? path : normal;
 }
 
-Deployment read_deployment(const std::string& path, const InputLimits& limits) {
-  return load_deployment(read_input(path, limits.max_file_size), display_name(path), limits);
+namespace {
+
+// The nearest directory at or above `directory` holding `.git` (a directory, or a file in a
+// worktree or submodule): one stat per level, no tree walk.
+std::filesystem::path repository_root(std::filesystem::path directory) {
+  std::error_code ignored;
+  for (; !directory.empty(); directory = directory.parent_path()) {
+    if (std::filesystem::exists(directory / ".git", ignored))
+      return directory;
+    if (directory == directory.root_path())
+      break;
+  }
+  return {};
+}
+
+}  // namespace
+
+std::string repository_path(const std::string& shown, const std::string& base_dir) {
+  namespace fs = std::filesystem;
+  if (shown == "<stdin>") {
+    return shown;
+  }
+  std::error_code ignored;
+  const fs::path file = fs::absolute(shown, ignored).lexically_normal();
+  fs::path base = base_dir.empty() ? repository_root(file.parent_path()) : fs::absolute(base_dir, ignored);
+  if (base.empty()) {
+    base = fs::current_path(ignored);
+  }
+  const fs::path relative = file.lexically_relative(base.lexically_normal());
+  if (relative.empty() || *relative.begin() == "..") {
+    return file.generic_string();
+  }
+  return relative.generic_string();
+}
+
+Deployment read_deployment(const std::string& path, const InputLimits& limits, const std::string& stdin_name) {
+  const std::string text = read_input(path, limits.max_file_size);
+  try {
+    return load_deployment(text, display_name(path, stdin_name), limits);
+  } catch (const InputError& error) {
+    // Columns in characters, as `validate` reports them.
+    const LineIndex index(text);
+    std::vector<Diagnostic> diagnostics = error.diagnostics();
+    for (Diagnostic& diagnostic : diagnostics) diagnostic.location = index.to_code_points(diagnostic.location);
+    throw InputError(std::move(diagnostics));
+  }
 }
 
 namespace {

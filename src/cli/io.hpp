@@ -12,10 +12,16 @@ namespace ceplan::cli {
 /// Reads a whole file, or standard input for "-", of at most `max_bytes`; throws InputError
 /// naming the file.
 [[nodiscard]] std::string read_input(const std::string& path, std::size_t max_bytes);
-/// The name a file is shown under in messages and reports: "<stdin>" for "-".
-[[nodiscard]] std::string display_name(const std::string& path);
-/// Reads and loads a deploy file (or standard input for "-"); throws InputError.
-[[nodiscard]] Deployment read_deployment(const std::string& path, const InputLimits& limits);
+/// The name a file is shown under in messages and reports: the path as typed, normalised
+/// (`./a/../b.yaml` is `b.yaml`); for "-", `stdin_name` (--stdin-filename) or "<stdin>".
+[[nodiscard]] std::string display_name(const std::string& path, const std::string& stdin_name = {});
+/// The path CI formats report: relative to `base_dir` (--base-dir) or else to the nearest
+/// directory above the file that holds `.git`, or else to the current directory, with '/'
+/// separators; absolute when the file lies outside it. `shown` is display_name()'s result.
+[[nodiscard]] std::string repository_path(const std::string& shown, const std::string& base_dir);
+/// Reads and loads a deploy file (or standard input for "-", named `stdin_name`); throws InputError.
+[[nodiscard]] Deployment read_deployment(const std::string& path, const InputLimits& limits,
+                                         const std::string& stdin_name = {});
 /// Writes `text` to standard output; a failed write (a full disk, a closed descriptor) throws
 /// InputError instead of passing unnoticed.
 void write_stdout(const std::string& text);

@@ -5,6 +5,7 @@
 
 #include <fmt/format.h>
 
+#include "render/fingerprint.hpp"
 #include "render/structured.hpp"
 #include "render/table.hpp"
 #include "support/version.hpp"
@@ -23,36 +24,62 @@ std::string_view sarif_level(Severity severity) {
   return "none";
 }
 
-// A relative URI reference: the path below `base` when it lies there, percent-encoded.
-std::string artifact_uri(const std::string& path, const std::string& base) {
-  std::filesystem::path file(path);
-  if (file.is_absolute() && !base.empty()) {
-    const auto relative = file.lexically_relative(base);
-    if (!relative.empty() && *relative.begin() != "..") {
-      file = relative;
-    }
-  }
-  std::string out = file.is_absolute() ? "file://" : "";
-  for (unsigned char c : file.generic_string()) {
+// An artifactLocation: a path relative to the repository root is a URI reference against
+// %SRCROOT% (which code scanning resolves to the checkout); an absolute one a file: URI.
+Json artifact_location(const FileReport& report) {
+  const std::string& path = ci_path(report);
+  const bool absolute = !path.empty() && path.front() == '/';
+  std::string uri = absolute ? "file://" : "";
+  for (unsigned char c : path) {
     if (std::isalnum(c) || std::string_view("-._~/").find(static_cast<char>(c)) != std::string_view::npos) {
-      out += static_cast<char>(c);
+      uri += static_cast<char>(c);
     } else {
-      out += fmt::format("%{:02X}", c);
+      uri += fmt::format("%{:02X}", c);
     }
   }
-  return out;
+  Json location{{"uri", uri}};
+  if (!absolute) {
+    location["uriBaseId"] = "%SRCROOT%";
+  }
+  return location;
 }
 
-// FNV-1a: stable across runs and platforms, unlike std::hash.
-std::string fingerprint(std::string_view a, std::string_view b, std::string_view c) {
-  std::uint64_t hash = 14695981039346656037ull;
-  for (std::string_view part : {a, b, c}) {
-    for (unsigned char byte : part) {
-      hash = (hash ^ byte) * 1099511628211ull;
-    }
-    hash = (hash ^ 0xFFu) * 1099511628211ull;
+// A sentence: a full stop unless the text already ends one ("did you mean 'x'?").
+std::string sentence(std::string_view text) {
+  const bool ended = !text.empty() && std::string_view(".?!").find(text.back()) != std::string_view::npos;
+  return std::string(text) + (ended ? "" : ".");
+}
+
+std::string_view family_of(const RuleInfo& rule) {
+  switch (rule.id[2]) {
+    case '1': return "placement";
+    case '2': return "failover";
+    default: return "recovery";
   }
-  return fmt::format("{:016x}", hash);
+}
+
+// The rule reference for code scanning's rule help panel.
+std::string help_markdown(const RuleInfo& rule) {
+  return fmt::format(
+      "**{} {}**: {}\n\n{}\n\nExample that fires it:\n\n```yaml\n{}\n```\n\n**Fix:** {}.\n\n"
+      "[Rule reference]({}#{})",
+      rule.id, rule.name, sentence(rule.summary), rule.rationale, rule.example, rule.fix, rules_doc_uri,
+      lower_case(rule.id));
+}
+
+Json sarif_rule(const RuleInfo& rule) {
+  return Json{
+      {"id", rule.id},
+      {"name", rule.name},
+      {"shortDescription", {{"text", rule.summary}}},
+      {"fullDescription", {{"text", rule.rationale}}},
+      {"help", {{"text", fmt::format("Fix: {}.", rule.fix)}, {"markdown", help_markdown(rule)}}},
+      {"helpUri", fmt::format("{}#{}", rules_doc_uri, lower_case(rule.id))},
+      {"defaultConfiguration", {{"level", sarif_level(rule.severity)}}},
+      {"properties",
+       {{"tags", Json::array({"resilience", family_of(rule)})},
+        {"precision", "very-high"},
+        {"problem.severity", rule.severity == Severity::info ? "recommendation" : sarif_level(rule.severity)}}}};
 }
 
 std::string xml_escape(std::string_view text) {
@@ -110,33 +137,25 @@ std::string finding_line(const std::string& path, const Finding& finding) {
 
 }  // namespace
 
-std::string sarif(std::span<const FileReport> reports, const std::string& base_directory) {
+std::string sarif(std::span<const FileReport> reports) {
   Json rules = Json::array();
-  for (const RuleInfo& rule : all_rules()) {
-    rules.push_back(Json{{"id", rule.id},
-                         {"name", rule.name},
-                         {"shortDescription", {{"text", rule.summary}}},
-                         {"fullDescription", {{"text", rule.rationale}}},
-                         {"help", {{"text", fmt::format("Fix: {}.", rule.fix)}}},
-                         {"helpUri", fmt::format("{}#{}", rules_doc_uri, lower_case(rule.id))},
-                         {"defaultConfiguration", {{"level", sarif_level(rule.severity)}}}});
-  }
+  for (const RuleInfo& rule : all_rules()) rules.push_back(sarif_rule(rule));
   Json results = Json::array();
   for (const FileReport& report : reports) {
-    for (const Finding& finding : report.findings) {
-      const auto index = static_cast<std::size_t>(finding.rule - all_rules().data());
+    const std::vector<std::string> prints = fingerprints(report);
+    for (std::size_t i = 0; i < report.findings.size(); ++i) {
+      const Finding& finding = report.findings[i];
       results.push_back(Json{
           {"ruleId", finding.rule->id},
-          {"ruleIndex", index},
+          {"ruleIndex", static_cast<std::size_t>(finding.rule - all_rules().data())},
           {"level", sarif_level(finding.severity)},
-          {"message", {{"text", fmt::format("{} Fix: {}.", finding.message, finding.fix)}}},
+          {"message", {{"text", fmt::format("{} Fix: {}", sentence(finding.message), sentence(finding.fix))}}},
           {"locations",
            Json::array({Json{
                {"physicalLocation",
-                {{"artifactLocation", {{"uri", artifact_uri(report.path, base_directory)}}},
+                {{"artifactLocation", artifact_location(report)},
                  {"region", {{"startLine", finding.location.line}, {"startColumn", finding.location.column}}}}}}})},
-          {"partialFingerprints",
-           {{"ceplanFinding/v1", fingerprint(finding.rule->id, report.path, finding.message)}}}});
+          {"partialFingerprints", {{"ceplanFinding/v2", prints[i]}}}});
     }
   }
   // A file that could not be checked makes the run a failed invocation, with one notification
@@ -144,7 +163,7 @@ std::string sarif(std::span<const FileReport> reports, const std::string& base_d
   Json notifications = Json::array();
   for (const FileReport& report : reports) {
     for (const Diagnostic& error : report.errors) {
-      Json physical{{"artifactLocation", {{"uri", artifact_uri(report.path, base_directory)}}}};
+      Json physical{{"artifactLocation", artifact_location(report)}};
       if (error.location.line > 0) {
         physical["region"] =
             Json{{"startLine", error.location.line}, {"startColumn", std::max(1, error.location.column)}};
@@ -158,18 +177,21 @@ std::string sarif(std::span<const FileReport> reports, const std::string& base_d
   if (!notifications.empty()) {
     invocation["toolExecutionNotifications"] = std::move(notifications);
   }
-  return to_json(Json{{"$schema", "https://json.schemastore.org/sarif-2.1.0.json"},
-                      {"version", "2.1.0"},
-                      {"runs", Json::array({Json{{"tool",
-                                                  {{"driver",
-                                                    {{"name", "ceplan"},
-                                                     {"version", version()},
-                                                     {"semanticVersion", version()},
-                                                     {"informationUri", home_page_uri},
-                                                     {"rules", std::move(rules)}}}}},
-                                                 {"invocations", Json::array({std::move(invocation)})},
-                                                 {"columnKind", "unicodeCodePoints"},
-                                                 {"results", std::move(results)}}})}});
+  return to_json(
+      Json{{"$schema", "https://json.schemastore.org/sarif-2.1.0.json"},
+           {"version", "2.1.0"},
+           {"runs", Json::array({Json{{"tool",
+                                       {{"driver",
+                                         {{"name", "ceplan"},
+                                          {"fullName", "ceplan region-resilience planner for IBM Cloud Code Engine"},
+                                          {"version", version()},
+                                          {"semanticVersion", version()},
+                                          {"informationUri", home_page_uri},
+                                          {"rules", std::move(rules)}}}}},
+                                      {"automationDetails", {{"id", "ceplan/validate/"}}},
+                                      {"invocations", Json::array({std::move(invocation)})},
+                                      {"columnKind", "unicodeCodePoints"},
+                                      {"results", std::move(results)}}})}});
 }
 
 namespace {
@@ -182,36 +204,35 @@ struct Suite {
   std::size_t errors = 0;
 };
 
-// The cases of one rule in one file: a failing case per finding at or above `fail_on`, else one
-// passing case that carries the lower findings as output.
-void rule_cases(const FileReport& report, const RuleInfo& rule, std::optional<Severity> fail_on, Suite& suite) {
-  const std::string path = xml_escape(report.path);
-  const std::string name = xml_escape(fmt::format("{} {}", rule.id, rule.name));
-  std::string passed_notes;
-  bool any_failure = false;
-  for (const Finding& finding : report.findings) {
+// One test case per finding of the rule, failing at or above `fail_on` (passing, with the
+// finding as output, below it), or one passing case when the rule found nothing: the count is
+// the same whatever --fail-on is. Names are the findings' stable names, without line numbers;
+// `file` and `line` say where, for reporters that annotate the file.
+void rule_cases(const FileReport& report, const RuleInfo& rule, const std::vector<std::string>& names,
+                std::optional<Severity> fail_on, Suite& suite) {
+  const std::string path = xml_escape(ci_path(report));
+  bool any = false;
+  for (std::size_t i = 0; i < report.findings.size(); ++i) {
+    const Finding& finding = report.findings[i];
     if (finding.rule != &rule) {
       continue;
     }
+    any = true;
+    ++suite.tests;
+    const std::string head = fmt::format(R"(    <testcase classname="{}" name="{}" file="{}" line="{}")", path,
+                                         xml_escape(names[i]), path, finding.location.line);
+    const std::string detail = xml_escape(finding_line(ci_path(report), finding));
     if (fail_on && finding.severity <= *fail_on) {
-      // One test case per failing finding, so that every finding is a failure of its own.
-      suite.cases += fmt::format(
-          "    <testcase classname=\"{}\" name=\"{} (line {})\">\n"
-          "      <failure type=\"{}\" message=\"{}\">{}</failure>\n    </testcase>\n",
-          path, name, finding.location.line, to_string(finding.severity), xml_escape(finding.message),
-          xml_escape(finding_line(report.path, finding)));
-      ++suite.tests;
       ++suite.failures;
-      any_failure = true;
+      suite.cases += fmt::format("{}>\n      <failure type=\"{}\" message=\"{}\">{}</failure>\n    </testcase>\n", head,
+                                 to_string(finding.severity), xml_escape(finding.message), detail);
     } else {
-      passed_notes += finding_line(report.path, finding) + "\n";
+      suite.cases += fmt::format("{}>\n      <system-out>{}</system-out>\n    </testcase>\n", head, detail);
     }
   }
-  if (!any_failure) {
-    suite.cases += fmt::format(R"(    <testcase classname="{}" name="{}")", path, name);
-    suite.cases += passed_notes.empty() ? std::string("/>\n")
-                                        : fmt::format(">\n      <system-out>{}</system-out>\n    </testcase>\n",
-                                                      xml_escape(passed_notes));
+  if (!any) {
+    suite.cases += fmt::format("    <testcase classname=\"{}\" name=\"{}\"/>\n", path,
+                               xml_escape(fmt::format("{} {}", rule.id, rule.name)));
     ++suite.tests;
   }
 }
@@ -225,14 +246,15 @@ Suite file_suite(const FileReport& report, const RuleSelection& selection, std::
     suite.cases = fmt::format(
         "    <testcase classname=\"{}\" name=\"input\">\n      <error type=\"input\" message=\"{}\">{}</error>\n"
         "    </testcase>\n",
-        xml_escape(report.path), xml_escape(report.errors.front().message), xml_escape(problems));
+        xml_escape(ci_path(report)), xml_escape(report.errors.front().message), xml_escape(problems));
     suite.tests = 1;
     suite.errors = 1;
     return suite;
   }
+  const std::vector<std::string> names = finding_names(report);
   for (const RuleInfo& rule : all_rules()) {
     if (selection.runs(rule.id)) {
-      rule_cases(report, rule, fail_on, suite);
+      rule_cases(report, rule, names, fail_on, suite);
     }
   }
   return suite;
@@ -248,7 +270,7 @@ std::string junit(std::span<const FileReport> reports, const RuleSelection& sele
     const Suite suite = file_suite(report, selection, fail_on);
     suites += fmt::format(
         "  <testsuite name=\"{}\" tests=\"{}\" failures=\"{}\" errors=\"{}\" skipped=\"0\">\n{}  </testsuite>\n",
-        xml_escape(report.path), suite.tests, suite.failures, suite.errors, suite.cases);
+        xml_escape(ci_path(report)), suite.tests, suite.failures, suite.errors, suite.cases);
     total.tests += suite.tests;
     total.failures += suite.failures;
     total.errors += suite.errors;
@@ -259,21 +281,55 @@ std::string junit(std::span<const FileReport> reports, const RuleSelection& sele
       total.tests, total.failures, total.errors, suites);
 }
 
-std::string github(std::span<const FileReport> reports) {
-  std::string out;
+namespace {
+
+std::string_view annotation_kind(Severity severity) {
+  switch (severity) {
+    case Severity::error: return "error";
+    case Severity::warning: return "warning";
+    case Severity::info: return "notice";
+  }
+  return "notice";
+}
+
+// GitHub shows 10 annotations of each kind per step (actions/toolkit docs/problem-matchers.md)
+// and drops the rest silently; say so first, since a notice printed last could itself be dropped.
+std::string hidden_notice(std::span<const FileReport> reports, const std::string& full_report) {
+  constexpr std::size_t shown = 10;
+  std::size_t errors = 0;
+  std::size_t warnings = 0;
+  std::size_t notices = 0;
   for (const FileReport& report : reports) {
+    errors += report.errors.size();
+    for (const Finding& finding : report.findings) {
+      ++(finding.severity == Severity::error ? errors : finding.severity == Severity::warning ? warnings : notices);
+    }
+  }
+  if (errors <= shown && warnings <= shown && notices <= shown) {
+    return {};
+  }
+  auto hidden = [](std::size_t count, std::size_t limit) { return count > limit ? count - limit : 0; };
+  const std::string where = full_report.empty() ? "the job log" : fmt::format("the job log and in {}", full_report);
+  return fmt::format(
+      "::notice title=ceplan%3A more findings than GitHub shows::{} errors, {} warnings and {} notices are not shown "
+      "as annotations (GitHub shows {} of each kind per step); every finding is in {}\n",
+      hidden(errors, shown), hidden(warnings, shown), hidden(notices, shown - 1), shown, workflow_data(where));
+}
+
+}  // namespace
+
+std::string github(std::span<const FileReport> reports, const std::string& full_report) {
+  std::string out = hidden_notice(reports, full_report);
+  for (const FileReport& report : reports) {
+    const std::string file = workflow_property(ci_path(report));
     for (const Diagnostic& error : report.errors) {
       const std::string place = error.location.line > 0
                                     ? fmt::format(",line={},col={}", error.location.line, error.location.column)
                                     : std::string();
-      out += fmt::format("::error file={}{},title=input error::{}\n", workflow_property(report.path), place,
-                         workflow_data(error.message));
+      out += fmt::format("::error file={}{},title=input error::{}\n", file, place, workflow_data(error.message));
     }
     for (const Finding& finding : report.findings) {
-      const std::string_view command = finding.severity == Severity::error     ? "error"
-                                       : finding.severity == Severity::warning ? "warning"
-                                                                               : "notice";
-      out += fmt::format("::{} file={},line={},col={},title={}::{}\n", command, workflow_property(report.path),
+      out += fmt::format("::{} file={},line={},col={},title={}::{}\n", annotation_kind(finding.severity), file,
                          finding.location.line, finding.location.column,
                          workflow_property(fmt::format("{} {}", finding.rule->id, finding.rule->name)),
                          workflow_data(finding.message) + "%0AFix: " + workflow_data(finding.fix));

@@ -11,16 +11,19 @@
 namespace ceplan::render {
 
 /// SARIF 2.1.0: one run, every rule in tool.driver.rules, one result per finding. Artifact URIs
-/// are relative to `base_directory` where the file lies below it.
-[[nodiscard]] std::string sarif(std::span<const FileReport> reports, const std::string& base_directory);
+/// are each file's repository path against `%SRCROOT%`; columns count characters.
+[[nodiscard]] std::string sarif(std::span<const FileReport> reports);
 
 /// JUnit XML: a testsuite per file, a testcase per rule checked, a failure per finding at or
 /// above `fail_on` (none when nullopt, i.e. --fail-on never).
 [[nodiscard]] std::string junit(std::span<const FileReport> reports, const RuleSelection& selection,
                                 std::optional<Severity> fail_on);
 
-/// GitHub Actions workflow commands: `::error file=F,line=L,col=C,title=ID name::message`.
-[[nodiscard]] std::string github(std::span<const FileReport> reports);
+/// GitHub Actions workflow commands: `::error file=F,line=L,col=C,title=ID name::message`, with
+/// repository paths. More than GitHub shows (10 of each kind per step) starts with a notice
+/// that says how many are hidden and where the full report is (`full_report`, a file written
+/// in the same run, if any).
+[[nodiscard]] std::string github(std::span<const FileReport> reports, const std::string& full_report = {});
 
 /// Where the rule reference lives; SARIF helpUri links point into it.
 inline constexpr std::string_view rules_doc_uri = "https://github.com/ceplan/ceplan/blob/main/docs/rules.md";

@@ -13,10 +13,16 @@ namespace ceplan::render {
 
 /// The findings of one file.
 struct FileReport {
-  std::string path;                ///< as given on the command line ("<stdin>" for -)
+  std::string path;                ///< as given on the command line, normalised ("<stdin>" for -)
   std::vector<Finding> findings;   ///< sorted by location
   std::vector<Diagnostic> errors;  ///< input errors: the file could not be checked (no findings then)
+  std::string repo_path;           ///< relative to the repository root, for CI formats; `path` if empty
 };
+
+/// The path CI formats report: `repo_path`, else `path`.
+[[nodiscard]] inline const std::string& ci_path(const FileReport& report) {
+  return report.repo_path.empty() ? report.path : report.repo_path;
+}
 
 /// Counts by severity.
 struct Summary {
