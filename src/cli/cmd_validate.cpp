@@ -6,9 +6,13 @@
 #include <system_error>
 #include <thread>
 
+#include <fmt/format.h>
+#include <fmt/ranges.h>
+
 #include "cli/commands.hpp"
 #include "cli/io.hpp"
 #include "render/ci.hpp"
+#include "render/code_quality.hpp"
 #include "render/findings.hpp"
 #include "support/line_index.hpp"
 
@@ -21,9 +25,39 @@ struct Options {
   std::string fail_on = "error";
   std::string disable;
   std::string enable_only;
-  std::string format;
+  std::vector<std::string> formats;  ///< FORMAT or FORMAT=FILE, repeatable
   std::string base_dir;
 };
+
+const std::vector<std::string> format_names{"text", "json", "sarif", "junit", "github", "codeclimate", "checkstyle"};
+
+// One report of the run: a format, and the file it goes to (empty: standard output or -o).
+struct Output {
+  std::string format;
+  std::string path;
+};
+
+// `--format text --format sarif=ceplan.sarif ...`: at most one report without a file.
+std::vector<Output> outputs_of(const std::vector<std::string>& formats) {
+  std::vector<Output> outputs;
+  std::size_t unnamed = 0;
+  for (const std::string& given : formats) {
+    const std::size_t equals = given.find('=');
+    Output output{given.substr(0, equals), equals == std::string::npos ? std::string() : given.substr(equals + 1)};
+    unnamed += output.path.empty() ? 1 : 0;
+    outputs.push_back(std::move(output));
+  }
+  if (unnamed > 1) {
+    throw InputError(Diagnostic{{},
+                                {},
+                                "--format: only one format can go to standard output (or -o); give the "
+                                "others a file, as in --format sarif=ceplan.sarif"});
+  }
+  if (outputs.empty()) {
+    outputs.push_back({"text", {}});
+  }
+  return outputs;
+}
 
 // Exit 1 when any finding is at or above --fail-on.
 int exit_code_for(const std::vector<render::FileReport>& reports, const std::string& fail_on) {
@@ -41,19 +75,43 @@ int exit_code_for(const std::vector<render::FileReport>& reports, const std::str
   return 0;
 }
 
-std::string render_reports(const std::vector<render::FileReport>& reports, const Options& options,
-                           const RuleSelection& selection, bool color) {
-  if (options.format == "sarif") {
+// `full_report`: a file of this run that holds every finding, for GitHub's hidden annotations.
+std::string render_reports(const std::vector<render::FileReport>& reports, const std::string& format,
+                           const Options& options, const RuleSelection& selection, bool color,
+                           const std::string& full_report) {
+  if (format == "sarif")
     return render::sarif(reports);
-  }
-  if (options.format == "junit") {
+  if (format == "junit")
     return render::junit(reports, selection, parse_severity(options.fail_on));
+  if (format == "github")
+    return render::github(reports, full_report);
+  if (format == "codeclimate")
+    return render::codeclimate(reports);
+  if (format == "checkstyle")
+    return render::checkstyle(reports);
+  return render::findings(reports, format == "json" ? render::FindingsFormat::json : render::FindingsFormat::text,
+                          color);
+}
+
+// Writes every report: those with a file first, then the one for standard output or -o.
+void emit_reports(const std::vector<render::FileReport>& reports, const Options& options,
+                  const RuleSelection& selection, const Context& context) {
+  const std::vector<Output> outputs = outputs_of(options.formats);
+  // The report GitHub's notice points to: SARIF if one is written, else the first file.
+  std::string full_report;
+  for (const Output& output : outputs) {
+    if (!output.path.empty() && output.format != "github" && (full_report.empty() || output.format == "sarif"))
+      full_report = output.path;
   }
-  if (options.format == "github") {
-    return render::github(reports);
+  for (const Output& output : outputs) {
+    if (!output.path.empty())
+      write_file_atomically(output.path,
+                            render_reports(reports, output.format, options, selection, false, full_report));
   }
-  return render::findings(
-      reports, options.format == "json" ? render::FindingsFormat::json : render::FindingsFormat::text, color);
+  for (const Output& output : outputs) {
+    if (output.path.empty())
+      context.emit(render_reports(reports, output.format, options, selection, context.use_color(), full_report));
+  }
 }
 
 // The parser counts columns in bytes; reports count characters, as editors and SARIF do.
@@ -120,7 +178,7 @@ void run(const Options& options, Context& context) {
   const auto reports = check_files(options, context, catalog, selection);
   // The report covers every file, those with input errors included; then the run fails (exit 2)
   // with those errors, as any input error does.
-  context.emit(render_reports(reports, options, selection, context.use_color()));
+  emit_reports(reports, options, selection, context);
   context.exit_code = exit_code_for(reports, options.fail_on);
   std::vector<Diagnostic> errors;
   for (const auto& report : reports) errors.insert(errors.end(), report.errors.begin(), report.errors.end());
@@ -139,7 +197,22 @@ void set_validate_command(CLI::App& command_app, Context& context) {
                     {"error", "warning", "info", "never"});
   command->add_option("--disable", options->disable, "Comma-separated rule ids or names not to run");
   command->add_option("--enable-only", options->enable_only, "Comma-separated rule ids or names: run only these");
-  add_format_option(context, *command, options->format, {"text", "json", "sarif", "junit", "github"});
+  context.choices["validate --format"] = format_names;
+  const CLI::Validator known_format(
+      [](std::string& value) {
+        const std::string name = value.substr(0, value.find('='));
+        if (std::find(format_names.begin(), format_names.end(), name) == format_names.end())
+          return fmt::format("unknown format '{}'; expected one of {}", name, fmt::join(format_names, ", "));
+        return value.find('=') == value.size() - 1 ? std::string("a file must follow '='") : std::string();
+      },
+      "FORMAT[=FILE]");
+  command
+      ->add_option("--format", options->formats,
+                   fmt::format("Output format: {}; repeat as FORMAT=FILE to write several reports in one run",
+                               fmt::join(format_names, ", ")))
+      ->check(known_format)
+      ->expected(1)
+      ->multi_option_policy(CLI::MultiOptionPolicy::TakeAll);
   command->add_option("--base-dir", options->base_dir,
                       "Directory CI formats report paths relative to (default: the repository root, found by .git)");
   command->add_option("-j,--jobs", options->jobs, "Files checked in parallel (default: the number of cores)")
@@ -148,6 +221,7 @@ void set_validate_command(CLI::App& command_app, Context& context) {
       "Examples:\n  ceplan validate deploy.yaml\n  ceplan validate a.yaml b.yaml --format json -o report.json\n"
       "  cat deploy.yaml | ceplan validate - --fail-on warning --disable CE105,CE109\n"
       "  ceplan validate deploy/*.yaml --format sarif -o ceplan.sarif\n"
+      "  ceplan validate deploy/*.yaml --format github --format sarif=ceplan.sarif --format junit=report.xml\n"
       "Exit codes: 0 no findings at or above --fail-on, 1 findings, 2 cannot run.");
   command->callback([options, &context] { run(*options, context); });
 }

@@ -44,12 +44,6 @@ Json artifact_location(const FileReport& report) {
   return location;
 }
 
-// A sentence: a full stop unless the text already ends one ("did you mean 'x'?").
-std::string sentence(std::string_view text) {
-  const bool ended = !text.empty() && std::string_view(".?!").find(text.back()) != std::string_view::npos;
-  return std::string(text) + (ended ? "" : ".");
-}
-
 std::string_view family_of(const RuleInfo& rule) {
   switch (rule.id[2]) {
     case '1': return "placement";
@@ -63,8 +57,7 @@ std::string help_markdown(const RuleInfo& rule) {
   return fmt::format(
       "**{} {}**: {}\n\n{}\n\nExample that fires it:\n\n```yaml\n{}\n```\n\n**Fix:** {}.\n\n"
       "[Rule reference]({}#{})",
-      rule.id, rule.name, sentence(rule.summary), rule.rationale, rule.example, rule.fix, rules_doc_uri,
-      lower_case(rule.id));
+      rule.id, rule.name, rule.summary, rule.rationale, rule.example, rule.fix, rules_doc_uri, lower_case(rule.id));
 }
 
 Json sarif_rule(const RuleInfo& rule) {
@@ -80,27 +73,6 @@ Json sarif_rule(const RuleInfo& rule) {
        {{"tags", Json::array({"resilience", family_of(rule)})},
         {"precision", "very-high"},
         {"problem.severity", rule.severity == Severity::info ? "recommendation" : sarif_level(rule.severity)}}}};
-}
-
-std::string xml_escape(std::string_view text) {
-  std::string out;
-  for (char c : text) {
-    switch (c) {
-      case '&': out += "&amp;"; break;
-      case '<': out += "&lt;"; break;
-      case '>': out += "&gt;"; break;
-      case '"': out += "&quot;"; break;
-      case '\'': out += "&apos;"; break;
-      default:
-        // XML 1.0 has no representation for most control characters.
-        if (static_cast<unsigned char>(c) < 0x20 && c != '\n' && c != '\t' && c != '\r') {
-          out += "\xEF\xBF\xBD";
-        } else {
-          out += c;
-        }
-    }
-  }
-  return out;
 }
 
 // A workflow command's data: printable(), so that no escape sequence reaches the log, and the
@@ -149,7 +121,7 @@ std::string sarif(std::span<const FileReport> reports) {
           {"ruleId", finding.rule->id},
           {"ruleIndex", static_cast<std::size_t>(finding.rule - all_rules().data())},
           {"level", sarif_level(finding.severity)},
-          {"message", {{"text", fmt::format("{} Fix: {}", sentence(finding.message), sentence(finding.fix))}}},
+          {"message", {{"text", finding_sentence(finding)}}},
           {"locations",
            Json::array({Json{
                {"physicalLocation",

@@ -31,6 +31,12 @@ std::string_view severity_color(const Style& style, Severity severity) {
   return {};
 }
 
+// A sentence: a full stop unless the text already ends one ("did you mean 'x'?").
+std::string sentence(std::string_view text) {
+  const bool ended = !text.empty() && std::string_view(".?!").find(text.back()) != std::string_view::npos;
+  return std::string(text) + (ended ? "" : ".");
+}
+
 std::string text(std::span<const FileReport> reports, const Style& style) {
   std::string out;
   for (const FileReport& report : reports) {
@@ -106,6 +112,10 @@ std::string markdown() {
 }
 
 }  // namespace
+
+std::string finding_sentence(const Finding& finding) {
+  return fmt::format("{} Fix: {}", sentence(finding.message), sentence(finding.fix));
+}
 
 Summary summarize(std::span<const FileReport> reports) {
   Summary summary;

@@ -24,6 +24,10 @@ struct FileReport {
   return report.repo_path.empty() ? report.path : report.repo_path;
 }
 
+/// "Message. Fix: fix." — the sentence SARIF, Code Quality and Checkstyle show for a finding (no
+/// second full stop after a message that ends in '?').
+[[nodiscard]] std::string finding_sentence(const Finding& finding);
+
 /// Counts by severity.
 struct Summary {
   std::size_t errors = 0;      ///< findings of severity error

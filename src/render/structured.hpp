@@ -2,6 +2,7 @@
 // JSON values and their YAML spelling, shared by the renderers that emit data for programs.
 
 #include <string>
+#include <string_view>
 
 #include <nlohmann/json.hpp>
 
@@ -12,5 +13,9 @@ namespace ceplan::render {
 
 /// Indented JSON with a final newline; invalid UTF-8 is replaced rather than thrown on.
 [[nodiscard]] std::string to_json(const nlohmann::ordered_json& value);
+
+/// Text for an XML attribute or element: markup characters escaped, and control characters XML
+/// 1.0 cannot hold replaced by U+FFFD.
+[[nodiscard]] std::string xml_escape(std::string_view text);
 
 }  // namespace ceplan::render

@@ -31,3 +31,20 @@ ceplan_case(validate_junit_fail_on_never IN_ROOT ARGS validate examples/risky.ya
             --enable-only CE101,CE301)
 ceplan_case(schema STDOUT_FILE docs/deploy.schema.json ARGS schema)
 ceplan_case(schema_markdown STDOUT_FILE docs/deploy-file-keys.md ARGS schema --format markdown)
+
+# Several reports in one run; GitLab Code Quality and Checkstyle checked by their own parsers.
+ceplan_pipeline(several_formats_in_one_run
+  "rm -f ${out}/multi.* && $<TARGET_FILE:ceplan> validate ${example_args} --format github --format sarif=${out}/multi.sarif --format junit=${out}/multi.xml --format codeclimate=${out}/multi.cq.json --format checkstyle=${out}/multi.cs.xml > ${out}/multi.txt; test $? -eq 1 && ${checker} github ${out}/multi.txt && grep -q 'every finding is in the job log and in ${out}/multi.sarif' ${out}/multi.txt && ${checker} valid tests/schemas/sarif-schema-2.1.0.json ${out}/multi.sarif && ${checker} junit ${out}/multi.xml && ${checker} codeclimate ${out}/multi.cq.json && ${checker} checkstyle ${out}/multi.cs.xml")
+ceplan_case(validate_two_formats_to_stdout EXIT 2 IN_ROOT ARGS validate examples/risky.yaml --format text --format json)
+ceplan_case(validate_unknown_format EXIT 2 IN_ROOT ARGS validate examples/risky.yaml --format yaml=x.yaml)
+ceplan_case(validate_codeclimate IN_ROOT EXIT 1 ARGS validate examples/backup-restore.yaml examples/risky.yaml --format codeclimate)
+ceplan_case(validate_checkstyle IN_ROOT EXIT 1 ARGS validate examples/backup-restore.yaml examples/risky.yaml --format checkstyle)
+
+# Paths: as typed but normalised for people; relative to the repository root (found by .git,
+# or --base-dir) in CI formats; standard input under --stdin-filename.
+ceplan_case(validate_path_normalised IN_ROOT EXIT 1 ARGS validate ./examples/../examples/risky.yaml --enable-only CE101)
+ceplan_case(validate_stdin_filename IN_ROOT EXIT 1 STDIN ../../examples/risky.yaml
+            ARGS validate - --stdin-filename ./examples/risky.yaml --enable-only CE101 --format github)
+ceplan_case(validate_base_dir EXIT 1 ARGS validate ../../examples/risky.yaml --base-dir ../.. --enable-only CE101 --format github)
+ceplan_pipeline(repository_root_found_by_git
+  "rm -rf ${out}/repo && mkdir -p ${out}/repo/.git ${out}/repo/deploy/prod && cp examples/risky.yaml ${out}/repo/deploy/prod/ && cd ${out}/repo/deploy && $<TARGET_FILE:ceplan> validate prod/risky.yaml --enable-only CE101 --format github | grep -q '^::error file=deploy/prod/risky.yaml,line=12'")

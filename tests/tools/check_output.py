@@ -5,6 +5,11 @@
   check_output.py invalid SCHEMA FILE...   every FILE fails validation
   check_output.py junit FILE               FILE is JUnit XML: testsuites > testsuite > testcase
   check_output.py github FILE              every line is a GitHub workflow command
+  check_output.py codeclimate FILE         FILE is a GitLab Code Quality report: issues with a
+                                           description, check_name, a unique fingerprint, a known
+                                           severity and a relative path with lines.begin
+  check_output.py checkstyle FILE          FILE is Checkstyle XML: <file name> > <error line
+                                           severity message source>
   check_output.py commands CLI_JSON FILE...  every command of the plans' or runbooks' steps (JSON,
                                            Markdown .md or text) is `ibmcloud target`, an `ibmcloud
                                            ce` command whose flags IBM's CLI reference (CLI_JSON)
@@ -62,8 +67,14 @@ def check_junit(path):
     if not suites:
         fail(f"{path}: no <testsuite>")
     total = failures = 0
+    names = set()
     for suite in suites:
         cases = suite.findall("testcase")
+        for case in cases:
+            key = (case.get("classname"), case.get("name"))
+            if key in names:
+                fail(f"{path}: two test cases are named {key}")
+            names.add(key)
         found = sum(len(case.findall("failure")) for case in cases)
         if int(suite.get("tests")) != len(cases) or int(suite.get("failures")) != found:
             fail(f"{path}: suite {suite.get('name')} counts do not match its test cases")
@@ -224,6 +235,44 @@ def check_commands(reference_path, files):
     print(f"{count} command lines checked")
 
 
+def check_codeclimate(path):
+    with open(path, encoding="utf-8") as handle:
+        issues = json.load(handle)
+    if not isinstance(issues, list):
+        fail(f"{path}: not a JSON array")
+    seen = set()
+    for issue in issues:
+        for key in ("description", "check_name", "fingerprint", "severity", "location"):
+            if not isinstance(issue.get(key), (str, dict)) or not issue.get(key):
+                fail(f"{path}: an issue has no {key}: {issue}")
+        if issue["fingerprint"] in seen:
+            fail(f"{path}: fingerprint {issue['fingerprint']} is not unique")
+        seen.add(issue["fingerprint"])
+        if issue["severity"] not in ("info", "minor", "major", "critical", "blocker"):
+            fail(f"{path}: unknown severity {issue['severity']}")
+        location = issue["location"]
+        if location.get("path", "/").startswith("/") or location.get("lines", {}).get("begin", 0) < 1:
+            fail(f"{path}: location needs a relative path and lines.begin >= 1: {location}")
+    print(f"{path}: {len(issues)} issues")
+
+
+def check_checkstyle(path):
+    root = ElementTree.parse(path).getroot()
+    if root.tag != "checkstyle":
+        fail(f"{path}: root is <{root.tag}>, not <checkstyle>")
+    errors = 0
+    for file in root.findall("file"):
+        if not file.get("name"):
+            fail(f"{path}: a <file> has no name")
+        for error in file.findall("error"):
+            if not error.get("line", "").isdigit() or error.get("severity") not in ("error", "warning", "info"):
+                fail(f"{path}: bad <error> {error.attrib}")
+            if not error.get("message") or not error.get("source", "").startswith("ceplan."):
+                fail(f"{path}: <error> needs a message and a ceplan source: {error.attrib}")
+            errors += 1
+    print(f"{path}: {errors} errors")
+
+
 def main(argv):
     if len(argv) >= 4 and argv[1] in ("valid", "invalid"):
         check_valid(argv[2], argv[3:], argv[1] == "valid")
@@ -231,6 +280,10 @@ def main(argv):
         check_junit(argv[2])
     elif len(argv) == 3 and argv[1] == "github":
         check_github(argv[2])
+    elif len(argv) == 3 and argv[1] == "codeclimate":
+        check_codeclimate(argv[2])
+    elif len(argv) == 3 and argv[1] == "checkstyle":
+        check_checkstyle(argv[2])
     elif len(argv) >= 4 and argv[1] == "commands":
         check_commands(argv[2], argv[3:])
     else:
