@@ -91,7 +91,7 @@ std::string deploy_json_schema() {
                                                 Json{{"type", "string"}, {"pattern", "^[0-9]+(\\.[0-9]+)?%?$"}}})},
                          {"description", "A percentage such as 99.95 or \"99.95%\"."}};
   Json root{{"$schema", "https://json-schema.org/draft/2020-12/schema"},
-            {"$id", fmt::format("{}/blob/main/docs/deploy.schema.json", home_page_uri)},
+            {"$id", deploy_schema_uri},
             {"title", "ceplan deploy file"}};
   const Json top = object_schema(objects.front());  // named: items() would dangle on a temporary
   for (const auto& [key, value] : top.items()) {

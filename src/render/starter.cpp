@@ -1,5 +1,7 @@
 #include "render/starter.hpp"
 
+#include "render/json_schema.hpp"
+
 #include <fmt/format.h>
 
 #include "model/deploy_schema.hpp"
@@ -92,7 +94,7 @@ std::string starter_deploy_file(const Catalog& catalog, Strategy strategy,  // N
                            : text.apps_everywhere ? fmt::format("replica_in: {}", regions[1])
                                                   : fmt::format("backup_in: {}", regions[1]);
   return fmt::format(
-      R"(# yaml-language-server: $schema=https://github.com/ceplan/ceplan/blob/main/docs/deploy.schema.json
+      R"(# yaml-language-server: $schema={schema}
 # A Code Engine project in several regions, written by `ceplan init`. Check it with
 # `ceplan validate deploy.yaml`; plan outages with `ceplan plan deploy.yaml --scenario all`.
 # Every key is described in docs/deploy-file.md of the ceplan repository.
@@ -156,7 +158,7 @@ configmaps:
 data:
   - {{ name: {project}-db, region: {primary}, backup_interval: 1h, {copy} }}
 )",
-      fmt::arg("project", project), fmt::arg("rto", text.rto), fmt::arg("regions", region_lines),
+      fmt::arg("schema", deploy_schema_uri), fmt::arg("project", project), fmt::arg("rto", text.rto), fmt::arg("regions", region_lines),
       fmt::arg("strategy", to_string(strategy)), fmt::arg("comment", text.comment),
       fmt::arg("only_primary", only_primary), fmt::arg("primary", regions.front()), fmt::arg("copy", copy),
       fmt::arg("about_project", about("deploy", "project")),

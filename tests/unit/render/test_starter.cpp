@@ -1,8 +1,10 @@
 #include <catch2/catch.hpp>
+#include <nlohmann/json.hpp>
 
 #include "catalog/embedded_catalog.hpp"
 #include "model/deploy_loader.hpp"
 #include "model/deploy_schema.hpp"
+#include "render/json_schema.hpp"
 #include "render/starter.hpp"
 #include "rules/check.hpp"
 #include "test_util.hpp"
@@ -42,4 +44,14 @@ TEST_CASE("the starter file takes its comments and defaults from the deploy-file
   CHECK_THAT(text, Catch::Contains("# " + ceplan::schema::field("deploy", "project").description + "\nproject: shop"));
   CHECK_THAT(text, Catch::Contains("interval: 1m, retries: 2, timeout: 5s"));
   CHECK_THAT(text, Catch::Contains("strategy: warm-standby"));
+}
+
+TEST_CASE("the starter file links the schema as raw JSON, the address that is also its $id") {
+  const auto& catalog = ceplan::test::shared_catalog();
+  const std::string text = ceplan::render::starter_deploy_file(
+      catalog, ceplan::Strategy::warm_standby, ceplan::render::starter_regions(catalog), "my-shop");
+  const std::string uri(ceplan::render::deploy_schema_uri);
+  CHECK(uri == "https://raw.githubusercontent.com/ceplan/ceplan/main/docs/deploy.schema.json");
+  CHECK(text.substr(0, text.find('\n')) == "# yaml-language-server: $schema=" + uri);
+  CHECK(nlohmann::json::parse(ceplan::render::deploy_json_schema())["$id"] == uri);
 }
