@@ -10,6 +10,105 @@
 #include "support/spellcheck.hpp"
 
 namespace ceplan::yaml {
+namespace {
+
+// YAML 1.2's core schema, which editors and the YAML language server read files with: plain
+// scalars that are integers (decimal with a sign, 0o octal, 0x hexadecimal), floats and booleans.
+std::optional<std::int64_t> core_integer(std::string_view text) {
+  int base = 10;
+  bool negative = false;
+  if (text.starts_with("0o") || text.starts_with("0x")) {
+    base = text[1] == 'o' ? 8 : 16;
+    text.remove_prefix(2);
+  } else if (!text.empty() && (text.front() == '+' || text.front() == '-')) {
+    negative = text.front() == '-';
+    text.remove_prefix(1);
+  }
+  std::int64_t value = 0;
+  if (text.empty() || text.front() == '+' || text.front() == '-') {
+    return std::nullopt;
+  }
+  const auto [end, ec] = std::from_chars(text.data(), text.data() + text.size(), value, base);
+  if (ec != std::errc() || end != text.data() + text.size()) {
+    return std::nullopt;
+  }
+  return negative ? -value : value;
+}
+
+// [-+]?(\.[0-9]+|[0-9]+(\.[0-9]*)?)([eE][-+]?[0-9]+)?; infinities and NaN are never valid here.
+std::optional<double> core_float(std::string_view text) {
+  const bool negative = !text.empty() && text.front() == '-';
+  if (!text.empty() && (text.front() == '+' || text.front() == '-')) {
+    text.remove_prefix(1);
+  }
+  std::size_t i = 0;
+  auto digits = [&] {
+    const std::size_t start = i;
+    while (i < text.size() && text[i] >= '0' && text[i] <= '9') ++i;
+    return i - start;
+  };
+  std::size_t mantissa = digits();
+  if (i < text.size() && text[i] == '.') {
+    ++i;
+    mantissa += digits();
+  }
+  if (mantissa == 0) {
+    return std::nullopt;
+  }
+  if (i < text.size() && (text[i] == 'e' || text[i] == 'E')) {
+    ++i;
+    if (i < text.size() && (text[i] == '+' || text[i] == '-'))
+      ++i;
+    if (digits() == 0)
+      return std::nullopt;
+  }
+  double value = 0;
+  const auto [end, ec] = std::from_chars(text.data(), text.data() + text.size(), value);
+  if (i != text.size() || ec != std::errc() || end != text.data() + text.size() || !std::isfinite(value)) {
+    return std::nullopt;
+  }
+  return negative ? -value : value;
+}
+
+std::optional<bool> core_boolean(std::string_view text) {
+  if (text == "true" || text == "True" || text == "TRUE")
+    return true;
+  if (text == "false" || text == "False" || text == "FALSE")
+    return false;
+  return std::nullopt;
+}
+
+// A whole number as the core schema reads it: an integer, or a float with no fraction (1.0, 1e1),
+// as JSON Schema's "integer" accepts it.
+std::optional<std::int64_t> core_whole_number(std::string_view text) {
+  if (auto value = core_integer(text))
+    return value;
+  const auto value = core_float(text);
+  constexpr double limit = 9.0e18;
+  if (!value || std::trunc(*value) != *value || std::fabs(*value) > limit)
+    return std::nullopt;
+  return static_cast<std::int64_t>(*value);
+}
+
+// The exact form of a percentage written as a string ("99.95%"), which the JSON Schema's
+// pattern spells the same way: at most 100, no leading zeros, an optional fraction and '%'.
+bool percent_text(std::string_view text) {
+  if (!text.empty() && text.back() == '%')
+    text.remove_suffix(1);
+  const std::size_t dot = text.find('.');
+  const std::string_view whole = text.substr(0, dot);
+  const std::string_view fraction = dot == std::string_view::npos ? std::string_view() : text.substr(dot + 1);
+  auto all_digits = [](std::string_view part) {
+    return !part.empty() && std::all_of(part.begin(), part.end(), [](char c) { return c >= '0' && c <= '9'; });
+  };
+  if (!all_digits(whole) || (dot != std::string_view::npos && !all_digits(fraction))) {
+    return false;
+  }
+  const bool hundred = whole == "100" && fraction.find_first_not_of('0') == std::string_view::npos;
+  return hundred || whole.size() == 1 || (whole.size() == 2 && whole.front() != '0');
+}
+
+}  // namespace
 
 std::optional<std::int64_t> parse_duration(std::string_view text) {
   // Ten years is far beyond any recovery objective and keeps sums of durations from overflowing.
@@ -114,6 +213,13 @@ std::optional<std::string> Reader::string(const Node& node, std::string_view wha
   if (!scalar(node, what, "a string")) {
     return std::nullopt;
   }
+  // Editors read `42` or `true` as a number or a boolean, and the schema rejects them where a
+  // string belongs; so does ceplan, and says how to write the string.
+  if (node.plain && (core_boolean(node.value) || core_float(node.value) || core_integer(node.value))) {
+    error(node.mark, fmt::format("{} must be a string, not {} {}; quote it: '{}'", what,
+                                 core_boolean(node.value) ? "the boolean" : "the number", node.value, node.value));
+    return std::nullopt;
+  }
   return node.value;
 }
 
@@ -143,13 +249,13 @@ std::optional<std::int64_t> Reader::integer(const Node& node, std::string_view w
   if (!scalar(node, what, "a whole number")) {
     return std::nullopt;
   }
-  std::int64_t value = 0;
   const std::string& text = node.value;
-  const auto [end, ec] = std::from_chars(text.data(), text.data() + text.size(), value);
-  if (!node.plain || ec != std::errc() || end != text.data() + text.size()) {
+  const auto parsed = node.plain ? core_whole_number(text) : std::nullopt;
+  if (!parsed) {
     error(node.mark, fmt::format("{} must be a whole number, not '{}'", what, text));
     return std::nullopt;
   }
+  const std::int64_t value = *parsed;
   if (value < min || value > max) {
     error(node.mark, fmt::format("{} must be between {} and {}, not {}", what, min, max, value));
     return std::nullopt;
@@ -158,8 +264,9 @@ std::optional<std::int64_t> Reader::integer(const Node& node, std::string_view w
 }
 
 std::optional<bool> Reader::boolean(const Node& node, std::string_view what) {
-  if (node.kind == Kind::scalar && node.plain && (node.value == "true" || node.value == "false")) {
-    return node.value == "true";
+  if (node.kind == Kind::scalar && node.plain) {
+    if (auto value = core_boolean(node.value))
+      return value;
   }
   error(node.mark,
         fmt::format("{} must be true or false, not {}", what,
@@ -171,16 +278,21 @@ std::optional<double> Reader::percent(const Node& node, std::string_view what) {
   if (!scalar(node, what, "a percentage")) {
     return std::nullopt;
   }
-  std::string_view text = node.value;
-  if (!text.empty() && text.back() == '%') {
-    text.remove_suffix(1);
+  // A number (as the core schema reads a plain scalar), or a string of the exact percent form.
+  std::optional<double> number = node.plain ? core_float(node.value) : std::nullopt;
+  if (!number && percent_text(node.value)) {
+    std::string_view text = node.value;
+    if (text.back() == '%')
+      text.remove_suffix(1);
+    double parsed = 0;
+    std::from_chars(text.data(), text.data() + text.size(), parsed);
+    number = parsed;
   }
-  double value = 0;
-  const auto [end, ec] = std::from_chars(text.data(), text.data() + text.size(), value);
-  if (text.empty() || ec != std::errc() || end != text.data() + text.size() || !std::isfinite(value)) {
+  if (!number) {
     error(node.mark, fmt::format("{} must be a percentage such as 99.95 or \"99.95%\", not '{}'", what, node.value));
     return std::nullopt;
   }
+  const double value = *number;
   if (value <= 0 || value > 100) {
     error(node.mark, fmt::format("{} must be above 0 and at most 100, not {}", what, node.value));
     return std::nullopt;

@@ -87,9 +87,11 @@ std::string deploy_json_schema() {
                           {"pattern", "^([0-9]+d)?([0-9]+h)?([0-9]+m)?([0-9]+s)?$"},
                           {"minLength", 2},
                           {"description", "A duration such as 90s, 15m, 4h, 1d or 1h30m."}};
-  defs["percent"] = Json{{"anyOf", Json::array({Json{{"type", "number"}, {"exclusiveMinimum", 0}, {"maximum", 100}},
-                                                Json{{"type", "string"}, {"pattern", "^[0-9]+(\\.[0-9]+)?%?$"}}})},
-                         {"description", "A percentage such as 99.95 or \"99.95%\"."}};
+  defs["percent"] =
+      Json{{"anyOf", Json::array({Json{{"type", "number"}, {"exclusiveMinimum", 0}, {"maximum", 100}},
+                                  Json{{"type", "string"},
+                                       {"pattern", "^(?!0(\\.0+)?%?$)(100(\\.0+)?|[1-9]?[0-9](\\.[0-9]+)?)%?$"}}})},
+           {"description", "A percentage such as 99.95 or \"99.95%\"."}};
   Json root{{"$schema", "https://json-schema.org/draft/2020-12/schema"},
             {"$id", deploy_schema_uri},
             {"title", "ceplan deploy file"}};

@@ -158,8 +158,8 @@ configmaps:
 data:
   - {{ name: {project}-db, region: {primary}, backup_interval: 1h, {copy} }}
 )",
-      fmt::arg("schema", deploy_schema_uri), fmt::arg("project", project), fmt::arg("rto", text.rto), fmt::arg("regions", region_lines),
-      fmt::arg("strategy", to_string(strategy)), fmt::arg("comment", text.comment),
+      fmt::arg("schema", deploy_schema_uri), fmt::arg("project", project), fmt::arg("rto", text.rto),
+      fmt::arg("regions", region_lines), fmt::arg("strategy", to_string(strategy)), fmt::arg("comment", text.comment),
       fmt::arg("only_primary", only_primary), fmt::arg("primary", regions.front()), fmt::arg("copy", copy),
       fmt::arg("about_project", about("deploy", "project")),
       fmt::arg("about_objectives", about("deploy", "objectives")),

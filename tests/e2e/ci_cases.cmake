@@ -48,3 +48,7 @@ ceplan_case(validate_stdin_filename IN_ROOT EXIT 1 STDIN ../../examples/risky.ya
 ceplan_case(validate_base_dir EXIT 1 ARGS validate ../../examples/risky.yaml --base-dir ../.. --enable-only CE101 --format github)
 ceplan_pipeline(repository_root_found_by_git
   "rm -rf ${out}/repo && mkdir -p ${out}/repo/.git ${out}/repo/deploy/prod && cp examples/risky.yaml ${out}/repo/deploy/prod/ && cd ${out}/repo/deploy && $<TARGET_FILE:ceplan> validate prod/risky.yaml --enable-only CE101 --format github | grep -q '^::error file=deploy/prod/risky.yaml,line=12'")
+
+# The loader and the JSON Schema give the same verdict on variations of one file: empty and
+# numeric names, percentages as strings, YAML 1.2 booleans and integers (True, +1, 0x1, 1e1).
+add_test(NAME e2e.schema_and_loader_agree COMMAND ${PROJECT_SOURCE_DIR}/tests/tools/agreement.py $<TARGET_FILE:ceplan>)

@@ -83,3 +83,30 @@ TEST_CASE("maps report unknown keys with a suggestion and missing required keys"
   CHECK(problems("v: [1]", [&](auto& r, auto& n) { CHECK_FALSE(r.map(n, "'x'", known)); }) ==
         Lines{"t.yaml:1:4: error: 'x' must be a mapping, not a sequence"});
 }
+
+TEST_CASE("plain scalars are typed as YAML 1.2's core schema types them, as editors do") {
+  for (const char* whole : {"v: +1", "v: 0x1", "v: 0o1", "v: 1.0", "v: 1e0"}) {
+    INFO(whole);
+    CHECK(problems(whole, [](auto& r, auto& n) { CHECK(r.integer(n, "'n'", 0, 5) == 1); }) == Lines{"no error"});
+  }
+  for (const char* yes : {"v: true", "v: True", "v: TRUE"}) {
+    CHECK(problems(yes, [](auto& r, auto& n) { CHECK(r.boolean(n, "'b'") == true); }) == Lines{"no error"});
+  }
+  CHECK(problems("v: FALSE", [](auto& r, auto& n) { CHECK(r.boolean(n, "'b'") == false); }) == Lines{"no error"});
+  CHECK(problems("v: 1.5", [](auto& r, auto& n) { (void)r.integer(n, "'n'", 0, 5); }) ==
+        Lines{"t.yaml:1:4: error: 'n' must be a whole number, not '1.5'"});
+  CHECK(problems("v: 42", [](auto& r, auto& n) { (void)r.string(n, "'s'"); }) ==
+        Lines{"t.yaml:1:4: error: 's' must be a string, not the number 42; quote it: '42'"});
+  CHECK(problems("v: True", [](auto& r, auto& n) { (void)r.string(n, "'s'"); }) ==
+        Lines{"t.yaml:1:4: error: 's' must be a string, not the boolean True; quote it: 'True'"});
+  CHECK(problems("v: '42'", [](auto& r, auto& n) { CHECK(r.string(n, "'s'") == "42"); }) == Lines{"no error"});
+}
+
+TEST_CASE("a percentage string has the schema's form: at most 100, no leading zeros") {
+  CHECK(problems("v: \"100%\"", [](auto& r, auto& n) { CHECK(r.percent(n, "'a'") == 100); }) == Lines{"no error"});
+  CHECK(problems("v: +99.5", [](auto& r, auto& n) { CHECK(r.percent(n, "'a'") == 99.5); }) == Lines{"no error"});
+  CHECK(problems("v: \"150%\"", [](auto& r, auto& n) { (void)r.percent(n, "'a'"); }) ==
+        Lines{"t.yaml:1:4: error: 'a' must be a percentage such as 99.95 or \"99.95%\", not '150%'"});
+  CHECK(problems("v: \"099%\"", [](auto& r, auto& n) { (void)r.percent(n, "'a'"); }) ==
+        Lines{"t.yaml:1:4: error: 'a' must be a percentage such as 99.95 or \"99.95%\", not '099%'"});
+}

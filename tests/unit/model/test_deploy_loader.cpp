@@ -168,6 +168,7 @@ TEST_CASE("input errors are pinned with message and location") {
   CHECK(load_errors(head + "regions: [us-south]\napps:\n  - { image: x, min_scale: -1, regions: [1, [2]] }\n") ==
         Lines{"d.yaml:5:5: error: an app is missing required key 'name'",
               "d.yaml:5:28: error: 'min_scale' must be between 0 and 1000000, not -1",
+              "d.yaml:5:42: error: an item of 'regions' must be a string, not the number 1; quote it: '1'",
               "d.yaml:5:45: error: an item of 'regions' must be a string, not a sequence"});
   CHECK(load_errors(head + "regions: [us-south]\njobs:\n  - { name: j, image: i, scheduled_in: [us-south] }\n") ==
         Lines{"d.yaml:5:40: error: job 'j' has 'scheduled_in' but no 'schedule'"});

@@ -48,8 +48,8 @@ TEST_CASE("the starter file takes its comments and defaults from the deploy-file
 
 TEST_CASE("the starter file links the schema as raw JSON, the address that is also its $id") {
   const auto& catalog = ceplan::test::shared_catalog();
-  const std::string text = ceplan::render::starter_deploy_file(
-      catalog, ceplan::Strategy::warm_standby, ceplan::render::starter_regions(catalog), "my-shop");
+  const std::string text = ceplan::render::starter_deploy_file(catalog, ceplan::Strategy::warm_standby,
+                                                               ceplan::render::starter_regions(catalog), "my-shop");
   const std::string uri(ceplan::render::deploy_schema_uri);
   CHECK(uri == "https://raw.githubusercontent.com/ceplan/ceplan/main/docs/deploy.schema.json");
   CHECK(text.substr(0, text.find('\n')) == "# yaml-language-server: $schema=" + uri);
