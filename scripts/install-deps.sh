@@ -1,12 +1,15 @@
 #!/usr/bin/env bash
 # Installs whatever ceplan needs to build and test that is not already on this Debian machine:
 # the C++ toolchain, CMake, the five libraries, help2man and dpkg-dev for the man page and the
-# .deb, and what the tests and the benchmark use (Python modules, zsh, hyperfine, GNU time). Safe to run again; does nothing when all is there.
+# .deb, and what the tests and the benchmark use (Python modules, zsh, hyperfine, GNU time,
+# pre-commit, and from npm the action-validator pinned in tests/tools/package-lock.json). Safe
+# to run again; does nothing when all is there.
 set -euo pipefail
+cd "$(dirname "$0")/.."
 
 packages=(
   g++ make cmake pkg-config clang clang-format clang-tidy libclang-rt-14-dev
-  python3 python3-jsonschema python3-yaml help2man dpkg-dev lintian zsh hyperfine time
+  python3 python3-jsonschema python3-yaml help2man dpkg-dev lintian zsh hyperfine time git pre-commit
   libcli11-dev nlohmann-json3-dev libyaml-cpp-dev libfmt-dev catch2
 )
 
@@ -17,7 +20,21 @@ for pkg in "${packages[@]}"; do
   fi
 done
 
+# Node.js may come from elsewhere than Debian; only a missing npm is installed from Debian.
+if ! command -v npm >/dev/null 2>&1; then
+  missing+=(npm)
+fi
+
+# The recipe validator, at the version the lock file pins, from the npm registry.
+install_npm_tools() {
+  if [ ! -x tests/tools/node_modules/.bin/action-validator ]; then
+    echo "install-deps: installing tests/tools/package-lock.json with npm" >&2
+    (cd tests/tools && npm ci --no-audit --no-fund --loglevel=error >/dev/null)
+  fi
+}
+
 if [ ${#missing[@]} -eq 0 ]; then
+  install_npm_tools
   exit 0
 fi
 
@@ -28,3 +45,4 @@ fi
 echo "install-deps: installing ${missing[*]}" >&2
 $sudo apt-get update -qq
 DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
+install_npm_tools

@@ -52,3 +52,10 @@ ceplan_pipeline(repository_root_found_by_git
 # The loader and the JSON Schema give the same verdict on variations of one file: empty and
 # numeric names, percentages as strings, YAML 1.2 booleans and integers (True, +1, 0x1, 1e1).
 add_test(NAME e2e.schema_and_loader_agree COMMAND ${PROJECT_SOURCE_DIR}/tests/tools/agreement.py $<TARGET_FILE:ceplan>)
+
+# The recipes: action.yml and the workflow pass action-validator; the GitLab job, the Dockerfile
+# and the action install what the build needs and pin the release; the pre-commit hook runs
+# from a repository as `pre-commit try-repo` sets it up, passing a clean file and failing a risky one.
+add_test(NAME e2e.recipes_pass_their_validators COMMAND ${PROJECT_SOURCE_DIR}/tests/tools/check_recipes.py ${PROJECT_SOURCE_DIR})
+ceplan_pipeline(pre_commit_hook_runs
+  "rm -rf ${out}/pre-commit && mkdir -p ${out}/pre-commit/repo && cd ${out}/pre-commit/repo && git init -q && cp ${PROJECT_SOURCE_DIR}/examples/shop-active-active.yaml deploy-shop.yaml && cp ${PROJECT_SOURCE_DIR}/examples/risky.yaml deploy-risky.yaml && git add . && export PATH=$<TARGET_FILE_DIR:ceplan>:$PATH PRE_COMMIT_HOME=${out}/pre-commit/home && pre-commit try-repo ${PROJECT_SOURCE_DIR} ceplan-validate --files deploy-shop.yaml >shop.log 2>&1 && grep -q 'Passed' shop.log && ! pre-commit try-repo ${PROJECT_SOURCE_DIR} ceplan-validate --files deploy-risky.yaml >risky.log 2>&1 && grep -q 'error\\[CE101\\]' risky.log")
