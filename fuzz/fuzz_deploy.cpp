@@ -11,6 +11,7 @@
 #include "planner/scenario.hpp"
 #include "render/ci.hpp"
 #include "render/findings.hpp"
+#include "render/junit.hpp"
 #include "render/plan.hpp"
 #include "rules/check.hpp"
 
@@ -25,7 +26,8 @@ void exercise(const ceplan::Deployment& deployment) {
   const std::vector<ceplan::render::FileReport> reports{{"f.yaml", ceplan::check(deployment, catalog()), {}, {}}};
   (void)ceplan::render::findings(reports, ceplan::render::FindingsFormat::json);
   (void)ceplan::render::sarif(reports);
-  (void)ceplan::render::junit(reports, {}, ceplan::Severity::info);
+  (void)ceplan::render::junit(reports, {}, {ceplan::Severity::info});
+  (void)ceplan::render::junit(reports, {}, {ceplan::Severity::info, ceplan::render::JunitFlavor::strict});
   (void)ceplan::render::github(reports);
   std::vector<ceplan::ScenarioPlan> plans;
   for (const ceplan::Region& region : catalog().regions()) {

@@ -1,5 +1,7 @@
 #include <algorithm>
 #include <atomic>
+#include <cstdlib>
+#include <ctime>
 #include <exception>
 #include <filesystem>
 #include <new>
@@ -14,6 +16,7 @@
 #include "render/ci.hpp"
 #include "render/code_quality.hpp"
 #include "render/findings.hpp"
+#include "render/junit.hpp"
 #include "support/line_index.hpp"
 
 namespace ceplan::cli {
@@ -29,7 +32,8 @@ struct Options {
   std::string base_dir;
 };
 
-const std::vector<std::string> format_names{"text", "json", "sarif", "junit", "github", "codeclimate", "checkstyle"};
+const std::vector<std::string> format_names{"text",         "json",   "sarif",       "junit",
+                                            "junit-strict", "github", "codeclimate", "checkstyle"};
 
 // One report of the run: a format, and the file it goes to (empty: standard output or -o).
 struct Output {
@@ -75,14 +79,30 @@ int exit_code_for(const std::vector<render::FileReport>& reports, const std::str
   return 0;
 }
 
+// When the report was made, in UTC without a zone as Ant's JUnit schema wants it:
+// SOURCE_DATE_EPOCH when set (reproducible builds and tests), else now.
+std::string report_timestamp() {
+  std::time_t seconds = std::time(nullptr);
+  if (const char* epoch = std::getenv("SOURCE_DATE_EPOCH")) {
+    seconds = static_cast<std::time_t>(std::strtoll(epoch, nullptr, 10));
+  }
+  std::tm utc{};
+  gmtime_r(&seconds, &utc);
+  return fmt::format("{:04}-{:02}-{:02}T{:02}:{:02}:{:02}", utc.tm_year + 1900, utc.tm_mon + 1, utc.tm_mday,
+                     utc.tm_hour, utc.tm_min, utc.tm_sec);
+}
+
 // `full_report`: a file of this run that holds every finding, for GitHub's hidden annotations.
 std::string render_reports(const std::vector<render::FileReport>& reports, const std::string& format,
                            const Options& options, const RuleSelection& selection, bool color,
                            const std::string& full_report) {
   if (format == "sarif")
     return render::sarif(reports);
-  if (format == "junit")
-    return render::junit(reports, selection, parse_severity(options.fail_on));
+  if (format == "junit" || format == "junit-strict")
+    return render::junit(
+        reports, selection,
+        {parse_severity(options.fail_on),
+         format == "junit" ? render::JunitFlavor::annotated : render::JunitFlavor::strict, report_timestamp()});
   if (format == "github")
     return render::github(reports, full_report);
   if (format == "codeclimate")

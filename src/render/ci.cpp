@@ -102,11 +102,6 @@ std::string workflow_property(std::string_view text) {
   return out;
 }
 
-std::string finding_line(const std::string& path, const Finding& finding) {
-  return fmt::format("{}:{}:{}: {}[{}]: {}\nfix: {}", path, finding.location.line, finding.location.column,
-                     to_string(finding.severity), finding.rule->id, finding.message, finding.fix);
-}
-
 }  // namespace
 
 std::string sarif(std::span<const FileReport> reports) {
@@ -164,93 +159,6 @@ std::string sarif(std::span<const FileReport> reports) {
                                       {"invocations", Json::array({std::move(invocation)})},
                                       {"columnKind", "unicodeCodePoints"},
                                       {"results", std::move(results)}}})}});
-}
-
-namespace {
-
-// One JUnit test suite: its XML and its counts.
-struct Suite {
-  std::string cases;
-  std::size_t tests = 0;
-  std::size_t failures = 0;
-  std::size_t errors = 0;
-};
-
-// One test case per finding of the rule, failing at or above `fail_on` (passing, with the
-// finding as output, below it), or one passing case when the rule found nothing: the count is
-// the same whatever --fail-on is. Names are the findings' stable names, without line numbers;
-// `file` and `line` say where, for reporters that annotate the file.
-void rule_cases(const FileReport& report, const RuleInfo& rule, const std::vector<std::string>& names,
-                std::optional<Severity> fail_on, Suite& suite) {
-  const std::string path = xml_escape(ci_path(report));
-  bool any = false;
-  for (std::size_t i = 0; i < report.findings.size(); ++i) {
-    const Finding& finding = report.findings[i];
-    if (finding.rule != &rule) {
-      continue;
-    }
-    any = true;
-    ++suite.tests;
-    const std::string head = fmt::format(R"(    <testcase classname="{}" name="{}" file="{}" line="{}")", path,
-                                         xml_escape(names[i]), path, finding.location.line);
-    const std::string detail = xml_escape(finding_line(ci_path(report), finding));
-    if (fail_on && finding.severity <= *fail_on) {
-      ++suite.failures;
-      suite.cases += fmt::format("{}>\n      <failure type=\"{}\" message=\"{}\">{}</failure>\n    </testcase>\n", head,
-                                 to_string(finding.severity), xml_escape(finding.message), detail);
-    } else {
-      suite.cases += fmt::format("{}>\n      <system-out>{}</system-out>\n    </testcase>\n", head, detail);
-    }
-  }
-  if (!any) {
-    suite.cases += fmt::format("    <testcase classname=\"{}\" name=\"{}\"/>\n", path,
-                               xml_escape(fmt::format("{} {}", rule.id, rule.name)));
-    ++suite.tests;
-  }
-}
-
-Suite file_suite(const FileReport& report, const RuleSelection& selection, std::optional<Severity> fail_on) {
-  Suite suite;
-  if (!report.errors.empty()) {
-    // The file could not be read as a deploy file: one test case that errs, with every problem.
-    std::string problems;
-    for (const Diagnostic& error : report.errors) problems += error.format() + "\n";
-    suite.cases = fmt::format(
-        "    <testcase classname=\"{}\" name=\"input\">\n      <error type=\"input\" message=\"{}\">{}</error>\n"
-        "    </testcase>\n",
-        xml_escape(ci_path(report)), xml_escape(report.errors.front().message), xml_escape(problems));
-    suite.tests = 1;
-    suite.errors = 1;
-    return suite;
-  }
-  const std::vector<std::string> names = finding_names(report);
-  for (const RuleInfo& rule : all_rules()) {
-    if (selection.runs(rule.id)) {
-      rule_cases(report, rule, names, fail_on, suite);
-    }
-  }
-  return suite;
-}
-
-}  // namespace
-
-std::string junit(std::span<const FileReport> reports, const RuleSelection& selection,
-                  std::optional<Severity> fail_on) {
-  std::string suites;
-  Suite total;
-  for (const FileReport& report : reports) {
-    const Suite suite = file_suite(report, selection, fail_on);
-    suites += fmt::format(
-        "  <testsuite name=\"{}\" tests=\"{}\" failures=\"{}\" errors=\"{}\" skipped=\"0\">\n{}  </testsuite>\n",
-        xml_escape(ci_path(report)), suite.tests, suite.failures, suite.errors, suite.cases);
-    total.tests += suite.tests;
-    total.failures += suite.failures;
-    total.errors += suite.errors;
-  }
-  return fmt::format(
-      "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<testsuites name=\"ceplan\" tests=\"{}\" failures=\"{}\" "
-      "errors=\"{}\">\n{}</testsuites>\n",
-      total.tests, total.failures, total.errors, suites);
 }
 
 namespace {

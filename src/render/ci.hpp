@@ -14,11 +14,6 @@ namespace ceplan::render {
 /// are each file's repository path against `%SRCROOT%`; columns count characters.
 [[nodiscard]] std::string sarif(std::span<const FileReport> reports);
 
-/// JUnit XML: a testsuite per file, a testcase per rule checked, a failure per finding at or
-/// above `fail_on` (none when nullopt, i.e. --fail-on never).
-[[nodiscard]] std::string junit(std::span<const FileReport> reports, const RuleSelection& selection,
-                                std::optional<Severity> fail_on);
-
 /// GitHub Actions workflow commands: `::error file=F,line=L,col=C,title=ID name::message`, with
 /// repository paths. More than GitHub shows (10 of each kind per step) starts with a notice
 /// that says how many are hidden and where the full report is (`full_report`, a file written

@@ -59,3 +59,10 @@ add_test(NAME e2e.schema_and_loader_agree COMMAND ${PROJECT_SOURCE_DIR}/tests/to
 add_test(NAME e2e.recipes_pass_their_validators COMMAND ${PROJECT_SOURCE_DIR}/tests/tools/check_recipes.py ${PROJECT_SOURCE_DIR})
 ceplan_pipeline(pre_commit_hook_runs
   "rm -rf ${out}/pre-commit && mkdir -p ${out}/pre-commit/repo && cd ${out}/pre-commit/repo && git init -q && cp ${PROJECT_SOURCE_DIR}/examples/shop-active-active.yaml deploy-shop.yaml && cp ${PROJECT_SOURCE_DIR}/examples/risky.yaml deploy-risky.yaml && git add . && export PATH=$<TARGET_FILE_DIR:ceplan>:$PATH PRE_COMMIT_HOME=${out}/pre-commit/home && pre-commit try-repo ${PROJECT_SOURCE_DIR} ceplan-validate --files deploy-shop.yaml >shop.log 2>&1 && grep -q 'Passed' shop.log && ! pre-commit try-repo ${PROJECT_SOURCE_DIR} ceplan-validate --files deploy-risky.yaml >risky.log 2>&1 && grep -q 'error\\[CE101\\]' risky.log")
+
+# junit-strict follows the Apache Ant JUnit schema (windyroad JUnit.xsd) and Jenkins' xunit
+# junit-10.xsd: tests/tools/check_output.py checks what both require and allow.
+ceplan_case(validate_junit_strict IN_ROOT EXIT 1 ENV SOURCE_DATE_EPOCH=86400
+            ARGS validate examples/backup-restore.yaml examples/risky.yaml --format junit-strict)
+ceplan_pipeline(junit_strict_fits_ant_and_jenkins_schemas
+  "$<TARGET_FILE:ceplan> validate ${example_args} tests/data/deploy/misspelled-key.yaml --format junit-strict -o ${out}/strict.xml; test $? -eq 2 && ${checker} junit-strict ${out}/strict.xml")

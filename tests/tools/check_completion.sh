@@ -23,7 +23,7 @@ expect() {
 }
 expect "validate" ceplan valid
 expect "--fail-on" ceplan validate --fai
-expect "json junit" ceplan validate --format j
+expect "json junit junit-strict" ceplan validate --format j
 expect "eu-gb" ceplan region eu-g
 expect "br-sao" ceplan runbook f.yaml --restore-to br
 expect "warm-standby" ceplan init --strategy warm

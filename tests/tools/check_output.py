@@ -5,6 +5,9 @@
   check_output.py invalid SCHEMA FILE...   every FILE fails validation
   check_output.py junit FILE               FILE is JUnit XML: testsuites > testsuite > testcase
   check_output.py github FILE              every line is a GitHub workflow command
+  check_output.py junit-strict FILE        FILE fits the Apache Ant JUnit schema (windyroad JUnit.xsd)
+                                           and Jenkins' xunit junit-10.xsd: only the attributes and
+                                           children both allow, in Ant's order, with its types
   check_output.py codeclimate FILE         FILE is a GitLab Code Quality report: issues with a
                                            description, check_name, a unique fingerprint, a known
                                            severity and a relative path with lines.begin
@@ -80,7 +83,7 @@ def check_junit(path):
             fail(f"{path}: suite {suite.get('name')} counts do not match its test cases")
         total += len(cases)
         failures += found
-    if int(root.get("tests")) != total or int(root.get("failures")) != failures:
+    if root.attrib and (int(root.get("tests")) != total or int(root.get("failures")) != failures):
         fail(f"{path}: <testsuites> counts do not match")
     print(f"{path}: {len(suites)} suites, {total} test cases, {failures} failures")
 
@@ -235,6 +238,42 @@ def check_commands(reference_path, files):
     print(f"{count} command lines checked")
 
 
+ANT_SUITE = {"name", "package", "id", "timestamp", "hostname", "tests", "failures", "errors", "skipped", "time"}
+ANT_CASE = {"name", "classname", "time"}
+JENKINS_CASE = {"name", "time", "classname", "group"}
+TIMESTAMP = re.compile(r"^[0-9]{4}-[0-9]{2}-[0-9]{2}T[0-9]{2}:[0-9]{2}:[0-9]{2}$")
+
+
+def check_junit_strict(path):
+    check_junit(path)
+    root = ElementTree.parse(path).getroot()
+    if root.attrib:
+        fail(f"{path}: Ant's <testsuites> has no attributes, not {sorted(root.attrib)}")
+    for number, suite in enumerate(root):
+        if suite.tag != "testsuite":
+            fail(f"{path}: <testsuites> holds <{suite.tag}>")
+        missing = ANT_SUITE - {"skipped"} - set(suite.attrib)
+        if missing or set(suite.attrib) - ANT_SUITE:
+            fail(f"{path}: <testsuite> attributes {sorted(suite.attrib)}; Ant requires {sorted(ANT_SUITE)}")
+        if int(suite.get("id")) != number or not TIMESTAMP.match(suite.get("timestamp")):
+            fail(f"{path}: id must count from 0 and timestamp be YYYY-MM-DDTHH:MM:SS, not {suite.attrib}")
+        for key in ("tests", "failures", "errors", "skipped"):
+            int(suite.get(key, "0"))
+        float(suite.get("time"))
+        tags = [child.tag for child in suite]
+        body = tags[1:-2]
+        if tags[:1] != ["properties"] or tags[-2:] != ["system-out", "system-err"] or set(body) - {"testcase"}:
+            fail(f"{path}: Ant wants properties, testcase..., system-out, system-err; got {tags}")
+        for case in suite.findall("testcase"):
+            if set(case.attrib) != ANT_CASE or not set(case.attrib) <= JENKINS_CASE:
+                fail(f"{path}: <testcase> attributes {sorted(case.attrib)}; Ant requires exactly {sorted(ANT_CASE)}")
+            children = list(case)
+            if len(children) > 1 or any(c.tag not in ("failure", "error", "skipped") or
+                                        (c.tag != "skipped" and not c.get("type")) for c in children):
+                fail(f"{path}: a <testcase> holds at most one failure, error or skipped with a type")
+    print(f"{path}: fits the Ant and Jenkins JUnit schemas")
+
+
 def check_codeclimate(path):
     with open(path, encoding="utf-8") as handle:
         issues = json.load(handle)
@@ -280,6 +319,8 @@ def main(argv):
         check_junit(argv[2])
     elif len(argv) == 3 and argv[1] == "github":
         check_github(argv[2])
+    elif len(argv) == 3 and argv[1] == "junit-strict":
+        check_junit_strict(argv[2])
     elif len(argv) == 3 and argv[1] == "codeclimate":
         check_codeclimate(argv[2])
     elif len(argv) == 3 and argv[1] == "checkstyle":

@@ -2,6 +2,7 @@
 #include <nlohmann/json.hpp>
 
 #include "render/ci.hpp"
+#include "render/junit.hpp"
 
 using ceplan::render::FileReport;
 
@@ -82,14 +83,14 @@ TEST_CASE("GitHub annotations beyond the ten of each kind a step shows start wit
 
 TEST_CASE("JUnit: a case per finding or per quiet rule, a failure at or above --fail-on, XML escaped") {
   const ceplan::RuleSelection only{{}, {"CE301", "CE101"}};
-  const std::string failing = ceplan::render::junit(reports("a&b.yaml", "<x>"), only, ceplan::Severity::warning);
+  const std::string failing = ceplan::render::junit(reports("a&b.yaml", "<x>"), only, {ceplan::Severity::warning});
   CHECK_THAT(failing, Catch::Contains("<testsuite name=\"a&amp;b.yaml\" tests=\"2\" failures=\"1\""));
   CHECK_THAT(failing, Catch::Contains("<testcase classname=\"a&amp;b.yaml\" name=\"CE101 unknown-region\"/>"));
   CHECK_THAT(failing, Catch::Contains("<failure type=\"warning\" message=\"&lt;x&gt;\">"));
-  const std::string passing = ceplan::render::junit(reports("a.yaml", "m"), only, ceplan::Severity::error);
+  const std::string passing = ceplan::render::junit(reports("a.yaml", "m"), only, {ceplan::Severity::error});
   CHECK_THAT(passing, Catch::Contains("failures=\"0\""));
   CHECK_THAT(passing, Catch::Contains("<system-out>a.yaml:3:5: warning[CE301]: m\nfix: do x</system-out>"));
-  CHECK_THAT(ceplan::render::junit(reports("a.yaml", "bell\x07"), only, std::nullopt),
+  CHECK_THAT(ceplan::render::junit(reports("a.yaml", "bell\x07"), only, {std::nullopt}),
              Catch::Contains("bell\xEF\xBF\xBD"));
 }
 
@@ -101,11 +102,11 @@ TEST_CASE("JUnit: names are unique and carry no line, file and line are attribut
                                        {},
                                        "deploy/d.yaml"}};
   const ceplan::RuleSelection only{{}, {"CE206", "CE101"}};
-  const std::string failing = ceplan::render::junit(twice, only, ceplan::Severity::error);
+  const std::string failing = ceplan::render::junit(twice, only, {ceplan::Severity::error});
   CHECK_THAT(failing, Catch::Contains("<testcase classname=\"deploy/d.yaml\" name=\"CE206 edge-proxy-limits: TTL of "
                                       "20s\" file=\"deploy/d.yaml\" line=\"20\">"));
   CHECK_THAT(failing, Catch::Contains("name=\"CE206 edge-proxy-limits: TTL of 20s (2)\" file=\"deploy/d.yaml\" "
                                       "line=\"24\""));
   CHECK_THAT(failing, Catch::Contains("tests=\"3\" failures=\"2\""));
-  CHECK_THAT(ceplan::render::junit(twice, only, std::nullopt), Catch::Contains("tests=\"3\" failures=\"0\""));
+  CHECK_THAT(ceplan::render::junit(twice, only, {std::nullopt}), Catch::Contains("tests=\"3\" failures=\"0\""));
 }
