@@ -137,7 +137,10 @@ void emit_reports(const std::vector<render::FileReport>& reports, const Options&
 // The parser counts columns in bytes; reports count characters, as editors and SARIF do.
 void in_code_points(std::string_view text, render::FileReport& report) {
   const LineIndex index(text);
-  for (Finding& finding : report.findings) finding.location = index.to_code_points(finding.location);
+  for (Finding& finding : report.findings) {
+    report.ends.push_back(index.scalar_end(finding.location).value_or(Location{}));
+    finding.location = index.to_code_points(finding.location);
+  }
   for (Diagnostic& error : report.errors) error.location = index.to_code_points(error.location);
 }
 

@@ -60,6 +60,16 @@ std::string help_markdown(const RuleInfo& rule) {
       rule.id, rule.name, rule.summary, rule.rationale, rule.example, rule.fix, rules_doc_uri, lower_case(rule.id));
 }
 
+// Where a result is: its start, and its end when the node is a scalar or key on one line.
+Json sarif_region(Location start, Location end) {
+  Json region{{"startLine", start.line}, {"startColumn", start.column}};
+  if (end.line == start.line && end.column > start.column) {
+    region["endLine"] = end.line;
+    region["endColumn"] = end.column;
+  }
+  return region;
+}
+
 Json sarif_rule(const RuleInfo& rule) {
   return Json{
       {"id", rule.id},
@@ -121,7 +131,7 @@ std::string sarif(std::span<const FileReport> reports) {
            Json::array({Json{
                {"physicalLocation",
                 {{"artifactLocation", artifact_location(report)},
-                 {"region", {{"startLine", finding.location.line}, {"startColumn", finding.location.column}}}}}}})},
+                 {"region", sarif_region(finding.location, i < report.ends.size() ? report.ends[i] : Location{})}}}}})},
           {"partialFingerprints", {{"ceplanFinding/v2", prints[i]}}}});
     }
   }

@@ -17,6 +17,7 @@ struct FileReport {
   std::vector<Finding> findings;   ///< sorted by location
   std::vector<Diagnostic> errors;  ///< input errors: the file could not be checked (no findings then)
   std::string repo_path;           ///< relative to the repository root, for CI formats; `path` if empty
+  std::vector<Location> ends;      ///< where each finding's node ends, when known (line 0 if not)
 };
 
 /// The path CI formats report: `repo_path`, else `path`.

@@ -28,4 +28,45 @@ Location LineIndex::to_code_points(Location location) const {
   return location;
 }
 
+std::optional<Location> LineIndex::scalar_end(Location start) const {
+  if (start.line <= 0 || start.column <= 0 || static_cast<std::size_t>(start.line) > m_starts.size()) {
+    return std::nullopt;
+  }
+  const std::size_t line_start = m_starts[static_cast<std::size_t>(start.line) - 1];
+  const std::size_t line_end = std::min(m_text.find('\n', line_start), m_text.size());
+  const std::string_view line = m_text.substr(line_start, line_end - line_start);
+  std::size_t i = static_cast<std::size_t>(start.column) - 1;
+  if (i >= line.size() || std::string_view("[{|>&*!").find(line[i]) != std::string_view::npos) {
+    return std::nullopt;
+  }
+  if (line[i] == '\'' || line[i] == '"') {
+    const char quote = line[i];
+    for (++i; i < line.size(); ++i) {
+      if (quote == '"' && line[i] == '\\') {
+        ++i;
+      } else if (line[i] == quote && quote == '\'' && i + 1 < line.size() && line[i + 1] == '\'') {
+        ++i;  // '' is a quote inside a single-quoted scalar
+      } else if (line[i] == quote) {
+        return to_code_points({start.line, static_cast<int>(i + 2)});
+      }
+    }
+    return std::nullopt;  // the scalar goes on to the next line
+  }
+  // A plain scalar ends at ": ", " #", a flow indicator or the line's end, trailing blanks aside.
+  std::size_t end = i;
+  for (; end < line.size(); ++end) {
+    const char c = line[end];
+    const bool next_blank = end + 1 >= line.size() || line[end + 1] == ' ';
+    if ((c == ':' && next_blank) || std::string_view(",]}").find(c) != std::string_view::npos ||
+        (c == '#' && end > i && line[end - 1] == ' ') || c == '\r') {
+      break;
+    }
+  }
+  while (end > i && line[end - 1] == ' ') --end;
+  if (end == i) {
+    return std::nullopt;
+  }
+  return to_code_points({start.line, static_cast<int>(end + 1)});
+}
+
 }  // namespace ceplan

@@ -2,6 +2,7 @@
 // Byte columns, as the YAML parser counts them, to the character columns editors and SARIF
 // (`columnKind: unicodeCodePoints`) count.
 
+#include <optional>
 #include <string_view>
 #include <vector>
 
@@ -17,6 +18,10 @@ public:
   /// `location` with its column counted in Unicode code points (UTF-8 continuation bytes are not
   /// counted); unchanged when unknown or past the text.
   [[nodiscard]] Location to_code_points(Location location) const;
+  /// Where the scalar or mapping key that starts at `start` (byte columns) ends: the column just
+  /// after its last character, in code points, on the same line. Plain and quoted scalars only;
+  /// nullopt for a collection, a multi-line scalar or an unknown location.
+  [[nodiscard]] std::optional<Location> scalar_end(Location start) const;
 
 private:
   std::string_view m_text;

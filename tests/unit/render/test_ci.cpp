@@ -13,6 +13,7 @@ std::vector<FileReport> reports(std::string path, std::string message) {
   return {{std::move(path),
            {ceplan::Finding{rule, ceplan::Severity::warning, std::move(message), {3, 5}, "do x"}},
            {},
+           {},
            {}}};
 }
 
@@ -25,7 +26,7 @@ TEST_CASE("github commands escape data and properties") {
         "sure\\nreally\\x1b[1m%0AFix: do x\n");
   const auto* info = ceplan::find_rule("CE105");
   const std::vector<FileReport> notes{
-      {"d.yaml", {ceplan::Finding{info, ceplan::Severity::info, "m", {1, 1}, "f"}}, {}, {}}};
+      {"d.yaml", {ceplan::Finding{info, ceplan::Severity::info, "m", {1, 1}, "f"}}, {}, {}, {}}};
   CHECK_THAT(ceplan::render::github(notes), Catch::StartsWith("::notice "));
 }
 
@@ -70,14 +71,14 @@ TEST_CASE("GitHub annotations beyond the ten of each kind a step shows start wit
   const auto* rule = ceplan::find_rule("CE301");
   std::vector<ceplan::Finding> findings;
   for (int line = 1; line <= 12; ++line) findings.push_back({rule, ceplan::Severity::error, "m", {line, 1}, "f"});
-  const std::vector<FileReport> many{{"d.yaml", findings, {}, "deploy/d.yaml"}};
+  const std::vector<FileReport> many{{"d.yaml", findings, {}, "deploy/d.yaml", {}}};
   const std::string out = ceplan::render::github(many, "ceplan.sarif");
   CHECK_THAT(out,
              Catch::StartsWith("::notice title=ceplan%3A more findings than GitHub shows::2 errors, 0 warnings and "
                                "0 notices are not shown as annotations (GitHub shows 10 of each kind per step); "
                                "every finding is in the job log and in ceplan.sarif\n::error file=deploy/d.yaml,"));
   findings.resize(10);
-  CHECK_THAT(ceplan::render::github(std::vector<FileReport>{{"d.yaml", findings, {}, {}}}),
+  CHECK_THAT(ceplan::render::github(std::vector<FileReport>{{"d.yaml", findings, {}, {}, {}}}),
              Catch::StartsWith("::error file=d.yaml,line=1"));
 }
 
@@ -100,7 +101,8 @@ TEST_CASE("JUnit: names are unique and carry no line, file and line are attribut
                                        {{rule, ceplan::Severity::error, "TTL of 20s", {20, 3}, "f"},
                                         {rule, ceplan::Severity::error, "TTL of 20s", {24, 3}, "f"}},
                                        {},
-                                       "deploy/d.yaml"}};
+                                       "deploy/d.yaml",
+                                       {}}};
   const ceplan::RuleSelection only{{}, {"CE206", "CE101"}};
   const std::string failing = ceplan::render::junit(twice, only, {ceplan::Severity::error});
   CHECK_THAT(failing, Catch::Contains("<testcase classname=\"deploy/d.yaml\" name=\"CE206 edge-proxy-limits: TTL of "
@@ -109,4 +111,14 @@ TEST_CASE("JUnit: names are unique and carry no line, file and line are attribut
                                       "line=\"24\""));
   CHECK_THAT(failing, Catch::Contains("tests=\"3\" failures=\"2\""));
   CHECK_THAT(ceplan::render::junit(twice, only, {std::nullopt}), Catch::Contains("tests=\"3\" failures=\"0\""));
+}
+
+TEST_CASE("SARIF regions end where the node is known to end") {
+  auto known = reports("d.yaml", "m");
+  known[0].ends = {{3, 9}};
+  const auto sarif = nlohmann::json::parse(ceplan::render::sarif(known));
+  CHECK(sarif["runs"][0]["results"][0]["locations"][0]["physicalLocation"]["region"] ==
+        nlohmann::json{{"startLine", 3}, {"startColumn", 5}, {"endLine", 3}, {"endColumn", 9}});
+  const auto unknown = nlohmann::json::parse(ceplan::render::sarif(reports("d.yaml", "m")));
+  CHECK_FALSE(unknown["runs"][0]["results"][0]["locations"][0]["physicalLocation"]["region"].contains("endLine"));
 }

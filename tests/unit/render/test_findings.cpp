@@ -10,8 +10,9 @@ namespace {
 
 std::vector<FileReport> reports() {
   const auto* rule = ceplan::find_rule("CE301");
-  return {{"a.yaml", {ceplan::Finding{rule, ceplan::Severity::error, "job 'j' runs twice", {14, 7}, "fix it"}}, {}, {}},
-          {"b.yaml", {}, {}, {}}};
+  return {
+      {"a.yaml", {ceplan::Finding{rule, ceplan::Severity::error, "job 'j' runs twice", {14, 7}, "fix it"}}, {}, {}, {}},
+      {"b.yaml", {}, {}, {}, {}}};
 }
 
 }  // namespace
@@ -19,7 +20,7 @@ std::vector<FileReport> reports() {
 TEST_CASE("text findings are compiler style with the fix indented and a summary") {
   CHECK(ceplan::render::findings(reports(), FindingsFormat::text) ==
         "a.yaml:14:7: error[CE301]: job 'j' runs twice\n    fix: fix it\n1 error, 0 warnings, 0 infos in 2 files\n");
-  CHECK(ceplan::render::findings(std::vector<FileReport>{{"b.yaml", {}, {}, {}}}, FindingsFormat::text) ==
+  CHECK(ceplan::render::findings(std::vector<FileReport>{{"b.yaml", {}, {}, {}, {}}}, FindingsFormat::text) ==
         "no findings in 1 file\n");
 }
 
@@ -52,7 +53,8 @@ TEST_CASE("rules render as a table, a Markdown reference and an explanation") {
 
 TEST_CASE("a file that could not be checked is counted apart, with its errors in JSON") {
   const std::vector<FileReport> reports{
-      {"bad.yaml", {}, {ceplan::Diagnostic{"bad.yaml", {3, 1}, "unknown key 'x'"}}, {}}, {"good.yaml", {}, {}, {}}};
+      {"bad.yaml", {}, {ceplan::Diagnostic{"bad.yaml", {3, 1}, "unknown key 'x'"}}, {}, {}},
+      {"good.yaml", {}, {}, {}, {}}};
   CHECK(ceplan::render::findings(reports, FindingsFormat::text) ==
         "no findings in 1 file; 1 file could not be checked (input errors on standard error)\n");
   const auto json = nlohmann::json::parse(ceplan::render::findings(reports, FindingsFormat::json));

@@ -21,3 +21,20 @@ TEST_CASE("a byte order mark does not count as a column") {
       "ab: 1\n");
   CHECK(index.to_code_points({1, 5}).column == 5);
 }
+
+TEST_CASE("a scalar's end is found on its line, for plain and quoted scalars and keys") {
+  const std::string text =
+      "regions: [us-soth, eu-de]\nproject: 'it''s'  # c\nimage: \"a\\\"b\"\né: ✓x\nlist:\n  - {a: 1}\nx: 'multi\n  "
+      "line'\n";
+  const LineIndex index(text);
+  auto end = [&](int line, int column) { return index.scalar_end({line, column}); };
+  CHECK(end(1, 11)->column == 18);      // us-soth inside a flow sequence
+  CHECK(end(1, 1)->column == 8);        // the key 'regions'
+  CHECK(end(2, 10)->column == 17);      // 'it''s', quotes included
+  CHECK(end(3, 8)->column == 14);       // "a\"b"
+  CHECK(end(4, 5)->column == 6);        // ✓x, counted in characters
+  CHECK_FALSE(end(1, 10).has_value());  // a flow sequence
+  CHECK_FALSE(end(6, 5).has_value());   // a flow mapping
+  CHECK_FALSE(end(7, 4).has_value());   // a quoted scalar that goes on
+  CHECK_FALSE(end(0, 0).has_value());
+}
