@@ -23,7 +23,7 @@ const ceplan::Catalog& catalog() {
 }
 
 void exercise(const ceplan::Deployment& deployment) {
-  const std::vector<ceplan::render::FileReport> reports{{"f.yaml", ceplan::check(deployment, catalog()), {}, {}, {}}};
+  const std::vector<ceplan::render::FileReport> reports{{"f.yaml", ceplan::check(deployment, catalog())}};
   (void)ceplan::render::findings(reports, ceplan::render::FindingsFormat::json);
   (void)ceplan::render::sarif(reports);
   (void)ceplan::render::junit(reports, {}, {ceplan::Severity::info});

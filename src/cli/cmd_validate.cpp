@@ -30,6 +30,7 @@ struct Options {
   std::string enable_only;
   std::vector<std::string> formats;  ///< FORMAT or FORMAT=FILE, repeatable
   std::string base_dir;
+  bool report_unused_ignores = false;
 };
 
 const std::vector<std::string> format_names{"text",         "json",   "sarif",       "junit",
@@ -142,6 +143,7 @@ void in_code_points(std::string_view text, render::FileReport& report) {
     finding.location = index.to_code_points(finding.location);
   }
   for (Diagnostic& error : report.errors) error.location = index.to_code_points(error.location);
+  for (Suppressed& entry : report.suppressed) entry.finding.location = index.to_code_points(entry.finding.location);
 }
 
 // Checks every file, on up to `options.jobs` threads; results stay in input order. A file that
@@ -161,7 +163,11 @@ std::vector<render::FileReport> check_files(const Options& options, const Contex
       std::string text;
       try {
         text = read_input(file, context.limits.max_file_size);
-        reports[i].findings = validate(text, reports[i].path, catalog, selection, context.limits);
+        auto kept = apply_suppressions(text, reports[i].path,
+                                       validate(text, reports[i].path, catalog, selection, context.limits), selection,
+                                       options.report_unused_ignores);
+        reports[i].findings = std::move(kept.findings);
+        reports[i].suppressed = std::move(kept.suppressed);
       } catch (const InputError& error) {
         reports[i].errors = error.diagnostics();
       } catch (const std::bad_alloc&) {
@@ -238,6 +244,8 @@ void set_validate_command(CLI::App& command_app, Context& context) {
       ->multi_option_policy(CLI::MultiOptionPolicy::TakeAll);
   command->add_option("--base-dir", options->base_dir,
                       "Directory CI formats report paths relative to (default: the repository root, found by .git)");
+  command->add_flag("--report-unused-ignores", options->report_unused_ignores,
+                    "Report ceplan:ignore comments that suppress nothing (rule CE002)");
   command->add_option("-j,--jobs", options->jobs, "Files checked in parallel (default: the number of cores)")
       ->check(CLI::Range(1u, 1024u));
   command->footer(

@@ -31,7 +31,7 @@ std::optional<std::vector<std::string>> gate_on_findings(const Deployment& deplo
         "contradict each other",
         printable(deployment.source), count)};
   }
-  const std::vector<render::FileReport> reports{{deployment.source, std::move(errors), {}, {}, {}}};
+  const std::vector<render::FileReport> reports{{deployment.source, std::move(errors)}};
   std::cerr << render::findings(reports, render::FindingsFormat::text)
             << fmt::format("ceplan: {} has {}; fix them, or pass --ignore-findings to write the steps anyway\n",
                            printable(deployment.source), count);

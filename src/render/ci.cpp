@@ -70,6 +70,17 @@ Json sarif_region(Location start, Location end) {
   return region;
 }
 
+Json sarif_result(const FileReport& report, const Finding& finding, const std::string& print, Location end) {
+  return Json{{"ruleId", finding.rule->id},
+              {"ruleIndex", static_cast<std::size_t>(finding.rule - all_rules().data())},
+              {"level", sarif_level(finding.severity)},
+              {"message", {{"text", finding_sentence(finding)}}},
+              {"locations", Json::array({Json{{"physicalLocation",
+                                               {{"artifactLocation", artifact_location(report)},
+                                                {"region", sarif_region(finding.location, end)}}}}})},
+              {"partialFingerprints", {{"ceplanFinding/v2", print}}}};
+}
+
 Json sarif_rule(const RuleInfo& rule) {
   return Json{
       {"id", rule.id},
@@ -121,18 +132,19 @@ std::string sarif(std::span<const FileReport> reports) {
   for (const FileReport& report : reports) {
     const std::vector<std::string> prints = fingerprints(report);
     for (std::size_t i = 0; i < report.findings.size(); ++i) {
-      const Finding& finding = report.findings[i];
-      results.push_back(Json{
-          {"ruleId", finding.rule->id},
-          {"ruleIndex", static_cast<std::size_t>(finding.rule - all_rules().data())},
-          {"level", sarif_level(finding.severity)},
-          {"message", {{"text", finding_sentence(finding)}}},
-          {"locations",
-           Json::array({Json{
-               {"physicalLocation",
-                {{"artifactLocation", artifact_location(report)},
-                 {"region", sarif_region(finding.location, i < report.ends.size() ? report.ends[i] : Location{})}}}}})},
-          {"partialFingerprints", {{"ceplanFinding/v2", prints[i]}}}});
+      results.push_back(
+          sarif_result(report, report.findings[i], prints[i], i < report.ends.size() ? report.ends[i] : Location{}));
+    }
+    // Suppressed findings stay visible to code scanning, marked as such with their reason.
+    const std::vector<std::string> hidden = suppressed_fingerprints(report);
+    for (std::size_t i = 0; i < report.suppressed.size(); ++i) {
+      const Suppressed& suppressed = report.suppressed[i];
+      Json result = sarif_result(report, suppressed.finding, hidden[i], Location{});
+      Json suppression{{"kind", suppressed.in_source ? "inSource" : "external"}};
+      if (!suppressed.justification.empty())
+        suppression["justification"] = suppressed.justification;
+      result["suppressions"] = Json::array({std::move(suppression)});
+      results.push_back(std::move(result));
     }
   }
   // A file that could not be checked makes the run a failed invocation, with one notification

@@ -49,10 +49,12 @@ std::string text(std::span<const FileReport> reports, const Style& style) {
   }
   const Summary summary = summarize(reports);
   const std::string files = plural(reports.size() - summary.unreadable, "file");
-  const std::string unreadable = summary.unreadable == 0
-                                     ? std::string()
-                                     : fmt::format("; {} could not be checked (input errors on standard error)",
-                                                   plural(summary.unreadable, "file"));
+  std::string unreadable =
+      summary.suppressed == 0 ? std::string() : fmt::format(" ({} suppressed)", summary.suppressed);
+  if (summary.unreadable > 0) {
+    unreadable +=
+        fmt::format("; {} could not be checked (input errors on standard error)", plural(summary.unreadable, "file"));
+  }
   if (summary.errors + summary.warnings + summary.infos == 0) {
     return out + fmt::format("no findings in {}{}\n", files, unreadable);
   }
@@ -78,7 +80,21 @@ std::string json(std::span<const FileReport> reports) {
       errors.push_back(
           Json{{"line", error.location.line}, {"column", error.location.column}, {"message", error.message}});
     }
-    files.push_back(Json{{"path", report.path}, {"findings", std::move(list)}, {"errors", std::move(errors)}});
+    Json suppressed = Json::array();
+    for (const Suppressed& entry : report.suppressed) {
+      suppressed.push_back(Json{{"rule", entry.finding.rule->id},
+                                {"name", entry.finding.rule->name},
+                                {"severity", to_string(entry.finding.severity)},
+                                {"message", entry.finding.message},
+                                {"line", entry.finding.location.line},
+                                {"column", entry.finding.location.column},
+                                {"by", entry.in_source ? "comment" : "baseline"},
+                                {"justification", entry.justification}});
+    }
+    files.push_back(Json{{"path", report.path},
+                         {"findings", std::move(list)},
+                         {"suppressed", std::move(suppressed)},
+                         {"errors", std::move(errors)}});
   }
   const Summary summary = summarize(reports);
   return to_json(Json{{"ceplan", version()},
@@ -87,7 +103,8 @@ std::string json(std::span<const FileReport> reports) {
                        {{"errors", summary.errors},
                         {"warnings", summary.warnings},
                         {"infos", summary.infos},
-                        {"unreadable_files", summary.unreadable}}}});
+                        {"unreadable_files", summary.unreadable},
+                        {"suppressed", summary.suppressed}}}});
 }
 
 std::string markdown() {
@@ -121,6 +138,7 @@ Summary summarize(std::span<const FileReport> reports) {
   Summary summary;
   for (const FileReport& report : reports) {
     summary.unreadable += report.errors.empty() ? 0 : 1;
+    summary.suppressed += report.suppressed.size();
     for (const Finding& finding : report.findings) {
       switch (finding.severity) {
         case Severity::error: ++summary.errors; break;

@@ -7,17 +7,29 @@
 #include <vector>
 
 #include "rules/check.hpp"
+#include "rules/suppression.hpp"
 #include "support/error.hpp"
 
 namespace ceplan::render {
 
 /// The findings of one file.
 struct FileReport {
-  std::string path;                ///< as given on the command line, normalised ("<stdin>" for -)
-  std::vector<Finding> findings;   ///< sorted by location
-  std::vector<Diagnostic> errors;  ///< input errors: the file could not be checked (no findings then)
-  std::string repo_path;           ///< relative to the repository root, for CI formats; `path` if empty
-  std::vector<Location> ends;      ///< where each finding's node ends, when known (line 0 if not)
+  FileReport() = default;
+  /// A report of `path_` with its findings or input errors; the rest is filled in by the caller.
+  // NOLINTNEXTLINE(google-explicit-constructor): brace lists of reports read best without the type
+  FileReport(std::string path_, std::vector<Finding> findings_ = {}, std::vector<Diagnostic> errors_ = {},
+             std::string repo_path_ = {})
+      : path(std::move(path_)),
+        findings(std::move(findings_)),
+        errors(std::move(errors_)),
+        repo_path(std::move(repo_path_)) {}
+
+  std::string path;                    ///< as given on the command line, normalised ("<stdin>" for -)
+  std::vector<Finding> findings;       ///< sorted by location
+  std::vector<Diagnostic> errors;      ///< input errors: the file could not be checked (no findings then)
+  std::string repo_path;               ///< relative to the repository root, for CI formats; `path` if empty
+  std::vector<Location> ends;          ///< where each finding's node ends, when known (line 0 if not)
+  std::vector<Suppressed> suppressed;  ///< kept out of the counts: shown in JSON and SARIF only
 };
 
 /// The path CI formats report: `repo_path`, else `path`.
@@ -35,6 +47,7 @@ struct Summary {
   std::size_t warnings = 0;    ///< findings of severity warning
   std::size_t infos = 0;       ///< findings of severity info
   std::size_t unreadable = 0;  ///< files with input errors, which were not checked
+  std::size_t suppressed = 0;  ///< findings kept out of the counts by comments or the baseline
 };
 
 /// Output formats of `validate`.

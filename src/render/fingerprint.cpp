@@ -1,9 +1,11 @@
 #include "render/fingerprint.hpp"
 
+#include <algorithm>
 #include <cstdint>
 #include <map>
 #include <string_view>
 #include <tuple>
+#include <utility>
 
 #include <fmt/format.h>
 
@@ -47,16 +49,38 @@ std::string finding_subject(const Finding& finding) {
   return out;
 }
 
-std::vector<std::string> fingerprints(const FileReport& report) {
-  std::vector<std::string> out;
+namespace {
+
+// Fingerprints of the kept findings (first) and the suppressed ones (second), with ordinals
+// counted over both in file order, so that suppressing a finding never renames another.
+std::pair<std::vector<std::string>, std::vector<std::string>> all_fingerprints(const FileReport& report) {
+  std::vector<std::pair<const Finding*, std::string*>> order;
+  std::vector<std::string> kept(report.findings.size());
+  std::vector<std::string> hidden(report.suppressed.size());
+  for (std::size_t i = 0; i < kept.size(); ++i) order.emplace_back(&report.findings[i], &kept[i]);
+  for (std::size_t i = 0; i < hidden.size(); ++i) order.emplace_back(&report.suppressed[i].finding, &hidden[i]);
+  std::stable_sort(order.begin(), order.end(), [](const auto& a, const auto& b) {
+    return std::tie(a.first->location.line, a.first->location.column) <
+           std::tie(b.first->location.line, b.first->location.column);
+  });
   std::map<std::tuple<std::string_view, std::string>, std::size_t> seen;
-  for (const Finding& finding : report.findings) {
-    std::string subject = finding_subject(finding);
-    const std::size_t ordinal = seen[{finding.rule->id, subject}]++;
+  for (auto& [finding, print] : order) {
+    std::string subject = finding_subject(*finding);
+    const std::size_t ordinal = seen[{finding->rule->id, subject}]++;
     const std::string nth = ordinal == 0 ? std::string() : std::to_string(ordinal + 1);
-    out.push_back(fmt::format("{:016x}", hash_parts({ci_path(report), finding.rule->id, subject, nth})));
+    *print = fmt::format("{:016x}", hash_parts({ci_path(report), finding->rule->id, subject, nth}));
   }
-  return out;
+  return {std::move(kept), std::move(hidden)};
+}
+
+}  // namespace
+
+std::vector<std::string> fingerprints(const FileReport& report) {
+  return all_fingerprints(report).first;
+}
+
+std::vector<std::string> suppressed_fingerprints(const FileReport& report) {
+  return all_fingerprints(report).second;
 }
 
 std::vector<std::string> finding_names(const FileReport& report) {

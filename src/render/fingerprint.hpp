@@ -15,9 +15,12 @@ namespace ceplan::render {
 
 /// One fingerprint per finding of `report`, in order: 16 hex digits of a 64-bit FNV-1a hash of
 /// the repository path, the rule id, the subject and, for the second and later findings with
-/// the same three, their ordinal. Equal for the same finding however the file is named on the
-/// command line and wherever it moves in the file; distinct for distinct findings of one file.
+/// the same three (counted over the suppressed findings too, in file order), their ordinal.
+/// Equal for the same finding however the file is named on the command line and wherever it
+/// moves in the file; distinct for distinct findings of one file.
 [[nodiscard]] std::vector<std::string> fingerprints(const FileReport& report);
+/// The fingerprints of `report.suppressed`, in order, counted as fingerprints() counts.
+[[nodiscard]] std::vector<std::string> suppressed_fingerprints(const FileReport& report);
 
 /// Distinct, stable names for the findings of `report` (JUnit test names): "ID name: message",
 /// with " (2)", " (3)"... after repeated ones.

@@ -14,6 +14,17 @@ namespace {
 using enum Severity;
 
 const std::vector<RuleInfo> rules{
+    {RuleId::ignore_without_reason, "CE001", "ignore-without-reason", warning,
+     "a `# ceplan:ignore` comment gives no reason",
+     "A suppression outlives the person who wrote it. Without a reason, nobody can later tell an accepted risk "
+     "from a silenced mistake, and the next incident review cannot either.",
+     "jobs:\n  - { name: nightly, image: icr.io/x/n:1, schedule: '0 2 * * *' }  # ceplan:ignore CE301",
+     "add reason=\"...\" saying why the finding does not apply"},
+    {RuleId::unused_ignore, "CE002", "unused-ignore", warning,
+     "a `# ceplan:ignore` comment suppresses nothing (with --report-unused-ignores)",
+     "A suppression left behind after the finding was fixed would silently hide the same finding if it came "
+     "back, and misleads readers about what is accepted.",
+     "regions: [us-south, eu-de]  # ceplan:ignore CE101 reason=\"old id\"", "remove the comment"},
     {RuleId::unknown_region, "CE101", "unknown-region", error, "a region id is not in the catalog",
      "ceplan can only reason about regions it knows: zones, campus and backup endpoint all come from the "
      "catalog. An unknown id is usually a typo, and a project created there would fail.",

@@ -21,6 +21,8 @@ enum class Severity { error, warning, info };
 
 /// One handle per rule, in id order; the table in rule_table.cpp holds one entry for each.
 enum class RuleId : std::uint8_t {
+  ignore_without_reason,       ///< CE001
+  unused_ignore,               ///< CE002
   unknown_region,              ///< CE101
   not_multizone,               ///< CE102
   single_region,               ///< CE103

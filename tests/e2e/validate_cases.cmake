@@ -31,3 +31,10 @@ ceplan_pipeline(parallel_output_in_input_order
   "$<TARGET_FILE:ceplan> validate examples/risky.yaml examples/backup-restore.yaml examples/shop-active-active.yaml tests/data/deploy/warnings-only.yaml -j 1 --format json > ${out}/serial.json; $<TARGET_FILE:ceplan> validate examples/risky.yaml examples/backup-restore.yaml examples/shop-active-active.yaml tests/data/deploy/warnings-only.yaml -j 4 --format json > ${out}/parallel.json; cmp ${out}/serial.json ${out}/parallel.json")
 ceplan_pipeline(parallel_input_errors_all_reported
   "$<TARGET_FILE:ceplan> validate tests/data/deploy/many-errors.yaml examples/risky.yaml tests/data/deploy/misspelled-key.yaml -j 3 2> ${out}/perr.txt; test $? -eq 2 && test $(grep -c 'error:' ${out}/perr.txt) -eq 9")
+
+# Suppressions: a reasoned comment hides its finding from the counts; a bare one is CE001; an
+# unused one is CE002 when asked; JSON and SARIF still show what was suppressed, and why.
+ceplan_case(validate_suppressed ARGS validate deploy/suppressed.yaml)
+ceplan_case(validate_suppressed_unused ARGS validate deploy/suppressed.yaml --report-unused-ignores)
+ceplan_case(validate_suppressed_json ARGS validate deploy/suppressed.yaml --format json)
+ceplan_case(validate_suppression_unknown_rule EXIT 2 ARGS validate hostile/unknown-ignore.yaml)

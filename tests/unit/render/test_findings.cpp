@@ -10,9 +10,8 @@ namespace {
 
 std::vector<FileReport> reports() {
   const auto* rule = ceplan::find_rule("CE301");
-  return {
-      {"a.yaml", {ceplan::Finding{rule, ceplan::Severity::error, "job 'j' runs twice", {14, 7}, "fix it"}}, {}, {}, {}},
-      {"b.yaml", {}, {}, {}, {}}};
+  return {{"a.yaml", {ceplan::Finding{rule, ceplan::Severity::error, "job 'j' runs twice", {14, 7}, "fix it"}}},
+          {"b.yaml"}};
 }
 
 }  // namespace
@@ -20,7 +19,7 @@ std::vector<FileReport> reports() {
 TEST_CASE("text findings are compiler style with the fix indented and a summary") {
   CHECK(ceplan::render::findings(reports(), FindingsFormat::text) ==
         "a.yaml:14:7: error[CE301]: job 'j' runs twice\n    fix: fix it\n1 error, 0 warnings, 0 infos in 2 files\n");
-  CHECK(ceplan::render::findings(std::vector<FileReport>{{"b.yaml", {}, {}, {}, {}}}, FindingsFormat::text) ==
+  CHECK(ceplan::render::findings(std::vector<FileReport>{{"b.yaml"}}, FindingsFormat::text) ==
         "no findings in 1 file\n");
 }
 
@@ -38,7 +37,8 @@ TEST_CASE("JSON findings follow docs/ci.md") {
   CHECK(finding["column"] == 7);
   CHECK(finding["fix"] == "fix it");
   CHECK(json["files"][1]["findings"].empty());
-  CHECK(json["summary"] == nlohmann::json{{"errors", 1}, {"warnings", 0}, {"infos", 0}, {"unreadable_files", 0}});
+  CHECK(json["summary"] ==
+        nlohmann::json{{"errors", 1}, {"warnings", 0}, {"infos", 0}, {"unreadable_files", 0}, {"suppressed", 0}});
 }
 
 TEST_CASE("rules render as a table, a Markdown reference and an explanation") {
@@ -52,9 +52,8 @@ TEST_CASE("rules render as a table, a Markdown reference and an explanation") {
 }
 
 TEST_CASE("a file that could not be checked is counted apart, with its errors in JSON") {
-  const std::vector<FileReport> reports{
-      {"bad.yaml", {}, {ceplan::Diagnostic{"bad.yaml", {3, 1}, "unknown key 'x'"}}, {}, {}},
-      {"good.yaml", {}, {}, {}, {}}};
+  const std::vector<FileReport> reports{{"bad.yaml", {}, {ceplan::Diagnostic{"bad.yaml", {3, 1}, "unknown key 'x'"}}},
+                                        {"good.yaml"}};
   CHECK(ceplan::render::findings(reports, FindingsFormat::text) ==
         "no findings in 1 file; 1 file could not be checked (input errors on standard error)\n");
   const auto json = nlohmann::json::parse(ceplan::render::findings(reports, FindingsFormat::json));
