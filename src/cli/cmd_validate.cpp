@@ -11,8 +11,10 @@
 #include <fmt/format.h>
 #include <fmt/ranges.h>
 
+#include "cli/baseline.hpp"
 #include "cli/commands.hpp"
 #include "cli/io.hpp"
+#include "render/baseline.hpp"
 #include "render/ci.hpp"
 #include "render/code_quality.hpp"
 #include "render/findings.hpp"
@@ -31,6 +33,8 @@ struct Options {
   std::vector<std::string> formats;  ///< FORMAT or FORMAT=FILE, repeatable
   std::string base_dir;
   bool report_unused_ignores = false;
+  std::string baseline;        ///< --baseline FILE: hide the findings it records
+  std::string write_baseline;  ///< --write-baseline FILE: record today's findings
 };
 
 const std::vector<std::string> format_names{"text",         "json",   "sarif",       "junit",
@@ -204,11 +208,19 @@ std::vector<render::FileReport> check_files(const Options& options, const Contex
 void run(const Options& options, Context& context) {
   const Catalog catalog = context.catalog();
   const RuleSelection selection{parse_rule_list(options.disable), parse_rule_list(options.enable_only)};
-  const auto reports = check_files(options, context, catalog, selection);
+  auto reports = check_files(options, context, catalog, selection);
+  if (!options.baseline.empty()) {
+    apply_baseline(reports, options.baseline, context.limits);
+  }
   // The report covers every file, those with input errors included; then the run fails (exit 2)
   // with those errors, as any input error does.
   emit_reports(reports, options, selection, context);
   context.exit_code = exit_code_for(reports, options.fail_on);
+  if (!options.write_baseline.empty()) {
+    // Recording today's findings is the point of the run: they do not fail it.
+    write_file_atomically(options.write_baseline, render::baseline_json(reports));
+    context.exit_code = 0;
+  }
   std::vector<Diagnostic> errors;
   for (const auto& report : reports) errors.insert(errors.end(), report.errors.begin(), report.errors.end());
   if (!errors.empty()) {
@@ -246,6 +258,10 @@ void set_validate_command(CLI::App& command_app, Context& context) {
                       "Directory CI formats report paths relative to (default: the repository root, found by .git)");
   command->add_flag("--report-unused-ignores", options->report_unused_ignores,
                     "Report ceplan:ignore comments that suppress nothing (rule CE002)");
+  command->add_option("--baseline", options->baseline,
+                      "Hide the findings recorded in this baseline file (see --write-baseline); report only new ones");
+  command->add_option("--write-baseline", options->write_baseline,
+                      "Record today's findings in this file by fingerprint, for --baseline; exits 0");
   command->add_option("-j,--jobs", options->jobs, "Files checked in parallel (default: the number of cores)")
       ->check(CLI::Range(1u, 1024u));
   command->footer(

@@ -38,3 +38,9 @@ ceplan_case(validate_suppressed ARGS validate deploy/suppressed.yaml)
 ceplan_case(validate_suppressed_unused ARGS validate deploy/suppressed.yaml --report-unused-ignores)
 ceplan_case(validate_suppressed_json ARGS validate deploy/suppressed.yaml --format json)
 ceplan_case(validate_suppression_unknown_rule EXIT 2 ARGS validate hostile/unknown-ignore.yaml)
+
+# Baseline: written (exit 0 whatever it records), it hides every known finding even after every
+# line moves, and names an entry that no longer occurs; a bad baseline file cannot run (exit 2).
+ceplan_pipeline(baseline_hides_known_findings_after_lines_move
+  "rm -rf ${out}/baseline && mkdir -p ${out}/baseline/.git && cd ${out}/baseline && cp ${PROJECT_SOURCE_DIR}/examples/risky.yaml deploy.yaml && $<TARGET_FILE:ceplan> validate deploy.yaml --write-baseline base.json >/dev/null && sed -i '1i # a new first line' deploy.yaml && $<TARGET_FILE:ceplan> validate deploy.yaml --baseline base.json > out.txt 2> err.txt && grep -qx 'no findings in 1 file (29 suppressed)' out.txt && grep -qx 'ceplan: the baseline base.json hid 29 known findings' err.txt && sed -i 's/us-soth/us-south/' deploy.yaml && $<TARGET_FILE:ceplan> validate deploy.yaml --baseline base.json 2> err2.txt >/dev/null && grep -q '^ceplan: baseline entry no longer occurs: deploy.yaml CE101 ' err2.txt")
+ceplan_case(validate_bad_baseline EXIT 2 ARGS validate deploy/job-runs-twice.yaml --baseline deploy/job-runs-twice.yaml)
