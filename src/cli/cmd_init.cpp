@@ -4,6 +4,7 @@
 
 #include "cli/commands.hpp"
 #include "cli/io.hpp"
+#include "render/config_reference.hpp"
 #include "render/starter.hpp"
 #include "rules/check.hpp"
 
@@ -15,6 +16,7 @@ void set_init_command(CLI::App& command_app, Context& context) {
     std::vector<std::string> regions;
     std::string project = "shop";
     std::string file = "deploy.yaml";
+    bool config = false;
   };
   auto options = std::make_shared<Options>();
   CLI::App* command = &command_app;
@@ -25,12 +27,20 @@ void set_init_command(CLI::App& command_app, Context& context) {
       ->delimiter(',')
       ->allow_extra_args(false);
   command->add_option("--project", options->project, "Code Engine project name")->capture_default_str();
+  command->add_flag("--config", options->config, "Write a commented .ceplan.yaml instead of a deploy file");
   command->add_option("FILE", options->file, "File to write, never overwritten; - writes to standard output")
       ->capture_default_str();
   command->footer(
       "Examples:\n  ceplan init\n  ceplan init --strategy warm-standby --regions us-south,eu-gb\n"
-      "  ceplan init --project payments payments.yaml");
+      "  ceplan init --project payments payments.yaml\n  ceplan init --config   # writes .ceplan.yaml");
   command->callback([options, &context] {
+    if (options->config) {
+      const std::string file = context.output_path.empty()
+                                   ? (options->file == "deploy.yaml" ? ".ceplan.yaml" : options->file)
+                                   : context.output_path;
+      file == "-" ? write_stdout(render::starter_config()) : write_new_file(file, render::starter_config());
+      return;
+    }
     const Catalog catalog = context.catalog();
     const auto regions = options->regions.empty() ? render::starter_regions(catalog) : options->regions;
     const Strategy strategy = parse_strategy(options->strategy).value_or(defaults::strategy);

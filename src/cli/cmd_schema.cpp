@@ -1,4 +1,5 @@
 #include "cli/commands.hpp"
+#include "render/config_reference.hpp"
 #include "render/deploy_reference.hpp"
 #include "render/json_schema.hpp"
 
@@ -6,13 +7,20 @@ namespace ceplan::cli {
 
 void set_schema_command(CLI::App& command_app, Context& context) {
   auto format = std::make_shared<std::string>();
+  auto config = std::make_shared<bool>(false);
   CLI::App* command = &command_app;
   add_format_option(context, *command, *format, {"json", "markdown"});
+  command->add_flag("--config", *config, "The schema of .ceplan.yaml instead of the deploy file's");
   command->footer(
       "Examples:\n  ceplan schema -o deploy.schema.json\n"
       "  # yaml-language-server: $schema=deploy.schema.json   (first line of deploy.yaml)\n"
-      "  ceplan schema --format markdown -o docs/deploy-file-keys.md");
-  command->callback([format, &context] {
+      "  ceplan schema --format markdown -o docs/deploy-file-keys.md\n"
+      "  ceplan schema --config -o ceplan-config.schema.json");
+  command->callback([format, config, &context] {
+    if (*config) {
+      context.emit(render::config_json_schema());
+      return;
+    }
     context.emit(*format == "markdown" ? render::deploy_reference_markdown() : render::deploy_json_schema());
   });
 }

@@ -13,6 +13,7 @@
 
 #include "cli/baseline.hpp"
 #include "cli/commands.hpp"
+#include "cli/config_files.hpp"
 #include "cli/io.hpp"
 #include "render/baseline.hpp"
 #include "render/ci.hpp"
@@ -27,7 +28,7 @@ namespace {
 struct Options {
   std::vector<std::string> files;
   unsigned jobs = std::max(1u, std::thread::hardware_concurrency());
-  std::string fail_on = "error";
+  std::string fail_on;  ///< empty: the configuration's, else error
   std::string disable;
   std::string enable_only;
   std::vector<std::string> formats;  ///< FORMAT or FORMAT=FILE, repeatable
@@ -35,6 +36,9 @@ struct Options {
   bool report_unused_ignores = false;
   std::string baseline;        ///< --baseline FILE: hide the findings it records
   std::string write_baseline;  ///< --write-baseline FILE: record today's findings
+  std::string config;          ///< --config FILE
+  bool no_config = false;      ///< --no-config
+  bool list_files = false;     ///< --list-files
 };
 
 const std::vector<std::string> format_names{"text",         "json",   "sarif",       "junit",
@@ -150,11 +154,23 @@ void in_code_points(std::string_view text, render::FileReport& report) {
   for (Suppressed& entry : report.suppressed) entry.finding.location = index.to_code_points(entry.finding.location);
 }
 
+// Severities the configuration sets for some rules.
+void with_severities(const std::map<std::string, Severity>& severity, render::FileReport& report) {
+  if (severity.empty())
+    return;
+  auto adjust = [&](Finding& finding) {
+    if (auto it = severity.find(std::string(finding.rule->id)); it != severity.end())
+      finding.severity = it->second;
+  };
+  for (Finding& finding : report.findings) adjust(finding);
+  for (Suppressed& entry : report.suppressed) adjust(entry.finding);
+}
+
 // Checks every file, on up to `options.jobs` threads; results stay in input order. A file that
 // cannot be read as a deploy file gets its input errors in its report, and the others are still
 // checked.
 std::vector<render::FileReport> check_files(const Options& options, const Context& context, const Catalog& catalog,
-                                            const RuleSelection& selection) {
+                                            const std::vector<FileSettings>& settings) {
   const std::size_t count = options.files.size();
   std::vector<render::FileReport> reports(count);
   std::vector<std::exception_ptr> failures(count);
@@ -167,11 +183,13 @@ std::vector<render::FileReport> check_files(const Options& options, const Contex
       std::string text;
       try {
         text = read_input(file, context.limits.max_file_size);
+        const RuleSelection& selection = settings[i].selection;
         auto kept = apply_suppressions(text, reports[i].path,
                                        validate(text, reports[i].path, catalog, selection, context.limits), selection,
                                        options.report_unused_ignores);
         reports[i].findings = std::move(kept.findings);
         reports[i].suppressed = std::move(kept.suppressed);
+        with_severities(settings[i].severity, reports[i]);
       } catch (const InputError& error) {
         reports[i].errors = error.diagnostics();
       } catch (const std::bad_alloc&) {
@@ -205,16 +223,54 @@ std::vector<render::FileReport> check_files(const Options& options, const Contex
   return reports;
 }
 
-void run(const Options& options, Context& context) {
+// What the configuration of the run says, where the command line says nothing: the defaults,
+// the catalog, the baseline, and the files to check when none is given; then `exclude`.
+void resolve(Options& options, Context& context, const LoadedConfig* loaded) {
+  if (loaded != nullptr) {
+    const Config& config = loaded->config;
+    if (options.fail_on.empty() && config.fail_on)
+      options.fail_on = *config.fail_on;
+    if (options.formats.empty())
+      options.formats = config.formats;
+    options.report_unused_ignores = options.report_unused_ignores || config.report_unused_ignores.value_or(false);
+    if (options.baseline.empty() && config.baseline)
+      options.baseline =
+          (loaded->directory / *config.baseline).lexically_relative(std::filesystem::current_path()).string();
+    if (context.catalog_path.empty() && config.catalog)
+      context.catalog_path = (loaded->directory / *config.catalog).string();
+    if (options.files.empty())
+      options.files = configured_files(*loaded);
+    std::erase_if(options.files, [&](const std::string& file) { return file != "-" && excluded(*loaded, file); });
+  }
+  if (options.fail_on.empty())
+    options.fail_on = "error";
+  if (options.files.empty()) {
+    throw InputError(Diagnostic{{}, {}, "no files to check: name them, or list them under 'paths' in .ceplan.yaml"});
+  }
+}
+
+void run(Options options, Context& context) {
+  ConfigFinder finder(options.config, options.no_config, context.limits);
+  resolve(options, context, finder.for_file(options.files.empty() ? std::string() : options.files.front()));
+  if (options.list_files) {
+    std::string list;
+    for (const std::string& file : options.files) list += printable(display_name(file)) + "\n";
+    context.emit(list);
+    return;
+  }
   const Catalog catalog = context.catalog();
   const RuleSelection selection{parse_rule_list(options.disable), parse_rule_list(options.enable_only)};
-  auto reports = check_files(options, context, catalog, selection);
+  std::vector<FileSettings> settings;
+  for (const std::string& file : options.files) {
+    settings.push_back(file_settings(finder.for_file(file), file, selection));
+  }
+  auto reports = check_files(options, context, catalog, settings);
   if (!options.baseline.empty()) {
     apply_baseline(reports, options.baseline, context.limits);
   }
   // The report covers every file, those with input errors included; then the run fails (exit 2)
   // with those errors, as any input error does.
-  emit_reports(reports, options, selection, context);
+  emit_reports(reports, options, settings.front().selection, context);
   context.exit_code = exit_code_for(reports, options.fail_on);
   if (!options.write_baseline.empty()) {
     // Recording today's findings is the point of the run: they do not fail it.
@@ -233,7 +289,8 @@ void run(const Options& options, Context& context) {
 void set_validate_command(CLI::App& command_app, Context& context) {
   auto options = std::make_shared<Options>();
   CLI::App* command = &command_app;
-  command->add_option("FILE", options->files, "Deploy files; - reads standard input")->required();
+  command->add_option("FILE", options->files,
+                      "Deploy files; - reads standard input (default: the 'paths' of .ceplan.yaml)");
   add_choice_option(context, *command, "--fail-on", options->fail_on, "Exit 1 on findings at or above this severity",
                     {"error", "warning", "info", "never"});
   command->add_option("--disable", options->disable, "Comma-separated rule ids or names not to run");
@@ -262,6 +319,9 @@ void set_validate_command(CLI::App& command_app, Context& context) {
                       "Hide the findings recorded in this baseline file (see --write-baseline); report only new ones");
   command->add_option("--write-baseline", options->write_baseline,
                       "Record today's findings in this file by fingerprint, for --baseline; exits 0");
+  command->add_option("--config", options->config, "Configuration file (default: the nearest .ceplan.yaml)");
+  command->add_flag("--no-config", options->no_config, "Use no configuration file");
+  command->add_flag("--list-files", options->list_files, "Print the files that would be checked, and stop");
   command->add_option("-j,--jobs", options->jobs, "Files checked in parallel (default: the number of cores)")
       ->check(CLI::Range(1u, 1024u));
   command->footer(

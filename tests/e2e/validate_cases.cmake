@@ -44,3 +44,19 @@ ceplan_case(validate_suppression_unknown_rule EXIT 2 ARGS validate hostile/unkno
 ceplan_pipeline(baseline_hides_known_findings_after_lines_move
   "rm -rf ${out}/baseline && mkdir -p ${out}/baseline/.git && cd ${out}/baseline && cp ${PROJECT_SOURCE_DIR}/examples/risky.yaml deploy.yaml && $<TARGET_FILE:ceplan> validate deploy.yaml --write-baseline base.json >/dev/null && sed -i '1i # a new first line' deploy.yaml && $<TARGET_FILE:ceplan> validate deploy.yaml --baseline base.json > out.txt 2> err.txt && grep -qx 'no findings in 1 file (29 suppressed)' out.txt && grep -qx 'ceplan: the baseline base.json hid 29 known findings' err.txt && sed -i 's/us-soth/us-south/' deploy.yaml && $<TARGET_FILE:ceplan> validate deploy.yaml --baseline base.json 2> err2.txt >/dev/null && grep -q '^ceplan: baseline entry no longer occurs: deploy.yaml CE101 ' err2.txt")
 ceplan_case(validate_bad_baseline EXIT 2 ARGS validate deploy/job-runs-twice.yaml --baseline deploy/job-runs-twice.yaml)
+
+# .ceplan.yaml: found above the files (or the current directory), its paths checked when no file
+# is given, exclude and per-path overrides applied, command-line options winning; a bad one is
+# an input error at its place; --no-config ignores it.
+set(configured ${PROJECT_SOURCE_DIR}/tests/data/configured)
+ceplan_case(config_list_files WORKDIR ${configured} ARGS validate --list-files)
+ceplan_case(config_paths_and_overrides EXIT 1 WORKDIR ${configured} ARGS validate)
+ceplan_case(config_found_above_the_file EXIT 1 WORKDIR ${configured}/deploy ARGS validate prod/risky.yaml --format json)
+ceplan_case(config_command_line_wins WORKDIR ${configured} ARGS validate legacy/old.yaml --fail-on never)
+ceplan_case(config_ignored EXIT 1 WORKDIR ${configured} ARGS validate --no-config legacy/old.yaml --enable-only CE101)
+ceplan_case(config_bad EXIT 2 WORKDIR ${configured} ARGS validate --config bad-config.yaml legacy/old.yaml)
+ceplan_case(config_missing EXIT 2 WORKDIR ${configured} ARGS validate --config no-such.yaml legacy/old.yaml)
+ceplan_pipeline(config_starter_parses_and_fits_its_schema
+  "rm -rf ${out}/starter-config && mkdir -p ${out}/starter-config && cd ${out}/starter-config && $<TARGET_FILE:ceplan> init --config && test -f .ceplan.yaml && sed 's/^# \\([a-z-]*: \\)/\\1/' .ceplan.yaml > uncommented.yaml && $<TARGET_FILE:ceplan> schema --config -o schema.json && ${checker} valid schema.json uncommented.yaml && ${checker} invalid schema.json ${configured}/bad-config.yaml && $<TARGET_FILE:ceplan> validate --config uncommented.yaml --list-files ${PROJECT_SOURCE_DIR}/examples/risky.yaml > /dev/null")
+ceplan_case(config_fail_on_warning EXIT 1 WORKDIR ${configured} ARGS validate warnings.yaml)
+ceplan_case(config_fail_on_default_without_config WORKDIR ${configured} ARGS validate --no-config warnings.yaml)

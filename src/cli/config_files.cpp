@@ -1,0 +1,136 @@
+#include "cli/config_files.hpp"
+
+#include <algorithm>
+#include <system_error>
+
+#include "cli/io.hpp"
+
+namespace ceplan::cli {
+namespace fs = std::filesystem;
+
+namespace {
+
+constexpr const char* file_name = ".ceplan.yaml";
+
+// `file` relative to the configuration's directory, '/'-separated; empty if it lies outside.
+std::string relative_to(const LoadedConfig& loaded, const std::string& file) {
+  std::error_code ignored;
+  const fs::path relative = fs::absolute(file, ignored).lexically_normal().lexically_relative(loaded.directory);
+  if (relative.empty() || *relative.begin() == "..")
+    return {};
+  return relative.generic_string();
+}
+
+void merge(const RuleSettings& from, RuleSettings& into) {
+  into.disabled.insert(from.disabled.begin(), from.disabled.end());
+  if (!from.enabled_only.empty())
+    into.enabled_only = from.enabled_only;
+  for (const auto& [rule, level] : from.severity) into.severity[rule] = level;
+}
+
+}  // namespace
+
+ConfigFinder::ConfigFinder(std::string explicit_path, bool none, InputLimits limits)
+    : m_explicit(std::move(explicit_path)), m_none(none), m_limits(limits) {}
+
+const LoadedConfig* ConfigFinder::load(const fs::path& path) {
+  auto it = m_loaded.find(path);
+  if (it == m_loaded.end()) {
+    const std::string name = display_name(path.string());
+    LoadedConfig loaded{parse_config(read_input(path.string(), m_limits.max_file_size), name, m_limits),
+                        fs::absolute(path).lexically_normal().parent_path()};
+    it = m_loaded.emplace(path, std::move(loaded)).first;
+  }
+  return &it->second;
+}
+
+const LoadedConfig* ConfigFinder::for_file(const std::string& file) {
+  if (m_none)
+    return nullptr;
+  if (!m_explicit.empty())
+    return load(m_explicit);
+  std::error_code ignored;
+  const fs::path start =
+      (file.empty() || file == "-" ? fs::current_path(ignored) : fs::absolute(file, ignored).parent_path())
+          .lexically_normal();
+  // Up to the repository root (the directory holding .git) or the file system's root.
+  std::vector<fs::path> visited;
+  std::optional<fs::path> found;
+  for (fs::path dir = start; !dir.empty(); dir = dir.parent_path()) {
+    if (auto cached = m_nearest.find(dir); cached != m_nearest.end()) {
+      found = cached->second;
+      break;
+    }
+    visited.push_back(dir);
+    if (fs::is_regular_file(dir / file_name, ignored)) {
+      found = dir / file_name;
+      break;
+    }
+    if (fs::exists(dir / ".git", ignored) || dir == dir.root_path())
+      break;
+  }
+  for (const fs::path& dir : visited) m_nearest[dir] = found;
+  return found ? load(*found) : nullptr;
+}
+
+RuleSettings settings_for(const LoadedConfig& loaded, const std::string& file) {
+  RuleSettings out = loaded.config.rules;
+  const std::string relative = relative_to(loaded, file);
+  for (const ConfigOverride& entry : loaded.config.overrides) {
+    const bool matches = !relative.empty() && std::any_of(entry.files.begin(), entry.files.end(),
+                                                          [&](const auto& glob) { return glob_match(glob, relative); });
+    if (matches)
+      merge(entry.rules, out);
+  }
+  return out;
+}
+
+FileSettings file_settings(const LoadedConfig* loaded, const std::string& file, const RuleSelection& given) {
+  FileSettings out{given, {}};
+  if (loaded == nullptr)
+    return out;
+  const RuleSettings rules = settings_for(*loaded, file);
+  out.selection.disabled.insert(rules.disabled.begin(), rules.disabled.end());
+  if (given.enabled_only.empty())
+    out.selection.enabled_only = rules.enabled_only;
+  for (const auto& [rule, level] : rules.severity) {
+    if (level) {
+      out.severity[rule] = *level;
+    } else {
+      out.selection.disabled.insert(rule);  // off
+    }
+  }
+  return out;
+}
+
+bool excluded(const LoadedConfig& loaded, const std::string& file) {
+  const std::string relative = relative_to(loaded, file);
+  return !relative.empty() && std::any_of(loaded.config.exclude.begin(), loaded.config.exclude.end(),
+                                          [&](const auto& glob) { return glob_match(glob, relative); });
+}
+
+std::vector<std::string> configured_files(const LoadedConfig& loaded) {
+  std::vector<std::string> out;
+  std::error_code ignored;
+  const fs::path current = fs::current_path(ignored);
+  for (const std::string& glob : loaded.config.paths) {
+    // Walk only below the part of the glob before its first wildcard.
+    const fs::path fixed = fs::path(glob.substr(0, glob.find_first_of("*?"))).parent_path();
+    const fs::path root = loaded.directory / fixed;
+    for (fs::recursive_directory_iterator it(root, fs::directory_options::skip_permission_denied, ignored), end;
+         it != end; it.increment(ignored)) {
+      if (it->path().filename().string().starts_with(".") && it->is_directory(ignored)) {
+        it.disable_recursion_pending();  // .git and other hidden directories
+        continue;
+      }
+      const std::string relative = it->path().lexically_relative(loaded.directory).generic_string();
+      if (it->is_regular_file(ignored) && glob_match(glob, relative))
+        out.push_back(it->path().lexically_relative(current).generic_string());
+    }
+  }
+  std::sort(out.begin(), out.end());
+  out.erase(std::unique(out.begin(), out.end()), out.end());
+  return out;
+}
+
+}  // namespace ceplan::cli

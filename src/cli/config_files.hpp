@@ -1,0 +1,58 @@
+#pragma once
+// Finding and applying `.ceplan.yaml`: the nearest one above each file (a few stat calls, no
+// tree walk), or `--config FILE`, or none with `--no-config`.
+
+#include <filesystem>
+#include <map>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "rules/config.hpp"
+#include "support/limits.hpp"
+
+namespace ceplan::cli {
+
+/// A configuration and the directory its relative paths and globs start from.
+struct LoadedConfig {
+  Config config;                    ///< what the file says
+  std::filesystem::path directory;  ///< where the file is
+};
+
+/// Which configurations a run uses.
+class ConfigFinder {
+public:
+  /// `explicit_path` (--config) is used for every file; `none` (--no-config) uses none.
+  ConfigFinder(std::string explicit_path, bool none, InputLimits limits);
+  /// The configuration for `file` ("-" and no file: the current directory's); nullptr if none.
+  /// Throws InputError for a configuration that cannot be read.
+  const LoadedConfig* for_file(const std::string& file);
+
+private:
+  const LoadedConfig* load(const std::filesystem::path& path);
+  std::string m_explicit;
+  bool m_none;
+  InputLimits m_limits;
+  std::map<std::filesystem::path, std::optional<std::filesystem::path>> m_nearest;  // directory -> config file
+  std::map<std::filesystem::path, LoadedConfig> m_loaded;
+};
+
+/// The rule settings for `file`: the configuration's, then each override whose globs match.
+[[nodiscard]] RuleSettings settings_for(const LoadedConfig& loaded, const std::string& file);
+
+/// How one file is checked.
+struct FileSettings {
+  RuleSelection selection;                   ///< the rules that run
+  std::map<std::string, Severity> severity;  ///< rule id to the severity its findings get
+};
+/// The command line's selection (`given`), with what `loaded` (if any) says for `file` added:
+/// its disabled rules and those set to off join --disable; its enable-only applies unless
+/// --enable-only was given.
+[[nodiscard]] FileSettings file_settings(const LoadedConfig* loaded, const std::string& file,
+                                         const RuleSelection& given);
+/// True if one of the configuration's `exclude` globs matches `file`.
+[[nodiscard]] bool excluded(const LoadedConfig& loaded, const std::string& file);
+/// The files the configuration's `paths` globs match, sorted, as paths from the current directory.
+[[nodiscard]] std::vector<std::string> configured_files(const LoadedConfig& loaded);
+
+}  // namespace ceplan::cli

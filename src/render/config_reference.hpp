@@ -1,0 +1,15 @@
+#pragma once
+// `.ceplan.yaml` for tools and people: its JSON Schema (`ceplan schema --config`) and a commented
+// starter file (`ceplan init --config`), both from config_keys().
+
+#include <string>
+
+namespace ceplan::render {
+
+/// The JSON Schema (draft 2020-12) of `.ceplan.yaml`.
+[[nodiscard]] std::string config_json_schema();
+
+/// A `.ceplan.yaml` with every key commented out, each with its description and an example.
+[[nodiscard]] std::string starter_config();
+
+}  // namespace ceplan::render

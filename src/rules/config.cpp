@@ -1,0 +1,199 @@
+#include "rules/config.hpp"
+
+#include <fmt/format.h>
+
+#include "loader/yaml_read.hpp"
+#include "support/spellcheck.hpp"
+
+namespace ceplan {
+namespace {
+
+using T = ConfigType;
+
+const std::vector<ConfigKey> keys{
+    {"fail-on", T::severity_or_never, "Exit 1 on findings at or above this severity (error, warning, info, never).",
+     "warning", false},
+    {"format", T::formats, "Reports to write, as --format takes them: FORMAT, or FORMAT=FILE for all but one.",
+     "[text, sarif=ceplan.sarif]", false},
+    {"disable", T::rules, "Rules never run, by id or name.", "[CE105]", true},
+    {"enable-only", T::rules, "Run only these rules, by id or name.", "[CE301, CE302]", true},
+    {"severity", T::severities, "A severity for a rule (error, warning, info), or off to disable it.",
+     "{ single-campus-region: warning }", true},
+    {"catalog", T::path, "A region catalog YAML to use instead of the embedded one, relative to this file.",
+     "catalog/regions.yaml", false},
+    {"paths", T::globs, "Deploy files to check when none is given, as globs relative to this file.",
+     "[\"deploy/**/*.yaml\"]", false},
+    {"exclude", T::globs, "Files never checked, as globs relative to this file.", "[\"deploy/drafts/*\"]", false},
+    {"baseline", T::path, "A baseline file (--baseline) whose findings are hidden, relative to this file.",
+     ".ceplan-baseline.json", false},
+    {"report-unused-ignores", T::boolean, "Report ceplan:ignore comments that suppress nothing (CE002).", "true",
+     false},
+    {"overrides", T::overrides,
+     "Settings for some files: each entry has files (globs) and any of disable, enable-only and severity.",
+     "[{ files: [\"legacy/*.yaml\"], disable: [CE104] }]", false},
+};
+
+const std::vector<std::string> severity_words{"error", "warning", "info", "never"};
+const std::vector<std::string> level_words{"error", "warning", "info", "off"};
+
+std::vector<std::string> names(bool overrides_only) {
+  std::vector<std::string> out;
+  for (const ConfigKey& key : keys) {
+    if (!overrides_only || key.in_overrides)
+      out.emplace_back(key.key);
+  }
+  if (overrides_only)
+    out.emplace_back("files");
+  return out;
+}
+
+const std::vector<std::string>& rule_words() {
+  static const std::vector<std::string> words = [] {
+    std::vector<std::string> out;
+    for (const RuleInfo& rule : all_rules()) {
+      out.emplace_back(rule.id);
+      out.emplace_back(rule.name);
+    }
+    return out;
+  }();
+  return words;
+}
+
+// A list of rule ids or names, each checked against the rule table.
+std::set<std::string> rule_set(yaml::Reader& reader, const yaml::Node& node, std::string_view what) {
+  std::set<std::string> out;
+  if (!reader.sequence(node, what))
+    return out;
+  for (const yaml::Node& item : node.items) {
+    auto word = reader.string(item, fmt::format("an item of {}", what));
+    if (!word)
+      continue;
+    if (const RuleInfo* rule = find_rule(*word)) {
+      out.emplace(rule->id);
+    } else {
+      reader.error(item.mark,
+                   fmt::format("unknown rule '{}' in {}{}", excerpt(*word), what, did_you_mean(*word, rule_words())));
+    }
+  }
+  return out;
+}
+
+void read_rules(yaml::Reader& reader, const yaml::Node& map, RuleSettings& out) {
+  if (const yaml::Node* node = map.find("disable"))
+    out.disabled = rule_set(reader, *node, "'disable'");
+  if (const yaml::Node* node = map.find("enable-only"))
+    out.enabled_only = rule_set(reader, *node, "'enable-only'");
+  const yaml::Node* severity = map.find("severity");
+  // Unknown rules are reported by map(), with a "did you mean".
+  if (severity == nullptr || !reader.map(*severity, "'severity'", rule_words()))
+    return;
+  for (std::size_t i = 0; i < severity->keys.size(); ++i) {
+    const RuleInfo* rule = find_rule(severity->keys[i]);
+    if (rule == nullptr)
+      continue;
+    if (auto level = reader.choice(severity->items[i], fmt::format("the severity of {}", rule->id), level_words))
+      out.severity[std::string(rule->id)] = parse_severity(*level);
+  }
+}
+
+std::vector<std::string> strings(yaml::Reader& reader, const yaml::Node* node, std::string_view what) {
+  if (node == nullptr)
+    return {};
+  if (node->kind != yaml::Kind::sequence) {
+    auto one = reader.string(*node, what);
+    return one ? std::vector<std::string>{*one} : std::vector<std::string>{};
+  }
+  return reader.string_list(*node, what).value_or(std::vector<std::string>{});
+}
+
+void read_overrides(yaml::Reader& reader, const yaml::Node& node, Config& out) {
+  if (!reader.sequence(node, "'overrides'"))
+    return;
+  const std::vector<std::string> known = names(true);
+  for (const yaml::Node& item : node.items) {
+    if (!reader.map(item, "an entry of 'overrides'", known))
+      continue;
+    ConfigOverride entry;
+    if (const yaml::Node* files = reader.required(item, "files", "an entry of 'overrides'"))
+      entry.files = strings(reader, files, "'files'");
+    read_rules(reader, item, entry.rules);
+    out.overrides.push_back(std::move(entry));
+  }
+}
+
+}  // namespace
+
+const std::vector<ConfigKey>& config_keys() {
+  return keys;
+}
+
+Config parse_config(std::string_view text, const std::string& source, const InputLimits& limits) {
+  const yaml::Node root = yaml::parse(text, source, limits);
+  DiagnosticSink sink(source);
+  yaml::Reader reader(sink);
+  Config out;
+  out.source = source;
+  if (!root.is_null() && reader.map(root, "the configuration", names(false))) {
+    if (const yaml::Node* node = root.find("fail-on"))
+      out.fail_on = reader.choice(*node, "'fail-on'", severity_words);
+    out.formats = strings(reader, root.find("format"), "'format'");
+    read_rules(reader, root, out.rules);
+    if (const yaml::Node* node = root.find("catalog"))
+      out.catalog = reader.string(*node, "'catalog'");
+    out.paths = strings(reader, root.find("paths"), "'paths'");
+    out.exclude = strings(reader, root.find("exclude"), "'exclude'");
+    if (const yaml::Node* node = root.find("baseline"))
+      out.baseline = reader.string(*node, "'baseline'");
+    if (const yaml::Node* node = root.find("report-unused-ignores"))
+      out.report_unused_ignores = reader.boolean(*node, "'report-unused-ignores'");
+    if (const yaml::Node* node = root.find("overrides"))
+      read_overrides(reader, *node, out);
+  }
+  sink.throw_if_failed();
+  return out;
+}
+
+namespace {
+
+// Matches glob[g..] against path[p..]; `memo` remembers failures, so that no pattern of stars
+// can make matching exponential.
+bool match_from(std::string_view glob, std::string_view path, std::size_t g, std::size_t p, std::vector<char>& memo) {
+  char& known = memo[g * (path.size() + 1) + p];
+  if (known != 0)
+    return known == 1;
+  bool matched = false;
+  if (g == glob.size()) {
+    matched = p == path.size();
+  } else if (glob.substr(g).starts_with("**/")) {
+    // Any number of whole directories, none included.
+    matched = match_from(glob, path, g + 3, p, memo);
+    for (std::size_t k = p; !matched && k < path.size(); ++k) {
+      matched = path[k] == '/' && match_from(glob, path, g + 3, k + 1, memo);
+    }
+  } else if (glob.substr(g).starts_with("**")) {
+    for (std::size_t k = p; !matched && k <= path.size(); ++k) matched = match_from(glob, path, g + 2, k, memo);
+  } else if (glob[g] == '*') {
+    for (std::size_t k = p; !matched && k <= path.size(); ++k) {
+      matched = match_from(glob, path, g + 1, k, memo);
+      if (k < path.size() && path[k] == '/')
+        break;
+    }
+  } else if (p < path.size() && (glob[g] == '?' ? path[p] != '/' : glob[g] == path[p])) {
+    matched = match_from(glob, path, g + 1, p + 1, memo);
+  }
+  known = matched ? 1 : 2;
+  return matched;
+}
+
+}  // namespace
+
+bool glob_match(std::string_view glob, std::string_view path) {
+  constexpr std::size_t longest = 1024;
+  if (glob.size() > longest || path.size() > 4 * longest) {
+    return false;
+  }
+  std::vector<char> memo((glob.size() + 1) * (path.size() + 1), 0);
+  return match_from(glob, path, 0, 0, memo);
+}
+
+}  // namespace ceplan

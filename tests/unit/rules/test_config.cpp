@@ -1,0 +1,56 @@
+#include <catch2/catch.hpp>
+
+#include "rules/config.hpp"
+#include "test_util.hpp"
+
+using ceplan::glob_match;
+using ceplan::parse_config;
+using ceplan::test::errors_of;
+using Lines = std::vector<std::string>;
+
+TEST_CASE("a configuration sets defaults, rules, severities, paths and per-path overrides") {
+  const auto config = parse_config(
+      "fail-on: warning\nformat: [text, sarif=ceplan.sarif]\ndisable: [single-campus-region]\n"
+      "severity: { CE105: warning, CE104: off }\ncatalog: c.yaml\npaths: [\"deploy/**/*.yaml\"]\nexclude: drafts/*\n"
+      "baseline: b.json\nreport-unused-ignores: true\noverrides:\n  - { files: [\"legacy/*\"], disable: [CE301] }\n",
+      ".ceplan.yaml");
+  CHECK(config.fail_on == "warning");
+  CHECK(config.formats == std::vector<std::string>{"text", "sarif=ceplan.sarif"});
+  CHECK(config.rules.disabled == std::set<std::string>{"CE109"});
+  CHECK(config.rules.severity.at("CE105") == ceplan::Severity::warning);
+  CHECK_FALSE(config.rules.severity.at("CE104").has_value());
+  CHECK(config.catalog == "c.yaml");
+  CHECK(config.paths == std::vector<std::string>{"deploy/**/*.yaml"});
+  CHECK(config.exclude == std::vector<std::string>{"drafts/*"});
+  CHECK(config.baseline == "b.json");
+  CHECK(config.report_unused_ignores == true);
+  REQUIRE(config.overrides.size() == 1);
+  CHECK(config.overrides[0].files == std::vector<std::string>{"legacy/*"});
+  CHECK(config.overrides[0].rules.disabled == std::set<std::string>{"CE301"});
+  CHECK(parse_config("", ".ceplan.yaml").paths.empty());
+}
+
+TEST_CASE("a bad configuration is an input error at its line and column") {
+  CHECK(errors_of([] { (void)parse_config("fail_on: warning\n", "c.yaml"); }) ==
+        Lines{"c.yaml:1:1: error: unknown key 'fail_on' in the configuration; did you mean 'fail-on'?"});
+  CHECK(errors_of([] { (void)parse_config("disable: [CE3O1]\n", "c.yaml"); }) ==
+        Lines{"c.yaml:1:11: error: unknown rule 'CE3O1' in 'disable'; did you mean 'CE301'?"});
+  CHECK(errors_of([] { (void)parse_config("severity: { CE105: loud }\n", "c.yaml"); }) ==
+        Lines{"c.yaml:1:20: error: the severity of CE105 must be one of error, warning, info, off, not 'loud'"});
+  CHECK(errors_of([] { (void)parse_config("overrides: [{ disable: [CE301] }]\n", "c.yaml"); }) ==
+        Lines{"c.yaml:1:13: error: an entry of 'overrides' is missing required key 'files'"});
+  CHECK(errors_of([] { (void)parse_config("fail-on: [\n", "c.yaml"); }).size() == 1);
+}
+
+TEST_CASE("globs: * within a name, ** across directories (none included), ?") {
+  CHECK(glob_match("deploy/*.yaml", "deploy/a.yaml"));
+  CHECK_FALSE(glob_match("deploy/*.yaml", "deploy/x/a.yaml"));
+  CHECK(glob_match("deploy/**/*.yaml", "deploy/a.yaml"));
+  CHECK(glob_match("deploy/**/*.yaml", "deploy/x/y/a.yaml"));
+  CHECK(glob_match("**/deploy*.yaml", "a/b/deploy-prod.yaml"));
+  CHECK(glob_match("legacy/**", "legacy/a/b"));
+  CHECK(glob_match("d?.yaml", "d1.yaml"));
+  CHECK_FALSE(glob_match("d?.yaml", "d/.yaml"));
+  CHECK_FALSE(glob_match("*.yaml", "a.yml"));
+  CHECK_FALSE(glob_match(std::string(40, '*') + "x", std::string(200, 'a')));  // quick, not exponential
+}
