@@ -18,7 +18,7 @@ void set_schema_command(CLI::App& command_app, Context& context) {
       "  ceplan schema --config -o ceplan-config.schema.json");
   command->callback([format, config, &context] {
     if (*config) {
-      context.emit(render::config_json_schema());
+      context.emit(*format == "markdown" ? render::config_reference_markdown() : render::config_json_schema());
       return;
     }
     context.emit(*format == "markdown" ? render::deploy_reference_markdown() : render::deploy_json_schema());

@@ -9,6 +9,9 @@ namespace ceplan::render {
 /// The JSON Schema (draft 2020-12) of `.ceplan.yaml`.
 [[nodiscard]] std::string config_json_schema();
 
+/// docs/config-keys.md: every key with its example and meaning (`ceplan schema --config --format markdown`).
+[[nodiscard]] std::string config_reference_markdown();
+
 /// A `.ceplan.yaml` with every key commented out, each with its description and an example.
 [[nodiscard]] std::string starter_config();
 

@@ -60,3 +60,4 @@ ceplan_pipeline(config_starter_parses_and_fits_its_schema
   "rm -rf ${out}/starter-config && mkdir -p ${out}/starter-config && cd ${out}/starter-config && $<TARGET_FILE:ceplan> init --config && test -f .ceplan.yaml && sed 's/^# \\([a-z-]*: \\)/\\1/' .ceplan.yaml > uncommented.yaml && $<TARGET_FILE:ceplan> schema --config -o schema.json && ${checker} valid schema.json uncommented.yaml && ${checker} invalid schema.json ${configured}/bad-config.yaml && $<TARGET_FILE:ceplan> validate --config uncommented.yaml --list-files ${PROJECT_SOURCE_DIR}/examples/risky.yaml > /dev/null")
 ceplan_case(config_fail_on_warning EXIT 1 WORKDIR ${configured} ARGS validate warnings.yaml)
 ceplan_case(config_fail_on_default_without_config WORKDIR ${configured} ARGS validate --no-config warnings.yaml)
+ceplan_case(config_keys_reference STDOUT_FILE docs/config-keys.md ARGS schema --config --format markdown)
