@@ -35,9 +35,10 @@ ceplan_pipeline(hostile_closed_stdin
   "$<TARGET_FILE:ceplan> validate - <&- 2>${out}/closed.err; test $? -eq 2 && grep -q '^<stdin>: error: cannot read standard input' ${out}/closed.err")
 
 # -o FILE: a failed run leaves an existing report byte for byte; a successful one replaces it.
-# A run that cannot start (here: no catalog) leaves -o FILE as it was.
+# A run that cannot start (here: no catalog) leaves -o FILE as it was. (Its own directory: other
+# tests write reports beside theirs, and their temporary files must not count.)
 ceplan_pipeline(output_untouched_on_failure
-  "printf 'previous report' > ${out}/report.json && $<TARGET_FILE:ceplan> validate tests/data/deploy/many-errors.yaml --catalog ${out}/no-such-catalog.yaml --format json -o ${out}/report.json 2>/dev/null; test $? -eq 2 && test \"$(cat ${out}/report.json)\" = 'previous report' && ! ls ${out}/.ceplan-* 2>/dev/null")
+  "rm -rf ${out}/untouched && mkdir -p ${out}/untouched && printf 'previous report' > ${out}/untouched/report.json && $<TARGET_FILE:ceplan> validate tests/data/deploy/many-errors.yaml --catalog ${out}/no-such-catalog.yaml --format json -o ${out}/untouched/report.json 2>/dev/null; test $? -eq 2 && test \"$(cat ${out}/untouched/report.json)\" = 'previous report' && ! ls ${out}/untouched/.ceplan-* 2>/dev/null")
 # A file with input errors is reported in the machine-readable formats too (exit 2), and the
 # other files are still checked.
 ceplan_pipeline(input_errors_reach_json
