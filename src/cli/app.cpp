@@ -81,6 +81,7 @@ const std::vector<CommandEntry>& command_table() {
   static const std::vector<CommandEntry> table{
       {"validate", "Check deploy files against the catalog and the rules", set_validate_command},
       {"plan", "What survives an outage, how fast it fails over, and what to do", set_plan_command},
+      {"diff", "What a change to a deploy file does to resilience", set_diff_command},
       {"runbook", "The ordered steps that re-create the project in another region", set_runbook_command},
       {"rules", "List the rules of ceplan validate", set_rules_command},
       {"explain", "Explain a rule: why it matters, an example, the fix", set_explain_command},

@@ -19,6 +19,8 @@ void set_backup_endpoint_command(CLI::App& command, Context& context);
 void set_validate_command(CLI::App& command, Context& context);
 /// `ceplan plan FILE --scenario S`
 void set_plan_command(CLI::App& command, Context& context);
+/// `ceplan diff`: what a change to a deploy file does to resilience.
+void set_diff_command(CLI::App& command, Context& context);
 /// `ceplan runbook FILE --restore-to REGION`
 void set_runbook_command(CLI::App& command, Context& context);
 /// `ceplan rules`

@@ -346,7 +346,7 @@ JobOutcome job_outcome(const Job& job, const ScenarioPlan& plan) {
 
 }  // namespace
 
-ScenarioPlan plan(const Deployment& d, const Catalog& catalog, const Scenario& scenario) {
+ScenarioPlan outcomes(const Deployment& d, const Catalog& catalog, const Scenario& scenario) {
   ScenarioPlan out;
   out.scenario = scenario;
   classify_regions(d, catalog, out);
@@ -356,6 +356,11 @@ ScenarioPlan plan(const Deployment& d, const Catalog& catalog, const Scenario& s
   for (const Job& job : d.jobs) {
     out.jobs.push_back(job_outcome(job, out));
   }
+  return out;
+}
+
+ScenarioPlan plan(const Deployment& d, const Catalog& catalog, const Scenario& scenario) {
+  ScenarioPlan out = outcomes(d, catalog, scenario);
   Checklist checklist(d, out.steps);
   if (scenario.kind == ScenarioKind::zone && out.lost.empty()) {
     zone_steps(d, out, checklist);

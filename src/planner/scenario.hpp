@@ -62,6 +62,8 @@ struct ScenarioPlan {
   std::vector<std::string> notes;     ///< caveats shown above the results (e.g. --ignore-findings)
 };
 
+/// What one scenario does to every app and job, without the checklist (what `ceplan diff` compares).
+[[nodiscard]] ScenarioPlan outcomes(const Deployment& deployment, const Catalog& catalog, const Scenario& scenario);
 /// Plans one scenario.
 [[nodiscard]] ScenarioPlan plan(const Deployment& deployment, const Catalog& catalog, const Scenario& scenario);
 

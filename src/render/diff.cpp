@@ -1,0 +1,140 @@
+#include "render/diff.hpp"
+
+#include <algorithm>
+
+#include <fmt/format.h>
+
+#include "model/figures.hpp"
+#include "render/structured.hpp"
+
+namespace ceplan::render {
+namespace {
+
+using Json = nlohmann::ordered_json;
+
+// GitHub refuses comments longer than 65,536 characters; rows beyond this many are counted.
+constexpr std::size_t max_markdown_rows = 150;
+
+std::string failover_text(const OutcomeChange& c) {
+  if (c.failover_before == c.failover_after)
+    return {};
+  auto seconds = [](const std::optional<std::int64_t>& v) { return v ? format_duration(*v) : std::string("n/a"); };
+  return fmt::format("{} -> {}{}", seconds(c.failover_before), seconds(c.failover_after),
+                     c.term.empty() ? std::string() : fmt::format(" ({})", c.term));
+}
+
+std::string mark(const OutcomeChange& c) {
+  return c.worse ? "worse" : c.better ? "better" : "changed";
+}
+
+std::string availability_text(const AvailabilityChange& a) {
+  return fmt::format("app {}: availability {} -> {} (downtime {:.1f} -> {:.1f} min/month)", a.app,
+                     format_percent(a.before), format_percent(a.after), downtime_minutes_per_month(a.before),
+                     downtime_minutes_per_month(a.after));
+}
+
+std::string finding_text(const FindingChange& f) {
+  return fmt::format("{} {}[{}]: {}", f.appeared ? "new" : "gone", to_string(f.finding.severity), f.finding.rule->id,
+                     f.finding.message);
+}
+
+std::string text(std::span<const DiffReport> reports) {
+  std::string out;
+  for (const DiffReport& r : reports) {
+    out += fmt::format("{} -> {}: {}\n", printable(r.before), printable(r.after), to_string(r.diff.verdict));
+    for (const std::string& line : r.diff.objectives) out += fmt::format("  objectives: {}\n", line);
+    for (const std::string& line : r.diff.workloads) out += fmt::format("  {}\n", line);
+    for (const OutcomeChange& c : r.diff.outcomes) {
+      const std::string failover = failover_text(c);
+      out += fmt::format("  {}: {} {}: {} -> {}{} [{}]\n", c.scenario, c.kind, c.name, c.before, c.after,
+                         failover.empty() ? std::string() : ", failover " + failover, mark(c));
+    }
+    for (const AvailabilityChange& a : r.diff.availability) out += fmt::format("  {}\n", availability_text(a));
+    for (const FindingChange& f : r.diff.findings) out += fmt::format("  {}\n", printable(finding_text(f)));
+  }
+  return out + fmt::format("verdict: {}\n", to_string(worst_verdict(reports)));
+}
+
+std::string markdown_file(const DiffReport& r) {
+  std::string out = fmt::format("#### `{}`: **{}**\n\n", r.after, to_string(r.diff.verdict));
+  if (!r.diff.outcomes.empty()) {
+    out += "| scenario | workload | before | after | worst-case failover | |\n|---|---|---|---|---|---|\n";
+    const std::size_t shown = std::min(r.diff.outcomes.size(), max_markdown_rows);
+    for (std::size_t i = 0; i < shown; ++i) {
+      const OutcomeChange& c = r.diff.outcomes[i];
+      out += fmt::format("| {} | {} `{}` | {} | {} | {} | {} |\n", c.scenario, c.kind, c.name, c.before, c.after,
+                         failover_text(c), mark(c));
+    }
+    if (shown < r.diff.outcomes.size())
+      out += fmt::format("\n{} more changed outcomes are not shown; `ceplan diff --format json` has them all.\n",
+                         r.diff.outcomes.size() - shown);
+    out += "\n";
+  }
+  std::string details;
+  for (const std::string& line : r.diff.objectives) details += fmt::format("- objectives: {}\n", line);
+  for (const std::string& line : r.diff.workloads) details += fmt::format("- {}\n", line);
+  for (const AvailabilityChange& a : r.diff.availability) details += fmt::format("- {}\n", availability_text(a));
+  const std::size_t findings = std::min<std::size_t>(r.diff.findings.size(), max_markdown_rows);
+  for (std::size_t i = 0; i < findings; ++i) details += fmt::format("- {}\n", finding_text(r.diff.findings[i]));
+  if (!details.empty())
+    out += fmt::format(
+        "<details><summary>Objectives, workloads, availability and findings</summary>\n\n{}\n</details>\n\n", details);
+  return out;
+}
+
+Json json_file(const DiffReport& r) {
+  Json outcomes = Json::array();
+  for (const OutcomeChange& c : r.diff.outcomes) {
+    outcomes.push_back(Json{{"scenario", c.scenario},
+                            {"kind", c.kind},
+                            {"name", c.name},
+                            {"before", c.before},
+                            {"after", c.after},
+                            {"failover_before", c.failover_before ? Json(*c.failover_before) : Json(nullptr)},
+                            {"failover_after", c.failover_after ? Json(*c.failover_after) : Json(nullptr)},
+                            {"term", c.term},
+                            {"change", mark(c)}});
+  }
+  Json availability = Json::array();
+  for (const AvailabilityChange& a : r.diff.availability)
+    availability.push_back(Json{{"app", a.app}, {"before", a.before}, {"after", a.after}});
+  Json findings = Json::array();
+  for (const FindingChange& f : r.diff.findings) {
+    findings.push_back(Json{{"change", f.appeared ? "new" : "gone"},
+                            {"rule", f.finding.rule->id},
+                            {"severity", to_string(f.finding.severity)},
+                            {"message", f.finding.message},
+                            {"line", f.finding.location.line}});
+  }
+  return Json{{"before", r.before},
+              {"after", r.after},
+              {"verdict", to_string(r.diff.verdict)},
+              {"objectives", r.diff.objectives},
+              {"workloads", r.diff.workloads},
+              {"outcomes", std::move(outcomes)},
+              {"availability", std::move(availability)},
+              {"findings", std::move(findings)}};
+}
+
+}  // namespace
+
+Verdict worst_verdict(std::span<const DiffReport> reports) {
+  Verdict worst = Verdict::unchanged;
+  for (const DiffReport& r : reports) worst = std::max(worst, r.diff.verdict);
+  return worst;
+}
+
+std::string diff_report(std::span<const DiffReport> reports, DiffFormat format) {
+  if (format == DiffFormat::json) {
+    Json files = Json::array();
+    for (const DiffReport& r : reports) files.push_back(json_file(r));
+    return to_json(Json{{"verdict", to_string(worst_verdict(reports))}, {"files", std::move(files)}});
+  }
+  if (format == DiffFormat::text)
+    return text(reports);
+  std::string out = fmt::format("### ceplan diff: **{}**\n\n", to_string(worst_verdict(reports)));
+  for (const DiffReport& r : reports) out += markdown_file(r);
+  return out;
+}
+
+}  // namespace ceplan::render

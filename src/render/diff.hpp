@@ -1,0 +1,28 @@
+#pragma once
+// `ceplan diff` reports: text for a terminal, Markdown for a pull-request comment, JSON.
+
+#include <span>
+#include <string>
+
+#include "planner/diff.hpp"
+
+namespace ceplan::render {
+
+/// One compared file: how each side is named, and what changed.
+struct DiffReport {
+  std::string before;  ///< e.g. "main:deploy.yaml" or "old.yaml"
+  std::string after;   ///< e.g. "deploy.yaml"
+  FileDiff diff;       ///< what changed
+};
+
+/// Output formats of `diff`.
+enum class DiffFormat { text, markdown, json };
+
+/// The reports in `format`. Markdown is one pull-request comment: a verdict line, a table of
+/// changed outcomes, collapsed details, kept under GitHub's 65,536-character limit by summarising.
+[[nodiscard]] std::string diff_report(std::span<const DiffReport> reports, DiffFormat format);
+
+/// The worst verdict of `reports` (unchanged when there are none).
+[[nodiscard]] Verdict worst_verdict(std::span<const DiffReport> reports);
+
+}  // namespace ceplan::render

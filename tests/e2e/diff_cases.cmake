@@ -1,0 +1,19 @@
+# ceplan diff: each kind of change in text, one in Markdown and JSON, exit codes by --fail-on,
+# a side that cannot be read (exit 2, naming it), and --git in a repository made for the test.
+foreach(change IN ITEMS standby-removed health-check-slower min-scale-zero region-moved renamed data-moved
+                        strategy-changed schedule-duplicated)
+  set(expected 0)
+  if(change MATCHES "standby-removed|data-moved|strategy-changed|schedule-duplicated")
+    set(expected 1)
+  endif()
+  ceplan_case(diff_${change} EXIT ${expected} ARGS diff diff/base.yaml diff/${change}.yaml)
+endforeach()
+ceplan_case(diff_markdown EXIT 1 ARGS diff diff/base.yaml diff/standby-removed.yaml --format markdown)
+ceplan_case(diff_json EXIT 1 ARGS diff diff/base.yaml diff/standby-removed.yaml --format json)
+ceplan_case(diff_fail_on_change EXIT 1 ARGS diff diff/base.yaml diff/renamed.yaml --fail-on change)
+ceplan_case(diff_fail_on_never ARGS diff diff/base.yaml diff/standby-removed.yaml --fail-on never)
+ceplan_case(diff_threshold EXIT 1 ARGS diff diff/base.yaml diff/health-check-slower.yaml --failover-threshold 30s)
+ceplan_case(diff_invalid_side EXIT 2 ARGS diff deploy/misspelled-key.yaml diff/base.yaml)
+ceplan_case(diff_needs_two_files EXIT 2 ARGS diff diff/base.yaml)
+ceplan_pipeline(diff_git_compares_with_a_revision
+  "rm -rf ${out}/diff-git && mkdir -p ${out}/diff-git && cd ${out}/diff-git && git init -q && git config user.email ci@example.com && git config user.name ci && cp ${PROJECT_SOURCE_DIR}/tests/data/diff/base.yaml deploy.yaml && cp ${PROJECT_SOURCE_DIR}/examples/risky.yaml other.yaml && printf 'not: [a deploy file\\n' > notes.yaml && git add . && git commit -qm base && cp ${PROJECT_SOURCE_DIR}/tests/data/diff/standby-removed.yaml deploy.yaml && printf 'still not\\n' > notes.yaml && $<TARGET_FILE:ceplan> diff --git HEAD > out.txt; test $? -eq 1 && grep -qx 'HEAD:deploy.yaml -> deploy.yaml: regressed' out.txt && ! grep -q other.yaml out.txt && ! grep -q notes.yaml out.txt && $<TARGET_FILE:ceplan> diff --git HEAD other.yaml | grep -qx 'verdict: unchanged' && ! $<TARGET_FILE:ceplan> diff --git no-such-revision deploy.yaml 2>err.txt && grep -q 'git could not read no-such-revision:deploy.yaml' err.txt")
