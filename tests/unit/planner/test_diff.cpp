@@ -43,7 +43,7 @@ TEST_CASE("removing the standby region regresses: the primary's loss takes the a
   CHECK(has_outcome(d, "region us-east", "fails-over", "down"));
 }
 
-TEST_CASE("a slower health check changes failover time; past the threshold it regresses") {
+TEST_CASE("a slower health check changes failover time, and past the threshold it regresses") {
   const auto d = against_base("health-check-slower.yaml");
   REQUIRE_FALSE(d.outcomes.empty());
   CHECK(d.outcomes.front().failover_before == 145);
