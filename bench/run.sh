@@ -64,3 +64,15 @@ m1=$(median "$work/many.json" 0); m2=$(median "$work/many.json" 1)
 echo "1,000 small files in one call, median of $runs"
 echo "  -j 1                           ${m1} ms   $(python3 -c "print('%.0f' % (1000000 / $m1))") files/s"
 echo "  -j 2                           ${m2} ms   $(python3 -c "print('%.0f' % (1000000 / $m2))") files/s   $(ratio "$m1" "$m2")x faster than -j 1"
+echo
+
+# ceplan diff of two 2,000-app files (a slower health check) against validate of one (issue bar: 2.5x).
+[ -s "$work/apps-2000.yaml" ] || bench/generate.py 2000 >"$work/apps-2000.yaml"
+sed 's/interval: 15s/interval: 30s/' "$work/apps-2000.yaml" >"$work/apps-2000-changed.yaml"
+hyperfine -N --style none --warmup 1 --runs "$runs" --export-json "$work/diff.json" \
+  "$ceplan $limits validate $work/apps-2000.yaml --fail-on never" \
+  "$ceplan $limits diff $work/apps-2000.yaml $work/apps-2000-changed.yaml --fail-on never" >/dev/null
+d_validate=$(median "$work/diff.json" 0); d_diff=$(median "$work/diff.json" 1)
+echo "diff of two 2,000-app files, median of $runs"
+echo "  validate (one file)            ${d_validate} ms"
+echo "  diff                           ${d_diff} ms   $(ratio "$d_diff" "$d_validate")x validate (bar: 2.5)"
