@@ -41,7 +41,7 @@ def main(root):
     validator = os.path.join(root, "tests", "tools", "node_modules", ".bin", "action-validator")
     if not os.access(validator, os.X_OK):
         fail(f"{validator} is missing; scripts/install-deps.sh installs it with npm")
-    for path in ("action.yml", "examples/ci/github-actions.yml"):
+    for path in ("action.yml", "examples/ci/github-actions.yml", "examples/ci/diff-github.yml"):
         run = subprocess.run([validator, os.path.join(root, path)], capture_output=True, text=True)
         if run.returncode != 0:
             fail(f"{path} does not pass action-validator:\n{run.stdout}{run.stderr}")
@@ -76,6 +76,19 @@ def main(root):
     reports = job["artifacts"]["reports"]
     if "junit" not in reports or "codequality" not in reports:
         fail("the GitLab job must publish junit and codequality reports")
+
+    with open(os.path.join(root, "examples/ci/diff-github.yml"), encoding="utf-8") as handle:
+        diff_workflow = yaml.safe_load(handle)
+    steps = diff_workflow["jobs"]["resilience-diff"]["steps"]
+    build = next(step for step in steps if step.get("name") == "Build ceplan")
+    if build["env"]["CEPLAN_REF"] != release or not BUILD_PACKAGES <= installed(build["run"]):
+        fail(f"examples/ci/diff-github.yml must pin CEPLAN_REF: {release} and install {sorted(BUILD_PACKAGES)}")
+    if diff_workflow["permissions"].get("pull-requests") != "write":
+        fail("examples/ci/diff-github.yml needs permissions pull-requests: write to comment")
+    with open(os.path.join(root, "examples/ci/diff-gitlab.yml"), encoding="utf-8") as handle:
+        diff_job = yaml.safe_load(handle)["ceplan-diff"]
+    if diff_job["variables"]["CEPLAN_REF"] != release or not BUILD_PACKAGES <= gitlab_packages(diff_job):
+        fail(f"examples/ci/diff-gitlab.yml must pin CEPLAN_REF: {release} and install {sorted(BUILD_PACKAGES)}")
 
     with open(os.path.join(root, "examples/ci/pre-commit-config.yaml"), encoding="utf-8") as handle:
         revs = [repo["rev"] for repo in yaml.safe_load(handle)["repos"]]
