@@ -10,6 +10,7 @@
 #include "loader/yaml_read.hpp"
 #include "model/deploy_loader.hpp"
 #include "render/diff.hpp"
+#include "render/mermaid.hpp"
 
 namespace ceplan::cli {
 namespace {
@@ -78,7 +79,12 @@ render::DiffReport compare(const std::string& before_name, const std::string& be
   DiffPolicy policy;
   if (auto seconds = yaml::parse_duration(options.threshold))
     policy.failover_growth = *seconds;
-  return {before_name, display_name(after), diff(old_side, new_side, catalog, policy)};
+  render::DiffReport report{before_name, display_name(after), diff(old_side, new_side, catalog, policy), {}, {}};
+  if (options.format == "markdown") {
+    report.before_diagram = render::mermaid(old_side, catalog);
+    report.after_diagram = render::mermaid(new_side, catalog);
+  }
+  return report;
 }
 
 void run(const Options& options, Context& context) {

@@ -55,6 +55,19 @@ std::string text(std::span<const DiffReport> reports) {
   return out + fmt::format("verdict: {}\n", to_string(worst_verdict(reports)));
 }
 
+// The placement before and after, collapsed; left out (and said to be) when they would not fit
+// in a comment.
+std::string diagrams(const DiffReport& r) {
+  constexpr std::size_t diagram_budget = 20000;
+  if (r.before_diagram.empty() || r.before_diagram == r.after_diagram)
+    return {};
+  if (r.before_diagram.size() + r.after_diagram.size() > diagram_budget)
+    return "Placement diagrams are left out: the files are too large for one comment.\n\n";
+  return fmt::format(
+      "<details><summary>Placement before and after</summary>\n\nBefore:\n\n{}\nAfter:\n\n{}\n</details>\n\n",
+      r.before_diagram, r.after_diagram);
+}
+
 std::string markdown_file(const DiffReport& r) {
   std::string out = fmt::format("#### `{}`: **{}**\n\n", r.after, to_string(r.diff.verdict));
   if (!r.diff.outcomes.empty()) {
@@ -79,7 +92,7 @@ std::string markdown_file(const DiffReport& r) {
   if (!details.empty())
     out += fmt::format(
         "<details><summary>Objectives, workloads, availability and findings</summary>\n\n{}\n</details>\n\n", details);
-  return out;
+  return out + diagrams(r);
 }
 
 Json json_file(const DiffReport& r) {

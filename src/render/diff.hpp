@@ -10,9 +10,11 @@ namespace ceplan::render {
 
 /// One compared file: how each side is named, and what changed.
 struct DiffReport {
-  std::string before;  ///< e.g. "main:deploy.yaml" or "old.yaml"
-  std::string after;   ///< e.g. "deploy.yaml"
-  FileDiff diff;       ///< what changed
+  std::string before;          ///< e.g. "main:deploy.yaml" or "old.yaml"
+  std::string after;           ///< e.g. "deploy.yaml"
+  FileDiff diff;               ///< what changed
+  std::string before_diagram;  ///< Mermaid placement of the old side (Markdown only; may be empty)
+  std::string after_diagram;   ///< Mermaid placement of the new side
 };
 
 /// Output formats of `diff`.
