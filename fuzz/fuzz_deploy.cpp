@@ -7,6 +7,7 @@
 #include "budget.hpp"
 #include "catalog/embedded_catalog.hpp"
 #include "model/deploy_loader.hpp"
+#include "planner/diff.hpp"
 #include "planner/runbook.hpp"
 #include "planner/scenario.hpp"
 #include "render/ci.hpp"
@@ -37,6 +38,7 @@ void exercise(const ceplan::Deployment& deployment) {
   plans.push_back(ceplan::plan(deployment, catalog(), {ceplan::ScenarioKind::geography, "Europe"}));
   (void)ceplan::render::plans(deployment, catalog(), plans, ceplan::render::PlanFormat::markdown, true);
   (void)ceplan::render::plans(deployment, catalog(), plans, ceplan::render::PlanFormat::json, true);
+  (void)ceplan::diff(deployment, deployment, catalog());
   try {
     const auto runbook = ceplan::restore_runbook(deployment, catalog(), "eu-gb");
     (void)ceplan::render::runbook(runbook, ceplan::render::PlanFormat::json);
