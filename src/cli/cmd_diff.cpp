@@ -21,6 +21,7 @@ struct Options {
   std::string format;
   std::string fail_on = "regression";
   std::string threshold = "1m";
+  std::string finding_threshold = "error";
 };
 
 // A word for sh: single-quoted, so that a path or revision is never read as shell syntax.
@@ -79,6 +80,7 @@ render::DiffReport compare(const std::string& before_name, const std::string& be
   DiffPolicy policy;
   if (auto seconds = yaml::parse_duration(options.threshold))
     policy.failover_growth = *seconds;
+  policy.findings = parse_severity(options.finding_threshold).value_or(Severity::error);
   render::DiffReport report{before_name, display_name(after), diff(old_side, new_side, catalog, policy), {}, {}};
   if (options.format == "markdown") {
     report.before_diagram = render::mermaid(old_side, catalog);
@@ -126,6 +128,8 @@ void set_diff_command(CLI::App& command_app, Context& context) {
   add_format_option(context, *command, options->format, {"text", "markdown", "json"});
   add_choice_option(context, *command, "--fail-on", options->fail_on, "Exit 1 on a regression, on any change, or never",
                     {"regression", "change", "never"});
+  add_choice_option(context, *command, "--finding-threshold", options->finding_threshold,
+                    "A new finding at or above this severity is a regression", {"error", "warning", "info"});
   command
       ->add_option("--failover-threshold", options->threshold,
                    "How much a failover time may grow before it counts as a regression")

@@ -20,3 +20,4 @@ ceplan_pipeline(diff_git_compares_with_a_revision
 ceplan_case(diff_markdown_diagrams ARGS diff diff/base.yaml diff/region-moved.yaml --format markdown)
 ceplan_pipeline(diff_markdown_stays_under_a_comment
   "python3 ${PROJECT_SOURCE_DIR}/bench/generate.py 2000 > ${out}/diff-big.yaml && sed 's/interval: 30s, retries: 2/interval: 60s, retries: 2/' ${out}/diff-big.yaml > ${out}/diff-big2.yaml && $<TARGET_FILE:ceplan> --max-nodes 20000000 diff ${out}/diff-big.yaml ${out}/diff-big2.yaml --format markdown > ${out}/diff-big.md; test $? -eq 1 && test $(wc -c < ${out}/diff-big.md) -lt 65536 && grep -q 'more changed outcomes are not shown' ${out}/diff-big.md")
+ceplan_case(diff_finding_threshold EXIT 1 ARGS diff diff/base.yaml diff/min-scale-zero.yaml --finding-threshold warning)
