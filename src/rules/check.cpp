@@ -17,11 +17,15 @@ std::vector<Finding> check(const Deployment& deployment, const Catalog& catalog,
   rules::check_placement(subject, findings);
   rules::check_failover(subject, findings);
   rules::check_recovery(subject, findings);
-  std::stable_sort(out.begin(), out.end(), [](const Finding& a, const Finding& b) {
+  sort_by_location(out);
+  return out;
+}
+
+void sort_by_location(std::vector<Finding>& findings) {
+  std::stable_sort(findings.begin(), findings.end(), [](const Finding& a, const Finding& b) {
     return std::tie(a.location.line, a.location.column, a.rule->id) <
            std::tie(b.location.line, b.location.column, b.rule->id);
   });
-  return out;
 }
 
 std::vector<Finding> validate(std::string_view text, const std::string& source, const Catalog& catalog,

@@ -21,6 +21,9 @@ struct Finding {
   std::string fix;                      ///< what to do, one line
 };
 
+/// Sorts findings by location, then rule id: the order every report lists them in.
+void sort_by_location(std::vector<Finding>& findings);
+
 /// Runs the selected rules; findings come sorted by location, then rule id.
 [[nodiscard]] std::vector<Finding> check(const Deployment& deployment, const Catalog& catalog,
                                          const RuleSelection& selection = {});

@@ -47,18 +47,6 @@ std::vector<std::string> names(bool overrides_only) {
   return out;
 }
 
-const std::vector<std::string>& rule_words() {
-  static const std::vector<std::string> words = [] {
-    std::vector<std::string> out;
-    for (const RuleInfo& rule : all_rules()) {
-      out.emplace_back(rule.id);
-      out.emplace_back(rule.name);
-    }
-    return out;
-  }();
-  return words;
-}
-
 // A list of rule ids or names, each checked against the rule table.
 std::set<std::string> rule_set(yaml::Reader& reader, const yaml::Node& node, std::string_view what) {
   std::set<std::string> out;

@@ -219,6 +219,18 @@ const RuleInfo* find_rule(std::string_view id_or_name) {
   return it == rules.end() ? nullptr : &*it;
 }
 
+const std::vector<std::string>& rule_words() {
+  static const std::vector<std::string> words = [] {
+    std::vector<std::string> out;
+    for (const RuleInfo& rule : rules) {
+      out.emplace_back(rule.id);
+      out.emplace_back(rule.name);
+    }
+    return out;
+  }();
+  return words;
+}
+
 std::set<std::string> parse_rule_list(std::string_view list) {
   std::set<std::string> ids;
   while (!list.empty()) {
@@ -232,13 +244,8 @@ std::set<std::string> parse_rule_list(std::string_view list) {
     }
     const RuleInfo* rule = find_rule(item);
     if (rule == nullptr) {
-      std::vector<std::string> names;
-      for (const RuleInfo& known : rules) {
-        names.emplace_back(known.id);
-        names.emplace_back(known.name);
-      }
       throw InputError(Diagnostic{{}, {}, fmt::format("unknown rule '{}'{}", item, [&] {
-                                    std::string hint = did_you_mean(item, names);
+                                    std::string hint = did_you_mean(item, rule_words());
                                     return hint.empty() ? std::string(" (ceplan rules lists them)") : hint;
                                   }())});
     }

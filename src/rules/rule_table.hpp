@@ -71,6 +71,8 @@ struct RuleInfo {
 [[nodiscard]] const RuleInfo& rule(RuleId handle);
 /// A rule by id ("CE301", any case) or name ("duplicate-job-runs"), or nullptr.
 [[nodiscard]] const RuleInfo* find_rule(std::string_view id_or_name);
+/// Every rule id and name, the words "did you mean" suggests a misspelled rule from.
+[[nodiscard]] const std::vector<std::string>& rule_words();
 /// Parses a comma-separated list of rule ids or names; throws InputError with a suggestion.
 [[nodiscard]] std::set<std::string> parse_rule_list(std::string_view list);
 

@@ -2,7 +2,6 @@
 
 #include <algorithm>
 #include <optional>
-#include <tuple>
 
 #include <fmt/format.h>
 
@@ -41,15 +40,6 @@ std::optional<std::size_t> comment_start(std::string_view line) {
 bool blank_or_comment(std::string_view line) {
   const std::size_t first = line.find_first_not_of(" \t\r");
   return first == std::string_view::npos || line[first] == '#';
-}
-
-std::vector<std::string> rule_words() {
-  std::vector<std::string> words;
-  for (const RuleInfo& rule : all_rules()) {
-    words.emplace_back(rule.id);
-    words.emplace_back(rule.name);
-  }
-  return words;
 }
 
 // Reads "CE301,CE302 reason=\"...\"" after the directive's keyword.
@@ -159,10 +149,7 @@ SuppressionResult apply_suppressions(std::string_view text, const std::string& s
                               d.at, "remove the comment, or correct the rule or its place"});
     }
   }
-  std::stable_sort(out.findings.begin(), out.findings.end(), [](const Finding& a, const Finding& b) {
-    return std::tie(a.location.line, a.location.column, a.rule->id) <
-           std::tie(b.location.line, b.location.column, b.rule->id);
-  });
+  sort_by_location(out.findings);
   return out;
 }
 
