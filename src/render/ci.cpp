@@ -130,16 +130,15 @@ std::string sarif(std::span<const FileReport> reports) {
   for (const RuleInfo& rule : all_rules()) rules.push_back(sarif_rule(rule));
   Json results = Json::array();
   for (const FileReport& report : reports) {
-    const std::vector<std::string> prints = fingerprints(report);
+    const Fingerprints prints = all_fingerprints(report);
     for (std::size_t i = 0; i < report.findings.size(); ++i) {
-      results.push_back(
-          sarif_result(report, report.findings[i], prints[i], i < report.ends.size() ? report.ends[i] : Location{}));
+      results.push_back(sarif_result(report, report.findings[i], prints.findings[i],
+                                     i < report.ends.size() ? report.ends[i] : Location{}));
     }
     // Suppressed findings stay visible to code scanning, marked as such with their reason.
-    const std::vector<std::string> hidden = suppressed_fingerprints(report);
     for (std::size_t i = 0; i < report.suppressed.size(); ++i) {
       const Suppressed& suppressed = report.suppressed[i];
-      Json result = sarif_result(report, suppressed.finding, hidden[i], Location{});
+      Json result = sarif_result(report, suppressed.finding, prints.suppressed[i], Location{});
       Json suppression{{"kind", suppressed.in_source ? "inSource" : "external"}};
       if (!suppressed.justification.empty())
         suppression["justification"] = suppressed.justification;
@@ -198,15 +197,11 @@ std::string_view annotation_kind(Severity severity) {
 // and drops the rest silently; say so first, since a notice printed last could itself be dropped.
 std::string hidden_notice(std::span<const FileReport> reports, const std::string& full_report) {
   constexpr std::size_t shown = 10;
-  std::size_t errors = 0;
-  std::size_t warnings = 0;
-  std::size_t notices = 0;
-  for (const FileReport& report : reports) {
-    errors += report.errors.size();
-    for (const Finding& finding : report.findings) {
-      ++(finding.severity == Severity::error ? errors : finding.severity == Severity::warning ? warnings : notices);
-    }
-  }
+  const Summary summary = summarize(reports);
+  std::size_t errors = summary.errors;  // and each input error, which is an ::error too
+  for (const FileReport& report : reports) errors += report.errors.size();
+  const std::size_t warnings = summary.warnings;
+  const std::size_t notices = summary.infos;
   if (errors <= shown && warnings <= shown && notices <= shown) {
     return {};
   }

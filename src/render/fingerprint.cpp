@@ -49,11 +49,9 @@ std::string finding_subject(const Finding& finding) {
   return out;
 }
 
-namespace {
-
-// Fingerprints of the kept findings (first) and the suppressed ones (second), with ordinals
-// counted over both in file order, so that suppressing a finding never renames another.
-std::pair<std::vector<std::string>, std::vector<std::string>> all_fingerprints(const FileReport& report) {
+// Ordinals are counted over the kept and the suppressed findings together, in file order, so
+// that suppressing a finding never renames another.
+Fingerprints all_fingerprints(const FileReport& report) {
   std::vector<std::pair<const Finding*, std::string*>> order;
   std::vector<std::string> kept(report.findings.size());
   std::vector<std::string> hidden(report.suppressed.size());
@@ -73,14 +71,8 @@ std::pair<std::vector<std::string>, std::vector<std::string>> all_fingerprints(c
   return {std::move(kept), std::move(hidden)};
 }
 
-}  // namespace
-
 std::vector<std::string> fingerprints(const FileReport& report) {
-  return all_fingerprints(report).first;
-}
-
-std::vector<std::string> suppressed_fingerprints(const FileReport& report) {
-  return all_fingerprints(report).second;
+  return all_fingerprints(report).findings;
 }
 
 std::vector<std::string> finding_names(const FileReport& report) {

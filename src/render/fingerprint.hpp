@@ -19,8 +19,14 @@ namespace ceplan::render {
 /// Equal for the same finding however the file is named on the command line and wherever it
 /// moves in the file; distinct for distinct findings of one file.
 [[nodiscard]] std::vector<std::string> fingerprints(const FileReport& report);
-/// The fingerprints of `report.suppressed`, in order, counted as fingerprints() counts.
-[[nodiscard]] std::vector<std::string> suppressed_fingerprints(const FileReport& report);
+
+/// The fingerprints of `report.findings` and of `report.suppressed`, each in order.
+struct Fingerprints {
+  std::vector<std::string> findings;    ///< one per finding
+  std::vector<std::string> suppressed;  ///< one per suppressed finding
+};
+/// Both lists in one pass, counted as fingerprints() counts.
+[[nodiscard]] Fingerprints all_fingerprints(const FileReport& report);
 
 /// Distinct, stable names for the findings of `report` (JUnit test names): "ID name: message",
 /// with " (2)", " (3)"... after repeated ones.
