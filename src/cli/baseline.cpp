@@ -36,8 +36,9 @@ std::size_t hide_known(render::FileReport& report, const std::unordered_map<std:
 }  // namespace
 
 void apply_baseline(std::vector<render::FileReport>& reports, const std::string& path, const InputLimits& limits) {
+  const std::string name = display_name(path);
   const std::vector<render::BaselineEntry> entries =
-      render::read_baseline(read_input(path, limits.max_file_size), display_name(path));
+      render::read_baseline(read_input(path, limits.max_file_size), name);
   std::unordered_map<std::string, std::size_t> known;
   for (std::size_t i = 0; i < entries.size(); ++i) known.emplace(entries[i].fingerprint, i);
   std::vector<bool> matched(entries.size(), false);
@@ -45,9 +46,9 @@ void apply_baseline(std::vector<render::FileReport>& reports, const std::string&
   std::size_t hidden = 0;
   for (render::FileReport& report : reports) {
     checked.insert(render::ci_path(report));
-    hidden += hide_known(report, known, matched, display_name(path));
+    hidden += hide_known(report, known, matched, name);
   }
-  std::cerr << fmt::format("ceplan: the baseline {} hid {} known finding{}\n", printable(display_name(path)), hidden,
+  std::cerr << fmt::format("ceplan: the baseline {} hid {} known finding{}\n", printable(name), hidden,
                            hidden == 1 ? "" : "s");
   // Entries of files this run did not check may still hold; only the checked files' are stale.
   for (std::size_t i = 0; i < entries.size(); ++i) {
