@@ -89,6 +89,9 @@ std::string markdown_file(const DiffReport& r) {
   for (const AvailabilityChange& a : r.diff.availability) details += fmt::format("- {}\n", availability_text(a));
   const std::size_t findings = std::min<std::size_t>(r.diff.findings.size(), max_markdown_rows);
   for (std::size_t i = 0; i < findings; ++i) details += fmt::format("- {}\n", finding_text(r.diff.findings[i]));
+  if (findings < r.diff.findings.size())
+    details += fmt::format("- {} more changed findings are not shown; `ceplan diff --format json` has them all.\n",
+                           r.diff.findings.size() - findings);
   if (!details.empty())
     out += fmt::format(
         "<details><summary>Objectives, workloads, availability and findings</summary>\n\n{}\n</details>\n\n", details);
