@@ -87,6 +87,7 @@ const std::vector<CommandEntry>& command_table() {
       {"explain", "Explain a rule: why it matters, an example, the fix", set_explain_command},
       {"schema", "Print the JSON Schema of deploy files (draft 2020-12)", set_schema_command},
       {"init", "Write a commented starter deploy.yaml that validates clean", set_init_command},
+      {"import", "Draft a deploy file from Terraform (`import terraform PLAN.json`)", set_import_command},
       {"completion", "Print a bash or zsh completion script", set_completion_command},
       {"regions", "List the Code Engine regions of the catalog", set_regions_command},
       {"region", "Show one region: zones, campus, backup endpoint, registry", set_region_command},

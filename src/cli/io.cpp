@@ -300,4 +300,9 @@ void write_new_file(const std::string& path, const std::string& text) {
   }
 }
 
+terraform::Inventory read_terraform(const std::string& path, const std::string& region, const Context& context) {
+  const std::string name = display_name(path, context.stdin_filename);
+  return terraform::read(read_input(path, context.limits.max_file_size), name, {region, context.limits});
+}
+
 }  // namespace ceplan::cli

@@ -4,7 +4,9 @@
 #include <cstddef>
 #include <string>
 
+#include "cli/context.hpp"
 #include "model/deployment.hpp"
+#include "model/terraform.hpp"
 #include "support/limits.hpp"
 
 namespace ceplan::cli {
@@ -12,6 +14,10 @@ namespace ceplan::cli {
 /// Reads a whole file, or standard input for "-", of at most `max_bytes`; throws InputError
 /// naming the file.
 [[nodiscard]] std::string read_input(const std::string& path, std::size_t max_bytes);
+/// Reads the Terraform plan or state `path` ("-": standard input) under the run's limits;
+/// `region` is the region of resources whose provider takes it from the environment.
+[[nodiscard]] terraform::Inventory read_terraform(const std::string& path, const std::string& region,
+                                                  const Context& context);
 /// The name a file is shown under in messages and reports: the path as typed, normalised
 /// (`./a/../b.yaml` is `b.yaml`); for "-", `stdin_name` (--stdin-filename) or "<stdin>".
 [[nodiscard]] std::string display_name(const std::string& path, const std::string& stdin_name = {});

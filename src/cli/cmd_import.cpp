@@ -1,0 +1,41 @@
+#include <iostream>
+
+#include <fmt/format.h>
+
+#include "cli/commands.hpp"
+#include "cli/io.hpp"
+#include "render/terraform_draft.hpp"
+
+namespace ceplan::cli {
+
+void set_import_command(CLI::App& command_app, Context& context) {
+  struct Options {
+    std::string file;
+    std::string region;
+  };
+  auto options = std::make_shared<Options>();
+  command_app.require_subcommand(1);
+  CLI::App* command =
+      command_app.add_subcommand("terraform", "Draft a deploy file from `terraform show -json` (a plan or a state)");
+  command->add_option("PLAN", options->file, "The JSON of `terraform show -json`; - reads standard input")->required();
+  command->add_option("--region", options->region,
+                      "Region of resources whose provider takes its region from the environment (IC_REGION)");
+  command->footer(
+      "Examples:\n  terraform show -json tfplan > plan.json && ceplan import terraform plan.json -o deploy.yaml\n"
+      "  terraform show -json | ceplan import terraform - --region us-south\n"
+      "Every line Terraform cannot fill is a # TODO. Sensitive values, secret data and literal environment "
+      "values are never written.");
+  command->callback([options, &context] {
+    const std::string text = render::terraform_draft(read_terraform(options->file, options->region, context));
+    context.emit(text);
+    if (!context.output_path.empty()) {
+      std::size_t todos = 0;
+      for (std::size_t at = text.find("# TODO"); at != std::string::npos; at = text.find("# TODO", at + 1)) ++todos;
+      std::cerr << fmt::format("wrote {} with {} TODO line{} to review; then: ceplan validate {}\n",
+                               printable(context.output_path), todos, todos == 1 ? "" : "s",
+                               printable(context.output_path));
+    }
+  });
+}
+
+}  // namespace ceplan::cli

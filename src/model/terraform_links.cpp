@@ -1,0 +1,201 @@
+// How the reader ties resources together once all are read: regions for Code Engine resources,
+// regions and monitors for origin pools, pools for load balancers.
+
+#include <algorithm>
+#include <unordered_map>
+
+#include <fmt/format.h>
+
+#include "model/terraform_view.hpp"
+
+namespace ceplan::terraform {
+
+Resource& resource_of(Inventory& inventory, const Pending& pending) {
+  switch (pending.collection) {
+    case Collection::project: return inventory.projects[pending.index];
+    case Collection::workload: return inventory.workloads[pending.index];
+    case Collection::artifact: return inventory.artifacts[pending.index];
+    case Collection::domain_mapping: return inventory.domain_mappings[pending.index];
+    case Collection::health_check: return inventory.health_checks[pending.index];
+    case Collection::pool: return inventory.pools[pending.index];
+    case Collection::load_balancer: return inventory.load_balancers[pending.index];
+    default: return inventory.data_stores[pending.index];
+  }
+}
+
+namespace {
+
+class Linker {
+public:
+  Linker(Inventory& inventory, const std::vector<Pending>& pending, const Configuration& configuration)
+      : m_inventory(inventory), m_pending(pending), m_configuration(configuration) {
+    for (std::size_t i = 0; i < pending.size(); ++i) {
+      for (const std::string& id : pending[i].ids) {
+        if (!id.empty())
+          m_by_id.emplace(id, i);
+      }
+      m_by_address.emplace(resource_of(inventory, pending[i]).address, i);
+    }
+  }
+
+  // Regions of Code Engine resources, from the most to the least direct evidence.
+  void code_engine_regions(const std::string& fallback) {
+    for (int round = 0; round < 2; ++round) {
+      for_code_engine([&](const Pending& entry, Resource& resource) {
+        if (entry.collection == Collection::project)
+          resource.region = region_of_project(entry);
+        else if (entry.project_id.known())
+          resource.region = region_at(m_by_id, entry.project_id.value);
+      });
+      for_code_engine([&](const Pending& entry, Resource& resource) {
+        resource.region = m_configuration.provider_region(entry.config);
+        if (resource.region.empty() && entry.collection != Collection::project)
+          resource.region = first_region(m_configuration.referenced(expression(entry, "project_id"), entry.module));
+      });
+    }
+    for_code_engine([&](const Pending&, Resource& resource) { resource.region = fallback; });
+  }
+
+  void pools() {
+    const std::vector<std::string> regions = m_inventory.regions();
+    for (const Pending& entry : m_pending) {
+      if (entry.collection != Collection::pool)
+        continue;
+      Pool& pool = m_inventory.pools[entry.index];
+      const std::size_t origins = entry.points_at.size() - 1;
+      for (std::size_t i = 0; i < origins && pool.region.empty(); ++i) {
+        pool.region = origin_region(entry.points_at[i], regions);
+        if (pool.region.empty()) {
+          const json::Value* block = origin_expression(entry, i);
+          pool.region = first_region(m_configuration.referenced(block, entry.module));
+        }
+      }
+      auto monitor = linked(entry.points_at.back(), expression(entry, "monitor"), entry.module);
+      if (!monitor.empty() && m_pending[monitor.front()].collection == Collection::health_check)
+        pool.monitor = m_pending[monitor.front()].index;
+    }
+  }
+
+  void load_balancers() {
+    for (const Pending& entry : m_pending) {
+      if (entry.collection != Collection::load_balancer)
+        continue;
+      std::vector<std::size_t> found;
+      for (const Text& id : entry.points_at) {
+        const auto one = linked(id, nullptr, entry.module);
+        found.insert(found.end(), one.begin(), one.end());
+      }
+      if (found.empty())
+        found = linked({}, expression(entry, "default_pool_ids"), entry.module);
+      for (std::size_t i : found) {
+        auto& pools = m_inventory.load_balancers[entry.index].pools;
+        if (m_pending[i].collection == Collection::pool &&
+            std::find(pools.begin(), pools.end(), m_pending[i].index) == pools.end())
+          pools.push_back(m_pending[i].index);
+      }
+    }
+  }
+
+private:
+  template <class Visit>
+  void for_code_engine(Visit visit) {
+    for (const Pending& entry : m_pending) {
+      Resource& resource = resource_of(m_inventory, entry);
+      if (entry.collection <= Collection::domain_mapping && resource.region.empty())
+        visit(entry, resource);
+    }
+  }
+
+  // A project without a region of its own (tainted, or unknown until apply) is where the
+  // resources that name its id are.
+  std::string region_of_project(const Pending& project) {
+    for (const Pending& entry : m_pending) {
+      const bool child = entry.collection != Collection::project && entry.project_id.known() &&
+                         std::find(project.ids.begin(), project.ids.end(), entry.project_id.value) != project.ids.end();
+      if (child && !resource_of(m_inventory, entry).region.empty())
+        return resource_of(m_inventory, entry).region;
+    }
+    return {};
+  }
+
+  std::string region_at(const std::unordered_map<std::string, std::size_t>& index, const std::string& key) {
+    const auto it = index.find(key);
+    return it == index.end() ? std::string() : resource_of(m_inventory, m_pending[it->second]).region;
+  }
+
+  std::string first_region(const std::vector<std::string>& addresses) {
+    for (const std::string& address : addresses) {
+      if (std::string region = region_at(m_by_address, address); !region.empty())
+        return region;
+    }
+    return {};
+  }
+
+  // An origin's address: a domain mapping's CNAME target, or a host name with a region label
+  // (`x.us-south.codeengine.appdomain.cloud`).
+  std::string origin_region(const Text& address, const std::vector<std::string>& regions) {
+    if (!address.known())
+      return {};
+    if (std::string region = region_at(m_by_id, address.value); !region.empty())
+      return region;
+    for (const std::string& region : regions) {
+      if (address.value.find("." + region + ".") != std::string::npos)
+        return region;
+    }
+    return {};
+  }
+
+  const json::Value* expression(const Pending& entry, std::string_view key) const {
+    const json::Value* expressions = entry.config == nullptr ? nullptr : entry.config->find("expressions");
+    return expressions == nullptr ? nullptr : expressions->find(key);
+  }
+
+  const json::Value* origin_expression(const Pending& entry, std::size_t i) const {
+    const json::Value* origins = expression(entry, "origins");
+    if (origins == nullptr || origins->kind != json::Kind::array || i >= origins->items.size())
+      return nullptr;
+    return origins->items[i].find("address");
+  }
+
+  // The entries an id names, or else the resources an expression refers to.
+  std::vector<std::size_t> linked(const Text& id, const json::Value* fallback, const std::string& module) {
+    std::vector<std::size_t> found;
+    if (id.known()) {
+      for (const std::string& key : {id.value, id.value.substr(0, id.value.find(':'))}) {
+        if (const auto it = m_by_id.find(key); it != m_by_id.end())
+          return {it->second};
+      }
+    }
+    for (const std::string& address : m_configuration.referenced(fallback, module)) {
+      if (const auto it = m_by_address.find(address); it != m_by_address.end())
+        found.push_back(it->second);
+    }
+    return found;
+  }
+
+  Inventory& m_inventory;
+  const std::vector<Pending>& m_pending;
+  const Configuration& m_configuration;
+  std::unordered_map<std::string, std::size_t> m_by_id;
+  std::unordered_map<std::string, std::size_t> m_by_address;
+};
+
+}  // namespace
+
+void resolve_links(Inventory& inventory, const std::vector<Pending>& pending, const Configuration& configuration,
+                   const ReadOptions& options, DiagnosticSink& sink) {
+  Linker linker(inventory, pending, configuration);
+  linker.code_engine_regions(options.region);
+  for (const Pending& entry : pending) {
+    const Resource& resource = resource_of(inventory, entry);
+    if (entry.collection <= Collection::domain_mapping && resource.region.empty()) {
+      sink.error({}, fmt::format("{}: cannot tell its region: Terraform does not record it and the provider takes "
+                                 "its region from the environment; pass --region",
+                                 resource.address));
+    }
+  }
+  linker.pools();
+  linker.load_balancers();
+}
+
+}  // namespace ceplan::terraform

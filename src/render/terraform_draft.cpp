@@ -1,0 +1,432 @@
+#include "render/terraform_draft.hpp"
+
+#include <algorithm>
+#include <map>
+
+#include <fmt/format.h>
+#include <nlohmann/json.hpp>
+
+#include "model/vocabulary.hpp"
+#include "render/json_schema.hpp"
+#include "support/error.hpp"
+
+namespace ceplan::render {
+namespace {
+
+using terraform::Inventory;
+using terraform::Known;
+using terraform::Workload;
+
+// A string as a YAML scalar: plain when that reads back as the same string, else double-quoted
+// (a JSON string literal is a valid double-quoted YAML scalar).
+std::string scalar(std::string_view text) {
+  const bool safe = !text.empty() &&
+                    (std::isalpha(static_cast<unsigned char>(text.front())) != 0 || text.front() == '/') &&
+                    std::all_of(text.begin(), text.end(),
+                                [](char c) {
+                                  return std::isalnum(static_cast<unsigned char>(c)) != 0 ||
+                                         std::string_view("._/@:-").find(c) != std::string_view::npos;
+                                }) &&
+                    text.find(": ") == std::string_view::npos && text.back() != ':';
+  const std::string lower = [&] {
+    std::string s(text);
+    std::transform(s.begin(), s.end(), s.begin(), [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
+    return s;
+  }();
+  const bool typed = lower == "true" || lower == "false" || lower == "null" || lower == "yes" || lower == "no" ||
+                     lower == "on" || lower == "off";
+  if (safe && !typed)
+    return std::string(text);
+  return nlohmann::json(std::string(text)).dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
+}
+
+// Text safe inside a one-line comment.
+std::string note(std::string_view text) {
+  return printable(text);
+}
+
+// Why a value is not written.
+std::string withheld(Known state) {
+  switch (state) {
+    case Known::sensitive: return "Terraform marks it sensitive";
+    case Known::unknown: return "unknown until apply";
+    default: return "not set in Terraform";
+  }
+}
+
+// The deploy file's secret format for the provider's `format`, or empty when it has none.
+std::string_view secret_format(std::string_view format) {
+  if (format == "ssh_auth")
+    return "ssh";
+  if (format == "hmac_auth")
+    return "hmac";
+  for (std::string_view known : secret_formats) {
+    if (known == format)
+      return known;
+  }
+  return {};
+}
+
+// CIS steering policies as the deploy file spells them.
+std::string_view steering(std::string_view policy) {
+  if (policy == "off" || policy.empty())
+    return "failover";
+  if (policy == "dynamic_latency")
+    return "dynamic";
+  return policy == "geo" || policy == "random" ? policy : std::string_view();
+}
+
+std::string seconds(std::int64_t value) {
+  return fmt::format("{}s", value);
+}
+
+class Draft {
+public:
+  explicit Draft(const Inventory& inventory) : m_in(inventory) { order_regions(); }
+
+  std::string write() {
+    header();
+    regions();
+    failover();
+    workloads(false);
+    workloads(true);
+    artifacts(true);
+    artifacts(false);
+    data();
+    return m_out;
+  }
+
+private:
+  void line(std::string_view text) { m_out += std::string(text) + '\n'; }
+  void todo(std::string_view indent, std::string_view text) { line(fmt::format("{}# TODO {}", indent, note(text))); }
+
+  const terraform::LoadBalancer* balancer() const {
+    return m_in.load_balancers.empty() ? nullptr : &m_in.load_balancers.front();
+  }
+
+  // The regions of the projects, the load balancer's pools first in priority order.
+  void order_regions() {
+    if (const auto* lb = balancer()) {
+      for (std::size_t pool : lb->pools) {
+        const std::string& region = m_in.pools[pool].region;
+        if (!region.empty() && std::find(m_regions.begin(), m_regions.end(), region) == m_regions.end())
+          m_regions.push_back(region);
+      }
+    }
+    for (const std::string& region : m_in.regions()) {
+      if (std::find(m_regions.begin(), m_regions.end(), region) == m_regions.end())
+        m_regions.push_back(region);
+    }
+    const auto* lb = balancer();
+    m_ordered = lb != nullptr && !lb->pools.empty() && lb->steering.state != Known::sensitive &&
+                steering(lb->steering.value) == "failover";
+  }
+
+  void header();
+  void regions();
+  void failover();
+  void edge_proxy(const terraform::LoadBalancer& lb);
+  void workloads(bool jobs);
+  void workload(const std::vector<const Workload*>& placed);
+  void overrides(const std::vector<const Workload*>& placed, const Workload& base);
+  void references(const std::vector<const Workload*>& placed);
+  void artifacts(bool secrets);
+  void data();
+
+  const Inventory& m_in;
+  std::string m_out;
+  std::vector<std::string> m_regions;
+  bool m_ordered = false;  // ordered (failover) steering over pools: roles can be guessed
+};
+
+void Draft::header() {
+  line(fmt::format("# yaml-language-server: $schema={}", deploy_schema_uri));
+  line(fmt::format("# Draft written by `ceplan import terraform` from {} (a Terraform {}).", note(m_in.source),
+                   m_in.plan ? "plan" : "state"));
+  line("# What Terraform cannot say is a TODO line: review each before relying on this file.");
+  line("version: 1");
+  const terraform::Project& first = m_in.projects.front();
+  line(fmt::format("project: {}", first.name.known() ? scalar(first.name.value) : std::string("TODO")));
+  if (!first.name.known())
+    todo("", fmt::format("project: the name of {} is {}", first.address, withheld(first.name.state)));
+  for (const terraform::Project& project : m_in.projects) {
+    if (project.name.known() && first.name.known() && project.name.value != first.name.value)
+      todo("", fmt::format("{} is named '{}', not '{}': ceplan expects one name in every region", project.address,
+                           project.name.value, first.name.value));
+  }
+  todo("", "objectives: your availability, RTO and RPO targets; Terraform does not hold them");
+  line("# objectives: { availability: 99.95, rto: 15m, rpo: 1h }");
+}
+
+void Draft::regions() {
+  line("regions:");
+  for (std::size_t i = 0; i < m_regions.size(); ++i) {
+    std::string projects;
+    for (const terraform::Project& project : m_in.projects) {
+      if (project.region == m_regions[i])
+        projects += (projects.empty() ? "" : ", ") + project.address + (project.tainted ? " (tainted)" : "");
+    }
+    if (!m_ordered) {
+      line(fmt::format("  - {}  # {}", m_regions[i], note(projects)));
+      continue;
+    }
+    line(fmt::format("  - {{ id: {}, role: {} }}  # {}; role guessed from the load balancer's pool order", m_regions[i],
+                     i == 0 ? "primary" : "standby", note(projects)));
+  }
+}
+
+void Draft::failover() {
+  line("failover:");
+  const auto* lb = balancer();
+  if (lb == nullptr || lb->pools.empty()) {
+    todo("  ", "strategy: active-active, warm-standby, pilot-light or backup-restore; Terraform does not say");
+    line("  # strategy: active-active");
+    if (lb == nullptr)
+      todo("  ", "edge_proxy: no ibm_cis_global_load_balancer in Terraform, so nothing switches traffic");
+  } else {
+    const bool ordered = m_ordered;
+    todo("  ", fmt::format("strategy: guessed from {}'s {} steering; Terraform does not say", lb->address,
+                           ordered ? "ordered (off)" : "balanced"));
+    line(fmt::format("  strategy: {}", ordered ? "warm-standby" : "active-active"));
+  }
+  if (lb != nullptr)
+    edge_proxy(*lb);
+  for (std::size_t i = 1; i < m_in.load_balancers.size(); ++i)
+    todo("  ",
+         fmt::format("{} is left out: a deploy file describes one load balancer", m_in.load_balancers[i].address));
+}
+
+void Draft::edge_proxy(const terraform::LoadBalancer& lb) {
+  line(fmt::format("  edge_proxy:  # {}", note(lb.address)));
+  line("    service: cis");
+  if (lb.name.known())
+    line(fmt::format("    domain: {}", scalar(lb.name.value)));
+  else
+    todo("    ", fmt::format("domain: {}", withheld(lb.name.state)));
+  // The provider's defaults: proxied false, ttl 60 (ibm_cis_global_load_balancer).
+  line(fmt::format("    proxied: {}", lb.proxied.known() && lb.proxied.value ? "true" : "false"));
+  line(fmt::format("    ttl: {}", seconds(lb.ttl.known() ? lb.ttl.value : 60)));
+  if (const std::string_view policy = steering(lb.steering.value); !policy.empty())
+    line(fmt::format("    steering: {}", policy));
+  else
+    todo("    ", fmt::format("steering: CIS policy '{}' has no ceplan equivalent", lb.steering.value));
+  todo("    ", "plan: standard-next or enterprise, the CIS plan; Terraform's resources do not say");
+  for (const terraform::DomainMapping& mapping : m_in.domain_mappings) {
+    if (!mapping.name.known() || !lb.name.known() || mapping.name.value != lb.name.value)
+      continue;
+    if (mapping.tls_secret.known())
+      line(fmt::format("    tls_secret: {}", scalar(mapping.tls_secret.value)));
+    if (mapping.target.known())
+      line(fmt::format("    target: {}", scalar(mapping.target.value)));
+    break;
+  }
+  const terraform::HealthCheck* check = nullptr;
+  for (std::size_t pool : lb.pools) {
+    if (check == nullptr && m_in.pools[pool].monitor)
+      check = &m_in.health_checks[*m_in.pools[pool].monitor];
+  }
+  if (check == nullptr) {
+    todo("    ", "health_check: no pool of the load balancer has a monitor in Terraform");
+    return;
+  }
+  std::string fields = check->path.known() ? "path: " + scalar(check->path.value) : std::string();
+  const std::pair<const char*, const terraform::Count*> counts[] = {
+      {"interval", &check->interval}, {"retries", &check->retries}, {"timeout", &check->timeout}};
+  for (const auto& [key, count] : counts) {
+    if (count->known())
+      fields += fmt::format("{}{}: {}", fields.empty() ? "" : ", ", key,
+                            std::string_view(key) == "retries" ? std::to_string(count->value) : seconds(count->value));
+  }
+  line(fmt::format("    health_check: {{ {} }}  # {}", fields, note(check->address)));
+}
+
+// Apps or jobs, one entry per name, with what differs between regions under `regions`.
+void Draft::workloads(bool jobs) {
+  std::vector<std::string> names;
+  std::map<std::string, std::vector<const Workload*>> placed;
+  for (const Workload& workload : m_in.workloads) {
+    if (workload.job != jobs)
+      continue;
+    if (!workload.name.known()) {
+      todo("", fmt::format("{}: its name is {}; add it by hand", workload.address, withheld(workload.name.state)));
+      continue;
+    }
+    if (placed.find(workload.name.value) == placed.end())
+      names.push_back(workload.name.value);
+    placed[workload.name.value].push_back(&workload);
+  }
+  if (names.empty())
+    return;
+  line(jobs ? "jobs:" : "apps:");
+  for (const std::string& name : names) {
+    auto& list = placed[name];
+    auto rank = [&](const Workload* w) {
+      return std::find(m_regions.begin(), m_regions.end(), w->region) - m_regions.begin();
+    };
+    std::stable_sort(list.begin(), list.end(), [&](auto* a, auto* b) { return rank(a) < rank(b); });
+    workload(list);
+  }
+}
+
+void Draft::workload(const std::vector<const Workload*>& placed) {
+  const Workload& first = *placed.front();
+  std::string addresses;
+  for (const Workload* w : placed) addresses += (addresses.empty() ? "" : ", ") + w->address;
+  line(fmt::format("  - name: {}  # {}", scalar(first.name.value), note(addresses)));
+  const auto known_image = std::find_if(placed.begin(), placed.end(), [](auto* w) { return w->image.known(); });
+  const Workload& base = known_image == placed.end() ? first : **known_image;
+  if (base.image.known())
+    line(fmt::format("    image: {}", scalar(base.image.value)));
+  else
+    line(fmt::format("    image: TODO  # TODO {} in every region", withheld(base.image.state)));
+  if (base.registry_secret.known())
+    line(fmt::format("    registry_secret: {}", scalar(base.registry_secret.value)));
+  if (!first.job) {
+    if (base.min_scale.known())
+      line(fmt::format("    min_scale: {}", base.min_scale.value));
+    if (base.max_scale.known())
+      line(fmt::format("    max_scale: {}", base.max_scale.value));
+  } else {
+    todo("    ", "schedule: the cron subscription's schedule, if the job has one; Terraform's job has none");
+    todo("    ", "idempotent: true if running the job twice is safe");
+  }
+  references(placed);
+  overrides(placed, base);
+}
+
+void Draft::references(const std::vector<const Workload*>& placed) {
+  std::vector<std::string> secrets;
+  std::vector<std::string> configmaps;
+  for (const Workload* w : placed) {
+    for (const std::string& name : w->secrets) {
+      if (std::find(secrets.begin(), secrets.end(), name) == secrets.end())
+        secrets.push_back(name);
+    }
+    for (const std::string& name : w->configmaps) {
+      if (std::find(configmaps.begin(), configmaps.end(), name) == configmaps.end())
+        configmaps.push_back(name);
+    }
+  }
+  auto list = [&](std::string_view key, const std::vector<std::string>& names) {
+    if (names.empty())
+      return;
+    std::string items;
+    for (const std::string& name : names) items += (items.empty() ? "" : ", ") + scalar(name);
+    line(fmt::format("    {}: [{}]", key, items));
+  };
+  list("secrets", secrets);
+  list("configmaps", configmaps);
+}
+
+// Per-region values that differ from the first region's.
+void Draft::overrides(const std::vector<const Workload*>& placed, const Workload& base) {
+  line("    regions:");
+  for (const Workload* w : placed) {
+    std::string fields;
+    auto add = [&](std::string_view key, const std::string& value) {
+      fields += fmt::format("{}{}: {}", fields.empty() ? "" : ", ", key, value);
+    };
+    if (w->image.known() && w->image.value != base.image.value)
+      add("image", scalar(w->image.value));
+    if (w->min_scale.known() && (!base.min_scale.known() || w->min_scale.value != base.min_scale.value))
+      add("min_scale", std::to_string(w->min_scale.value));
+    if (w->max_scale.known() && (!base.max_scale.known() || w->max_scale.value != base.max_scale.value))
+      add("max_scale", std::to_string(w->max_scale.value));
+    line(fmt::format(
+        "      {}: {}{}", w->region, fields.empty() ? "{}" : "{ " + fields + " }",
+        w->image.known() ? std::string() : fmt::format("  # TODO image here: {}", withheld(w->image.state))));
+  }
+}
+
+// Secrets or config maps: those Terraform defines, then those only referenced.
+void Draft::artifacts(bool secrets) {
+  struct Entry {
+    std::string format;
+    std::string defined_by;
+    std::string used_by;
+  };
+  std::vector<std::string> names;
+  std::map<std::string, Entry> entries;
+  auto entry = [&](const std::string& name) -> Entry& {
+    if (entries.find(name) == entries.end())
+      names.push_back(name);
+    return entries[name];
+  };
+  for (const terraform::Artifact& artifact : m_in.artifacts) {
+    if (artifact.secret != secrets || !artifact.name.known())
+      continue;
+    Entry& e = entry(artifact.name.value);
+    e.defined_by = e.defined_by.empty() ? artifact.address : e.defined_by;
+    if (artifact.format.known() && e.format.empty())
+      e.format = artifact.format.value;
+  }
+  for (const Workload& w : m_in.workloads) {
+    for (const std::string& name : secrets ? w.secrets : w.configmaps) {
+      Entry& e = entry(name);
+      e.used_by = e.used_by.empty() ? w.address : e.used_by;
+    }
+    if (secrets && w.registry_secret.known()) {
+      Entry& e = entry(w.registry_secret.value);
+      e.used_by = e.used_by.empty() ? w.address : e.used_by;
+      e.format = e.format.empty() ? "registry" : e.format;
+    }
+  }
+  for (const terraform::DomainMapping& mapping : m_in.domain_mappings) {
+    if (secrets && mapping.tls_secret.known()) {
+      Entry& e = entry(mapping.tls_secret.value);
+      e.used_by = e.used_by.empty() ? mapping.address : e.used_by;
+      e.format = e.format.empty() ? "tls" : e.format;
+    }
+  }
+  if (names.empty())
+    return;
+  line(secrets ? "secrets:" : "configmaps:");
+  for (const std::string& name : names) {
+    const Entry& e = entries[name];
+    line(fmt::format("  - name: {}  # {}", scalar(name),
+                     e.defined_by.empty()
+                         ? fmt::format("TODO referenced by {}, but no Terraform resource defines it", note(e.used_by))
+                         : note(e.defined_by)));
+    if (!e.format.empty() && !secret_format(e.format).empty())
+      line(fmt::format("    format: {}", secret_format(e.format)));
+    else if (!e.format.empty())
+      todo("    ", fmt::format("format: the provider's '{}' has no `secret create --format` equivalent", e.format));
+    todo("    ",
+         "source: secrets-manager, file or manual: where a restore re-creates it from (default secrets-manager)");
+  }
+}
+
+// Data services: a region when Terraform names one; cross-region and single-site buckets are
+// left for the team to place.
+void Draft::data() {
+  bool opened = false;
+  for (const terraform::DataStore& store : m_in.data_stores) {
+    const std::string name = store.name.known() ? store.name.value : store.address;
+    if (!store.location.known() || store.location.value.find('-') == std::string::npos) {
+      const std::string where = store.cross_region_location.known()
+                                    ? fmt::format("is a cross-region bucket ({})", store.cross_region_location.value)
+                                : store.location.known() ? fmt::format("is in '{}', not a region", store.location.value)
+                                                         : "has no region in Terraform";
+      todo("", fmt::format("data store {} ({}) {}: add it under data with the region the apps use it from", name,
+                           store.address, where));
+      continue;
+    }
+    if (!opened)
+      line("data:");
+    opened = true;
+    line(fmt::format("  - name: {}  # {}", scalar(name), note(store.address)));
+    line(fmt::format("    region: {}", scalar(store.location.value)));
+    todo("    ", "backup_interval, replica_in or backup_in, restore_time: Terraform does not say how it is backed up");
+  }
+}
+
+}  // namespace
+
+std::string terraform_draft(const Inventory& inventory) {
+  if (inventory.projects.empty())
+    throw InputError(
+        Diagnostic{inventory.source, {}, "no ibm_code_engine_project in this plan or state: nothing to import"});
+  return Draft(inventory).write();
+}
+
+}  // namespace ceplan::render
