@@ -26,7 +26,8 @@ void set_import_command(CLI::App& command_app, Context& context) {
       "Every line Terraform cannot fill is a # TODO. Sensitive values, secret data and literal environment "
       "values are never written.");
   command->callback([options, &context] {
-    const std::string text = render::terraform_draft(read_terraform(options->file, options->region, context));
+    const std::string text =
+        render::terraform_draft(read_terraform(options->file, options->region, context, "--region"));
     context.emit(text);
     if (!context.output_path.empty()) {
       std::size_t todos = 0;

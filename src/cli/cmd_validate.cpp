@@ -5,6 +5,7 @@
 #include <exception>
 #include <filesystem>
 #include <new>
+#include <optional>
 #include <system_error>
 #include <thread>
 
@@ -34,11 +35,13 @@ struct Options {
   std::vector<std::string> formats;  ///< FORMAT or FORMAT=FILE, repeatable
   std::string base_dir;
   bool report_unused_ignores = false;
-  std::string baseline;        ///< --baseline FILE: hide the findings it records
-  std::string write_baseline;  ///< --write-baseline FILE: record today's findings
-  std::string config;          ///< --config FILE
-  bool no_config = false;      ///< --no-config
-  bool list_files = false;     ///< --list-files
+  std::string baseline;          ///< --baseline FILE: hide the findings it records
+  std::string write_baseline;    ///< --write-baseline FILE: record today's findings
+  std::string config;            ///< --config FILE
+  bool no_config = false;        ///< --no-config
+  bool list_files = false;       ///< --list-files
+  std::string terraform;         ///< --terraform PLAN.json: compare with what Terraform deploys
+  std::string terraform_region;  ///< --terraform-region: region of providers set from the environment
 };
 
 const std::vector<std::string> format_names{"text",         "json",   "sarif",       "junit",
@@ -170,7 +173,8 @@ void with_severities(const std::map<std::string, Severity>& severity, render::Fi
 // cannot be read as a deploy file gets its input errors in its report, and the others are still
 // checked.
 std::vector<render::FileReport> check_files(const Options& options, const Context& context, const Catalog& catalog,
-                                            const std::vector<FileSettings>& settings) {
+                                            const std::vector<FileSettings>& settings,
+                                            const terraform::Inventory* terraform) {
   const std::size_t count = options.files.size();
   std::vector<render::FileReport> reports(count);
   std::vector<std::exception_ptr> failures(count);
@@ -185,8 +189,8 @@ std::vector<render::FileReport> check_files(const Options& options, const Contex
         text = read_input(file, context.limits.max_file_size);
         const RuleSelection& selection = settings[i].selection;
         auto kept = apply_suppressions(text, reports[i].path,
-                                       validate(text, reports[i].path, catalog, selection, context.limits), selection,
-                                       options.report_unused_ignores);
+                                       validate(text, reports[i].path, catalog, selection, context.limits, terraform),
+                                       selection, options.report_unused_ignores);
         reports[i].findings = std::move(kept.findings);
         reports[i].suppressed = std::move(kept.suppressed);
         with_severities(settings[i].severity, reports[i]);
@@ -263,8 +267,16 @@ void run(Options options, Context& context) {
   std::vector<FileSettings> settings;
   for (const std::string& file : options.files) {
     settings.push_back(file_settings(finder.for_file(file), file, selection));
+    // Without a plan the CE4xx rules do not run, and reports must not count them as passed.
+    for (const RuleInfo& info : all_rules()) {
+      if (options.terraform.empty() && compares_terraform(info))
+        settings.back().selection.disabled.emplace(info.id);
+    }
   }
-  auto reports = check_files(options, context, catalog, settings);
+  std::optional<terraform::Inventory> terraform;
+  if (!options.terraform.empty())
+    terraform = read_terraform(options.terraform, options.terraform_region, context, "--terraform-region");
+  auto reports = check_files(options, context, catalog, settings, terraform ? &*terraform : nullptr);
   if (!options.baseline.empty()) {
     apply_baseline(reports, options.baseline, context.limits);
   }
@@ -322,6 +334,10 @@ void set_validate_command(CLI::App& command_app, Context& context) {
   command->add_option("--config", options->config, "Configuration file (default: the nearest .ceplan.yaml)");
   command->add_flag("--no-config", options->no_config, "Use no configuration file");
   command->add_flag("--list-files", options->list_files, "Print the files that would be checked, and stop");
+  command->add_option("--terraform", options->terraform,
+                      "The JSON of `terraform show -json` (plan or state): report drift from it (rules CE4xx)");
+  command->add_option("--terraform-region", options->terraform_region,
+                      "With --terraform: region of resources whose provider takes it from the environment");
   command->add_option("-j,--jobs", options->jobs, "Files checked in parallel (default: the number of cores)")
       ->check(CLI::Range(1u, 1024u));
   command->footer(
@@ -329,6 +345,7 @@ void set_validate_command(CLI::App& command_app, Context& context) {
       "  cat deploy.yaml | ceplan validate - --fail-on warning --disable CE105,CE109\n"
       "  ceplan validate deploy/*.yaml --format sarif -o ceplan.sarif\n"
       "  ceplan validate deploy/*.yaml --format github --format sarif=ceplan.sarif --format junit=report.xml\n"
+      "  ceplan validate deploy.yaml --terraform plan.json   # plan.json: terraform show -json tfplan\n"
       "Exit codes: 0 no findings at or above --fail-on, 1 findings, 2 cannot run.");
   command->callback([options, &context] { run(*options, context); });
 }

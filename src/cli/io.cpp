@@ -300,9 +300,10 @@ void write_new_file(const std::string& path, const std::string& text) {
   }
 }
 
-terraform::Inventory read_terraform(const std::string& path, const std::string& region, const Context& context) {
+terraform::Inventory read_terraform(const std::string& path, const std::string& region, const Context& context,
+                                    const std::string& region_option) {
   const std::string name = display_name(path, context.stdin_filename);
-  return terraform::read(read_input(path, context.limits.max_file_size), name, {region, context.limits});
+  return terraform::read(read_input(path, context.limits.max_file_size), name, {region, region_option, context.limits});
 }
 
 }  // namespace ceplan::cli

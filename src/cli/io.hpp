@@ -15,9 +15,10 @@ namespace ceplan::cli {
 /// naming the file.
 [[nodiscard]] std::string read_input(const std::string& path, std::size_t max_bytes);
 /// Reads the Terraform plan or state `path` ("-": standard input) under the run's limits;
-/// `region` is the region of resources whose provider takes it from the environment.
+/// `region` is the region of resources whose provider takes it from the environment, given with
+/// the option `region_option`.
 [[nodiscard]] terraform::Inventory read_terraform(const std::string& path, const std::string& region,
-                                                  const Context& context);
+                                                  const Context& context, const std::string& region_option);
 /// The name a file is shown under in messages and reports: the path as typed, normalised
 /// (`./a/../b.yaml` is `b.yaml`); for "-", `stdin_name` (--stdin-filename) or "<stdin>".
 [[nodiscard]] std::string display_name(const std::string& path, const std::string& stdin_name = {});

@@ -124,8 +124,9 @@ struct Inventory {
 
 /// How to read a plan.
 struct ReadOptions {
-  std::string region;  ///< region of resources whose provider takes its region from the environment
-  InputLimits limits;  ///< bounds on the input
+  std::string region;         ///< region of resources whose provider takes its region from the environment
+  std::string region_option;  ///< how the user gives `region`, for messages ("--region")
+  InputLimits limits;         ///< bounds on the input
 };
 
 /// The `format_version` majors the reader supports.

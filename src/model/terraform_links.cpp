@@ -190,8 +190,8 @@ void resolve_links(Inventory& inventory, const std::vector<Pending>& pending, co
     const Resource& resource = resource_of(inventory, entry);
     if (entry.collection <= Collection::domain_mapping && resource.region.empty()) {
       sink.error({}, fmt::format("{}: cannot tell its region: Terraform does not record it and the provider takes "
-                                 "its region from the environment; pass --region",
-                                 resource.address));
+                                 "its region from the environment; name it with {}",
+                                 resource.address, options.region_option.empty() ? "--region" : options.region_option));
     }
   }
   linker.pools();

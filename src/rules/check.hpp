@@ -7,6 +7,7 @@
 
 #include "catalog/catalog.hpp"
 #include "model/deployment.hpp"
+#include "model/terraform.hpp"
 #include "rules/rule_table.hpp"
 #include "support/limits.hpp"
 
@@ -24,13 +25,16 @@ struct Finding {
 /// Sorts findings by location, then rule id: the order every report lists them in.
 void sort_by_location(std::vector<Finding>& findings);
 
-/// Runs the selected rules; findings come sorted by location, then rule id.
+/// Runs the selected rules, and with `terraform` the CE4xx rules against it; findings come
+/// sorted by location, then rule id.
 [[nodiscard]] std::vector<Finding> check(const Deployment& deployment, const Catalog& catalog,
-                                         const RuleSelection& selection = {});
+                                         const RuleSelection& selection = {},
+                                         const terraform::Inventory* terraform = nullptr);
 
 /// Loads deploy-file `text` (named `source`) and runs the selected rules on it.
 /// Throws InputError when the file cannot be read as a deploy file.
 [[nodiscard]] std::vector<Finding> validate(std::string_view text, const std::string& source, const Catalog& catalog,
-                                            const RuleSelection& selection = {}, const InputLimits& limits = {});
+                                            const RuleSelection& selection = {}, const InputLimits& limits = {},
+                                            const terraform::Inventory* terraform = nullptr);
 
 }  // namespace ceplan

@@ -182,6 +182,54 @@ const std::vector<RuleInfo> rules{
      "region cannot be restored there, so the recovery the strategy promises cannot happen.",
      "failover: { strategy: backup-restore }\ndata:\n  - { name: db, region: us-south }",
      "copy backups to another region (backup_in) or keep a replica there (replica_in)"},
+    // CE4xx compare the deploy file with Terraform (validate --terraform PLAN.json, docs/terraform.md).
+    {RuleId::terraform_region, "CE401", "terraform-region", error,
+     "Terraform has a Code Engine project in a region the deploy file does not list",
+     "Plans and runbooks cover only the regions the file lists: a project Terraform runs elsewhere is left out "
+     "of every outage scenario and every restore, and its failure goes unplanned.",
+     "regions: [us-south]   # Terraform also creates ibm_code_engine_project.eu in eu-de",
+     "add the region to regions, or remove the project from Terraform"},
+    {RuleId::terraform_placement, "CE402", "terraform-placement", error,
+     "an app or job is in a region in the deploy file and not in Terraform, or the other way round",
+     "The plan's statuses and the runbook's steps follow the file. If Terraform runs the workload elsewhere, "
+     "the plan promises a standby that does not exist, or misses one that does.",
+     "apps:\n  - { name: web, image: icr.io/x/web:1, regions: [us-south, eu-de] }   # Terraform: us-south only",
+     "make the app's regions match Terraform's, or change Terraform"},
+    {RuleId::terraform_image, "CE403", "terraform-image", error,
+     "an app or job pulls a different image in a region than Terraform deploys",
+     "A runbook re-creates the workload from the file's image: restoring a different build than the one "
+     "running, or from a registry Terraform does not use, turns a failover into a rollback.",
+     "apps:\n  - { name: web, image: icr.io/x/web:1 }   # Terraform: icr.io/x/web:2",
+     "set the image (or the region's image override) to what Terraform deploys"},
+    {RuleId::terraform_scale, "CE404", "terraform-scale", warning,
+     "an app's min_scale or max_scale in a region differs from Terraform's",
+     "Failover time and cost follow min_scale: a standby the file says runs warm but Terraform scales to zero "
+     "needs a cold start the plan does not count, and max_scale bounds what a surviving region can absorb.",
+     "apps:\n  - { name: web, image: icr.io/x/web:1, min_scale: 1 }   # Terraform: scale_min_instances = 0",
+     "set min_scale or max_scale (or the region's override) to Terraform's"},
+    {RuleId::terraform_health_check, "CE405", "terraform-health-check", warning,
+     "the edge proxy's health check differs from Terraform's CIS health check",
+     "Detection time is interval x (retries + 1) plus the timeout: the failover time the plan promises is "
+     "computed from the file, not from the check CIS actually runs.",
+     "edge_proxy: { health_check: { interval: 30s } }   # Terraform: interval = 60",
+     "copy the path, interval, retries and timeout from the ibm_cis_healthcheck"},
+    {RuleId::terraform_ttl, "CE406", "terraform-ttl", warning,
+     "the edge proxy's TTL differs from the load balancer's in Terraform",
+     "Without the proxy, clients keep resolving the failed region until the TTL expires: a longer TTL in "
+     "Terraform means a longer outage than the plan says.",
+     "edge_proxy: { ttl: 60s }   # Terraform: ttl = 300", "set ttl to the ibm_cis_global_load_balancer's"},
+    {RuleId::terraform_proxied, "CE407", "terraform-proxied", error,
+     "the edge proxy's proxied setting differs from the load balancer's in Terraform",
+     "A proxied load balancer fails over at the edge within seconds; a DNS-only one waits for resolvers to "
+     "honour the TTL. The plan's failover time is wrong by minutes when the file says the other.",
+     "edge_proxy: { proxied: true }   # Terraform: proxied = false (the provider's default)",
+     "set proxied to the ibm_cis_global_load_balancer's"},
+    {RuleId::terraform_secret, "CE408", "terraform-secret", error,
+     "an app or job in Terraform references a secret the deploy file does not declare",
+     "A runbook re-creates only the secrets the file declares; a workload restored without one it reads "
+     "fails to start, in the region that was supposed to save the day.",
+     "secrets: []   # Terraform: run_env_variables { type = \"secret_full_reference\", reference = \"db\" }",
+     "declare the secret under secrets, with its source"},
 };
 
 }  // namespace
@@ -202,6 +250,10 @@ std::optional<Severity> parse_severity(std::string_view text) {
     }
   }
   return std::nullopt;
+}
+
+bool compares_terraform(const RuleInfo& info) {
+  return info.id.substr(0, 3) == "CE4";
 }
 
 const std::vector<RuleInfo>& all_rules() {

@@ -51,6 +51,14 @@ enum class RuleId : std::uint8_t {
   wrong_secret_format,         ///< CE308
   backup_location_unknown,     ///< CE309
   no_off_region_backup,        ///< CE310
+  terraform_region,            ///< CE401
+  terraform_placement,         ///< CE402
+  terraform_image,             ///< CE403
+  terraform_scale,             ///< CE404
+  terraform_health_check,      ///< CE405
+  terraform_ttl,               ///< CE406
+  terraform_proxied,           ///< CE407
+  terraform_secret,            ///< CE408
 };
 
 /// What a rule is and why it exists; the source of `ceplan rules`, `explain` and docs/rules.md.
@@ -65,6 +73,8 @@ struct RuleInfo {
   std::string_view fix;        ///< how to fix it, one line
 };
 
+/// True for the rules that compare with Terraform (CE4xx), which run only with a plan to compare.
+[[nodiscard]] bool compares_terraform(const RuleInfo& info);
 /// Every rule, ordered by id (and so by handle).
 [[nodiscard]] const std::vector<RuleInfo>& all_rules();
 /// The rule behind a handle.

@@ -1,0 +1,197 @@
+#include "rules/drift.hpp"
+
+#include <algorithm>
+
+#include <fmt/format.h>
+
+namespace ceplan::rules {
+namespace {
+
+using terraform::Inventory;
+
+// Code Engine's default when an app sets no max scale (ibm_code_engine_app: scale_max_instances).
+constexpr std::int64_t code_engine_max_scale = 10;
+
+const char* kind(bool job) {
+  return job ? "job" : "app";
+}
+
+const Workload* find_workload(const Deployment& d, const std::string& name, bool job) {
+  if (job) {
+    const auto it = std::find_if(d.jobs.begin(), d.jobs.end(), [&](const Job& j) { return j.name.name == name; });
+    return it == d.jobs.end() ? nullptr : &*it;
+  }
+  const auto it = std::find_if(d.apps.begin(), d.apps.end(), [&](const App& a) { return a.name.name == name; });
+  return it == d.apps.end() ? nullptr : &*it;
+}
+
+// Projects of another name belong to another deploy file.
+bool ours(const Deployment& d, const terraform::Project& project) {
+  return !project.name.known() || project.name.value == d.project;
+}
+
+void regions(const Deployment& d, const Inventory& tf, Findings& findings) {
+  std::vector<std::string> reported;
+  for (const terraform::Project& project : tf.projects) {
+    if (!ours(d, project) || d.region(project.region) != nullptr ||
+        std::find(reported.begin(), reported.end(), project.region) != reported.end())
+      continue;
+    reported.push_back(project.region);
+    findings.add(RuleId::terraform_region, d.regions_location,
+                 fmt::format("Terraform's {} puts project '{}' in {}, which regions does not list", project.address,
+                             d.project, project.region));
+  }
+}
+
+// A workload Terraform runs in a region the file does not place it in (or does not have at all).
+void placement_in_terraform(const Deployment& d, const terraform::Workload& w, Findings& findings) {
+  const Workload* ours = find_workload(d, w.name.value, w.job);
+  if (ours == nullptr) {
+    findings.add(RuleId::terraform_placement, w.job ? d.jobs_location : d.apps_location,
+                 fmt::format("Terraform's {} runs {} '{}' in {}, but the deploy file has no such {}", w.address,
+                             kind(w.job), w.name.value, w.region, kind(w.job)));
+  } else if (!ours->runs_in(w.region)) {
+    findings.add(RuleId::terraform_placement, ours->regions_location,
+                 fmt::format("Terraform's {} runs {} '{}' in {}, which its regions do not list", w.address, kind(w.job),
+                             w.name.value, w.region));
+  }
+}
+
+// A region the file places a workload in, where Terraform does not define it (a plan without
+// any app or job manages none, and says nothing about placement).
+void placement_in_file(const Inventory& tf, const Workload& ours, bool job, Findings& findings) {
+  if (tf.workloads.empty())
+    return;
+  std::string addresses;
+  std::vector<std::string> where;
+  for (const terraform::Workload& w : tf.workloads) {
+    if (w.job == job && w.name.known() && w.name.value == ours.name.name) {
+      addresses += (addresses.empty() ? "" : ", ") + w.address;
+      where.push_back(w.region);
+    }
+  }
+  for (const Ref& region : ours.regions) {
+    if (std::find(where.begin(), where.end(), region.name) != where.end())
+      continue;
+    findings.add(RuleId::terraform_placement, region.location,
+                 addresses.empty()
+                     ? fmt::format("{} '{}' is placed in {}, but Terraform does not define it", kind(job),
+                                   ours.name.name, region.name)
+                     : fmt::format("{} '{}' is placed in {}, but Terraform defines it only elsewhere ({})", kind(job),
+                                   ours.name.name, region.name, addresses));
+  }
+}
+
+void image_and_scale(const Deployment& d, const terraform::Workload& w, Findings& findings) {
+  const Workload* ours = find_workload(d, w.name.value, w.job);
+  if (ours == nullptr || !ours->runs_in(w.region))
+    return;
+  const Ref& image = ours->image_in(w.region);
+  if (w.image.known() && image.name != w.image.value)
+    findings.add(RuleId::terraform_image, image.location,
+                 fmt::format("{} '{}' pulls {} in {}, but Terraform's {} pulls {}", kind(w.job), w.name.value,
+                             image.name, w.region, w.address, w.image.value));
+  if (w.job)
+    return;
+  const auto& app = static_cast<const App&>(*ours);
+  const Setting& min = app.min_scale_in(w.region);
+  if (w.min_scale.known() && min.value != w.min_scale.value)
+    findings.add(RuleId::terraform_scale, min.location,
+                 fmt::format("app '{}' has min_scale {} in {}, but Terraform's {} has scale_min_instances {}",
+                             w.name.value, min.value, w.region, w.address, w.min_scale.value));
+  const RegionOverrides* here = app.overrides_in(w.region);
+  const std::optional<Setting>& max = here != nullptr && here->max_scale ? here->max_scale : app.max_scale;
+  const std::int64_t file_max = max ? max->value : code_engine_max_scale;
+  if (w.max_scale.known() && file_max != w.max_scale.value)
+    findings.add(
+        RuleId::terraform_scale, max ? max->location : app.name.location,
+        fmt::format("app '{}' has max_scale {}{} in {}, but Terraform's {} has scale_max_instances {}", w.name.value,
+                    file_max, max ? "" : " (Code Engine's default)", w.region, w.address, w.max_scale.value));
+}
+
+void secrets(const Deployment& d, const Inventory& tf, Findings& findings) {
+  std::vector<std::string> reported;
+  for (const terraform::Workload& w : tf.workloads) {
+    std::vector<std::string> names = w.secrets;
+    if (w.registry_secret.known())
+      names.push_back(w.registry_secret.value);
+    for (const std::string& name : names) {
+      if (d.secret(name) != nullptr || std::find(reported.begin(), reported.end(), name) != reported.end())
+        continue;
+      reported.push_back(name);
+      findings.add(RuleId::terraform_secret, d.secrets_location,
+                   fmt::format("Terraform's {} reads secret '{}', which secrets does not declare", w.address, name));
+    }
+  }
+}
+
+// The load balancer the edge proxy describes: the one for its domain, else the first.
+const terraform::LoadBalancer* balancer_for(const EdgeProxy& proxy, const Inventory& tf) {
+  for (const terraform::LoadBalancer& lb : tf.load_balancers) {
+    if (lb.name.known() && lb.name.value == proxy.domain)
+      return &lb;
+  }
+  return tf.load_balancers.empty() ? nullptr : &tf.load_balancers.front();
+}
+
+void health_check(const EdgeProxy& proxy, const terraform::LoadBalancer& lb, const Inventory& tf, Findings& findings) {
+  for (std::size_t pool : lb.pools) {
+    if (!tf.pools[pool].monitor)
+      continue;
+    const terraform::HealthCheck& check = tf.health_checks[*tf.pools[pool].monitor];
+    const HealthCheck& ours = proxy.health_check;
+    if (check.path.known() && check.path.value != ours.path)
+      findings.add(RuleId::terraform_health_check, proxy.location,
+                   fmt::format("the health check probes {}, but Terraform's {} probes {}", ours.path, check.address,
+                               check.path.value));
+    const std::pair<const char*, std::pair<const Setting*, const terraform::Count*>> counts[] = {
+        {"interval", {&ours.interval, &check.interval}},
+        {"retries", {&ours.retries, &check.retries}},
+        {"timeout", {&ours.timeout, &check.timeout}}};
+    for (const auto& [key, pair] : counts) {
+      const auto& [setting, count] = pair;
+      if (count->known() && count->value != setting->value)
+        findings.add(RuleId::terraform_health_check, setting->given ? setting->location : proxy.location,
+                     fmt::format("the health check's {} is {}{}, but Terraform's {} has {}", key, setting->value,
+                                 setting->given ? "" : " (the default)", check.address, count->value));
+    }
+    return;
+  }
+}
+
+void check_edge_drift(const Deployment& d, const Inventory& tf, Findings& findings) {
+  if (!d.failover.edge_proxy)
+    return;
+  const EdgeProxy& proxy = *d.failover.edge_proxy;
+  const terraform::LoadBalancer* lb = balancer_for(proxy, tf);
+  if (lb == nullptr)
+    return;
+  if (lb->ttl.known() && lb->ttl.value != proxy.ttl.value)
+    findings.add(RuleId::terraform_ttl, proxy.ttl.given ? proxy.ttl.location : proxy.location,
+                 fmt::format("ttl is {}s{}, but Terraform's {} has ttl {}", proxy.ttl.value,
+                             proxy.ttl.given ? "" : " (the default)", lb->address, lb->ttl.value));
+  if (lb->proxied.known() && lb->proxied.value != proxy.proxied)
+    findings.add(RuleId::terraform_proxied, proxy.location,
+                 fmt::format("the edge proxy is {}, but Terraform's {} has proxied = {}",
+                             proxy.proxied ? "proxied" : "DNS-only", lb->address, lb->proxied.value));
+  health_check(proxy, *lb, tf, findings);
+}
+
+}  // namespace
+
+void check_drift(const Subject& subject, const Inventory& tf, Findings& findings) {
+  const Deployment& d = subject.deployment;
+  regions(d, tf, findings);
+  for (const terraform::Workload& w : tf.workloads) {
+    if (!w.name.known())
+      continue;
+    placement_in_terraform(d, w, findings);
+    image_and_scale(d, w, findings);
+  }
+  for (const App& app : d.apps) placement_in_file(tf, app, false, findings);
+  for (const Job& job : d.jobs) placement_in_file(tf, job, true, findings);
+  secrets(d, tf, findings);
+  check_edge_drift(d, tf, findings);
+}
+
+}  // namespace ceplan::rules
