@@ -1,0 +1,51 @@
+// libFuzzer target: `terraform show -json` through the JSON loader and the Terraform reader, the
+// draft of `ceplan import terraform`, and the CE4xx rules against a deploy file.
+// Input errors are the expected outcome for most inputs; anything else that escapes is a bug.
+#include <cstddef>
+#include <cstdint>
+#include <string_view>
+
+#include "budget.hpp"
+#include "catalog/embedded_catalog.hpp"
+#include "model/deploy_loader.hpp"
+#include "model/terraform.hpp"
+#include "render/terraform_draft.hpp"
+#include "rules/check.hpp"
+
+namespace {
+
+const ceplan::Catalog& catalog() {
+  static const ceplan::Catalog instance = ceplan::embedded_catalog();
+  return instance;
+}
+
+const ceplan::Deployment& deployment() {
+  static const ceplan::Deployment instance = ceplan::load_deployment(
+      "version: 1\nproject: shop\nregions: [us-south, eu-de]\n"
+      "failover:\n  edge_proxy: { domain: shop.example.com, tls_secret: shop-tls }\n"
+      "apps:\n  - { name: frontend, image: icr.io/shop/frontend:1.4, min_scale: 1 }\n"
+      "jobs:\n  - { name: sitemap, image: icr.io/shop/sitemap:1.0, schedule: '0 * * * *' }\n"
+      "secrets:\n  - { name: shop-tls, format: tls }\n",
+      "d.yaml");
+  return instance;
+}
+
+}  // namespace
+
+extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {
+  const std::string_view text(reinterpret_cast<const char*>(data), size);
+  (void)catalog();  // loaded once, outside the first input's budget
+  (void)deployment();
+  const fuzz::Meter meter(fuzz::input_budget, size);
+  try {
+    const auto inventory = ceplan::terraform::read(text, "p.json", {"us-south", "--region", {}});
+    (void)ceplan::check(deployment(), catalog(), {}, &inventory);
+    (void)ceplan::render::terraform_draft(inventory);
+  } catch (const ceplan::InputError& error) {
+    for (const auto& diagnostic : error.diagnostics()) {
+      (void)diagnostic.format();
+    }
+  }
+  meter.check();
+  return 0;
+}
