@@ -74,11 +74,10 @@ void placement_in_file(const Inventory& tf, const Workload& ours, bool job, Find
     if (std::find(where.begin(), where.end(), region.name) != where.end())
       continue;
     findings.add(RuleId::terraform_placement, region.location,
-                 addresses.empty()
-                     ? fmt::format("{} '{}' is placed in {}, but Terraform does not define it", kind(job),
-                                   ours.name.name, region.name)
-                     : fmt::format("{} '{}' is placed in {}, but Terraform defines it only elsewhere ({})", kind(job),
-                                   ours.name.name, region.name, addresses));
+                 fmt::format("{} '{}' is placed in {}{}, but Terraform {}", kind(job), ours.name.name, region.name,
+                             ours.regions_given ? "" : " (by default for the strategy)",
+                             addresses.empty() ? std::string("does not define it")
+                                               : fmt::format("defines it only elsewhere ({})", addresses)));
   }
 }
 

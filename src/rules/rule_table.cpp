@@ -194,7 +194,7 @@ const std::vector<RuleInfo> rules{
      "The plan's statuses and the runbook's steps follow the file. If Terraform runs the workload elsewhere, "
      "the plan promises a standby that does not exist, or misses one that does.",
      "apps:\n  - { name: web, image: icr.io/x/web:1, regions: [us-south, eu-de] }   # Terraform: us-south only",
-     "make the app's regions match Terraform's, or change Terraform"},
+     "make the regions of the app or job match Terraform's, or change Terraform"},
     {RuleId::terraform_image, "CE403", "terraform-image", error,
      "an app or job pulls a different image in a region than Terraform deploys",
      "A runbook re-creates the workload from the file's image: restoring a different build than the one "

@@ -1,0 +1,30 @@
+# ceplan import terraform and validate --terraform (docs/terraform.md): drafts, drift, and every
+# kind of bad JSON, each exiting 2 with the place of the problem.
+ceplan_case(import_terraform_plan ARGS import terraform terraform/plan.json)
+ceplan_case(import_terraform_state ARGS import terraform terraform/state.json)
+ceplan_case(import_terraform_stdin STDIN terraform/state.json ARGS import terraform -)
+ceplan_case(import_terraform_env_region EXIT 2 ARGS import terraform terraform/env-region.json)
+ceplan_case(import_terraform_region_flag ARGS import terraform terraform/env-region.json --region ca-tor)
+ceplan_case(import_terraform_foreign EXIT 2 ARGS import terraform terraform/foreign.json)
+ceplan_case(import_terraform_old_format EXIT 2 ARGS import terraform terraform/old-format.json)
+ceplan_case(import_terraform_truncated EXIT 2 ARGS import terraform terraform/truncated.json)
+ceplan_case(import_terraform_wrong_types EXIT 2 ARGS import terraform terraform/wrong-types.json)
+ceplan_case(import_terraform_not_json EXIT 2 ARGS import terraform deploy/warnings-only.yaml)
+ceplan_case(import_without_source EXIT 2 ARGS import)
+ceplan_case(validate_terraform_drift EXIT 1 ARGS validate terraform/drifted.yaml --terraform terraform/plan.json)
+ceplan_case(validate_terraform_agrees ARGS validate terraform/drifted.yaml --terraform terraform/plan.json
+            --disable CE402,CE403,CE404,CE405,CE408)
+ceplan_case(validate_terraform_bad_plan EXIT 2 ARGS validate terraform/drifted.yaml --terraform terraform/foreign.json)
+ceplan_case(validate_terraform_env_region EXIT 2
+            ARGS validate terraform/drifted.yaml --terraform terraform/env-region.json)
+ceplan_case(explain_ce403 ARGS explain CE403)
+
+set(tf_out ${CMAKE_CURRENT_BINARY_DIR}/terraform-output)
+file(MAKE_DIRECTORY ${tf_out})
+# The draft of a plan is a deploy file ceplan itself reads: it loads (exit 0 or 1, never 2).
+ceplan_pipeline(import_terraform_draft_validates
+  "$<TARGET_FILE:ceplan> import terraform tests/data/terraform/plan.json -o ${tf_out}/draft.yaml 2>/dev/null && $<TARGET_FILE:ceplan> validate ${tf_out}/draft.yaml --fail-on never")
+# No value Terraform marks sensitive, no secret data and no literal environment value appears in
+# any output: every fixture's secret-looking values end in do-not-copy.
+ceplan_pipeline(terraform_sensitive_values_never_printed
+  "cd tests/data/terraform && grep -c do-not-copy plan.json state.json >/dev/null && for f in plan.json state.json; do $<TARGET_FILE:ceplan> import terraform $f -o ${tf_out}/leak-$f.yaml 2>>${tf_out}/leak.err; for format in text json sarif junit junit-strict github codeclimate checkstyle; do $<TARGET_FILE:ceplan> validate drifted.yaml --terraform $f --format $format >>${tf_out}/leak.out 2>>${tf_out}/leak.err; done; done; ! grep -l -e do-not-copy -e hunter2 ${tf_out}/leak*")
