@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <unordered_map>
+#include <unordered_set>
 
 #include <fmt/format.h>
 
@@ -12,10 +13,13 @@ namespace ceplan::terraform {
 
 std::vector<std::string> Inventory::regions() const {
   std::vector<std::string> found;
-  for (const Project& project : projects) {
-    if (!project.region.empty() && std::find(found.begin(), found.end(), project.region) == found.end())
-      found.push_back(project.region);
-  }
+  std::unordered_set<std::string_view> seen;
+  auto add = [&](const std::string& region) {
+    if (!region.empty() && seen.insert(region).second)
+      found.push_back(region);
+  };
+  for (const Project& project : projects) add(project.region);
+  for (const Workload& workload : workloads) add(workload.region);
   return found;
 }
 
@@ -90,7 +94,10 @@ private:
       m_sink.error({}, fmt::format("{}: a resource needs an 'address' and a 'type'", path));
       return;
     }
-    if (mode == "data")
+    // A project Terraform only reads (`data "ibm_code_engine_project"`) is still a region of the
+    // deployment; other data sources describe nothing ceplan maps.
+    const bool data = mode == "data";
+    if (data && type != "ibm_code_engine_project")
       return;
     View view;
     view.path = json::member_path(path, "values");
@@ -100,7 +107,7 @@ private:
       view.unknown_mask = it->second;
     Pending pending;
     pending.module = module;
-    pending.config = m_configuration.resource(module, type + "." + name);
+    pending.config = m_configuration.resource(module, (data ? "data." : "") + type + "." + name);
     const json::Value* tainted = entry.find("tainted");
     Resource base{address, {}, tainted != nullptr && tainted->kind == json::Kind::boolean && tainted->boolean};
     read_resource(type, view, base, pending);
@@ -170,8 +177,11 @@ void Reader::read_workload(const View& view, const Resource& base, bool job, Pen
   }
   workload.registry_secret = read_text(view.member("image_secret"), m_sink);
   workload.region = read_text(view.member("region"), m_sink).value;
-  auto add = [](std::vector<std::string>& names, const Text& name) {
-    if (name.known() && std::find(names.begin(), names.end(), name.value) == names.end())
+  // A name read twice (an env variable and a mount) is listed once.
+  std::unordered_set<std::string> seen_secrets;
+  std::unordered_set<std::string> seen_configmaps;
+  auto add = [](std::vector<std::string>& names, std::unordered_set<std::string>& seen, const Text& name) {
+    if (name.known() && seen.insert(name.value).second)
       names.push_back(name.value);
   };
   for (const char* list : {"run_env_variables", "run_volume_mounts"}) {
@@ -180,9 +190,9 @@ void Reader::read_workload(const View& view, const Resource& base, bool job, Pen
       const std::string kind = read_text(entries.item(i).member("type"), m_sink).value;
       const Text reference = read_text(entries.item(i).member("reference"), m_sink);
       if (kind.rfind("secret", 0) == 0)
-        add(workload.secrets, reference);
+        add(workload.secrets, seen_secrets, reference);
       else if (kind.rfind("config_map", 0) == 0)
-        add(workload.configmaps, reference);
+        add(workload.configmaps, seen_configmaps, reference);
     }
   }
   m_inventory.workloads.push_back(std::move(workload));
@@ -287,6 +297,12 @@ Inventory read(std::string_view text, const std::string& source, const ReadOptio
   sink.throw_if_failed();
   resolve_links(inventory, reader.take_pending(), configuration, options, sink);
   sink.throw_if_failed();
+  if (const std::size_t regions = inventory.regions().size(); regions > max_regions)
+    throw InputError(Diagnostic{source,
+                                {},
+                                fmt::format("resources in {} regions: Code Engine has far fewer; ceplan "
+                                            "reads at most {}",
+                                            regions, max_regions)});
   return inventory;
 }
 

@@ -43,7 +43,7 @@ struct Resource {
   bool tainted = false;  ///< marked tainted in state: Terraform will replace it
 };
 
-/// `ibm_code_engine_project`.
+/// `ibm_code_engine_project`, managed or read as a data source.
 struct Project : Resource {
   Text name;  ///< the project's name
 };
@@ -118,7 +118,8 @@ struct Inventory {
   std::vector<LoadBalancer> load_balancers;    ///< CIS global load balancers
   std::vector<DataStore> data_stores;          ///< data services
 
-  /// The region of every project, in file order, each once.
+  /// The region of every project, then of every app or job (whose project Terraform may not
+  /// manage), in file order, each once.
   [[nodiscard]] std::vector<std::string> regions() const;
 };
 
@@ -128,6 +129,10 @@ struct ReadOptions {
   std::string region_option;  ///< how the user gives `region`, for messages ("--region")
   InputLimits limits;         ///< bounds on the input
 };
+
+/// More distinct regions than this is not a Code Engine deployment, and is refused: it bounds
+/// every per-region loop.
+inline constexpr std::size_t max_regions = 100;
 
 /// The `format_version` majors the reader supports.
 inline constexpr std::string_view supported_versions = "1.x";

@@ -1,5 +1,6 @@
 #include "model/terraform_view.hpp"
 
+#include <algorithm>
 #include <optional>
 
 #include <fmt/format.h>
@@ -173,80 +174,93 @@ const json::Value* at(const json::Value* value, std::initializer_list<std::strin
 
 }  // namespace
 
+// Indexes every member of `object` under `prefix` + its key, so that look-ups into large objects
+// (a plan may have thousands of variables or providers) stay constant time.
+void Configuration::index(const std::string& prefix, const json::Value* object) {
+  if (object == nullptr || object->kind != json::Kind::object)
+    return;
+  for (std::size_t i = 0; i < object->keys.size(); ++i) m_index.emplace(prefix + object->keys[i], &object->items[i]);
+}
+
+const json::Value* Configuration::indexed(const std::string& key) const {
+  const auto it = m_index.find(key);
+  return it == m_index.end() ? nullptr : it->second;
+}
+
 Configuration::Configuration(const json::Value& plan) {
   const json::Value* configuration = plan.find("configuration");
-  m_providers = at(configuration, {"provider_config"});
-  m_variables = plan.find("variables");
+  index("provider|", at(configuration, {"provider_config"}));
+  index("value|", plan.find("variables"));
+  index("declared|", at(configuration, {"root_module", "variables"}));
   std::vector<std::pair<std::string, const json::Value*>> pending{{"", at(configuration, {"root_module"})}};
   while (!pending.empty()) {
     auto [path, module] = pending.back();
     pending.pop_back();
     if (module == nullptr || module->kind != json::Kind::object)
       continue;
-    m_modules.emplace(path, module);
     if (const json::Value* resources = module->find("resources"); resources != nullptr) {
       for (const json::Value& resource : resources->items) {
         if (const json::Value* address = resource.find("address"); address != nullptr)
-          m_resources.emplace(path + "|" + std::string(address->string()), &resource);
+          m_index.emplace("resource|" + path + "|" + std::string(address->string()), &resource);
       }
     }
-    if (const json::Value* calls = module->find("module_calls"); calls != nullptr) {
-      for (std::size_t i = 0; i < calls->keys.size(); ++i) {
-        pending.emplace_back(child_path(path, calls->keys[i]), calls->items[i].find("module"));
-      }
+    const json::Value* calls = module->find("module_calls");
+    for (std::size_t i = 0; calls != nullptr && i < calls->keys.size(); ++i) {
+      index(fmt::format("argument|{}|{}|", path, calls->keys[i]), calls->items[i].find("expressions"));
+      pending.emplace_back(child_path(path, calls->keys[i]), calls->items[i].find("module"));
     }
   }
 }
 
 const json::Value* Configuration::resource(std::string_view module_address, std::string_view type_name) const {
-  const auto it = m_resources.find(without_keys(module_address) + "|" + std::string(type_name));
-  return it == m_resources.end() ? nullptr : it->second;
+  return indexed("resource|" + without_keys(module_address) + "|" + std::string(type_name));
 }
 
 std::string Configuration::provider_region(const json::Value* resource_config) const {
   const json::Value* key = at(resource_config, {"provider_config_key"});
-  if (key == nullptr || m_providers == nullptr)
+  if (key == nullptr)
     return {};
-  std::string name(key->string());
-  const json::Value* provider = m_providers->find(name);
+  const std::string name(key->string());
+  if (const auto cached = m_regions.find(name); cached != m_regions.end())
+    return cached->second;
+  const json::Value* provider = indexed("provider|" + name);
   // Older Terraform writes a child module's key for a provider configured in its caller.
   if (provider == nullptr && name.find(':') != std::string::npos)
-    provider = m_providers->find(name.substr(name.rfind(':') + 1));
+    provider = indexed("provider|" + name.substr(name.rfind(':') + 1));
+  std::string found;
   const json::Value* region = at(provider, {"expressions", "region"});
-  if (region == nullptr)
-    return {};
-  if (const json::Value* constant = region->find("constant_value"); constant != nullptr)
-    return std::string(constant->string());
-  const json::Value* module = at(provider, {"module_address"});
-  const std::string module_path = module == nullptr ? std::string() : std::string(module->string());
-  if (const json::Value* references = region->find("references"); references != nullptr) {
+  if (const json::Value* constant = at(region, {"constant_value"}); constant != nullptr) {
+    found = constant->string();
+  } else if (const json::Value* references = at(region, {"references"}); references != nullptr) {
+    const json::Value* module = at(provider, {"module_address"});
     for (const json::Value& reference : references->items) {
-      if (std::string variable = variable_name(reference.string()); !variable.empty())
-        return resolve_variable(variable, module_path);
+      if (std::string variable = variable_name(reference.string()); !variable.empty()) {
+        found = resolve_variable(variable, module == nullptr ? std::string_view() : module->string());
+        break;
+      }
     }
   }
-  return {};
+  m_regions.emplace(name, found);
+  return found;
 }
 
 // A variable's value: the plan's for the root module (unless declared sensitive), else the constant
 // its caller passes, following the caller's own variables.
 std::string Configuration::resolve_variable(std::string_view name, std::string_view module) const {
   if (module.empty()) {
-    const auto declared = m_modules.find("");
-    const json::Value* declaration = declared == m_modules.end() ? nullptr : at(declared->second, {"variables", name});
+    const json::Value* declaration = indexed("declared|" + std::string(name));
     if (const json::Value* sensitive = at(declaration, {"sensitive"}); sensitive != nullptr && sensitive->boolean)
       return {};
-    if (const json::Value* value = at(m_variables, {name, "value"}); value != nullptr)
+    if (const json::Value* value = at(indexed("value|" + std::string(name)), {"value"}); value != nullptr)
       return std::string(value->string());
-    return std::string(at(declaration, {"default"}) == nullptr ? "" : at(declaration, {"default"})->string());
+    const json::Value* fallback = at(declaration, {"default"});
+    return std::string(fallback == nullptr ? std::string_view() : fallback->string());
   }
   std::string parent;
   std::string call;
   if (!split_module(module, parent, call))
     return {};
-  const auto caller = m_modules.find(without_keys(parent));
-  const json::Value* passed =
-      caller == m_modules.end() ? nullptr : at(caller->second, {"module_calls", call, "expressions", name});
+  const json::Value* passed = indexed(fmt::format("argument|{}|{}|{}", without_keys(parent), call, name));
   if (const json::Value* constant = at(passed, {"constant_value"}); constant != nullptr)
     return std::string(constant->string());
   if (const json::Value* references = at(passed, {"references"}); references != nullptr) {
@@ -262,19 +276,18 @@ std::vector<std::string> Configuration::referenced(const json::Value* expression
                                                    int depth) const {
   std::vector<std::string> addresses;
   const json::Value* references = at(expression, {"references"});
-  if (references == nullptr || depth > 16)
+  if (references == nullptr || depth > max_reference_depth)
     return addresses;
-  for (const json::Value& reference : references->items) {
-    const std::string_view text = reference.string();
+  const std::size_t count = std::min(references->items.size(), max_references);
+  for (std::size_t i = 0; i < count; ++i) {
+    const std::string_view text = references->items[i].string();
+    std::string parent;
+    std::string call;
     if (std::string variable = variable_name(text); !variable.empty()) {
-      std::string parent;
-      std::string call;
       if (!split_module(module_address, parent, call))
         continue;
-      const auto caller = m_modules.find(without_keys(parent));
-      if (caller == m_modules.end())
-        continue;
-      auto found = referenced(at(caller->second, {"module_calls", call, "expressions", variable}), parent, depth + 1);
+      const json::Value* passed = indexed(fmt::format("argument|{}|{}|{}", without_keys(parent), call, variable));
+      auto found = referenced(passed, parent, depth + 1);
       addresses.insert(addresses.end(), found.begin(), found.end());
     } else if (text.find('.') != std::string_view::npos && text.substr(0, 7) != "module." &&
                text.substr(0, 6) != "local." && text.substr(0, 5) != "each." && text.substr(0, 6) != "count.") {

@@ -63,13 +63,20 @@ public:
   [[nodiscard]] std::vector<std::string> referenced(const json::Value* expression, const std::string& module_address,
                                                     int depth = 0) const;
 
+  /// References read from one expression: a resource's links are among the first few.
+  static constexpr std::size_t max_references = 64;
+  /// Module variables followed up their callers, at most.
+  static constexpr int max_reference_depth = 16;
+
 private:
+  void index(const std::string& prefix, const json::Value* object);
+  [[nodiscard]] const json::Value* indexed(const std::string& key) const;
   [[nodiscard]] std::string resolve_variable(std::string_view name, std::string_view module) const;
 
-  const json::Value* m_providers = nullptr;
-  const json::Value* m_variables = nullptr;
-  std::unordered_map<std::string, const json::Value*> m_modules;    // module path without keys -> module
-  std::unordered_map<std::string, const json::Value*> m_resources;  // "path|type.name" -> resource
+  // "provider|KEY", "value|VAR", "declared|VAR", "argument|PATH|CALL|VAR" and
+  // "resource|PATH|TYPE.NAME", module paths without instance keys.
+  std::unordered_map<std::string, const json::Value*> m_index;
+  mutable std::unordered_map<std::string, std::string> m_regions;  // provider key -> region, once resolved
 };
 
 /// Which list of the inventory a resource is in.

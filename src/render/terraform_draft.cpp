@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <map>
+#include <unordered_set>
 
 #include <fmt/format.h>
 #include <nlohmann/json.hpp>
@@ -297,13 +298,15 @@ void Draft::workload(const std::vector<const Workload*>& placed) {
 void Draft::references(const std::vector<const Workload*>& placed) {
   std::vector<std::string> secrets;
   std::vector<std::string> configmaps;
+  std::unordered_set<std::string_view> seen_secrets;
+  std::unordered_set<std::string_view> seen_configmaps;
   for (const Workload* w : placed) {
     for (const std::string& name : w->secrets) {
-      if (std::find(secrets.begin(), secrets.end(), name) == secrets.end())
+      if (seen_secrets.insert(name).second)
         secrets.push_back(name);
     }
     for (const std::string& name : w->configmaps) {
-      if (std::find(configmaps.begin(), configmaps.end(), name) == configmaps.end())
+      if (seen_configmaps.insert(name).second)
         configmaps.push_back(name);
     }
   }
@@ -409,6 +412,9 @@ void Draft::data() {
                                                          : "has no region in Terraform";
       todo("", fmt::format("data store {} ({}) {}: add it under data with the region the apps use it from", name,
                            store.address, where));
+      // A cross-region bucket keeps copies in several regions of its geography by itself.
+      line(fmt::format("#  - {{ name: {}, region: REGION{} }}", scalar(name),
+                       store.cross_region_location.known() ? ", cross_region_copy: true" : ""));
       continue;
     }
     if (!opened)

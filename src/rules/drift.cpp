@@ -1,6 +1,8 @@
 #include "rules/drift.hpp"
 
 #include <algorithm>
+#include <unordered_map>
+#include <unordered_set>
 
 #include <fmt/format.h>
 
@@ -16,14 +18,25 @@ const char* kind(bool job) {
   return job ? "job" : "app";
 }
 
-const Workload* find_workload(const Deployment& d, const std::string& name, bool job) {
-  if (job) {
-    const auto it = std::find_if(d.jobs.begin(), d.jobs.end(), [&](const Job& j) { return j.name.name == name; });
-    return it == d.jobs.end() ? nullptr : &*it;
+// Apps and jobs of both sides by kind and name ("app:web"), so that comparing stays linear.
+struct Names {
+  std::unordered_map<std::string, const Workload*> file;
+  std::unordered_map<std::string, std::vector<const terraform::Workload*>> terraform;
+
+  Names(const Deployment& d, const Inventory& tf) {
+    for (const App& app : d.apps) file.emplace(key(false, app.name.name), &app);
+    for (const Job& job : d.jobs) file.emplace(key(true, job.name.name), &job);
+    for (const terraform::Workload& w : tf.workloads) {
+      if (w.name.known())
+        terraform[key(w.job, w.name.value)].push_back(&w);
+    }
   }
-  const auto it = std::find_if(d.apps.begin(), d.apps.end(), [&](const App& a) { return a.name.name == name; });
-  return it == d.apps.end() ? nullptr : &*it;
-}
+  static std::string key(bool job, const std::string& name) { return (job ? "job:" : "app:") + name; }
+  [[nodiscard]] const Workload* in_file(const terraform::Workload& w) const {
+    const auto it = file.find(key(w.job, w.name.value));
+    return it == file.end() ? nullptr : it->second;
+  }
+};
 
 // Projects of another name belong to another deploy file.
 bool ours(const Deployment& d, const terraform::Project& project) {
@@ -44,8 +57,8 @@ void regions(const Deployment& d, const Inventory& tf, Findings& findings) {
 }
 
 // A workload Terraform runs in a region the file does not place it in (or does not have at all).
-void placement_in_terraform(const Deployment& d, const terraform::Workload& w, Findings& findings) {
-  const Workload* ours = find_workload(d, w.name.value, w.job);
+void placement_in_terraform(const Deployment& d, const Workload* ours, const terraform::Workload& w,
+                            Findings& findings) {
   if (ours == nullptr) {
     findings.add(RuleId::terraform_placement, w.job ? d.jobs_location : d.apps_location,
                  fmt::format("Terraform's {} runs {} '{}' in {}, but the deploy file has no such {}", w.address,
@@ -59,19 +72,19 @@ void placement_in_terraform(const Deployment& d, const terraform::Workload& w, F
 
 // A region the file places a workload in, where Terraform does not define it (a plan without
 // any app or job manages none, and says nothing about placement).
-void placement_in_file(const Inventory& tf, const Workload& ours, bool job, Findings& findings) {
-  if (tf.workloads.empty())
+void placement_in_file(const Names& names, const Workload& ours, bool job, Findings& findings) {
+  if (names.terraform.empty())
     return;
   std::string addresses;
-  std::vector<std::string> where;
-  for (const terraform::Workload& w : tf.workloads) {
-    if (w.job == job && w.name.known() && w.name.value == ours.name.name) {
-      addresses += (addresses.empty() ? "" : ", ") + w.address;
-      where.push_back(w.region);
+  std::unordered_set<std::string_view> where;
+  if (const auto it = names.terraform.find(Names::key(job, ours.name.name)); it != names.terraform.end()) {
+    for (const terraform::Workload* w : it->second) {
+      addresses += (addresses.empty() ? "" : ", ") + w->address;
+      where.insert(w->region);
     }
   }
   for (const Ref& region : ours.regions) {
-    if (std::find(where.begin(), where.end(), region.name) != where.end())
+    if (where.contains(region.name))
       continue;
     findings.add(RuleId::terraform_placement, region.location,
                  fmt::format("{} '{}' is placed in {}{}, but Terraform {}", kind(job), ours.name.name, region.name,
@@ -81,8 +94,7 @@ void placement_in_file(const Inventory& tf, const Workload& ours, bool job, Find
   }
 }
 
-void image_and_scale(const Deployment& d, const terraform::Workload& w, Findings& findings) {
-  const Workload* ours = find_workload(d, w.name.value, w.job);
+void image_and_scale(const Workload* ours, const terraform::Workload& w, Findings& findings) {
   if (ours == nullptr || !ours->runs_in(w.region))
     return;
   const Ref& image = ours->image_in(w.region);
@@ -109,15 +121,14 @@ void image_and_scale(const Deployment& d, const terraform::Workload& w, Findings
 }
 
 void secrets(const Deployment& d, const Inventory& tf, Findings& findings) {
-  std::vector<std::string> reported;
+  std::unordered_set<std::string_view> reported;
   for (const terraform::Workload& w : tf.workloads) {
-    std::vector<std::string> names = w.secrets;
+    std::vector<std::string_view> names(w.secrets.begin(), w.secrets.end());
     if (w.registry_secret.known())
       names.push_back(w.registry_secret.value);
-    for (const std::string& name : names) {
-      if (d.secret(name) != nullptr || std::find(reported.begin(), reported.end(), name) != reported.end())
+    for (std::string_view name : names) {
+      if (d.secret(name) != nullptr || !reported.insert(name).second)
         continue;
-      reported.push_back(name);
       findings.add(RuleId::terraform_secret, d.secrets_location,
                    fmt::format("Terraform's {} reads secret '{}', which secrets does not declare", w.address, name));
     }
@@ -180,15 +191,17 @@ void check_edge_drift(const Deployment& d, const Inventory& tf, Findings& findin
 
 void check_drift(const Subject& subject, const Inventory& tf, Findings& findings) {
   const Deployment& d = subject.deployment;
+  const Names names(d, tf);
   regions(d, tf, findings);
   for (const terraform::Workload& w : tf.workloads) {
     if (!w.name.known())
       continue;
-    placement_in_terraform(d, w, findings);
-    image_and_scale(d, w, findings);
+    const Workload* ours = names.in_file(w);
+    placement_in_terraform(d, ours, w, findings);
+    image_and_scale(ours, w, findings);
   }
-  for (const App& app : d.apps) placement_in_file(tf, app, false, findings);
-  for (const Job& job : d.jobs) placement_in_file(tf, job, true, findings);
+  for (const App& app : d.apps) placement_in_file(names, app, false, findings);
+  for (const Job& job : d.jobs) placement_in_file(names, job, true, findings);
   secrets(d, tf, findings);
   check_edge_drift(d, tf, findings);
 }

@@ -3,6 +3,7 @@
 #include <fstream>
 #include <sstream>
 
+#include <fmt/format.h>
 #include <catch2/catch.hpp>
 
 #include "model/terraform.hpp"
@@ -133,4 +134,31 @@ TEST_CASE("an empty state reads as nothing") {
   const auto empty = read(R"({"format_version": "1.0"})");
   CHECK(empty.projects.empty());
   CHECK(empty.workloads.empty());
+}
+
+TEST_CASE("a project Terraform only reads as a data source is a region too, and other data sources are skipped") {
+  const auto inventory = read(R"({"format_version": "1.0", "values": {"root_module": {"resources": [
+    {"address": "data.ibm_code_engine_project.p", "mode": "data", "type": "ibm_code_engine_project", "name": "p",
+     "values": {"name": "shop", "project_id": "11111111-2222-3333-4444-555555555555", "region": "jp-tok"}},
+    {"address": "data.ibm_resource_group.g", "mode": "data", "type": "ibm_resource_group", "name": "g",
+     "values": {"name": "default"}},
+    {"address": "ibm_code_engine_app.a", "mode": "managed", "type": "ibm_code_engine_app", "name": "a",
+     "values": {"name": "a", "project_id": "11111111-2222-3333-4444-555555555555", "image_reference": "icr.io/a/a:1"}}
+  ]}}})");
+  REQUIRE(inventory.projects.size() == 1);
+  CHECK(inventory.workloads.front().region == "jp-tok");
+  CHECK(inventory.regions() == std::vector<std::string>{"jp-tok"});
+}
+
+TEST_CASE("more regions than Code Engine has is refused") {
+  std::string resources;
+  for (int i = 0; i <= 100; ++i) {
+    resources += fmt::format(R"({}{{"address": "ibm_code_engine_project.p{}", "mode": "managed",
+      "type": "ibm_code_engine_project", "name": "p{}", "values": {{"name": "p", "region": "r-{}"}}}})",
+                             i == 0 ? "" : ",", i, i, i);
+  }
+  CHECK(errors_of([&] {
+          (void)read(R"({"format_version": "1.0", "values": {"root_module": {"resources": [)" + resources + "]}}}");
+        }) == std::vector<std::string>{"p.json: error: resources in 101 regions: Code Engine has far fewer; ceplan "
+                                       "reads at most 100"});
 }
