@@ -76,3 +76,17 @@ d_validate=$(median "$work/diff.json" 0); d_diff=$(median "$work/diff.json" 1)
 echo "diff of two 2,000-app files, median of $runs"
 echo "  validate (one file)            ${d_validate} ms"
 echo "  diff                           ${d_diff} ms   $(ratio "$d_diff" "$d_validate")x validate (bar: 2.5)"
+echo
+
+# A Terraform plan of 2,000 apps in two regions: import it, and compare a deploy file with it.
+[ -s "$work/plan-2000.json" ] || python3 -c "import sys; sys.path.insert(0, 'bench'); import scaling; print(scaling.tf_apps(800000))" >"$work/plan-2000.json"
+"$ceplan" import terraform "$work/plan-2000.json" -o "$work/plan-2000.yaml" 2>/dev/null
+hyperfine -N --style none --warmup 1 --runs "$runs" --export-json "$work/terraform.json" \
+  "$ceplan $limits import terraform $work/plan-2000.json" \
+  "$ceplan $limits validate $work/plan-2000.yaml --fail-on never" \
+  "$ceplan $limits validate $work/plan-2000.yaml --fail-on never --terraform $work/plan-2000.json" >/dev/null
+t_import=$(median "$work/terraform.json" 0); t_plain=$(median "$work/terraform.json" 1); t_drift=$(median "$work/terraform.json" 2)
+echo "Terraform plan of 2,000 apps ($(du -h "$work/plan-2000.json" | cut -f1)), median of $runs"
+echo "  import terraform               ${t_import} ms   peak RSS $(rss $ceplan $limits import terraform "$work/plan-2000.json") KiB"
+echo "  validate the draft             ${t_plain} ms"
+echo "  validate --terraform           ${t_drift} ms   $(ratio "$t_drift" "$t_plain")x validate"

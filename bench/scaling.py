@@ -8,6 +8,7 @@ for what is too quick or too small to measure), through `validate`, `plan --scen
 
 Prints one line per class and command and exits 1 if any grows faster than linearly.
 """
+import json
 import os
 import subprocess
 import sys
@@ -60,6 +61,60 @@ def nulls(n):              # null items
 
 
 CLASSES = [alias_strings, long_name, duplicate_keys, dangling, many_regions, dense, flow_nesting, nulls]
+
+
+# Terraform plans (`terraform show -json`) for `import terraform` and `validate --terraform`.
+def plan_json(resources, configuration, variables=None):
+    return json.dumps({"format_version": "1.2", "variables": variables or {},
+                       "planned_values": {"root_module": {"resources": resources}},
+                       "configuration": configuration})
+
+
+def tf_resource(address, kind, values):
+    return {"address": address, "mode": "managed", "type": kind, "name": address.split(".")[-1], "values": values}
+
+
+def tf_apps(n):             # apps in two regions, each with its own secrets: a big real plan
+    count = max(1, n // 400)
+    resources = [tf_resource(f"ibm_code_engine_project.{r}", "ibm_code_engine_project",
+                             {"name": "p", "region": r}) for r in ("us-south", "eu-de")]
+    for i in range(count):
+        for r in ("us-south", "eu-de"):
+            resources.append(tf_resource(f"ibm_code_engine_app.a{i}_{r.replace('-', '_')}", "ibm_code_engine_app", {
+                "name": f"app{i}", "region": r, "image_reference": f"icr.io/p/app{i}:1", "scale_min_instances": 1,
+                "run_env_variables": [{"type": "secret_full_reference", "reference": f"s{i}"}]}))
+    return plan_json(resources, {})
+
+
+def tf_providers(n):        # many providers and variables, each resource on its own: indexed look-ups
+    count = max(1, n // 300)
+    providers = {f"ibm.p{i}": {"name": "ibm", "alias": f"p{i}", "expressions": {"region": {
+        "references": [f"var.v{i}"]}}} for i in range(count)}
+    resources = [tf_resource(f"ibm_code_engine_project.p{i}", "ibm_code_engine_project", {"name": "p"})
+                 for i in range(count)]
+    configured = [{"address": f"ibm_code_engine_project.p{i}", "provider_config_key": f"ibm.p{i}"}
+                  for i in range(count)]
+    variables = {f"v{i}": {"value": "us-south"} for i in range(count)}
+    return plan_json(resources, {"provider_config": providers, "root_module": {"resources": configured}}, variables)
+
+
+def tf_references(n):       # one module call whose argument refers to thousands of things
+    count = max(1, n // 200)
+    call = {"expressions": {"project_id": {"references": [f"ibm_x.r{i}" for i in range(count)]}},
+            "module": {"resources": [{"address": "ibm_code_engine_app.this", "provider_config_key": "ibm",
+                                      "expressions": {"project_id": {"references": ["var.project_id"]}}}]}}
+    resources = [tf_resource("ibm_code_engine_project.p", "ibm_code_engine_project", {"name": "p", "region": "us-south"})]
+    children = [{"address": f'module.m["{i}"]', "resources": [
+        tf_resource(f'module.m["{i}"].ibm_code_engine_app.this', "ibm_code_engine_app", {"name": f"a{i}"})]}
+        for i in range(count)]
+    text = json.loads(plan_json(resources, {"provider_config": {"ibm": {"name": "ibm", "expressions": {
+        "region": {"constant_value": "us-south"}}}}, "root_module": {"module_calls": {"m": call}}}))
+    text["planned_values"]["root_module"]["child_modules"] = children
+    return json.dumps(text)
+
+
+TERRAFORM_CLASSES = [tf_apps, tf_providers, tf_references]
+DRIFT_FILE = HEAD + "apps:\n  - { name: app0, image: icr.io/p/app0:1 }\nsecrets:\n  - { name: s0 }\n"
 LIMITS = ["--max-file-size", "64MiB", "--max-depth", "10000", "--max-nodes", "100000000"]
 COMMANDS = {
     "validate": ["validate"],
@@ -68,14 +123,14 @@ COMMANDS = {
 }
 
 
-def measure(ceplan, command, text):
+def measure(ceplan, command, text, after=()):
     with tempfile.NamedTemporaryFile("w", suffix=".yaml", delete=False) as f:
         f.write(text)
         path = f.name
     try:
         start = time.perf_counter()
         # GNU time reports the peak resident set of this one run, in KiB.
-        run = subprocess.run(["/usr/bin/time", "-f", "%M", ceplan, *command, path, *LIMITS],
+        run = subprocess.run(["/usr/bin/time", "-f", "%M", ceplan, *command, path, *after, *LIMITS],
                              stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True, check=False)
         elapsed = time.perf_counter() - start
         return elapsed, int(run.stderr.strip().splitlines()[-1])
@@ -92,6 +147,17 @@ def main():
         for name, command in COMMANDS.items():
             failed |= not compare(f"{make.__name__} {name}", measure(ceplan, command, small),
                                   measure(ceplan, command, large))
+    with tempfile.NamedTemporaryFile("w", suffix=".yaml", delete=False) as f:
+        f.write(DRIFT_FILE)
+        deploy = f.name
+    for make in TERRAFORM_CLASSES:
+        small, large = make(size), make(size * 10)
+        failed |= not compare(f"{make.__name__} import", measure(ceplan, ["import", "terraform", "--region", "us-south"],
+                                                                  small), measure(ceplan, ["import", "terraform",
+                                                                                           "--region", "us-south"], large))
+        drift = ["validate", deploy, "--fail-on", "never", "--terraform-region", "us-south", "--terraform"]
+        failed |= not compare(f"{make.__name__} drift", measure(ceplan, drift, small), measure(ceplan, drift, large))
+    os.unlink(deploy)
     sys.exit(1 if failed else 0)
 
 

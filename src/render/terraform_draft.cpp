@@ -177,21 +177,25 @@ void Draft::regions() {
 }
 
 void Draft::failover() {
-  line("failover:");
   const auto* lb = balancer();
-  if (lb == nullptr || lb->pools.empty()) {
+  if (lb == nullptr) {
+    // An empty `failover:` would be null, which the deploy file refuses: the key stays a comment.
+    todo("",
+         "failover: no ibm_cis_global_load_balancer in Terraform, so nothing switches traffic; set the "
+         "strategy, Terraform does not say");
+    line("# failover: { strategy: active-active }");
+    return;
+  }
+  line("failover:");
+  if (lb->pools.empty()) {
     todo("  ", "strategy: active-active, warm-standby, pilot-light or backup-restore; Terraform does not say");
     line("  # strategy: active-active");
-    if (lb == nullptr)
-      todo("  ", "edge_proxy: no ibm_cis_global_load_balancer in Terraform, so nothing switches traffic");
   } else {
-    const bool ordered = m_ordered;
     todo("  ", fmt::format("strategy: guessed from {}'s {} steering; Terraform does not say", lb->address,
-                           ordered ? "ordered (off)" : "balanced"));
-    line(fmt::format("  strategy: {}", ordered ? "warm-standby" : "active-active"));
+                           m_ordered ? "ordered (off)" : "balanced"));
+    line(fmt::format("  strategy: {}", m_ordered ? "warm-standby" : "active-active"));
   }
-  if (lb != nullptr)
-    edge_proxy(*lb);
+  edge_proxy(*lb);
   for (std::size_t i = 1; i < m_in.load_balancers.size(); ++i)
     todo("  ",
          fmt::format("{} is left out: a deploy file describes one load balancer", m_in.load_balancers[i].address));

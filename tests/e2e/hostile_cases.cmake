@@ -73,7 +73,7 @@ ceplan_pipeline(output_never_overwrites_an_input
 ceplan_pipeline(output_keeps_mode_and_links
   "rm -rf ${io}-mode && mkdir -p ${io}-mode && cd ${io}-mode && printf old > r.txt && chmod 600 r.txt && ln -s r.txt link.txt && $<TARGET_FILE:ceplan> regions -o link.txt && test -L link.txt && test \"$(stat -c %a r.txt)\" = 600 && grep -q '^Geography' r.txt && ! ls .ceplan-* 2>/dev/null")
 ceplan_pipeline(output_writes_through_a_fifo
-  "rm -rf ${io}-fifo && mkdir -p ${io}-fifo && cd ${io}-fifo && mkfifo pipe && (cat pipe > got.txt &) && $<TARGET_FILE:ceplan> regions -o pipe && sleep 0.2 && test -p pipe && grep -q '^Geography' got.txt")
+  "rm -rf ${io}-fifo && mkdir -p ${io}-fifo && cd ${io}-fifo && mkfifo pipe && (timeout 20 cat pipe > got.txt &) && $<TARGET_FILE:ceplan> regions -o pipe && sleep 0.2 && test -p pipe && grep -q '^Geography' got.txt")
 ceplan_case(hostile_negative_limit EXIT 2 ARGS regions --max-file-size -1)
 # A value that holds a line feed and a workflow command, or an escape sequence, is printed as
 # visible escapes on standard error and in annotations, never raw.

@@ -21,9 +21,9 @@ ceplan_case(explain_ce403 ARGS explain CE403)
 
 set(tf_out ${CMAKE_CURRENT_BINARY_DIR}/terraform-output)
 file(MAKE_DIRECTORY ${tf_out})
-# The draft of a plan is a deploy file ceplan itself reads: it loads (exit 0 or 1, never 2).
-ceplan_pipeline(import_terraform_draft_validates
-  "$<TARGET_FILE:ceplan> import terraform tests/data/terraform/plan.json -o ${tf_out}/draft.yaml 2>/dev/null && $<TARGET_FILE:ceplan> validate ${tf_out}/draft.yaml --fail-on never")
+# Every fixture's draft is a deploy file ceplan itself reads: it loads (exit 0 or 1, never 2).
+ceplan_pipeline(import_terraform_drafts_load
+  "for f in plan state env-region; do $<TARGET_FILE:ceplan> import terraform tests/data/terraform/$f.json --region ca-tor -o ${tf_out}/draft-$f.yaml 2>/dev/null && $<TARGET_FILE:ceplan> validate ${tf_out}/draft-$f.yaml --fail-on never >/dev/null || exit 1; done")
 # No value Terraform marks sensitive, no secret data and no literal environment value appears in
 # any output: every fixture's secret-looking values end in do-not-copy.
 ceplan_pipeline(terraform_sensitive_values_never_printed
