@@ -99,6 +99,7 @@ public:
     m_error_byte = position;
     m_syntax = true;
     m_message = error.what();
+    m_error_path = path();
     return false;
   }
 
@@ -106,6 +107,7 @@ public:
   [[nodiscard]] bool path_error() const { return !m_syntax; }
   [[nodiscard]] std::size_t error_byte() const { return m_error_byte; }
   [[nodiscard]] const std::string& message() const { return m_message; }
+  [[nodiscard]] const std::string& error_path() const { return m_error_path; }
 
 private:
   static Value whole(std::int64_t value, std::string text) {
@@ -135,7 +137,10 @@ private:
       return "$";
     const Value& parent = *m_open.back();
     const std::string base = container_path(m_open.size());
-    return parent.kind == Kind::object ? member_path(base, parent.keys.back()) : index_path(base, parent.items.size());
+    if (parent.kind == Kind::array)
+      return index_path(base, parent.items.size());
+    // Between members (no key read yet for the next value) the place is the object itself.
+    return parent.keys.size() > parent.items.size() ? member_path(base, parent.keys.back()) : base;
   }
 
   bool fail(const std::string& what) {
@@ -184,6 +189,7 @@ private:
   std::size_t m_nodes = 0;
   std::size_t m_error_byte = 0;
   bool m_syntax = false;
+  std::string m_error_path;
   std::string m_message;
 };
 
@@ -219,7 +225,8 @@ Value parse(std::string_view text, const std::string& source, const InputLimits&
     return builder.take();
   if (builder.path_error())
     throw InputError(Diagnostic{source, {}, builder.message()});
-  throw InputError(Diagnostic{source, location_of(text, builder.error_byte()), parse_message(builder.message())});
+  throw InputError(Diagnostic{source, location_of(text, builder.error_byte()),
+                              fmt::format("{}: {}", builder.error_path(), parse_message(builder.message()))});
 }
 
 }  // namespace ceplan::json

@@ -30,10 +30,10 @@ TEST_CASE("a JSON document becomes a tree with kinds, keys in order and whole nu
 
 TEST_CASE("malformed JSON is reported at its line and column") {
   CHECK(errors_of([] { (void)parse("{\n  \"a\": tru\n}", "p.json"); }) ==
-        std::vector<std::string>{"p.json:2:11: error: malformed JSON: syntax error while parsing value - invalid "
+        std::vector<std::string>{"p.json:2:11: error: $.a: malformed JSON: syntax error while parsing value - invalid "
                                  "literal; last read: '\"a\": tru<U+000A>'"});
   CHECK(errors_of([] { (void)parse("", "p.json"); }) ==
-        std::vector<std::string>{"p.json:1:1: error: malformed JSON: syntax error while parsing value - unexpected "
+        std::vector<std::string>{"p.json:1:1: error: $: malformed JSON: syntax error while parsing value - unexpected "
                                  "end of input; expected '[', '{', or a literal"});
 }
 
