@@ -12,6 +12,7 @@ void set_import_command(CLI::App& command_app, Context& context) {
   struct Options {
     std::string file;
     std::string region;
+    std::string project;
   };
   auto options = std::make_shared<Options>();
   command_app.require_subcommand(1);
@@ -20,14 +21,17 @@ void set_import_command(CLI::App& command_app, Context& context) {
   command->add_option("PLAN", options->file, "The JSON of `terraform show -json`; - reads standard input")->required();
   command->add_option("--region", options->region,
                       "Region of resources whose provider takes its region from the environment (IC_REGION)");
+  command->add_option("--project", options->project,
+                      "The project to draft, when the plan has several (default: the first)");
   command->footer(
       "Examples:\n  terraform show -json tfplan > plan.json && ceplan import terraform plan.json -o deploy.yaml\n"
       "  terraform show -json | ceplan import terraform - --region us-south\n"
+      "  ceplan import terraform plan.json --project payments -o payments.yaml\n"
       "Every line Terraform cannot fill is a # TODO. Sensitive values, secret data and literal environment "
       "values are never written.");
   command->callback([options, &context] {
-    const std::string text =
-        render::terraform_draft(read_terraform(options->file, options->region, context, "--region"));
+    const auto inventory = read_terraform(options->file, options->region, context, "--region");
+    const std::string text = render::terraform_draft(terraform::select_project(inventory, options->project));
     context.emit(text);
     if (!context.output_path.empty()) {
       std::size_t todos = 0;

@@ -5,9 +5,11 @@
 #include <unordered_set>
 
 #include <fmt/format.h>
+#include <fmt/ranges.h>
 
 #include "loader/json_document.hpp"
 #include "model/terraform_view.hpp"
+#include "support/spellcheck.hpp"
 
 namespace ceplan::terraform {
 
@@ -21,6 +23,36 @@ std::vector<std::string> Inventory::regions() const {
   for (const Project& project : projects) add(project.region);
   for (const Workload& workload : workloads) add(workload.region);
   return found;
+}
+
+std::vector<std::string> Inventory::project_names() const {
+  std::vector<std::string> names;
+  std::unordered_set<std::string_view> seen;
+  for (const Project& project : projects) {
+    if (project.name.known() && seen.insert(project.name.value).second)
+      names.push_back(project.name.value);
+  }
+  return names;
+}
+
+Inventory select_project(const Inventory& inventory, const std::string& name) {
+  const std::vector<std::string> names = inventory.project_names();
+  const std::string chosen = name.empty() && !names.empty() ? names.front() : name;
+  if (!chosen.empty() && std::find(names.begin(), names.end(), chosen) == names.end())
+    throw InputError(Diagnostic{
+        inventory.source,
+        {},
+        fmt::format("no project named '{}'{}", excerpt(chosen),
+                    names.empty() ? std::string(": it has no project") : did_you_mean_or_list(chosen, names))});
+  auto mine = [&](const Resource& resource) { return resource.project.empty() || resource.project == chosen; };
+  Inventory out = inventory;
+  std::erase_if(out.projects, [&](const Project& p) { return p.name.known() && p.name.value != chosen; });
+  std::erase_if(out.workloads, [&](const Workload& w) { return !mine(w); });
+  std::erase_if(out.artifacts, [&](const Artifact& a) { return !mine(a); });
+  std::erase_if(out.domain_mappings, [&](const DomainMapping& m) { return !mine(m); });
+  std::copy_if(names.begin(), names.end(), std::back_inserter(out.other_projects),
+               [&](const std::string& other) { return other != chosen; });
+  return out;
 }
 
 namespace {
@@ -109,7 +141,7 @@ private:
     pending.module = module;
     pending.config = m_configuration.resource(module, (data ? "data." : "") + type + "." + name);
     const json::Value* tainted = entry.find("tainted");
-    Resource base{address, {}, tainted != nullptr && tainted->kind == json::Kind::boolean && tainted->boolean};
+    Resource base{address, {}, tainted != nullptr && tainted->kind == json::Kind::boolean && tainted->boolean, {}};
     read_resource(type, view, base, pending);
   }
 

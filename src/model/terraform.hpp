@@ -41,6 +41,7 @@ struct Resource {
   std::string address;   ///< the resource instance's address
   std::string region;    ///< resolved region; empty for global resources or when unknown
   bool tainted = false;  ///< marked tainted in state: Terraform will replace it
+  std::string project;   ///< the name of its Code Engine project, when known (Code Engine resources)
 };
 
 /// `ibm_code_engine_project`, managed or read as a data source.
@@ -118,6 +119,10 @@ struct Inventory {
   std::vector<LoadBalancer> load_balancers;    ///< CIS global load balancers
   std::vector<DataStore> data_stores;          ///< data services
 
+  std::vector<std::string> other_projects;  ///< projects of other names, left out by select_project()
+
+  /// The names of the projects, in file order, each once.
+  [[nodiscard]] std::vector<std::string> project_names() const;
   /// The region of every project, then of every app or job (whose project Terraform may not
   /// manage), in file order, each once.
   [[nodiscard]] std::vector<std::string> regions() const;
@@ -141,5 +146,11 @@ inline constexpr std::string_view supported_versions = "1.x";
 /// InputError with the JSON path of the problem for malformed or foreign JSON, an unsupported
 /// `format_version`, or a Code Engine resource whose region cannot be told.
 [[nodiscard]] Inventory read(std::string_view text, const std::string& source, const ReadOptions& options = {});
+
+/// The part of `inventory` that belongs to the project called `name` (empty: the first project's):
+/// its projects, the Code Engine resources in them or in no known project, and every CIS resource
+/// and data store; `other_projects` names the rest. Throws InputError listing the projects there
+/// are when none is called `name`.
+[[nodiscard]] Inventory select_project(const Inventory& inventory, const std::string& name);
 
 }  // namespace ceplan::terraform

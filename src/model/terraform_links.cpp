@@ -56,6 +56,31 @@ public:
     for_code_engine([&](const Pending&, Resource& resource) { resource.region = fallback; });
   }
 
+  // The name of the project each Code Engine resource belongs to, through its project id or the
+  // project its configuration refers to.
+  void projects() {
+    for (const Pending& entry : m_pending) {
+      if (entry.collection > Collection::domain_mapping)
+        continue;
+      Resource& resource = resource_of(m_inventory, entry);
+      const Pending* owner = entry.collection == Collection::project ? &entry : nullptr;
+      if (owner == nullptr && entry.project_id.known()) {
+        if (const auto it = m_by_id.find(entry.project_id.value); it != m_by_id.end())
+          owner = &m_pending[it->second];
+      }
+      for (const std::string& address :
+           owner != nullptr ? std::vector<std::string>{}
+                            : m_configuration.referenced(expression(entry, "project_id"), entry.module)) {
+        if (const auto it = m_by_address.find(address); owner == nullptr && it != m_by_address.end())
+          owner = &m_pending[it->second];
+      }
+      if (owner != nullptr && owner->collection == Collection::project) {
+        const Text& name = m_inventory.projects[owner->index].name;
+        resource.project = name.known() ? name.value : std::string();
+      }
+    }
+  }
+
   void pools() {
     const std::vector<std::string> regions = m_inventory.regions();
     for (const Pending& entry : m_pending) {
@@ -194,6 +219,7 @@ void resolve_links(Inventory& inventory, const std::vector<Pending>& pending, co
                                  resource.address, options.region_option.empty() ? "--region" : options.region_option));
     }
   }
+  linker.projects();
   linker.pools();
   linker.load_balancers();
 }

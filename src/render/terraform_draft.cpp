@@ -5,6 +5,7 @@
 #include <unordered_set>
 
 #include <fmt/format.h>
+#include <fmt/ranges.h>
 #include <nlohmann/json.hpp>
 
 #include "model/vocabulary.hpp"
@@ -150,11 +151,10 @@ void Draft::header() {
   line(fmt::format("project: {}", first.name.known() ? scalar(first.name.value) : std::string("TODO")));
   if (!first.name.known())
     todo("", fmt::format("project: the name of {} is {}", first.address, withheld(first.name.state)));
-  for (const terraform::Project& project : m_in.projects) {
-    if (project.name.known() && first.name.known() && project.name.value != first.name.value)
-      todo("", fmt::format("{} is named '{}', not '{}': ceplan expects one name in every region", project.address,
-                           project.name.value, first.name.value));
-  }
+  if (!m_in.other_projects.empty())
+    todo("", fmt::format("{} also has project{} {}: import each into its own deploy file with --project", m_in.source,
+                         m_in.other_projects.size() == 1 ? "" : "s",
+                         fmt::format("{}", fmt::join(m_in.other_projects, ", "))));
   todo("", "objectives: your availability, RTO and RPO targets; Terraform does not hold them");
   line("# objectives: { availability: 99.95, rto: 15m, rpo: 1h }");
 }

@@ -18,6 +18,14 @@ const char* kind(bool job) {
   return job ? "job" : "app";
 }
 
+// Projects of another name, and what is in them, belong to another deploy file.
+bool ours(const Deployment& d, const terraform::Project& project) {
+  return !project.name.known() || project.name.value == d.project;
+}
+bool ours(const Deployment& d, const terraform::Resource& resource) {
+  return resource.project.empty() || resource.project == d.project;
+}
+
 // Apps and jobs of both sides by kind and name ("app:web"), so that comparing stays linear.
 struct Names {
   std::unordered_map<std::string, const Workload*> file;
@@ -27,7 +35,7 @@ struct Names {
     for (const App& app : d.apps) file.emplace(key(false, app.name.name), &app);
     for (const Job& job : d.jobs) file.emplace(key(true, job.name.name), &job);
     for (const terraform::Workload& w : tf.workloads) {
-      if (w.name.known())
+      if (w.name.known() && ours(d, w))
         terraform[key(w.job, w.name.value)].push_back(&w);
     }
   }
@@ -37,11 +45,6 @@ struct Names {
     return it == file.end() ? nullptr : it->second;
   }
 };
-
-// Projects of another name belong to another deploy file.
-bool ours(const Deployment& d, const terraform::Project& project) {
-  return !project.name.known() || project.name.value == d.project;
-}
 
 void regions(const Deployment& d, const Inventory& tf, Findings& findings) {
   std::vector<std::string> reported;
@@ -123,6 +126,8 @@ void image_and_scale(const Workload* ours, const terraform::Workload& w, Finding
 void secrets(const Deployment& d, const Inventory& tf, Findings& findings) {
   std::unordered_set<std::string_view> reported;
   for (const terraform::Workload& w : tf.workloads) {
+    if (!ours(d, w))
+      continue;
     std::vector<std::string_view> names(w.secrets.begin(), w.secrets.end());
     if (w.registry_secret.known())
       names.push_back(w.registry_secret.value);
@@ -194,7 +199,7 @@ void check_drift(const Subject& subject, const Inventory& tf, Findings& findings
   const Names names(d, tf);
   regions(d, tf, findings);
   for (const terraform::Workload& w : tf.workloads) {
-    if (!w.name.known())
+    if (!w.name.known() || !ours(d, w))
       continue;
     const Workload* ours = names.in_file(w);
     placement_in_terraform(d, ours, w, findings);

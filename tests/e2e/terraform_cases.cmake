@@ -28,3 +28,10 @@ ceplan_pipeline(import_terraform_drafts_load
 # any output: every fixture's secret-looking values end in do-not-copy.
 ceplan_pipeline(terraform_sensitive_values_never_printed
   "cd tests/data/terraform && grep -c do-not-copy plan.json state.json >/dev/null && for f in plan.json state.json; do $<TARGET_FILE:ceplan> import terraform $f -o ${tf_out}/leak-$f.yaml 2>>${tf_out}/leak.err; for format in text json sarif junit junit-strict github codeclimate checkstyle; do $<TARGET_FILE:ceplan> validate drifted.yaml --terraform $f --format $format >>${tf_out}/leak.out 2>>${tf_out}/leak.err; done; done; ! grep -l -e do-not-copy -e hunter2 ${tf_out}/leak*")
+
+# A plan with two projects: one draft each (--project), and drift only within the file's project.
+ceplan_case(import_terraform_first_project ARGS import terraform terraform/two-projects.json)
+ceplan_case(import_terraform_project_flag ARGS import terraform terraform/two-projects.json --project batch)
+ceplan_case(import_terraform_unknown_project EXIT 2 ARGS import terraform terraform/two-projects.json --project bach)
+ceplan_case(validate_terraform_other_project ARGS validate terraform/shop-us.yaml --terraform terraform/two-projects.json
+            --disable CE103)

@@ -162,3 +162,18 @@ TEST_CASE("more regions than Code Engine has is refused") {
         }) == std::vector<std::string>{"p.json: error: resources in 101 regions: Code Engine has far fewer; ceplan "
                                        "reads at most 100"});
 }
+
+TEST_CASE("resources belong to the project their project_id names, and a draft takes one project") {
+  const auto both = read(fixture("two-projects.json"));
+  CHECK(both.project_names() == std::vector<std::string>{"shop", "batch"});
+  CHECK(workload(both, "ibm_code_engine_job.nightly").project == "batch");
+  const auto batch = ceplan::terraform::select_project(both, "batch");
+  REQUIRE(batch.workloads.size() == 1);
+  CHECK(batch.regions() == std::vector<std::string>{"eu-de"});
+  CHECK(batch.other_projects == std::vector<std::string>{"shop"});
+  CHECK(ceplan::terraform::select_project(both, "").projects.front().name.value == "shop");
+  CHECK(errors_of([&] { (void)ceplan::terraform::select_project(both, "bach"); }) ==
+        std::vector<std::string>{"p.json: error: no project named 'bach'; did you mean 'batch'?"});
+  CHECK(errors_of([&] { (void)ceplan::terraform::select_project(both, "zzzzzz"); }) ==
+        std::vector<std::string>{"p.json: error: no project named 'zzzzzz'; expected one of shop, batch"});
+}

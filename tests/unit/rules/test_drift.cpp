@@ -184,3 +184,15 @@ TEST_CASE("without a plan the CE4xx rules report nothing") {
   for (const auto& f : ceplan::validate(deploy_file, "d.yaml", ceplan::test::shared_catalog()))
     CHECK(f.rule->id.substr(0, 3) != "CE4");
 }
+
+TEST_CASE("what Terraform puts in a project of another name is another file's business") {
+  Inventory tf = agreeing();
+  Workload other = app("eu-gb", "icr.io/q/api:1");
+  other.name = known<std::string>("api");
+  other.project = "q";
+  other.secrets = {"q-db"};
+  tf.workloads.push_back(other);
+  CHECK(drift(tf).empty());
+  tf.workloads.back().project = "p";
+  CHECK(drift(tf).size() == 2);  // CE402 (no such app) and CE408 (q-db)
+}
