@@ -31,7 +31,7 @@ void set_runbook_command(CLI::App& command_app, Context& context) {
     if (!notes) {
       return;
     }
-    runbook.notes = *notes;
+    runbook.notes.insert(runbook.notes.begin(), notes->begin(), notes->end());
     context.emit(render::runbook(runbook, render::parse_plan_format(options->format)));
   });
 }

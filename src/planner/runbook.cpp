@@ -138,21 +138,38 @@ private:
   }
 
   // IBM replicates no registry: each image must already be where the target region pulls from.
+  // An image in the lost region's registry (icr.io is in us-east) cannot be pulled at all: the
+  // runbook says so before any re-creation, rather than print commands that cannot work.
   void check_images() {
     std::vector<std::string> images;
+    std::vector<std::string> lost;
+    std::unordered_set<std::string> seen;
     auto note = [&](const Workload& workload) {
       const std::string& image = workload.image_in(m_out.to).name;
-      if (std::find(images.begin(), images.end(), image) == images.end())
-        images.push_back(image);
+      if (!seen.insert(image).second)
+        return;
+      images.push_back(image);
+      if (registry_region(image, m_catalog) == m_out.from)
+        lost.push_back(image);
     };
     for (const App& app : m_d.apps) note(app);
     for (const Job& job : m_d.jobs) note(job);
     if (images.empty())
       return;
-    m_list.add("check-images", "restore",
-               fmt::format("Check that every image {} pulls is in its registry: {}", m_out.to,
-                           fmt::format("{}", fmt::join(images, ", "))),
-               "", "the registry lists each image and tag (IBM does not copy images between registries)", rto());
+    std::string title = fmt::format("Check that every image {} pulls is in its registry: {}", m_out.to,
+                                    fmt::format("{}", fmt::join(images, ", ")));
+    if (!lost.empty()) {
+      const std::string blocked = fmt::format(
+          "{} {} in a registry in {}, the lost region, and cannot be pulled; copy {} to a registry of "
+          "a region that survives (such as {}'s), name the copy in the deploy file (regions: {{ {}: "
+          "{{ image: ... }} }}) and print this runbook again before re-creating anything",
+          fmt::join(lost, ", "), lost.size() == 1 ? "is" : "are", m_out.from, lost.size() == 1 ? "it" : "them",
+          m_out.to, m_out.to);
+      m_out.notes.push_back(blocked);
+      title += ". Stop first: " + blocked;
+    }
+    m_list.add("check-images", "restore", title, "",
+               "the registry lists each image and tag (IBM does not copy images between registries)", rto());
   }
 
   void restore_workloads() {

@@ -186,3 +186,30 @@ TEST_CASE("a standby that takes over is scaled to the app's full load, and keeps
   // The project exists there: no resource group is needed to select it.
   CHECK(runbook.steps[position(runbook, "target-region")].command == "ibmcloud target -r eu-gb");
 }
+
+TEST_CASE("a restore whose images live in the lost region's registry says so before re-creating anything") {
+  const std::string east = R"(version: 1
+project: pay
+regions:
+  - { id: us-east, role: primary }
+  - { id: eu-gb, role: standby }
+failover: { strategy: warm-standby }
+apps:
+  - name: api
+    image: icr.io/pay/api:5
+    regions: { us-east: {}, eu-gb: { image: uk.icr.io/pay/api:5 } }
+)";
+  const auto deployment = ceplan::load_deployment(east, "d.yaml");
+  const auto catalog = ceplan::embedded_catalog();
+  const auto into_de = ceplan::restore_runbook(deployment, catalog, "eu-de");
+  REQUIRE(into_de.notes.size() == 1);
+  CHECK(into_de.notes.front() ==
+        "icr.io/pay/api:5 is in a registry in us-east, the lost region, and cannot be pulled; copy it to a registry "
+        "of a region that survives (such as eu-de's), name the copy in the deploy file (regions: { eu-de: { image: "
+        "... } }) and print this runbook again before re-creating anything");
+  const auto check = std::find_if(into_de.steps.begin(), into_de.steps.end(),
+                                  [](const auto& step) { return step.id == "check-images"; });
+  REQUIRE(check != into_de.steps.end());
+  CHECK(check->title.find(". Stop first: icr.io/pay/api:5 is in a registry in us-east") != std::string::npos);
+  CHECK(ceplan::restore_runbook(deployment, catalog, "eu-gb").notes.empty());
+}
