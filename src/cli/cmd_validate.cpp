@@ -274,6 +274,8 @@ void run(Options options, Context& context) {
     }
   }
   std::optional<terraform::Inventory> terraform;
+  if (options.terraform == "-" && std::find(options.files.begin(), options.files.end(), "-") != options.files.end())
+    throw InputError(Diagnostic{{}, {}, "standard input can be read once: give the deploy file or the plan as a file"});
   if (!options.terraform.empty())
     terraform = read_terraform(options.terraform, options.terraform_region, context, "--terraform-region");
   auto reports = check_files(options, context, catalog, settings, terraform ? &*terraform : nullptr);
@@ -334,8 +336,9 @@ void set_validate_command(CLI::App& command_app, Context& context) {
   command->add_option("--config", options->config, "Configuration file (default: the nearest .ceplan.yaml)");
   command->add_flag("--no-config", options->no_config, "Use no configuration file");
   command->add_flag("--list-files", options->list_files, "Print the files that would be checked, and stop");
-  command->add_option("--terraform", options->terraform,
-                      "The JSON of `terraform show -json` (plan or state): report drift from it (rules CE4xx)");
+  command->add_option(
+      "--terraform", options->terraform,
+      "The JSON of `terraform show -json` (plan or state; - reads standard input): report drift from it (CE4xx)");
   command->add_option("--terraform-region", options->terraform_region,
                       "With --terraform: region of resources whose provider takes it from the environment");
   command->add_option("-j,--jobs", options->jobs, "Files checked in parallel (default: the number of cores)")
