@@ -168,11 +168,11 @@ void Draft::regions() {
         projects += (projects.empty() ? "" : ", ") + project.address + (project.tainted ? " (tainted)" : "");
     }
     if (!m_ordered) {
-      line(fmt::format("  - {}  # {}", m_regions[i], note(projects)));
+      line(fmt::format("  - {}{}", scalar(m_regions[i]), projects.empty() ? "" : "  # " + note(projects)));
       continue;
     }
-    line(fmt::format("  - {{ id: {}, role: {} }}  # {}; role guessed from the load balancer's pool order", m_regions[i],
-                     i == 0 ? "primary" : "standby", note(projects)));
+    line(fmt::format("  - {{ id: {}, role: {} }}  # {}; role guessed from the load balancer's pool order",
+                     scalar(m_regions[i]), i == 0 ? "primary" : "standby", note(projects)));
   }
 }
 
@@ -340,7 +340,7 @@ void Draft::overrides(const std::vector<const Workload*>& placed, const Workload
     if (w->max_scale.known() && (!base.max_scale.known() || w->max_scale.value != base.max_scale.value))
       add("max_scale", std::to_string(w->max_scale.value));
     line(fmt::format(
-        "      {}: {}{}", w->region, fields.empty() ? "{}" : "{ " + fields + " }",
+        "      {}: {}{}", scalar(w->region), fields.empty() ? "{}" : "{ " + fields + " }",
         w->image.known() ? std::string() : fmt::format("  # TODO image here: {}", withheld(w->image.state))));
   }
 }

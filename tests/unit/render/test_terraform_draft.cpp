@@ -71,8 +71,22 @@ TEST_CASE("names Terraform gives are quoted when YAML would read them otherwise"
   project.region = "us-south";
   project.name = {"yes: no # x\n", ceplan::terraform::Known::value};
   inventory.projects.push_back(project);
+  ceplan::terraform::Workload app;
+  app.address = "ibm_code_engine_app.a";
+  app.region = "us-south\n  evil: [";
+  app.name = {"a", ceplan::terraform::Known::value};
+  app.image = {"icr.io/a/a:1 # not a comment", ceplan::terraform::Known::value};
+  inventory.workloads.push_back(app);
   const std::string draft = ceplan::render::terraform_draft(inventory);
   CHECK(has(draft, "project: \"yes: no # x\\n\"\n"));
+  CHECK(has(draft, "  - \"us-south\\n  evil: [\"\n"));
+  CHECK(has(draft, "    image: \"icr.io/a/a:1 # not a comment\"\n"));
+  // Without control characters, which the deploy file refuses, what YAML would misread loads back as is.
+  inventory.projects.front().name.value = "p";
+  inventory.workloads.front().region = "us-south, evil: [";
+  inventory.workloads.front().image.value = "icr.io/a/a:1";
+  const auto deployment = ceplan::load_deployment(ceplan::render::terraform_draft(inventory), "draft.yaml");
+  CHECK(deployment.apps.front().regions.front().name == "us-south, evil: [");
   inventory.projects.clear();
   CHECK(ceplan::test::errors_of([&] { (void)ceplan::render::terraform_draft(inventory); }) ==
         std::vector<std::string>{"p.json: error: no ibm_code_engine_project in this plan or state: nothing to import"});
