@@ -9,6 +9,7 @@
 
 #include "loader/json_document.hpp"
 #include "model/terraform_view.hpp"
+#include "model/vocabulary.hpp"
 #include "support/spellcheck.hpp"
 
 namespace ceplan::terraform {
@@ -23,6 +24,26 @@ std::vector<std::string> Inventory::regions() const {
   for (const Project& project : projects) add(project.region);
   for (const Workload& workload : workloads) add(workload.region);
   return found;
+}
+
+std::string_view deploy_secret_format(std::string_view format) {
+  if (format == "ssh_auth")
+    return "ssh";
+  if (format == "hmac_auth")
+    return "hmac";
+  for (std::string_view known : secret_formats) {
+    if (known == format)
+      return known;
+  }
+  return {};
+}
+
+std::string_view deploy_steering(std::string_view policy) {
+  if (policy == "off" || policy.empty())
+    return "failover";
+  if (policy == "dynamic_latency")
+    return "dynamic";
+  return policy == "geo" || policy == "random" ? policy : std::string_view();
 }
 
 std::vector<std::string> Inventory::project_names() const {

@@ -147,6 +147,13 @@ inline constexpr std::string_view supported_versions = "1.x";
 /// `format_version`, or a Code Engine resource whose region cannot be told.
 [[nodiscard]] Inventory read(std::string_view text, const std::string& source, const ReadOptions& options = {});
 
+/// The deploy file's secret format (`secret create --format`) for the provider's `format`
+/// (`ssh_auth` is `ssh`, `hmac_auth` is `hmac`), or empty when it has none.
+[[nodiscard]] std::string_view deploy_secret_format(std::string_view format);
+/// The deploy file's steering for a CIS `steering_policy` (`off` or none is `failover`,
+/// `dynamic_latency` is `dynamic`), or empty when it has none.
+[[nodiscard]] std::string_view deploy_steering(std::string_view policy);
+
 /// The part of `inventory` that belongs to the project called `name` (empty: the first project's):
 /// its projects, the Code Engine resources in them or in no known project, and every CIS resource
 /// and data store; `other_projects` names the rest. Throws InputError listing the projects there

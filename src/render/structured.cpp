@@ -1,5 +1,8 @@
 #include "render/structured.hpp"
 
+#include <algorithm>
+#include <cctype>
+
 namespace ceplan::render {
 namespace {
 
@@ -84,6 +87,28 @@ std::string xml_escape(std::string_view text) {
     }
   }
   return out;
+}
+
+// A JSON string literal is a valid double-quoted YAML scalar.
+std::string yaml_scalar(std::string_view text) {
+  const bool safe = !text.empty() &&
+                    (std::isalpha(static_cast<unsigned char>(text.front())) != 0 || text.front() == '/') &&
+                    std::all_of(text.begin(), text.end(),
+                                [](char c) {
+                                  return std::isalnum(static_cast<unsigned char>(c)) != 0 ||
+                                         std::string_view("._/@:-").find(c) != std::string_view::npos;
+                                }) &&
+                    text.find(": ") == std::string_view::npos && text.back() != ':';
+  const std::string lower = [&] {
+    std::string s(text);
+    std::transform(s.begin(), s.end(), s.begin(), [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
+    return s;
+  }();
+  const bool typed = lower == "true" || lower == "false" || lower == "null" || lower == "yes" || lower == "no" ||
+                     lower == "on" || lower == "off";
+  if (safe && !typed)
+    return std::string(text);
+  return nlohmann::json(std::string(text)).dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
 }
 
 }  // namespace ceplan::render

@@ -6,10 +6,10 @@
 
 #include <fmt/format.h>
 #include <fmt/ranges.h>
-#include <nlohmann/json.hpp>
 
 #include "model/vocabulary.hpp"
 #include "render/json_schema.hpp"
+#include "render/structured.hpp"
 #include "support/error.hpp"
 
 namespace ceplan::render {
@@ -18,29 +18,6 @@ namespace {
 using terraform::Inventory;
 using terraform::Known;
 using terraform::Workload;
-
-// A string as a YAML scalar: plain when that reads back as the same string, else double-quoted
-// (a JSON string literal is a valid double-quoted YAML scalar).
-std::string scalar(std::string_view text) {
-  const bool safe = !text.empty() &&
-                    (std::isalpha(static_cast<unsigned char>(text.front())) != 0 || text.front() == '/') &&
-                    std::all_of(text.begin(), text.end(),
-                                [](char c) {
-                                  return std::isalnum(static_cast<unsigned char>(c)) != 0 ||
-                                         std::string_view("._/@:-").find(c) != std::string_view::npos;
-                                }) &&
-                    text.find(": ") == std::string_view::npos && text.back() != ':';
-  const std::string lower = [&] {
-    std::string s(text);
-    std::transform(s.begin(), s.end(), s.begin(), [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
-    return s;
-  }();
-  const bool typed = lower == "true" || lower == "false" || lower == "null" || lower == "yes" || lower == "no" ||
-                     lower == "on" || lower == "off";
-  if (safe && !typed)
-    return std::string(text);
-  return nlohmann::json(std::string(text)).dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
-}
 
 // Text safe inside a one-line comment.
 std::string note(std::string_view text) {
@@ -54,28 +31,6 @@ std::string withheld(Known state) {
     case Known::unknown: return "unknown until apply";
     default: return "not set in Terraform";
   }
-}
-
-// The deploy file's secret format for the provider's `format`, or empty when it has none.
-std::string_view secret_format(std::string_view format) {
-  if (format == "ssh_auth")
-    return "ssh";
-  if (format == "hmac_auth")
-    return "hmac";
-  for (std::string_view known : secret_formats) {
-    if (known == format)
-      return known;
-  }
-  return {};
-}
-
-// CIS steering policies as the deploy file spells them.
-std::string_view steering(std::string_view policy) {
-  if (policy == "off" || policy.empty())
-    return "failover";
-  if (policy == "dynamic_latency")
-    return "dynamic";
-  return policy == "geo" || policy == "random" ? policy : std::string_view();
 }
 
 std::string seconds(std::int64_t value) {
@@ -121,7 +76,7 @@ private:
     }
     const auto* lb = balancer();
     m_ordered = lb != nullptr && !lb->pools.empty() && lb->steering.state != Known::sensitive &&
-                steering(lb->steering.value) == "failover";
+                terraform::deploy_steering(lb->steering.value) == "failover";
   }
 
   void header();
@@ -148,7 +103,7 @@ void Draft::header() {
   line("# What Terraform cannot say is a TODO line: review each before relying on this file.");
   line("version: 1");
   const terraform::Project& first = m_in.projects.front();
-  line(fmt::format("project: {}", first.name.known() ? scalar(first.name.value) : std::string("TODO")));
+  line(fmt::format("project: {}", first.name.known() ? yaml_scalar(first.name.value) : std::string("TODO")));
   if (!first.name.known())
     todo("", fmt::format("project: the name of {} is {}", first.address, withheld(first.name.state)));
   if (!m_in.other_projects.empty())
@@ -168,11 +123,11 @@ void Draft::regions() {
         projects += (projects.empty() ? "" : ", ") + project.address + (project.tainted ? " (tainted)" : "");
     }
     if (!m_ordered) {
-      line(fmt::format("  - {}{}", scalar(m_regions[i]), projects.empty() ? "" : "  # " + note(projects)));
+      line(fmt::format("  - {}{}", yaml_scalar(m_regions[i]), projects.empty() ? "" : "  # " + note(projects)));
       continue;
     }
     line(fmt::format("  - {{ id: {}, role: {} }}  # {}; role guessed from the load balancer's pool order",
-                     scalar(m_regions[i]), i == 0 ? "primary" : "standby", note(projects)));
+                     yaml_scalar(m_regions[i]), i == 0 ? "primary" : "standby", note(projects)));
   }
 }
 
@@ -205,13 +160,13 @@ void Draft::edge_proxy(const terraform::LoadBalancer& lb) {
   line(fmt::format("  edge_proxy:  # {}", note(lb.address)));
   line("    service: cis");
   if (lb.name.known())
-    line(fmt::format("    domain: {}", scalar(lb.name.value)));
+    line(fmt::format("    domain: {}", yaml_scalar(lb.name.value)));
   else
     todo("    ", fmt::format("domain: {}", withheld(lb.name.state)));
   // The provider's defaults: proxied false, ttl 60 (ibm_cis_global_load_balancer).
   line(fmt::format("    proxied: {}", lb.proxied.known() && lb.proxied.value ? "true" : "false"));
   line(fmt::format("    ttl: {}", seconds(lb.ttl.known() ? lb.ttl.value : 60)));
-  if (const std::string_view policy = steering(lb.steering.value); !policy.empty())
+  if (const std::string_view policy = terraform::deploy_steering(lb.steering.value); !policy.empty())
     line(fmt::format("    steering: {}", policy));
   else
     todo("    ", fmt::format("steering: CIS policy '{}' has no ceplan equivalent", lb.steering.value));
@@ -220,9 +175,9 @@ void Draft::edge_proxy(const terraform::LoadBalancer& lb) {
     if (!mapping.name.known() || !lb.name.known() || mapping.name.value != lb.name.value)
       continue;
     if (mapping.tls_secret.known())
-      line(fmt::format("    tls_secret: {}", scalar(mapping.tls_secret.value)));
+      line(fmt::format("    tls_secret: {}", yaml_scalar(mapping.tls_secret.value)));
     if (mapping.target.known())
-      line(fmt::format("    target: {}", scalar(mapping.target.value)));
+      line(fmt::format("    target: {}", yaml_scalar(mapping.target.value)));
     break;
   }
   const terraform::HealthCheck* check = nullptr;
@@ -234,7 +189,7 @@ void Draft::edge_proxy(const terraform::LoadBalancer& lb) {
     todo("    ", "health_check: no pool of the load balancer has a monitor in Terraform");
     return;
   }
-  std::string fields = check->path.known() ? "path: " + scalar(check->path.value) : std::string();
+  std::string fields = check->path.known() ? "path: " + yaml_scalar(check->path.value) : std::string();
   const std::pair<const char*, const terraform::Count*> counts[] = {
       {"interval", &check->interval}, {"retries", &check->retries}, {"timeout", &check->timeout}};
   for (const auto& [key, count] : counts) {
@@ -277,15 +232,15 @@ void Draft::workload(const std::vector<const Workload*>& placed) {
   const Workload& first = *placed.front();
   std::string addresses;
   for (const Workload* w : placed) addresses += (addresses.empty() ? "" : ", ") + w->address;
-  line(fmt::format("  - name: {}  # {}", scalar(first.name.value), note(addresses)));
+  line(fmt::format("  - name: {}  # {}", yaml_scalar(first.name.value), note(addresses)));
   const auto known_image = std::find_if(placed.begin(), placed.end(), [](auto* w) { return w->image.known(); });
   const Workload& base = known_image == placed.end() ? first : **known_image;
   if (base.image.known())
-    line(fmt::format("    image: {}", scalar(base.image.value)));
+    line(fmt::format("    image: {}", yaml_scalar(base.image.value)));
   else
     line(fmt::format("    image: TODO  # TODO {} in every region", withheld(base.image.state)));
   if (base.registry_secret.known())
-    line(fmt::format("    registry_secret: {}", scalar(base.registry_secret.value)));
+    line(fmt::format("    registry_secret: {}", yaml_scalar(base.registry_secret.value)));
   if (!first.job) {
     if (base.min_scale.known())
       line(fmt::format("    min_scale: {}", base.min_scale.value));
@@ -318,7 +273,7 @@ void Draft::references(const std::vector<const Workload*>& placed) {
     if (names.empty())
       return;
     std::string items;
-    for (const std::string& name : names) items += (items.empty() ? "" : ", ") + scalar(name);
+    for (const std::string& name : names) items += (items.empty() ? "" : ", ") + yaml_scalar(name);
     line(fmt::format("    {}: [{}]", key, items));
   };
   list("secrets", secrets);
@@ -334,13 +289,13 @@ void Draft::overrides(const std::vector<const Workload*>& placed, const Workload
       fields += fmt::format("{}{}: {}", fields.empty() ? "" : ", ", key, value);
     };
     if (w->image.known() && w->image.value != base.image.value)
-      add("image", scalar(w->image.value));
+      add("image", yaml_scalar(w->image.value));
     if (w->min_scale.known() && (!base.min_scale.known() || w->min_scale.value != base.min_scale.value))
       add("min_scale", std::to_string(w->min_scale.value));
     if (w->max_scale.known() && (!base.max_scale.known() || w->max_scale.value != base.max_scale.value))
       add("max_scale", std::to_string(w->max_scale.value));
     line(fmt::format(
-        "      {}: {}{}", scalar(w->region), fields.empty() ? "{}" : "{ " + fields + " }",
+        "      {}: {}{}", yaml_scalar(w->region), fields.empty() ? "{}" : "{ " + fields + " }",
         w->image.known() ? std::string() : fmt::format("  # TODO image here: {}", withheld(w->image.state))));
   }
 }
@@ -390,12 +345,12 @@ void Draft::artifacts(bool secrets) {
   line(secrets ? "secrets:" : "configmaps:");
   for (const std::string& name : names) {
     const Entry& e = entries[name];
-    line(fmt::format("  - name: {}  # {}", scalar(name),
+    line(fmt::format("  - name: {}  # {}", yaml_scalar(name),
                      e.defined_by.empty()
                          ? fmt::format("TODO referenced by {}, but no Terraform resource defines it", note(e.used_by))
                          : note(e.defined_by)));
-    if (!e.format.empty() && !secret_format(e.format).empty())
-      line(fmt::format("    format: {}", secret_format(e.format)));
+    if (!e.format.empty() && !terraform::deploy_secret_format(e.format).empty())
+      line(fmt::format("    format: {}", terraform::deploy_secret_format(e.format)));
     else if (!e.format.empty())
       todo("    ", fmt::format("format: the provider's '{}' has no `secret create --format` equivalent", e.format));
     todo("    ",
@@ -417,15 +372,15 @@ void Draft::data() {
       todo("", fmt::format("data store {} ({}) {}: add it under data with the region the apps use it from", name,
                            store.address, where));
       // A cross-region bucket keeps copies in several regions of its geography by itself.
-      line(fmt::format("#  - {{ name: {}, region: REGION{} }}", scalar(name),
+      line(fmt::format("#  - {{ name: {}, region: REGION{} }}", yaml_scalar(name),
                        store.cross_region_location.known() ? ", cross_region_copy: true" : ""));
       continue;
     }
     if (!opened)
       line("data:");
     opened = true;
-    line(fmt::format("  - name: {}  # {}", scalar(name), note(store.address)));
-    line(fmt::format("    region: {}", scalar(store.location.value)));
+    line(fmt::format("  - name: {}  # {}", yaml_scalar(name), note(store.address)));
+    line(fmt::format("    region: {}", yaml_scalar(store.location.value)));
     todo("    ", "backup_interval, replica_in or backup_in, restore_time: Terraform does not say how it is backed up");
   }
 }

@@ -177,3 +177,17 @@ TEST_CASE("resources belong to the project their project_id names, and a draft t
   CHECK(errors_of([&] { (void)ceplan::terraform::select_project(both, "zzzzzz"); }) ==
         std::vector<std::string>{"p.json: error: no project named 'zzzzzz'; expected one of shop, batch"});
 }
+
+TEST_CASE("the provider's secret formats and CIS steering policies in the deploy file's spelling") {
+  using ceplan::terraform::deploy_secret_format;
+  using ceplan::terraform::deploy_steering;
+  CHECK(deploy_secret_format("ssh_auth") == "ssh");
+  CHECK(deploy_secret_format("hmac_auth") == "hmac");
+  CHECK(deploy_secret_format("tls") == "tls");
+  CHECK(deploy_secret_format("service_access").empty());
+  CHECK(deploy_steering("off") == "failover");
+  CHECK(deploy_steering("") == "failover");
+  CHECK(deploy_steering("dynamic_latency") == "dynamic");
+  CHECK(deploy_steering("geo") == "geo");
+  CHECK(deploy_steering("least_outstanding_requests").empty());
+}

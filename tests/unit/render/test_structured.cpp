@@ -23,3 +23,15 @@ TEST_CASE("YAML output mirrors the JSON value") {
 TEST_CASE("JSON output never throws on invalid UTF-8") {
   CHECK(ceplan::render::to_json(Json("a\xFFz")) == "\"a\xEF\xBF\xBDz\"\n");
 }
+
+TEST_CASE("a YAML scalar is plain only when it reads back as the same string") {
+  using ceplan::render::yaml_scalar;
+  CHECK(yaml_scalar("icr.io/shop/web:1.4") == "icr.io/shop/web:1.4");
+  CHECK(yaml_scalar("/healthz") == "/healthz");
+  CHECK(yaml_scalar("no") == "\"no\"");
+  CHECK(yaml_scalar("1.0") == "\"1.0\"");
+  CHECK(yaml_scalar("a: b") == "\"a: b\"");
+  CHECK(yaml_scalar("a #b") == "\"a #b\"");
+  CHECK(yaml_scalar("x\ny") == "\"x\\ny\"");
+  CHECK(yaml_scalar("") == "\"\"");
+}
