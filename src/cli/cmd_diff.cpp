@@ -6,6 +6,7 @@
 #include <fmt/format.h>
 
 #include "cli/commands.hpp"
+#include "cli/config_files.hpp"
 #include "cli/io.hpp"
 #include "loader/yaml_read.hpp"
 #include "model/deploy_loader.hpp"
@@ -90,6 +91,8 @@ render::DiffReport compare(const std::string& before_name, const std::string& be
 }
 
 void run(const Options& options, Context& context) {
+  context.catalog_path = configured_catalog(options.files.empty() ? std::string() : options.files.back(),
+                                            context.catalog_path, context.limits);
   const Catalog catalog = context.catalog();
   std::vector<render::DiffReport> reports;
   if (options.git.empty()) {

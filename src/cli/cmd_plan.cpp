@@ -1,4 +1,5 @@
 #include "cli/commands.hpp"
+#include "cli/config_files.hpp"
 #include "cli/findings_gate.hpp"
 #include "cli/io.hpp"
 #include "render/plan.hpp"
@@ -25,6 +26,7 @@ void set_plan_command(CLI::App& command_app, Context& context) {
       "  ceplan plan deploy.yaml --scenario zone:us-south-1 --format json\n"
       "  ceplan plan deploy.yaml --scenario all --format markdown -o RESILIENCE.md");
   command->callback([options, &context] {
+    context.catalog_path = configured_catalog(options->file, context.catalog_path, context.limits);
     const Catalog catalog = context.catalog();
     const Deployment deployment = read_deployment(options->file, context.limits, context.stdin_filename);
     const auto scenarios = parse_scenarios(options->scenario, deployment, catalog);

@@ -1,4 +1,5 @@
 #include "cli/commands.hpp"
+#include "cli/config_files.hpp"
 #include "cli/findings_gate.hpp"
 #include "cli/io.hpp"
 #include "render/plan.hpp"
@@ -24,6 +25,7 @@ void set_runbook_command(CLI::App& command_app, Context& context) {
       "Examples:\n  ceplan runbook deploy.yaml --restore-to eu-gb\n"
       "  ceplan runbook deploy.yaml --restore-to ca-tor --from us-south --format markdown -o RUNBOOK.md");
   command->callback([options, &context] {
+    context.catalog_path = configured_catalog(options->file, context.catalog_path, context.limits);
     const Catalog catalog = context.catalog();
     const Deployment deployment = read_deployment(options->file, context.limits, context.stdin_filename);
     Runbook runbook = restore_runbook(deployment, catalog, options->to, options->from);

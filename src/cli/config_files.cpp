@@ -133,4 +133,14 @@ std::vector<std::string> configured_files(const LoadedConfig& loaded) {
   return out;
 }
 
+std::string configured_catalog(const std::string& file, const std::string& chosen, const InputLimits& limits) {
+  if (!chosen.empty())
+    return chosen;
+  ConfigFinder finder({}, false, limits);
+  const LoadedConfig* loaded = finder.for_file(file);
+  if (loaded == nullptr || !loaded->config.catalog)
+    return {};
+  return (loaded->directory / *loaded->config.catalog).lexically_relative(std::filesystem::current_path()).string();
+}
+
 }  // namespace ceplan::cli

@@ -37,6 +37,12 @@ private:
   std::map<std::filesystem::path, LoadedConfig> m_loaded;
 };
 
+/// The catalog `.ceplan.yaml` names for `file` (nearest above it), as a path from the current
+/// directory, or empty when there is none or `--catalog`/CEPLAN_CATALOG already chose one.
+/// `plan`, `runbook` and `diff` use it, so that they reason over the regions `validate` does.
+[[nodiscard]] std::string configured_catalog(const std::string& file, const std::string& chosen,
+                                             const InputLimits& limits);
+
 /// The rule settings for `file`: the configuration's, then each override whose globs match.
 [[nodiscard]] RuleSettings settings_for(const LoadedConfig& loaded, const std::string& file);
 

@@ -82,3 +82,7 @@ foreach(case IN LISTS bad_commands)
   ceplan_pipeline(command_checker_rejects_${index}
     "${checker} commands tests/schemas/ibmcloud-ce-cli.json ${out}/bad-${index}.json 2>&1 | grep -qF -- \"${reason}\"")
 endforeach()
+
+# plan, runbook and diff use the catalog .ceplan.yaml names, as validate does (test-1 is only there).
+ceplan_case(plan_configured_catalog ARGS plan config-catalog/deploy.yaml --scenario region:test-1 --ignore-findings)
+ceplan_case(runbook_configured_catalog EXIT 2 ARGS runbook config-catalog/deploy.yaml --restore-to test-2 --ignore-findings)
