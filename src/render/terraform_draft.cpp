@@ -75,8 +75,11 @@ private:
         m_regions.push_back(region);
     }
     const auto* lb = balancer();
+    // Roles follow the pools' order only when every pool's region is known.
     m_ordered = lb != nullptr && !lb->pools.empty() && lb->steering.state != Known::sensitive &&
-                terraform::deploy_steering(lb->steering.value) == "failover";
+                terraform::deploy_steering(lb->steering.value) == "failover" &&
+                std::all_of(lb->pools.begin(), lb->pools.end(),
+                            [&](std::size_t pool) { return !m_in.pools[pool].region.empty(); });
   }
 
   void header();
@@ -142,13 +145,15 @@ void Draft::failover() {
     return;
   }
   line("failover:");
-  if (lb->pools.empty()) {
-    todo("  ", "strategy: active-active, warm-standby, pilot-light or backup-restore; Terraform does not say");
-    line("  # strategy: active-active");
-  } else {
+  const bool balanced =
+      !lb->pools.empty() && lb->steering.known() && terraform::deploy_steering(lb->steering.value) != "failover";
+  if (m_ordered || balanced) {
     todo("  ", fmt::format("strategy: guessed from {}'s {} steering; Terraform does not say", lb->address,
                            m_ordered ? "ordered (off)" : "balanced"));
     line(fmt::format("  strategy: {}", m_ordered ? "warm-standby" : "active-active"));
+  } else {
+    todo("  ", "strategy: active-active, warm-standby, pilot-light or backup-restore; Terraform does not say");
+    line("  # strategy: active-active");
   }
   edge_proxy(*lb);
   for (std::size_t i = 1; i < m_in.load_balancers.size(); ++i)
