@@ -76,7 +76,7 @@ private:
     }
     const auto* lb = balancer();
     // Roles follow the pools' order only when every pool's region is known.
-    m_ordered = lb != nullptr && !lb->pools.empty() && lb->steering.state != Known::sensitive &&
+    m_ordered = lb != nullptr && !lb->pools.empty() && (lb->steering.known() || lb->steering.state == Known::absent) &&
                 terraform::deploy_steering(lb->steering.value) == "failover" &&
                 std::all_of(lb->pools.begin(), lb->pools.end(),
                             [&](std::size_t pool) { return !m_in.pools[pool].region.empty(); });
@@ -171,7 +171,9 @@ void Draft::edge_proxy(const terraform::LoadBalancer& lb) {
   // The provider's defaults: proxied false, ttl 60 (ibm_cis_global_load_balancer).
   line(fmt::format("    proxied: {}", lb.proxied.known() && lb.proxied.value ? "true" : "false"));
   line(fmt::format("    ttl: {}", seconds(lb.ttl.known() ? lb.ttl.value : 60)));
-  if (const std::string_view policy = terraform::deploy_steering(lb.steering.value); !policy.empty())
+  if (lb.steering.state == Known::unknown || lb.steering.state == Known::sensitive)
+    todo("    ", fmt::format("steering: {}", withheld(lb.steering.state)));
+  else if (const std::string_view policy = terraform::deploy_steering(lb.steering.value); !policy.empty())
     line(fmt::format("    steering: {}", policy));
   else
     todo("    ", fmt::format("steering: CIS policy '{}' has no ceplan equivalent", lb.steering.value));
