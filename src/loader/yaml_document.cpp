@@ -171,8 +171,11 @@ public:
     const Anchored& anchored = *m_anchors[anchor];
     const Location at = to_location(mark);
     count(at, anchored.size);
-    // An alias repeats text and nesting as well as nodes: bound both.
-    m_alias_bytes += anchored.bytes;
+    // An alias repeats text and nesting as well as nodes: bound both. Each repeated node counts
+    // as the text that would write it out (its scalar, and at least a line's indentation and
+    // punctuation), so that a few hundred bytes of anchors cannot build a tree of hundreds of
+    // megabytes before the node limit stops them.
+    m_alias_bytes += anchored.bytes + anchored.size * alias_node_bytes;
     if (m_alias_bytes > m_limits.max_file_size) {
       fail(at, fmt::format("aliases repeat more than {} bytes of text (--max-file-size)", m_limits.max_file_size));
     }
@@ -336,6 +339,7 @@ private:
   std::vector<std::unique_ptr<Anchored>> m_anchors;
   std::size_t m_nodes = 0;
   std::size_t m_alias_bytes = 0;
+  static constexpr std::size_t alias_node_bytes = 16;  // what one repeated node counts as, in text
   Node m_root;
 };
 
