@@ -113,7 +113,18 @@ def tf_references(n):       # one module call whose argument refers to thousands
     return json.dumps(text)
 
 
-TERRAFORM_CLASSES = [tf_apps, tf_providers, tf_references]
+def tf_regionless(n):       # projects without a region (tainted), each found through its app
+    count = max(1, n // 400)
+    resources = []
+    for i in range(count):
+        resources.append(tf_resource(f"ibm_code_engine_project.p{i}", "ibm_code_engine_project",
+                                     {"name": "p", "project_id": f"id-{i}", "region": None}))
+        resources.append(tf_resource(f"ibm_code_engine_app.a{i}", "ibm_code_engine_app", {
+            "name": f"a{i}", "project_id": f"id-{i}", "region": "us-south", "image_reference": "icr.io/p/a:1"}))
+    return plan_json(resources, {})
+
+
+TERRAFORM_CLASSES = [tf_apps, tf_providers, tf_references, tf_regionless]
 DRIFT_FILE = HEAD + "apps:\n  - { name: app0, image: icr.io/p/app0:1 }\nsecrets:\n  - { name: s0 }\n"
 LIMITS = ["--max-file-size", "64MiB", "--max-depth", "10000", "--max-nodes", "100000000"]
 COMMANDS = {

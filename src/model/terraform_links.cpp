@@ -1,8 +1,9 @@
 // How the reader ties resources together once all are read: regions for Code Engine resources,
 // regions and monitors for origin pools, pools for load balancers.
 
-#include <algorithm>
+#include <optional>
 #include <unordered_map>
+#include <unordered_set>
 
 #include <fmt/format.h>
 
@@ -28,7 +29,7 @@ namespace {
 class Linker {
 public:
   Linker(Inventory& inventory, const std::vector<Pending>& pending, const Configuration& configuration)
-      : m_inventory(inventory), m_pending(pending), m_configuration(configuration) {
+      : m_inventory(inventory), m_pending(pending), m_configuration(configuration), m_owners(pending.size()) {
     for (std::size_t i = 0; i < pending.size(); ++i) {
       for (const std::string& id : pending[i].ids) {
         if (!id.empty())
@@ -36,47 +37,36 @@ public:
       }
       m_by_address.emplace(resource_of(inventory, pending[i]).address, i);
     }
+    for (std::size_t i = 0; i < pending.size(); ++i) m_owners[i] = owner_of(pending[i]);
   }
 
-  // Regions of Code Engine resources, from the most to the least direct evidence.
+  // Regions of Code Engine resources, from the most to the least direct evidence: its project's
+  // through the project id, its provider's, its project's through the configuration; twice, so
+  // that a project without a region of its own can take its resources' and they its.
   void code_engine_regions(const std::string& fallback) {
     for (int round = 0; round < 2; ++round) {
-      for_code_engine([&](const Pending& entry, Resource& resource) {
-        if (entry.collection == Collection::project)
-          resource.region = region_of_project(entry);
-        else if (entry.project_id.known())
-          resource.region = region_at(m_by_id, entry.project_id.value);
+      const auto by_project = regions_by_project_id();
+      for_code_engine([&](std::size_t i, Resource& resource) {
+        if (m_pending[i].collection == Collection::project)
+          resource.region = region_of_project(m_pending[i], by_project);
+        else if (m_owners[i].by_id)
+          resource.region = owner_region(i);
       });
-      for_code_engine([&](const Pending& entry, Resource& resource) {
-        resource.region = m_configuration.provider_region(entry.config);
-        if (resource.region.empty() && entry.collection != Collection::project)
-          resource.region = first_region(m_configuration.referenced(expression(entry, "project_id"), entry.module));
+      for_code_engine([&](std::size_t i, Resource& resource) {
+        resource.region = m_configuration.provider_region(m_pending[i].config);
+        if (resource.region.empty() && !m_owners[i].by_id)
+          resource.region = owner_region(i);
       });
     }
-    for_code_engine([&](const Pending&, Resource& resource) { resource.region = fallback; });
+    for_code_engine([&](std::size_t, Resource& resource) { resource.region = fallback; });
   }
 
-  // The name of the project each Code Engine resource belongs to, through its project id or the
-  // project its configuration refers to.
+  // The name of the project each Code Engine resource belongs to.
   void projects() {
-    for (const Pending& entry : m_pending) {
-      if (entry.collection > Collection::domain_mapping)
-        continue;
-      Resource& resource = resource_of(m_inventory, entry);
-      const Pending* owner = entry.collection == Collection::project ? &entry : nullptr;
-      if (owner == nullptr && entry.project_id.known()) {
-        if (const auto it = m_by_id.find(entry.project_id.value); it != m_by_id.end())
-          owner = &m_pending[it->second];
-      }
-      for (const std::string& address :
-           owner != nullptr ? std::vector<std::string>{}
-                            : m_configuration.referenced(expression(entry, "project_id"), entry.module)) {
-        if (const auto it = m_by_address.find(address); owner == nullptr && it != m_by_address.end())
-          owner = &m_pending[it->second];
-      }
-      if (owner != nullptr && owner->collection == Collection::project) {
-        const Text& name = m_inventory.projects[owner->index].name;
-        resource.project = name.known() ? name.value : std::string();
+    for (std::size_t i = 0; i < m_pending.size(); ++i) {
+      if (const auto project = m_owners[i].project) {
+        const Text& name = m_inventory.projects[m_pending[*project].index].name;
+        resource_of(m_inventory, m_pending[i]).project = name.known() ? name.value : std::string();
       }
     }
   }
@@ -112,33 +102,71 @@ public:
       }
       if (found.empty())
         found = linked({}, expression(entry, "default_pool_ids"), entry.module);
+      std::unordered_set<std::size_t> seen;
       for (std::size_t i : found) {
-        auto& pools = m_inventory.load_balancers[entry.index].pools;
-        if (m_pending[i].collection == Collection::pool &&
-            std::find(pools.begin(), pools.end(), m_pending[i].index) == pools.end())
-          pools.push_back(m_pending[i].index);
+        if (m_pending[i].collection == Collection::pool && seen.insert(m_pending[i].index).second)
+          m_inventory.load_balancers[entry.index].pools.push_back(m_pending[i].index);
       }
     }
   }
 
 private:
+  // The project a Code Engine resource is in: itself, the project its `project_id` names, or the
+  // project its configuration's `project_id` refers to.
+  struct Owner {
+    std::optional<std::size_t> project;  // into m_pending
+    bool by_id = false;                  // found through a known project id
+  };
+
+  Owner owner_of(const Pending& entry) const {
+    if (entry.collection > Collection::domain_mapping)
+      return {};
+    if (entry.collection == Collection::project)
+      return {static_cast<std::size_t>(&entry - m_pending.data()), true};
+    auto is_project = [&](std::size_t i) { return m_pending[i].collection == Collection::project; };
+    if (entry.project_id.known()) {
+      if (const auto it = m_by_id.find(entry.project_id.value); it != m_by_id.end() && is_project(it->second))
+        return {it->second, true};
+    }
+    for (const std::string& address : m_configuration.referenced(expression(entry, "project_id"), entry.module)) {
+      if (const auto it = m_by_address.find(address); it != m_by_address.end() && is_project(it->second))
+        return {it->second, false};
+    }
+    return {};
+  }
+
+  std::string owner_region(std::size_t i) {
+    const auto project = m_owners[i].project;
+    return project ? resource_of(m_inventory, m_pending[*project]).region : std::string();
+  }
+
   template <class Visit>
   void for_code_engine(Visit visit) {
-    for (const Pending& entry : m_pending) {
-      Resource& resource = resource_of(m_inventory, entry);
-      if (entry.collection <= Collection::domain_mapping && resource.region.empty())
-        visit(entry, resource);
+    for (std::size_t i = 0; i < m_pending.size(); ++i) {
+      Resource& resource = resource_of(m_inventory, m_pending[i]);
+      if (m_pending[i].collection <= Collection::domain_mapping && resource.region.empty())
+        visit(i, resource);
     }
+  }
+
+  // The region of some resource that names each project id (and knows its region).
+  std::unordered_map<std::string, std::string> regions_by_project_id() {
+    std::unordered_map<std::string, std::string> regions;
+    for (const Pending& entry : m_pending) {
+      const std::string& region = resource_of(m_inventory, entry).region;
+      if (entry.collection != Collection::project && entry.project_id.known() && !region.empty())
+        regions.emplace(entry.project_id.value, region);
+    }
+    return regions;
   }
 
   // A project without a region of its own (tainted, or unknown until apply) is where the
   // resources that name its id are.
-  std::string region_of_project(const Pending& project) {
-    for (const Pending& entry : m_pending) {
-      const bool child = entry.collection != Collection::project && entry.project_id.known() &&
-                         std::find(project.ids.begin(), project.ids.end(), entry.project_id.value) != project.ids.end();
-      if (child && !resource_of(m_inventory, entry).region.empty())
-        return resource_of(m_inventory, entry).region;
+  static std::string region_of_project(const Pending& project,
+                                       const std::unordered_map<std::string, std::string>& by_project) {
+    for (const std::string& id : project.ids) {
+      if (const auto it = by_project.find(id); !id.empty() && it != by_project.end())
+        return it->second;
     }
     return {};
   }
@@ -203,6 +231,7 @@ private:
   const Configuration& m_configuration;
   std::unordered_map<std::string, std::size_t> m_by_id;
   std::unordered_map<std::string, std::size_t> m_by_address;
+  std::vector<Owner> m_owners;  // parallel to m_pending
 };
 
 }  // namespace

@@ -1,7 +1,7 @@
 #include "render/terraform_draft.hpp"
 
 #include <algorithm>
-#include <map>
+#include <unordered_map>
 #include <unordered_set>
 
 #include <fmt/format.h>
@@ -63,17 +63,14 @@ private:
 
   // The regions of the projects, the load balancer's pools first in priority order.
   void order_regions() {
-    if (const auto* lb = balancer()) {
-      for (std::size_t pool : lb->pools) {
-        const std::string& region = m_in.pools[pool].region;
-        if (!region.empty() && std::find(m_regions.begin(), m_regions.end(), region) == m_regions.end())
-          m_regions.push_back(region);
-      }
-    }
-    for (const std::string& region : m_in.regions()) {
-      if (std::find(m_regions.begin(), m_regions.end(), region) == m_regions.end())
+    auto add = [&](const std::string& region) {
+      if (!region.empty() && m_rank.emplace(region, m_regions.size()).second)
         m_regions.push_back(region);
+    };
+    if (const auto* lb = balancer()) {
+      for (std::size_t pool : lb->pools) add(m_in.pools[pool].region);
     }
+    for (const std::string& region : m_in.regions()) add(region);
     const auto* lb = balancer();
     // Roles follow the pools' order only when every pool's region is known.
     m_ordered = lb != nullptr && !lb->pools.empty() && (lb->steering.known() || lb->steering.state == Known::absent) &&
@@ -96,7 +93,8 @@ private:
   const Inventory& m_in;
   std::string m_out;
   std::vector<std::string> m_regions;
-  bool m_ordered = false;  // ordered (failover) steering over pools: roles can be guessed
+  std::unordered_map<std::string, std::size_t> m_rank;  // region -> its place in m_regions
+  bool m_ordered = false;                               // ordered (failover) steering over pools: roles can be guessed
 };
 
 void Draft::header() {
@@ -119,18 +117,20 @@ void Draft::header() {
 
 void Draft::regions() {
   line("regions:");
-  for (std::size_t i = 0; i < m_regions.size(); ++i) {
-    std::string projects;
-    for (const terraform::Project& project : m_in.projects) {
-      if (project.region == m_regions[i])
-        projects += (projects.empty() ? "" : ", ") + project.address + (project.tainted ? " (tainted)" : "");
+  std::vector<std::string> projects(m_regions.size());  // the projects in each region, for comments
+  for (const terraform::Project& project : m_in.projects) {
+    if (const auto it = m_rank.find(project.region); it != m_rank.end()) {
+      std::string& list = projects[it->second];
+      list += (list.empty() ? "" : ", ") + project.address + (project.tainted ? " (tainted)" : "");
     }
+  }
+  for (std::size_t i = 0; i < m_regions.size(); ++i) {
     if (!m_ordered) {
-      line(fmt::format("  - {}{}", yaml_scalar(m_regions[i]), projects.empty() ? "" : "  # " + note(projects)));
+      line(fmt::format("  - {}{}", yaml_scalar(m_regions[i]), projects[i].empty() ? "" : "  # " + note(projects[i])));
       continue;
     }
     line(fmt::format("  - {{ id: {}, role: {} }}  # {}; role guessed from the load balancer's pool order",
-                     yaml_scalar(m_regions[i]), i == 0 ? "primary" : "standby", note(projects)));
+                     yaml_scalar(m_regions[i]), i == 0 ? "primary" : "standby", note(projects[i])));
   }
 }
 
@@ -210,7 +210,7 @@ void Draft::edge_proxy(const terraform::LoadBalancer& lb) {
 // Apps or jobs, one entry per name, with what differs between regions under `regions`.
 void Draft::workloads(bool jobs) {
   std::vector<std::string> names;
-  std::map<std::string, std::vector<const Workload*>> placed;
+  std::unordered_map<std::string, std::vector<const Workload*>> placed;
   for (const Workload& workload : m_in.workloads) {
     if (workload.job != jobs)
       continue;
@@ -228,7 +228,8 @@ void Draft::workloads(bool jobs) {
   for (const std::string& name : names) {
     auto& list = placed[name];
     auto rank = [&](const Workload* w) {
-      return std::find(m_regions.begin(), m_regions.end(), w->region) - m_regions.begin();
+      const auto it = m_rank.find(w->region);
+      return it == m_rank.end() ? m_regions.size() : it->second;
     };
     std::stable_sort(list.begin(), list.end(), [&](auto* a, auto* b) { return rank(a) < rank(b); });
     workload(list);
@@ -315,7 +316,7 @@ void Draft::artifacts(bool secrets) {
     std::string used_by;
   };
   std::vector<std::string> names;
-  std::map<std::string, Entry> entries;
+  std::unordered_map<std::string, Entry> entries;
   auto entry = [&](const std::string& name) -> Entry& {
     if (entries.find(name) == entries.end())
       names.push_back(name);
