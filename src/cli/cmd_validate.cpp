@@ -238,8 +238,7 @@ void resolve(Options& options, Context& context, const LoadedConfig* loaded) {
       options.formats = config.formats;
     options.report_unused_ignores = options.report_unused_ignores || config.report_unused_ignores.value_or(false);
     if (options.baseline.empty() && config.baseline)
-      options.baseline =
-          (loaded->directory / *config.baseline).lexically_relative(std::filesystem::current_path()).string();
+      options.baseline = path_from(*loaded, *config.baseline);
     if (context.catalog_path.empty() && config.catalog)
       context.catalog_path = (loaded->directory / *config.catalog).string();
     if (options.files.empty())

@@ -133,6 +133,10 @@ std::vector<std::string> configured_files(const LoadedConfig& loaded) {
   return out;
 }
 
+std::string path_from(const LoadedConfig& loaded, const std::string& path) {
+  return (loaded.directory / path).lexically_relative(std::filesystem::current_path()).string();
+}
+
 std::string configured_catalog(const std::string& file, const std::string& chosen, const InputLimits& limits) {
   if (!chosen.empty())
     return chosen;
@@ -140,7 +144,7 @@ std::string configured_catalog(const std::string& file, const std::string& chose
   const LoadedConfig* loaded = finder.for_file(file);
   if (loaded == nullptr || !loaded->config.catalog)
     return {};
-  return (loaded->directory / *loaded->config.catalog).lexically_relative(std::filesystem::current_path()).string();
+  return path_from(*loaded, *loaded->config.catalog);
 }
 
 }  // namespace ceplan::cli

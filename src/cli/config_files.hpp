@@ -37,6 +37,9 @@ private:
   std::map<std::filesystem::path, LoadedConfig> m_loaded;
 };
 
+/// A path the configuration names (relative to its directory), as a path from the current directory.
+[[nodiscard]] std::string path_from(const LoadedConfig& loaded, const std::string& path);
+
 /// The catalog `.ceplan.yaml` names for `file` (nearest above it), as a path from the current
 /// directory, or empty when there is none or `--catalog`/CEPLAN_CATALOG already chose one.
 /// `plan`, `runbook` and `diff` use it, so that they reason over the regions `validate` does.

@@ -200,7 +200,7 @@ apps:
     regions: { us-east: {}, eu-gb: { image: uk.icr.io/pay/api:5 } }
 )";
   const auto deployment = ceplan::load_deployment(east, "d.yaml");
-  const auto catalog = ceplan::embedded_catalog();
+  const auto& catalog = ceplan::test::shared_catalog();
   const auto into_de = ceplan::restore_runbook(deployment, catalog, "eu-de");
   REQUIRE(into_de.notes.size() == 1);
   CHECK(into_de.notes.front() ==
