@@ -84,7 +84,8 @@ void Checklist::stop_schedules(std::string_view region) {
       "no job runs twice");
 }
 
-void Checklist::recover_data(const DataStore& store, std::string_view into, const std::vector<std::string>& regions) {
+void Checklist::recover_data(const DataStore& store, std::string_view into, const std::vector<std::string>& regions,
+                             const std::function<bool(const App&, std::string_view)>& running) {
   add("data-" + store.name.name, "restore data", data_step_title(store, into), "",
       "the store accepts writes where the apps now run; note the time of the newest data it holds",
       rpo("data loss is bounded by the last backup"));
@@ -92,24 +93,33 @@ void Checklist::recover_data(const DataStore& store, std::string_view into, cons
   if (secret == nullptr) {
     return;
   }
-  std::string commands = planner::update_secret(*secret);
-  for (const App& app : m_deployment.apps) {
-    const bool reads = std::any_of(app.secrets.begin(), app.secrets.end(),
-                                   [&](const Ref& ref) { return ref.name == secret->name.name; });
-    if (reads)
-      commands += "\n" + planner::restart_app(app);
-  }
+  bool restarts = false;
+  auto commands_in = [&](std::string_view region) {
+    std::string commands = planner::update_secret(*secret);
+    for (const App& app : m_deployment.apps) {
+      const bool reads = std::any_of(app.secrets.begin(), app.secrets.end(),
+                                     [&](const Ref& ref) { return ref.name == secret->name.name; });
+      if (reads && running(app, region)) {
+        commands += "\n" + planner::restart_app(app);
+        restarts = true;
+      }
+    }
+    return commands;
+  };
   std::string all;
   for (const std::string& region : regions) {
-    all += (all.empty() ? "" : "\n") + planner::in_region(region, m_deployment.project, commands);
+    all += (all.empty() ? "" : "\n") + planner::in_region(region, m_deployment.project, commands_in(region));
   }
+  if (regions.empty())
+    all = commands_in(into);
   add("connect-" + store.name.name, "restore data",
-      fmt::format("Point secret {} at the recovered data store {}, and restart the apps that read it (an app reads "
-                  "a changed secret only in a new revision)",
-                  secret->name.name, store.name.name),
-      regions.empty() ? commands : all,
-      fmt::format("{} shows the new connection settings; the apps' latest revisions are Ready",
-                  planner::get_secret(*secret)),
+      fmt::format("Point secret {} at the recovered data store {}{}", secret->name.name, store.name.name,
+                  restarts ? ", and restart the apps that read it (an app reads a changed secret only in a new "
+                             "revision)"
+                           : "; the apps that read it are created below and read it as they start"),
+      all,
+      fmt::format("{} shows the new connection settings{}", planner::get_secret(*secret),
+                  restarts ? "; the apps' latest revisions are Ready" : ""),
       rpo("data loss is bounded by the last backup"));
 }
 

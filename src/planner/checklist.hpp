@@ -2,6 +2,7 @@
 // The checklist both `plan` and `runbook` build: ordered steps, each with its commands, a check
 // and the objective it serves.
 
+#include <functional>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -53,8 +54,11 @@ public:
   void stop_schedules(std::string_view region);
   /// Promote or restore `store` (into `into`, when restoring a project), then give the apps the
   /// new connection settings: update its secret and restart the apps that read it, in each of
-  /// `regions` (the current project when `regions` is empty).
-  void recover_data(const DataStore& store, std::string_view into, const std::vector<std::string>& regions);
+  /// `regions` (the current project, in `into`, when `regions` is empty). Only apps for which
+  /// `running(app, region)` holds are restarted: one created later reads the secret as it starts,
+  /// and `application update` on an app that does not exist yet would fail.
+  void recover_data(const DataStore& store, std::string_view into, const std::vector<std::string>& regions,
+                    const std::function<bool(const App&, std::string_view)>& running);
   /// When `region` recovers: stop its schedules first, keep its pool disabled, reconcile the data
   /// back, and only then let traffic return.
   void fail_back(std::string_view region, std::string_view id);

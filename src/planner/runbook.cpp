@@ -132,7 +132,8 @@ private:
   void restore_data() {
     for (const DataStore& store : m_d.data) {
       if (store.region.name == m_out.from) {
-        m_list.recover_data(store, m_out.to, {});
+        m_list.recover_data(store, m_out.to, {},
+                            [this](const App& app, std::string_view) { return runs_in_target(app); });
       }
     }
   }

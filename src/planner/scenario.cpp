@@ -186,7 +186,7 @@ void data_steps(const RegionOutage& o, Checklist& out) {
           serving.push_back(region);
       }
     }
-    out.recover_data(store, {}, serving);
+    out.recover_data(store, {}, serving, [](const App& app, std::string_view region) { return app.runs_in(region); });
   }
 }
 

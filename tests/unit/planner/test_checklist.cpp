@@ -45,11 +45,23 @@ TEST_CASE("recovering a store repoints its secret and restarts only the apps tha
   const auto d = ceplan::load_deployment(file, "d.yaml");
   std::vector<ceplan::Step> steps;
   ceplan::Checklist list(d, steps);
-  list.recover_data(d.data[0], {}, {"eu-de"});
+  list.recover_data(d.data[0], {}, {"eu-de"}, [](const ceplan::App&, std::string_view) { return true; });
   REQUIRE(steps.size() == 2);
   CHECK(steps[1].command ==
         "ibmcloud target -r eu-de\nibmcloud ce project select --name p\n"
         "ibmcloud ce secret update --name db --from-env-file db.env\nibmcloud ce application update --name web");
+}
+
+TEST_CASE("recovering a store restarts no app that is not running yet: it reads the secret as it is created") {
+  const auto d = ceplan::load_deployment(file, "d.yaml");
+  std::vector<ceplan::Step> steps;
+  ceplan::Checklist list(d, steps);
+  list.recover_data(d.data[0], "eu-de", {}, [](const ceplan::App&, std::string_view) { return false; });
+  REQUIRE(steps.size() == 2);
+  CHECK(steps[1].command == "ibmcloud ce secret update --name db --from-env-file db.env");
+  CHECK(steps[1].title ==
+        "Point secret db at the recovered data store orders; the apps that read it are created below and read it as "
+        "they start");
 }
 
 TEST_CASE("schedules are stopped where they are live, and only there") {
