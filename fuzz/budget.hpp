@@ -3,8 +3,8 @@
 // its memory), so it is reported as a crash and libFuzzer keeps the input as an artifact.
 #pragma once
 
-#include <sanitizer/common_interface_defs.h>
 #include <sanitizer/allocator_interface.h>
+#include <sanitizer/common_interface_defs.h>
 
 #include <chrono>
 #include <cstddef>
@@ -47,7 +47,7 @@ inline void on_free(const volatile void* pointer) {
 
 /// Measures one input from construction to check(); aborts if it went over the budget.
 class Meter {
- public:
+public:
   Meter(const Budget& budget, std::size_t input_size) : m_budget(budget), m_size(input_size) {
     static const bool installed = __sanitizer_install_malloc_and_free_hooks(detail::on_malloc, detail::on_free) != 0;
     (void)installed;
@@ -73,13 +73,14 @@ class Meter {
                    m_size, seconds, allowed_seconds, detail::peak_bytes, allowed_bytes);
     }
     if (seconds > allowed_seconds || detail::peak_bytes > allowed_bytes) {
-      std::fprintf(stderr, "budget exceeded: %zu input bytes took %.3f s (allowed %.3f) and %zu heap bytes (allowed %zu)\n",
+      std::fprintf(stderr,
+                   "budget exceeded: %zu input bytes took %.3f s (allowed %.3f) and %zu heap bytes (allowed %zu)\n",
                    m_size, seconds, allowed_seconds, detail::peak_bytes, allowed_bytes);
       std::abort();
     }
   }
 
- private:
+private:
   Budget m_budget;
   std::size_t m_size;
   std::chrono::steady_clock::time_point m_start;

@@ -33,7 +33,7 @@ build/fuzz/fuzz/fuzz_terraform "${limits[@]}" -artifact_prefix="${artifacts}/reg
   echo "fuzz: a Terraform fixture in tests/data/terraform/ failed" >&2
   exit 1
 }
-for target in fuzz_deploy fuzz_catalog fuzz_terraform; do
+for target in fuzz_deploy fuzz_catalog fuzz_terraform fuzz_commands; do
   corpus="build/fuzz/corpus/${target}"
   mkdir -p "$corpus"
   if [ "$target" = fuzz_catalog ]; then

@@ -121,8 +121,41 @@ void read_header(yaml::Reader& reader, const yaml::Node& root, Parts& parts) {
   }
 }
 
+// Region and zone ids as IBM spells them (us-south, eu-de-1; IBM: overview-locations): lower-case
+// letters and digits in groups joined by single '-', from a letter, at most 32 characters. They are
+// printed unquoted into commands and into shell completion scripts, so nothing else is accepted.
+bool is_catalog_id(std::string_view id) {
+  if (id.empty() || id.size() > 32 || id.front() < 'a' || id.front() > 'z' || id.back() == '-' ||
+      id.find("--") != std::string_view::npos)
+    return false;
+  return std::all_of(id.begin(), id.end(),
+                     [](char c) { return (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '-'; });
+}
+
+constexpr std::string_view id_rule =
+    "lower-case letters and digits joined by single '-', starting with a letter, at most 32 characters";
+
+// Ids, names and geographies are printed on terminals and into scripts: no control or invisible
+// character, and ids of the shape IBM gives them.
+void check_text(yaml::Reader& reader, const Loaded& loaded) {
+  const Region& region = loaded.region;
+  if (!is_catalog_id(region.id))
+    reader.error(loaded.id_mark, fmt::format("region id '{}' must be {}", excerpt(region.id), id_rule));
+  for (std::size_t z = 0; z < region.zones.size(); ++z) {
+    if (!is_catalog_id(region.zones[z]))
+      reader.error(loaded.zone_marks[z], fmt::format("zone id '{}' must be {}", excerpt(region.zones[z]), id_rule));
+  }
+  for (const std::string* text : {&region.name, &region.geography, &region.city}) {
+    if (has_hidden_characters(*text))
+      reader.error(region.location,
+                   fmt::format("region '{}' has a name, city or geography with control or invisible characters",
+                               printable(excerpt(region.id))));
+  }
+}
+
 // Checks one region against those read before it and the catalog's rules, then keeps it.
 void add_region(yaml::Reader& reader, Loaded loaded, Parts& parts) {
+  check_text(reader, loaded);
   Region& region = loaded.region;
   if (auto [it, inserted] = parts.by_id.emplace(region.id, parts.regions.size()); !inserted) {
     reader.error(loaded.id_mark, fmt::format("duplicate region id '{}' (first at line {})", region.id,

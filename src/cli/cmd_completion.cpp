@@ -1,5 +1,8 @@
 // Shell completion generated from the command line's own definition, so that it completes
 // exactly the commands, flags and values ceplan accepts, and the catalog's region ids.
+#include <algorithm>
+#include <cctype>
+
 #include <fmt/format.h>
 
 #include "cli/commands.hpp"
@@ -34,8 +37,20 @@ std::vector<Flag> flags_of(const CLI::App& owner, const Context& context, const 
   return flags;
 }
 
+// The words a script offers, inside its quotes: only words of characters that mean nothing to bash
+// or zsh there. The catalog loader already refuses other region ids; this keeps a future source of
+// words (a flag's choices) from putting code into the script.
 std::string words(const std::vector<std::string>& items) {
-  return fmt::format("{}", fmt::join(items, " "));
+  std::string out;
+  for (const std::string& item : items) {
+    const bool inert = !item.empty() && std::all_of(item.begin(), item.end(), [](char c) {
+      return std::isalnum(static_cast<unsigned char>(c)) != 0 ||
+             std::string_view("-_.:=/+,").find(c) != std::string_view::npos;
+    });
+    if (inert)
+      out += (out.empty() ? "" : " ") + item;
+  }
+  return out;
 }
 
 // Values a flag takes that the shell can offer.

@@ -42,7 +42,7 @@ public:
     if (const Node* project = m_read.required(root, "project", "the deploy file")) {
       m_out.project = m_read.text_of(*project, "deploy", "project").value_or("");
     }
-    m_out.resource_group = m_read.optional_ref(root, "resource_group");
+    m_out.resource_group = m_read.optional_ref(root, "resource_group", "deploy");
     if (const Node* objectives = root.find("objectives")) {
       read_objectives(*objectives);
     }
@@ -206,7 +206,7 @@ private:
         return;
       }
       if (const Node* value = health->find("path")) {
-        check.path = m_read.text(*value, "'path'").value_or(check.path);
+        check.path = m_read.text_of(*value, "health_check", "path").value_or(check.path);
       }
       m_read.duration(*health, "interval", check.interval);
       m_read.duration(*health, "timeout", check.timeout);

@@ -87,9 +87,11 @@ std::vector<Object> make_objects() {  // NOLINT(readability-function-size)
              return f;
            }(),
            shaped(required("project", Type::string, "Code Engine project name, the same in every region."),
-                  ValueFormat::label),
-           optional("resource_group", Type::string,
-                    "Resource group the project is created in (ibmcloud target -g) when a runbook re-creates it."),
+                  ValueFormat::project),
+           shaped(
+               optional("resource_group", Type::string,
+                        "Resource group the project is created in (ibmcloud target -g) when a runbook re-creates it."),
+               ValueFormat::label),
            nested("objectives", Type::object, "objectives",
                   "Recovery objectives; rules that need a missing one are skipped."),
            nested("regions", Type::region_list, "region", "Regions the project exists in.", true),
@@ -144,7 +146,7 @@ std::vector<Object> make_objects() {  // NOLINT(readability-function-size)
       {"health_check",
        "CIS origin health check.",
        {
-           optional("path", Type::string, "Probed path.", std::string(d::health_path)),
+           shaped(optional("path", Type::string, "Probed path.", std::string(d::health_path)), ValueFormat::url_path),
            optional("interval", Type::duration, "Time between probes.", seconds(d::health_interval)),
            integer("retries", 0, 1000, "Immediate retries after a timeout.", std::to_string(d::health_retries)),
            optional("timeout", Type::duration, "Probe timeout.", seconds(d::health_timeout)),
@@ -182,7 +184,7 @@ std::vector<Object> make_objects() {  // NOLINT(readability-function-size)
                     "the primary under warm-standby, pilot-light and backup-restore, else every region of the job"),
            shaped(optional("time_zone", Type::string, "Time zone of the schedule, e.g. Europe/London.",
                            std::string(d::time_zone)),
-                  ValueFormat::label),
+                  ValueFormat::time_zone),
            optional("idempotent", Type::boolean, "Safe to run twice.", yes_no(d::idempotent)),
            optional("registry_secret", Type::string, "Secret of format registry the image is pulled with."),
            optional("secrets", Type::string_list, "Secrets the job uses."),

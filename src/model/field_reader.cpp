@@ -21,10 +21,12 @@ std::optional<std::string> FieldReader::text(const Node& node, std::string_view 
     error(node.mark, fmt::format("{} must not be empty", what));
     return std::nullopt;
   }
-  // A "\n" or "\e" escape would reach shell commands, Markdown and XML reports.
-  if (value && std::any_of(value->begin(), value->end(),
-                           [](char c) { return static_cast<unsigned char>(c) < 0x20 || c == 0x7F; })) {
-    error(node.mark, fmt::format("{} must not contain control characters (a newline, a tab, an escape)", what));
+  // A "\n" or "\e" escape would reach shell commands, Markdown and XML reports; a bidi override
+  // would show a reviewer a name in another order than the one that runs.
+  if (value && has_hidden_characters(*value)) {
+    error(node.mark, fmt::format("{} must not contain control characters (a newline, a tab, an escape) or "
+                                 "invisible format characters (a bidi override, a zero-width space)",
+                                 what));
     return std::nullopt;
   }
   if (value) {

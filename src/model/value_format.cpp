@@ -116,6 +116,60 @@ bool is_host(std::string_view v) {
          all_of(v, [](char c) { return alnum(c) || c == '-' || c == '.'; });
 }
 
+// The next code point of UTF-8 `text` from `i` (advanced past it), or -1 for a malformed sequence.
+long next_code_point(std::string_view text, std::size_t& i) {
+  const auto lead = static_cast<unsigned char>(text[i++]);
+  const int extra = lead < 0x80 ? 0 : (lead >> 5) == 0x6 ? 1 : (lead >> 4) == 0xE ? 2 : (lead >> 3) == 0x1E ? 3 : -1;
+  if (extra < 0 || i + static_cast<std::size_t>(extra) > text.size())
+    return -1;
+  long code = extra == 0 ? lead : lead & (0x3F >> extra);
+  for (int k = 0; k < extra; ++k) {
+    const auto next = static_cast<unsigned char>(text[i++]);
+    if ((next & 0xC0) != 0x80)
+      return -1;
+    code = (code << 6) | (next & 0x3F);
+  }
+  return code;
+}
+
+// IBM's "any Unicode letter or digit", without a Unicode database: ASCII letters and digits, and
+// the Basic Multilingual Plane's letter blocks, leaving out the ranges of controls, spaces,
+// punctuation, bidi and other format characters, private use and specials.
+bool project_letter(long c) {
+  if (c < 0x80)
+    return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9');
+  constexpr std::pair<long, long> letters[] = {{0x00C0, 0x00D6}, {0x00D8, 0x00F6}, {0x00F8, 0x061B}, {0x061D, 0x167F},
+                                               {0x1681, 0x180D}, {0x180F, 0x1FFF}, {0x2070, 0x2FFF}, {0x3004, 0xD7FF},
+                                               {0xF900, 0xFDFF}, {0xFE10, 0xFEFE}, {0xFF00, 0xFFEF}};
+  return std::any_of(std::begin(letters), std::end(letters),
+                     [c](const auto& range) { return c >= range.first && c <= range.second; });
+}
+
+bool is_project(std::string_view v) {
+  if (v.empty() || v.front() == '-')
+    return false;
+  std::size_t count = 0;
+  for (std::size_t i = 0; i < v.size(); ++count) {
+    const long c = next_code_point(v, i);
+    if (c < 0 || (!project_letter(c) && c != ' ' && c != '.' && c != ':' && c != '_' && c != '-'))
+      return false;
+  }
+  return count <= 128;
+}
+
+// RFC 3986 path and query characters, without '@' (which would turn the host before it into a
+// user name), so that `https://DOMAIN` + path always names DOMAIN.
+bool is_url_path(std::string_view v) {
+  return !v.empty() && v.size() <= 2048 && v.front() == '/' && all_of(v, [](char c) {
+    return alnum(c) || std::string_view("-._~!$&'()*+,;=:%/?").find(c) != std::string_view::npos;
+  });
+}
+
+bool is_time_zone(std::string_view v) {
+  return !v.empty() && v.size() <= 64 && alnum(v.front()) &&
+         all_of(v, [](char c) { return alnum(c) || c == '_' || c == '+' || c == '-' || c == '/'; });
+}
+
 }  // namespace
 
 std::optional<std::string> format_problem(ValueFormat format, std::string_view value) {
@@ -149,6 +203,22 @@ std::optional<std::string> format_problem(ValueFormat format, std::string_view v
       if (is_host(value))
         return std::nullopt;
       return std::string("must be a domain name such as shop.example.com");
+    case ValueFormat::project:
+      if (is_project(value))
+        return std::nullopt;
+      return std::string(
+          "must be a Code Engine project name: letters and digits of any script, spaces, '.', ':', '_' and '-', "
+          "not starting with '-', at most 128 characters");
+    case ValueFormat::url_path:
+      if (is_url_path(value))
+        return std::nullopt;
+      return std::string(
+          "must be a URL path: '/' followed by letters, digits and -._~!$&'()*+,;=:%/? (no '@', no spaces), at "
+          "most 2048 characters");
+    case ValueFormat::time_zone:
+      if (is_time_zone(value))
+        return std::nullopt;
+      return std::string("must be an IANA time zone name such as Europe/London or UTC");
   }
   return std::nullopt;
 }
@@ -164,6 +234,11 @@ std::string_view format_pattern(ValueFormat format) {
     case ValueFormat::cron: return "^ *[0-9A-Za-z*,/?-]+( +[0-9A-Za-z*,/?-]+){4} *$";
     case ValueFormat::label: return "^[^-].{0,255}$";
     case ValueFormat::host: return "^[A-Za-z0-9]([A-Za-z0-9.-]{0,251}[A-Za-z0-9])?$";
+    case ValueFormat::project:
+      return "^(?!-)[A-Za-z0-9 .:_\\u00c0-\\u00d6\\u00d8-\\u00f6\\u00f8-\\u061b\\u061d-\\u167f\\u1681-\\u180d"
+             "\\u180f-\\u1fff\\u2070-\\u2fff\\u3004-\\ud7ff\\uf900-\\ufdff\\ufe10-\\ufefe\\uff00-\\uffef-]{1,128}$";
+    case ValueFormat::url_path: return "^/[A-Za-z0-9._~!$&'()*+,;=:%/?-]{0,2047}$";
+    case ValueFormat::time_zone: return "^[A-Za-z0-9][A-Za-z0-9_+/-]{0,63}$";
   }
   return "";
 }

@@ -10,13 +10,16 @@ namespace ceplan {
 
 /// What a string field must look like.
 enum class ValueFormat {
-  any,       ///< any non-empty string
-  name,      ///< an app or job name: a-z, 0-9 and '-', from a letter to a letter or digit, at most 63
-  dns_name,  ///< a secret or config map name: a-z, 0-9, '-' and '.', alphanumeric ends, at most 253
-  image,     ///< a container image reference: [registry/]path[:tag][@digest]
-  cron,      ///< a crontab schedule of five fields
-  label,     ///< free text printed as a command argument: not starting with '-', at most 256
-  host,      ///< a domain name: letters, digits, '-' and '.', alphanumeric ends, at most 253
+  any,        ///< any non-empty string
+  name,       ///< an app or job name: a-z, 0-9 and '-', from a letter to a letter or digit, at most 63
+  dns_name,   ///< a secret or config map name: a-z, 0-9, '-' and '.', alphanumeric ends, at most 253
+  image,      ///< a container image reference: [registry/]path[:tag][@digest]
+  cron,       ///< a crontab schedule of five fields
+  label,      ///< free text printed as a command argument: not starting with '-', at most 256
+  host,       ///< a domain name: letters, digits, '-' and '.', alphanumeric ends, at most 253
+  project,    ///< a project name: letters and digits of any script, spaces, '.', ':', '_', '-'; at most 128
+  url_path,   ///< an HTTP path: '/' then RFC 3986 path and query characters except '@'; at most 2048
+  time_zone,  ///< an IANA time zone name such as Europe/London
 };
 
 /// What is wrong with `value` for `format` ("must be ..."), or nullopt when it fits. Linear in

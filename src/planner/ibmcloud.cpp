@@ -1,5 +1,7 @@
 #include "planner/ibmcloud.hpp"
 
+#include <cctype>
+
 #include <fmt/format.h>
 
 namespace ceplan::planner {
@@ -30,12 +32,12 @@ std::string target(std::string_view region) {
   return fmt::format("ibmcloud target -r {}", shell_word(region));
 }
 
-std::string target(std::string_view region, const std::optional<Ref>& resource_group, std::string_view project) {
-  // Without a resource group in the file, the command stops with a message until one is set.
+std::string target(std::string_view region, const std::optional<Ref>& resource_group) {
+  // Without a resource group in the file, the command stops with a message until one is set. The
+  // message is ceplan's own text: inside double quotes, a value from the file could expand.
   const std::string group =
-      resource_group
-          ? shell_word(resource_group->name)
-          : fmt::format("\"${{RESOURCE_GROUP:?set RESOURCE_GROUP to the resource group of project {}}}\"", project);
+      resource_group ? shell_word(resource_group->name)
+                     : std::string("\"${RESOURCE_GROUP:?set RESOURCE_GROUP to the resource group of the project}\"");
   return fmt::format("{} -g {}", target(region), group);
 }
 
@@ -68,7 +70,7 @@ namespace {
 std::string secret_command(std::string_view verb, const Artifact& secret, std::string_view server) {
   const std::string name = shell_word(secret.name.name);
   const std::string format = verb == "create" && !secret.format.empty() && secret.format != "generic"
-                                 ? fmt::format(" --format {}", secret.format)
+                                 ? fmt::format(" --format {}", shell_word(secret.format))
                                  : std::string();
   const std::string head = fmt::format("ibmcloud ce secret {} --name {}{}", verb, name, format);
   const std::string file = secret.name.name;
@@ -108,8 +110,8 @@ std::string get_secret(const Artifact& secret) {
 }
 
 std::string create_configmap(const Artifact& configmap) {
-  const std::string name = shell_word(configmap.name.name);
-  return fmt::format("ibmcloud ce configmap create --name {} --from-env-file {}.env", name, name);
+  return fmt::format("ibmcloud ce configmap create --name {} --from-env-file {}", shell_word(configmap.name.name),
+                     shell_word(configmap.name.name + ".env"));
 }
 
 std::string get_configmap(const Artifact& configmap) {
@@ -242,14 +244,40 @@ std::string get_domain_mapping(std::string_view domain) {
   return fmt::format("ibmcloud ce domainmapping get --domain-name {}", shell_word(domain));
 }
 
+namespace {
+
+// `text` with every byte outside `keep` percent-encoded.
+std::string percent_encoded(std::string_view text, std::string_view keep) {
+  std::string out;
+  for (char c : text) {
+    const auto byte = static_cast<unsigned char>(c);
+    if (std::isalnum(byte) != 0 || keep.find(c) != std::string_view::npos)
+      out += c;
+    else
+      out += fmt::format("%{:02X}", byte);
+  }
+  return out;
+}
+
+}  // namespace
+
+// Whatever the file held, the URL names DOMAIN as its host: an '@', '/', '?' or '#' in the domain is
+// encoded (and curl refuses the host), and the path starts with '/' and encodes '@', so that no
+// user-info part can move the request to another host.
 std::string check_url(std::string_view domain, std::string_view path) {
-  return fmt::format("curl -fsS {}", shell_word(fmt::format("https://{}{}", domain, path)));
+  const std::string absolute = !path.empty() && path.front() == '/' ? std::string(path) : "/" + std::string(path);
+  return fmt::format("curl -fsS {}", shell_word(fmt::format("https://{}{}", percent_encoded(domain, ".-:"),
+                                                            percent_encoded(absolute, "-._~!$&'()*+,;=:%/?"))));
 }
 
 std::string certificate_expiry(std::string_view domain) {
   const std::string host = shell_word(domain);
   return fmt::format(
       "echo | openssl s_client -connect {}:443 -servername {} 2>/dev/null | openssl x509 -noout -enddate", host, host);
+}
+
+std::string run_runbook(std::string_view file, std::string_view to, std::string_view from) {
+  return fmt::format("ceplan runbook {} --restore-to {} --from {}", shell_word(file), shell_word(to), shell_word(from));
 }
 
 std::string wait_seconds(std::int64_t seconds) {

@@ -24,8 +24,7 @@ namespace ceplan::planner {
 [[nodiscard]] std::string target(std::string_view region);
 /// `ibmcloud target -r REGION -g GROUP`, as before `project create`; without a resource group in
 /// the file, GROUP is `"${RESOURCE_GROUP:?...}"`, which stops with a message until it is set.
-[[nodiscard]] std::string target(std::string_view region, const std::optional<Ref>& resource_group,
-                                 std::string_view project);
+[[nodiscard]] std::string target(std::string_view region, const std::optional<Ref>& resource_group);
 /// `ibmcloud target -r REGION` then `ibmcloud ce project select --name PROJECT`.
 [[nodiscard]] std::string select(std::string_view region, std::string_view project);
 /// `command` (one or more lines) run in `project` in `region`: select() first.
@@ -93,6 +92,8 @@ namespace ceplan::planner {
 [[nodiscard]] std::string check_url(std::string_view domain, std::string_view path);
 /// The end date of the certificate `domain` serves (openssl).
 [[nodiscard]] std::string certificate_expiry(std::string_view domain);
+/// `ceplan runbook FILE --restore-to TO --from FROM`
+[[nodiscard]] std::string run_runbook(std::string_view file, std::string_view to, std::string_view from);
 /// `sleep N`, e.g. for DNS resolvers to honour a TTL.
 [[nodiscard]] std::string wait_seconds(std::int64_t seconds);
 

@@ -77,11 +77,10 @@ private:
                                   ? fmt::format(" and resource group {}", m_d.resource_group->name)
                                   : std::string(" and the project's resource group (set RESOURCE_GROUP)");
     // The resource group matters only where the project is created.
-    m_list.add(
-        "target-region", "restore",
-        fmt::format("Target {}{}", m_out.to, project_exists_in_target() ? std::string() : group),
-        project_exists_in_target() ? ibm::target(m_out.to) : ibm::target(m_out.to, m_d.resource_group, m_d.project),
-        fmt::format("{} shows region {}", ibm::show_target(), m_out.to), rto());
+    m_list.add("target-region", "restore",
+               fmt::format("Target {}{}", m_out.to, project_exists_in_target() ? std::string() : group),
+               project_exists_in_target() ? ibm::target(m_out.to) : ibm::target(m_out.to, m_d.resource_group),
+               fmt::format("{} shows region {}", ibm::show_target(), m_out.to), rto());
     const std::string check = fmt::format("{} shows status active", ibm::get_project(m_d.project));
     if (project_exists_in_target()) {
       m_list.add("select-project", "restore",

@@ -135,9 +135,7 @@ void app_steps(const RegionOutage& o, Checklist& out) {
         out.add("restore-app-" + app.name.name, "restore",
                 fmt::format("Re-create app {} in {}: run the restore runbook", app.name.name,
                             o.takeover.empty() ? std::string("a surviving region") : o.takeover),
-                o.takeover.empty() ? std::string()
-                                   : fmt::format("ceplan runbook {} --restore-to {} --from {}",
-                                                 planner::shell_word(o.d.source), o.takeover, o.plan.lost.front()),
+                o.takeover.empty() ? std::string() : planner::run_runbook(o.d.source, o.takeover, o.plan.lost.front()),
                 "every step of the runbook is checked off", out.rto(apps_serve));
         break;
       default: break;

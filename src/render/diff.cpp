@@ -69,14 +69,15 @@ std::string diagrams(const DiffReport& r) {
 }
 
 std::string markdown_file(const DiffReport& r) {
-  std::string out = fmt::format("#### `{}`: **{}**\n\n", r.after, to_string(r.diff.verdict));
+  std::string out = fmt::format("#### {}: **{}**\n\n", markdown_code(r.after), to_string(r.diff.verdict));
   if (!r.diff.outcomes.empty()) {
     out += "| scenario | workload | before | after | worst-case failover | |\n|---|---|---|---|---|---|\n";
     const std::size_t shown = std::min(r.diff.outcomes.size(), max_markdown_rows);
     for (std::size_t i = 0; i < shown; ++i) {
       const OutcomeChange& c = r.diff.outcomes[i];
-      out += fmt::format("| {} | {} `{}` | {} | {} | {} | {} |\n", c.scenario, c.kind, c.name, c.before, c.after,
-                         failover_text(c), mark(c));
+      out +=
+          fmt::format("| {} | {} {} | {} | {} | {} | {} |\n", markdown_text(c.scenario), c.kind, markdown_code(c.name),
+                      markdown_text(c.before), markdown_text(c.after), markdown_text(failover_text(c)), mark(c));
     }
     if (shown < r.diff.outcomes.size())
       out += fmt::format("\n{} more changed outcomes are not shown; `ceplan diff --format json` has them all.\n",
@@ -84,11 +85,13 @@ std::string markdown_file(const DiffReport& r) {
     out += "\n";
   }
   std::string details;
-  for (const std::string& line : r.diff.objectives) details += fmt::format("- objectives: {}\n", line);
-  for (const std::string& line : r.diff.workloads) details += fmt::format("- {}\n", line);
-  for (const AvailabilityChange& a : r.diff.availability) details += fmt::format("- {}\n", availability_text(a));
+  for (const std::string& line : r.diff.objectives) details += fmt::format("- objectives: {}\n", markdown_text(line));
+  for (const std::string& line : r.diff.workloads) details += fmt::format("- {}\n", markdown_text(line));
+  for (const AvailabilityChange& a : r.diff.availability)
+    details += fmt::format("- {}\n", markdown_text(availability_text(a)));
   const std::size_t findings = std::min<std::size_t>(r.diff.findings.size(), max_markdown_rows);
-  for (std::size_t i = 0; i < findings; ++i) details += fmt::format("- {}\n", finding_text(r.diff.findings[i]));
+  for (std::size_t i = 0; i < findings; ++i)
+    details += fmt::format("- {}\n", markdown_text(finding_text(r.diff.findings[i])));
   if (findings < r.diff.findings.size())
     details += fmt::format("- {} more changed findings are not shown; `ceplan diff --format json` has them all.\n",
                            r.diff.findings.size() - findings);

@@ -4,6 +4,8 @@
 
 #include "render/mermaid.hpp"
 
+#include "support/error.hpp"
+
 namespace ceplan::render {
 namespace {
 
@@ -16,11 +18,18 @@ std::string node_id(std::string_view prefix, std::string_view name) {
   return out;
 }
 
-// Mermaid labels are quoted; a double quote inside one is written as an entity.
+// Mermaid labels are quoted; a double quote, markup and a backtick (which starts a Markdown label)
+// inside one are written as entity codes.
 std::string label(std::string_view text) {
   std::string out;
-  for (char c : text) {
-    out += c == '"' ? std::string("#quot;") : std::string(1, c);
+  for (char c : printable(text)) {
+    switch (c) {
+      case '"': out += "#quot;"; break;
+      case '<': out += "#60;"; break;
+      case '>': out += "#62;"; break;
+      case '`': out += "#96;"; break;
+      default: out += c;
+    }
   }
   return out;
 }

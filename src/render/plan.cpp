@@ -5,6 +5,7 @@
 #include "render/mermaid.hpp"
 #include "render/structured.hpp"
 #include "render/table.hpp"
+#include "support/error.hpp"
 #include "support/version.hpp"
 
 namespace ceplan::render {
@@ -123,21 +124,30 @@ std::string steps_text(const std::vector<Step>& steps) {
   return out;
 }
 
+// Every value in Markdown goes through markdown_text() (or a fence longer than its backticks), so
+// that a name from the file cannot add a link, HTML or a table cell.
 std::string steps_markdown(const std::vector<Step>& steps) {
   std::string out;
   std::string phase;
   for (const Step& step : steps) {
     if (step.phase != phase) {
       phase = step.phase;
-      out += fmt::format("\n### {}\n\n", phase);
+      out += fmt::format("\n### {}\n\n", markdown_text(phase));
     }
-    out += fmt::format("- [ ] **{}** — {}\n", step.id, step.title);
+    out += fmt::format("- [ ] **{}** — {}\n", markdown_text(step.id), markdown_text(step.title));
     if (!step.command.empty()) {
-      out += fmt::format("  ```sh\n{}  ```\n", prefix_lines(step.command, "  "));
+      const std::string fence = markdown_fence(step.command);
+      out += fmt::format("  {}sh\n{}  {}\n", fence, prefix_lines(printable(step.command, true), "  "), fence);
     }
-    out += fmt::format("  - Verify: {}\n  - Objective: {}\n", step.verify, step.objective);
+    out +=
+        fmt::format("  - Verify: {}\n  - Objective: {}\n", markdown_text(step.verify), markdown_text(step.objective));
   }
   return out;
+}
+
+// `regions` as Markdown text.
+std::string markdown_regions(const std::vector<std::string>& regions) {
+  return markdown_text(region_list(regions));
 }
 
 std::string plan_text(const Deployment& d, const ScenarioPlan& plan) {
@@ -172,22 +182,25 @@ std::string plan_text(const Deployment& d, const ScenarioPlan& plan) {
 }
 
 std::string plan_markdown(const Deployment& d, const Catalog& catalog, const ScenarioPlan& plan) {
-  std::string out = fmt::format("# Scenario: {}\n\nProject **{}**, strategy {}. Regions lost: {}.\n\n",
-                                scenario_title(plan), d.project, to_string(d.failover.strategy),
-                                plan.lost.empty() ? "none" : fmt::format("{}", fmt::join(plan.lost, ", ")));
-  for (const std::string& note : plan.notes) out += fmt::format("> **Note:** {}\n\n", note);
+  std::string out =
+      fmt::format("# Scenario: {}\n\nProject **{}**, strategy {}. Regions lost: {}.\n\n",
+                  markdown_text(scenario_title(plan)), markdown_text(d.project), to_string(d.failover.strategy),
+                  plan.lost.empty() ? "none" : markdown_text(fmt::format("{}", fmt::join(plan.lost, ", "))));
+  for (const std::string& note : plan.notes) out += fmt::format("> **Note:** {}\n\n", markdown_text(note));
   out += mermaid(d, catalog);
   out +=
       "\n## Apps\n\n| app | status | serving regions | worst-case failover | availability |\n|---|---|---|---|---|\n";
   for (const AppOutcome& app : plan.apps) {
-    out += fmt::format("| {} | {} | {} | {} | {} |\n", app.name, to_string(app.status),
-                       region_list(app.serving_regions), failover_text(d, app), availability_text(app));
+    out += fmt::format("| {} | {} | {} | {} | {} |\n", markdown_text(app.name), to_string(app.status),
+                       markdown_regions(app.serving_regions), markdown_text(failover_text(d, app)),
+                       markdown_text(availability_text(app)));
   }
   out += fmt::format("\n{}\n", independence_note);
   if (!plan.jobs.empty()) {
     out += "\n## Jobs\n\n| job | status | regions |\n|---|---|---|\n";
     for (const JobOutcome& job : plan.jobs) {
-      out += fmt::format("| {} | {} | {} |\n", job.name, to_string(job.status), region_list(job.regions));
+      out += fmt::format("| {} | {} | {} |\n", markdown_text(job.name), to_string(job.status),
+                         markdown_regions(job.regions));
     }
   }
   return out + "\n## Checklist\n" + steps_markdown(plan.steps);
@@ -219,7 +232,7 @@ std::string plans(const Deployment& d, const Catalog& catalog, std::span<const S
   for (const ScenarioPlan& plan : plans) {
     if (!out.empty())
       out += format == PlanFormat::markdown ? "\n---\n\n" : "\n";
-    out += format == PlanFormat::markdown ? plan_markdown(d, catalog, plan) : plan_text(d, plan);
+    out += format == PlanFormat::markdown ? plan_markdown(d, catalog, plan) : printable(plan_text(d, plan), true);
   }
   return out;
 }
@@ -238,20 +251,23 @@ std::string runbook(const Runbook& runbook, PlanFormat format) {
   const std::string objectives = runbook.objectives.empty() ? "none set" : runbook.objectives;
   if (format == PlanFormat::markdown) {
     std::string notes;
-    for (const std::string& note : runbook.notes) notes += fmt::format("> **Note:** {}\n\n", note);
+    for (const std::string& note : runbook.notes) notes += fmt::format("> **Note:** {}\n\n", markdown_text(note));
     return fmt::format(
         "# Restore runbook: project {} from {} into {}\n\n"
         "| project | from | to | objectives | estimate |\n|---|---|---|---|---|\n| {} | {} | {} | {} | {} |\n\n"
         "{}Code Engine backs up project metadata but does not restore workloads; these steps do, in dependency "
         "order. Check each box as it is done.\n{}",
-        runbook.project, runbook.from, runbook.to, runbook.project, runbook.from, runbook.to, objectives,
-        runbook.estimate, notes, steps_markdown(runbook.steps));
+        markdown_text(runbook.project), markdown_text(runbook.from), markdown_text(runbook.to),
+        markdown_text(runbook.project), markdown_text(runbook.from), markdown_text(runbook.to),
+        markdown_text(objectives), markdown_text(runbook.estimate), notes, steps_markdown(runbook.steps));
   }
   std::string notes;
   for (const std::string& note : runbook.notes) notes += fmt::format("Note: {}\n", note);
-  return fmt::format("Restore runbook: project {} from {} into {}\nObjectives: {}\nEstimate: {}\n{}\n{}",
-                     runbook.project, runbook.from, runbook.to, objectives, runbook.estimate, notes,
-                     steps_text(runbook.steps));
+  // Text goes to a terminal: nothing from the file may move the cursor or reorder what is shown.
+  return printable(
+      fmt::format("Restore runbook: project {} from {} into {}\nObjectives: {}\nEstimate: {}\n{}\n{}", runbook.project,
+                  runbook.from, runbook.to, objectives, runbook.estimate, notes, steps_text(runbook.steps)),
+      true);
 }
 
 }  // namespace ceplan::render

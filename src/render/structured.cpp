@@ -3,6 +3,8 @@
 #include <algorithm>
 #include <cctype>
 
+#include "support/error.hpp"
+
 namespace ceplan::render {
 namespace {
 
@@ -109,6 +111,46 @@ std::string yaml_scalar(std::string_view text) {
   if (safe && !typed)
     return std::string(text);
   return nlohmann::json(std::string(text)).dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
+}
+
+}  // namespace ceplan::render
+
+namespace ceplan::render {
+
+std::string markdown_text(std::string_view text) {
+  std::string out;
+  out.reserve(text.size());
+  for (char c : printable(text)) {
+    if (std::string_view("\\`*_[]<|~&!").find(c) != std::string_view::npos)
+      out += '\\';
+    out += c;
+  }
+  return out;
+}
+
+namespace {
+
+std::size_t longest_backtick_run(std::string_view text) {
+  std::size_t longest = 0;
+  std::size_t run = 0;
+  for (char c : text) {
+    run = c == '`' ? run + 1 : 0;
+    longest = std::max(longest, run);
+  }
+  return longest;
+}
+
+}  // namespace
+
+std::string markdown_code(std::string_view text) {
+  const std::string fence(longest_backtick_run(text) + 1, '`');
+  const std::string safe = printable(text);
+  const bool pad = !safe.empty() && (safe.front() == '`' || safe.back() == '`');
+  return fence + (pad ? " " : "") + safe + (pad ? " " : "") + fence;
+}
+
+std::string markdown_fence(std::string_view text) {
+  return std::string(std::max<std::size_t>(3, longest_backtick_run(text) + 1), '`');
 }
 
 }  // namespace ceplan::render

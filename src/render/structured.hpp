@@ -21,4 +21,14 @@ namespace ceplan::render {
 /// 1.0 cannot hold replaced by U+FFFD.
 [[nodiscard]] std::string xml_escape(std::string_view text);
 
+/// A value as Markdown text: printable(), with the characters that would start a link, an image,
+/// HTML, a code span, emphasis or a table cell (backslash, backtick, * _ [ ] < | ~ & !) escaped
+/// with a backslash.
+[[nodiscard]] std::string markdown_text(std::string_view text);
+/// A value as a Markdown code span, fenced by more backticks than it holds in a row.
+[[nodiscard]] std::string markdown_code(std::string_view text);
+/// The fence of a Markdown code block holding `text`: at least three backticks, and more than the
+/// longest run of backticks in it, so that no line of it closes the block.
+[[nodiscard]] std::string markdown_fence(std::string_view text);
+
 }  // namespace ceplan::render

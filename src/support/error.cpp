@@ -11,13 +11,48 @@ std::string excerpt(std::string_view value, std::size_t shown) {
   return value.size() <= shown ? std::string(value) : std::string(value.substr(0, shown)) + "...";
 }
 
+namespace {
+
+// The code point of an invisible format character at `i` (zero-width spaces and joiners, bidi
+// marks, embeddings, overrides and isolates, the line and paragraph separators, the byte order
+// mark), with its length in bytes; {0, 0} for anything else.
+std::pair<unsigned, std::size_t> hidden_at(std::string_view text, std::size_t i) {
+  const auto at = [&](std::size_t k) { return i + k < text.size() ? static_cast<unsigned char>(text[i + k]) : 0u; };
+  if (at(0) == 0xD8 && at(1) == 0x9C)
+    return {0x061C, 2};
+  if (at(0) == 0xE2 && at(1) == 0x80 && ((at(2) >= 0x8B && at(2) <= 0x8F) || (at(2) >= 0xA8 && at(2) <= 0xAE)))
+    return {0x2000u + at(2) - 0x80u, 3};
+  if (at(0) == 0xE2 && at(1) == 0x81 && at(2) >= 0xA0 && at(2) <= 0xA9)
+    return {0x2060u + at(2) - 0xA0u, 3};
+  if (at(0) == 0xEF && at(1) == 0xBB && at(2) == 0xBF)
+    return {0xFEFF, 3};
+  return {0, 0};
+}
+
+}  // namespace
+
+bool has_hidden_characters(std::string_view text) {
+  for (std::size_t i = 0; i < text.size(); ++i) {
+    const auto byte = static_cast<unsigned char>(text[i]);
+    if (byte < 0x20 || byte == 0x7F || hidden_at(text, i).second > 0 ||
+        (byte == 0xC2 && i + 1 < text.size() && static_cast<unsigned char>(text[i + 1]) >= 0x80 &&
+         static_cast<unsigned char>(text[i + 1]) <= 0x9F)) {
+      return true;
+    }
+  }
+  return false;
+}
+
 std::string printable(std::string_view text, bool keep_newlines) {
   std::string out;
   out.reserve(text.size());
   for (std::size_t i = 0; i < text.size(); ++i) {
     const auto byte = static_cast<unsigned char>(text[i]);
-    if (byte == 0xC2 && i + 1 < text.size() && static_cast<unsigned char>(text[i + 1]) >= 0x80 &&
-        static_cast<unsigned char>(text[i + 1]) <= 0x9F) {
+    if (const auto [code, length] = hidden_at(text, i); length > 0) {
+      out += fmt::format("\\u{:04x}", code);
+      i += length - 1;
+    } else if (byte == 0xC2 && i + 1 < text.size() && static_cast<unsigned char>(text[i + 1]) >= 0x80 &&
+               static_cast<unsigned char>(text[i + 1]) <= 0x9F) {
       // C1 controls (U+0080 to U+009F), among them the one-byte CSI of some terminals
       out += fmt::format("\\u{:04x}", static_cast<unsigned char>(text[++i]));
     } else if (byte == '\n') {

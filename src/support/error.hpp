@@ -20,9 +20,14 @@ struct Location {
 
 /// `text` safe to print on a terminal or into a CI log: control characters (C0, DEL, C1), which
 /// could move the cursor, colour the screen or start a new line that CI reads as a workflow
-/// command (`::error ...`), become visible escapes (`\n`, `\x1b`, `\u009b`); the rest is kept.
+/// command (`::error ...`), and invisible format characters (bidi overrides such as U+202E, which
+/// show text in another order than it runs, zero-width characters, U+2028) become visible escapes
+/// (`\n`, `\x1b`, `\u009b`, `\u202e`); the rest is kept.
 /// With `keep_newlines`, for messages ceplan writes on several lines, line feeds stay.
 [[nodiscard]] std::string printable(std::string_view text, bool keep_newlines = false);
+
+/// True when `text` holds a character printable() would escape (a newline and a tab included).
+[[nodiscard]] bool has_hidden_characters(std::string_view text);
 
 /// One input problem: where it is and what is wrong.
 struct Diagnostic {

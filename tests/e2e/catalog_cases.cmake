@@ -29,3 +29,4 @@ ceplan_case(catalog_duplicate_region EXIT 2 ARGS --catalog catalog/duplicate-reg
 ceplan_case(catalog_many_errors EXIT 2 ARGS --catalog catalog/many-errors.yaml regions)
 ceplan_case(catalog_malformed EXIT 2 ARGS --catalog catalog/malformed.yaml regions)
 ceplan_case(version_with_catalog IN_ROOT ARGS version --catalog examples/catalogs/two-regions.yaml)
+ceplan_case(completion_hostile_catalog EXIT 2 ARGS --catalog catalog/hostile-id.yaml completion bash)

@@ -57,6 +57,9 @@ FIELDS = {
 VARIATIONS = [
     ("project", "''", ""), ("project", "42", 42), ("project", "null", None), ("project", "Payments", "Payments"),
     ("project", "-x", "-x"), ("project", "p" * 64, "p" * 64), ("project", "p" * 63, "p" * 63),
+    ("project", "p" * 128, "p" * 128), ("project", "p" * 129, "p" * 129), ("project", "'shop$(id>pwned)'", "shop$(id>pwned)"),
+    ("project", "'Zahlungen Prod: Ä.ö_ü-1 支付'", "Zahlungen Prod: Ä.ö_ü-1 支付"), ("project", "'a|b'", "a|b"),
+    ("project", '"a\u202eb"', "a\u202eb"), ("project", "'a\u00a0b'", "a\u00a0b"),
     ("availability", '"150%"', "150%"), ("availability", '"99.9%"', "99.9%"), ("availability", "100", 100),
     ("availability", "101", 101), ("availability", "0", 0), ("availability", "-1", -1), ("availability", "true", True),
     ("availability", '"abc"', "abc"), ("availability", "99.95", 99.95),

@@ -100,3 +100,17 @@ TEST_CASE("the catalog says when and from where its facts were read") {
   REQUIRE_FALSE(provenance.sources.empty());
   CHECK(provenance.sources.front() == "https://cloud.ibm.com/docs/codeengine?topic=codeengine-ha-dr");
 }
+
+TEST_CASE("region and zone ids are shaped as IBM spells them, so no id can run as code in a script") {
+  const std::string rule =
+      "must be lower-case letters and digits joined by single '-', starting with a letter, at most 32 characters";
+  CHECK(load_errors(header + region("'in-che$(touch pwned)'", "[in-che-1, in-che-2, 'x;y']")) ==
+        Lines{"c.yaml:5:9: error: region id 'in-che$(touch pwned)' " + rule,
+              "c.yaml:9:33: error: zone id 'x;y' " + rule});
+  CHECK(load_errors(header + region("EU-DE", "[eu-de-1, eu-de-2, eu-de--3]")) ==
+        Lines{"c.yaml:5:9: error: region id 'EU-DE' " + rule, "c.yaml:9:31: error: zone id 'eu-de--3' " + rule});
+  CHECK(load_errors(header + "  - id: eu-de\n    name: \"Frankfurt\\u202e\"\n    geography: Europe\n"
+                             "    availability: MZR\n    zones: [a-1, a-2, a-3]\n    backup_endpoint: EU\n") ==
+        Lines{"c.yaml:5:5: error: region 'eu-de' has a name, city or geography with control or invisible characters"});
+  CHECK(load_errors(header + region("eu-de", "[eu-de-1, eu-de-2, eu-de-3]")) == Lines{"no error"});
+}

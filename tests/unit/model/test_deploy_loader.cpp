@@ -226,14 +226,55 @@ TEST_CASE("an app with no region is an error, with its name") {
 
 TEST_CASE("escaped control characters never reach commands or reports") {
   CHECK(load_errors("version: 1\nproject: \"p\\n::warning file=x::y\"\nregions: [us-south]\n") ==
-        Lines{"d.yaml:2:10: error: 'project' must not contain control characters (a newline, a tab, an escape)"});
+        Lines{"d.yaml:2:10: error: 'project' must not contain control characters (a newline, a tab, an escape) or "
+              "invisible format characters (a bidi override, a zero-width space)"});
+  // C1 controls, a bidi override (U+202E) and the line separator (U+2028) are refused as well.
+  for (const char* value : {"p\\u009b31m", "p\\u202egnp.exe", "p\\u2028q", "p\\u200bq"}) {
+    INFO(value);
+    CHECK(load_errors(fmt::format("version: 1\nproject: \"{}\"\nregions: [us-south]\n", value)) ==
+          Lines{"d.yaml:2:10: error: 'project' must not contain control characters (a newline, a tab, an escape) or "
+                "invisible format characters (a bidi override, a zero-width space)"});
+  }
+}
+
+TEST_CASE("a project name follows IBM's rules: no shell characters, but spaces and any script") {
+  const std::string project_rule =
+      "'project' must be a Code Engine project name: letters and digits of any script, spaces, '.', ':', '_' and "
+      "'-', not starting with '-', at most 128 characters";
+  CHECK(load_errors("version: 1\nproject: 'shop$(id>pwned)'\nregions: [us-south]\n") ==
+        Lines{"d.yaml:2:10: error: " + project_rule + ", not 'shop$(id>pwned)'"});
+  CHECK(load_errors("version: 1\nproject: 'a\"b'\nregions: [us-south]\n") ==
+        Lines{"d.yaml:2:10: error: " + project_rule + ", not 'a\"b'"});
+  CHECK(
+      load_deployment("version: 1\nproject: 'Zahlungen Prod: Ä.ö_ü-1 支付'\nregions: [us-south]\n", "d.yaml").project ==
+      "Zahlungen Prod: Ä.ö_ü-1 支付");
+}
+
+TEST_CASE("every value that becomes a command argument is checked: paths, resource groups, time zones") {
+  CHECK(
+      load_errors("version: 1\nproject: p\nresource_group: '--output=x'\nregions: [us-south]\n"
+                  "failover: { edge_proxy: { domain: shop.example.com, health_check: { path: '@evil.example/x' } } }\n"
+                  "jobs: [{ name: j, image: i, schedule: '0 1 * * *', time_zone: 'Europe/$(id)' }]\n") ==
+      Lines{"d.yaml:3:17: error: 'resource_group' must not start with '-' (a command would read it as a flag) and be "
+            "at most 256 characters, not '--output=x'",
+            "d.yaml:5:75: error: 'path' must be a URL path: '/' followed by letters, digits and "
+            "-._~!$&'()*+,;=:%/? (no '@', no spaces), at most 2048 characters, not '@evil.example/x'",
+            "d.yaml:6:63: error: 'time_zone' must be an IANA time zone name such as Europe/London or UTC, not "
+            "'Europe/$(id)'"});
+  CHECK(load_errors("version: 1\nproject: p\nregions: [us-south]\n"
+                    "failover: { edge_proxy: { domain: shop.example.com, health_check: { path: '/health z' } } }\n")
+            .size() == 1);
+  CHECK(load_deployment("version: 1\nproject: p\nregions: [us-south]\n"
+                        "failover: { edge_proxy: { domain: a.example, health_check: { path: '/healthz?full=1' } } }\n",
+                        "d.yaml")
+            .failover.edge_proxy->health_check.path == "/healthz?full=1");
 }
 
 TEST_CASE("values printed after a flag may not look like one") {
   CHECK(load_errors("version: 1\nproject: '--image=x'\nregions: [us-south]\n"
                     "failover: { edge_proxy: { domain: '-x.example.com' } }\n") ==
-        Lines{"d.yaml:2:10: error: 'project' must not start with '-' (a command would read it as a flag) and be at "
-              "most 256 characters, not '--image=x'",
+        Lines{"d.yaml:2:10: error: 'project' must be a Code Engine project name: letters and digits of any script, "
+              "spaces, '.', ':', '_' and '-', not starting with '-', at most 128 characters, not '--image=x'",
               "d.yaml:4:35: error: 'domain' must be a domain name such as shop.example.com, not '-x.example.com'"});
 }
 

@@ -1,7 +1,13 @@
 #include <catch2/catch.hpp>
 
+#include <fstream>
+#include <iterator>
+
 #include "model/deploy_loader.hpp"
 #include "planner/ibmcloud.hpp"
+#include "procedures.hpp"
+#include "shell_oracle.hpp"
+#include "test_util.hpp"
 
 TEST_CASE("shell words are quoted only when needed") {
   CHECK(ceplan::planner::shell_word("icr.io/ns/app:1.0") == "icr.io/ns/app:1.0");
@@ -50,4 +56,81 @@ TEST_CASE("apps and jobs are created as they run in the target region, with thei
   CHECK(ceplan::planner::create_cron(d.jobs[0]) ==
         "ibmcloud ce subscription cron create --name j-cron --destination j --destination-type job --schedule "
         "'0 1 * * *' --time-zone Europe/London");
+}
+
+namespace {
+
+// The first unsafe line of `lines`, with what is wrong, or "" when every line is safe.
+std::string first_unsafe(const std::vector<std::string>& lines) {
+  for (const std::string& line : lines) {
+    if (auto problem = fuzz::unsafe_command(line))
+      return *problem + ": " + line;
+  }
+  return "";
+}
+
+}  // namespace
+
+TEST_CASE("the shell oracle finds every way a value can escape a command line") {
+  CHECK_FALSE(fuzz::unsafe_command("ibmcloud ce project select --name 'shop $(id)'"));
+  CHECK_FALSE(fuzz::unsafe_command("ibmcloud ce secret create --name db --username \"$(cat 'it'\\''s.username')\""));
+  CHECK_FALSE(fuzz::unsafe_command(
+      "echo | openssl s_client -connect a.example:443 -servername a.example 2>/dev/null | openssl x509 -noout "
+      "-enddate"));
+  CHECK(fuzz::unsafe_command("ibmcloud ce project select --name shop$(id)"));
+  CHECK(fuzz::unsafe_command("ibmcloud target -r eu-de -g \"${RESOURCE_GROUP:?project shop$(id)}\""));
+  CHECK(fuzz::unsafe_command("ibmcloud target -r eu-de -g --output=x"));
+  CHECK(fuzz::unsafe_command("ibmcloud ce project select --name shop; id"));
+  CHECK(fuzz::unsafe_command("ibmcloud ce project select --name shop --force-all"));
+  CHECK(fuzz::unsafe_command("ibmcloud ce project select --name shop extra"));
+  CHECK(fuzz::unsafe_command("curl -fsS https://shop.example.com@evil.example/x"));
+  CHECK(fuzz::unsafe_command("ibmcloud ce project select --name 'shop"));
+  CHECK(fuzz::unsafe_command("ibmcloud ce project select --name shop | sh"));
+}
+
+TEST_CASE("values that validation would refuse are still quoted, so quoting alone keeps commands safe") {
+  auto d = ceplan::load_deployment(
+      "version: 1\nproject: shop\nregions: [{id: us-south, role: primary}, {id: eu-de, role: standby}]\n"
+      "failover: {strategy: pilot-light, edge_proxy: {domain: shop.example.com, tls_secret: tls}}\n"
+      "apps: [{name: web, image: icr.io/s/web:1, secrets: [db], configmaps: [cfg], registry_secret: pull}]\n"
+      "jobs: [{name: nightly, image: icr.io/s/j:1, schedule: '0 2 * * *', idempotent: false}]\n"
+      "secrets: [{name: db, format: basic_auth}, {name: tls, format: tls}, {name: pull, format: registry},\n"
+      "          {name: key, format: ssh}, {name: gen}]\n"
+      "configmaps: [{name: cfg}]\n"
+      "data: [{name: pg, region: us-south, replica_in: eu-de, secret: db}]\n",
+      "d.yaml");
+  const std::string hostile = "x'\"$(id>pwned)`id`;|&<>*?~#!{}\\ --force";
+  d.project = "shop" + hostile;
+  d.resource_group.reset();
+  for (ceplan::Artifact& secret : d.secrets) secret.name.name = secret.name.name + hostile;
+  d.configmaps[0].name.name += hostile;
+  d.apps[0].name.name += hostile;
+  d.apps[0].image.name += hostile;
+  d.apps[0].cpu = ceplan::Ref{hostile, {}};
+  d.jobs[0].name.name += hostile;
+  d.jobs[0].schedule->name += hostile;
+  d.jobs[0].time_zone = ceplan::Ref{hostile, {}};
+  d.failover.edge_proxy->domain += hostile;
+  d.failover.edge_proxy->health_check.path = "@evil.example/" + hostile;
+  const auto lines = fuzz::every_command_line(d, ceplan::test::shared_catalog());
+  CHECK(lines.size() > 40);
+  CHECK(first_unsafe(lines) == "");
+  d.resource_group = ceplan::Ref{hostile, {}};
+  CHECK(first_unsafe(fuzz::every_command_line(d, ceplan::test::shared_catalog())) == "");
+  // Quoting cannot stop a value that starts with '-' from reading as an option: the loader refuses
+  // those (test_deploy_loader), and the oracle catches one that gets through.
+  d.resource_group = ceplan::Ref{"--output=x", {}};
+  CHECK(first_unsafe(fuzz::every_command_line(d, ceplan::test::shared_catalog())) ==
+        "an option's value that reads as an option: --output=x: ibmcloud target -r in-che -g --output=x");
+}
+
+TEST_CASE("every command line of every example is one the shell runs as printed") {
+  for (const char* name : {"shop-active-active.yaml", "api-warm-standby.yaml", "backup-restore.yaml", "risky.yaml"}) {
+    INFO(name);
+    std::ifstream in(std::string("../../examples/") + name);
+    const std::string text((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+    REQUIRE_FALSE(text.empty());
+    const auto d = ceplan::load_deployment(text, name);
+    CHECK(first_unsafe(fuzz::every_command_line(d, ceplan::test::shared_catalog())) == "");
+  }
 }

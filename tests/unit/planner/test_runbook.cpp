@@ -119,7 +119,7 @@ TEST_CASE("the incident flow: confirm, decide, fence, data, re-create, cut over,
 TEST_CASE("the project is created in a resource group, named or asked for") {
   const auto runbook = runbook_for("eu-gb");
   CHECK(runbook.steps[position(runbook, "target-region")].command ==
-        "ibmcloud target -r eu-gb -g \"${RESOURCE_GROUP:?set RESOURCE_GROUP to the resource group of project shop}\"");
+        "ibmcloud target -r eu-gb -g \"${RESOURCE_GROUP:?set RESOURCE_GROUP to the resource group of the project}\"");
   const auto named = ceplan::restore_runbook(
       ceplan::load_deployment("version: 1\nproject: p\nresource_group: prod\nregions: [us-south]\n", "d.yaml"),
       ceplan::embedded_catalog(), "eu-gb");

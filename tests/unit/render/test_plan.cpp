@@ -10,7 +10,7 @@ using Catch::Detail::Approx;
 namespace {
 
 const std::string file = R"(version: 1
-project: "my \"shop\""
+project: "my shop: ü"
 regions:
   - { id: us-south, role: primary }
   - { id: ca-tor, role: standby }
@@ -59,10 +59,25 @@ TEST_CASE("runbook Markdown is a checklist with commands in shell blocks") {
   const auto runbook = ceplan::restore_runbook(d, ceplan::embedded_catalog(), "eu-gb");
   const std::string markdown = ceplan::render::runbook(runbook, ceplan::render::PlanFormat::markdown);
   CHECK_THAT(markdown, Catch::Contains("| project | from | to | objectives | estimate |"));
-  CHECK_THAT(markdown, Catch::Contains("- [ ] **create-project** — Create project my \"shop\" in eu-gb\n  ```sh\n"
-                                       "  ibmcloud ce project create --name 'my \"shop\"'\n"));
+  CHECK_THAT(markdown, Catch::Contains("- [ ] **create-project** — Create project my shop: ü in eu-gb\n  ```sh\n"
+                                       "  ibmcloud ce project create --name 'my shop: ü'\n"));
   const auto json = nlohmann::json::parse(ceplan::render::runbook(runbook, ceplan::render::PlanFormat::json));
   CHECK(json["from"] == "us-south");
   CHECK(json["to"] == "eu-gb");
-  CHECK(json["project"] == "my \"shop\"");
+  CHECK(json["project"] == "my shop: ü");
+}
+
+TEST_CASE("a runbook's Markdown keeps its table and fences whatever the names hold") {
+  auto d = ceplan::load_deployment(file, "d.yaml");
+  d.project = "a|b`c <script>x</script> [l](https://evil.example) ```";
+  const auto runbook = ceplan::restore_runbook(d, ceplan::embedded_catalog(), "eu-gb");
+  const std::string markdown = ceplan::render::runbook(runbook, ceplan::render::PlanFormat::markdown);
+  CHECK_THAT(markdown, Catch::Contains("| a\\|b\\`c \\<script>x\\</script> \\[l\\](https://evil.example) \\`\\`\\` | "
+                                       "us-south | eu-gb |"));
+  // The commands' fence is longer than the backticks in the project name.
+  CHECK_THAT(markdown, Catch::Contains("  ````sh\n  ibmcloud ce project create --name 'a|b`c"));
+  d.project = "shop\u202egnp";
+  CHECK_THAT(ceplan::render::runbook(ceplan::restore_runbook(d, ceplan::embedded_catalog(), "eu-gb"),
+                                     ceplan::render::PlanFormat::text),
+             Catch::Contains("project shop\\u202egnp from us-south"));
 }

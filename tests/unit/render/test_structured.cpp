@@ -35,3 +35,16 @@ TEST_CASE("a YAML scalar is plain only when it reads back as the same string") {
   CHECK(yaml_scalar("x\ny") == "\"x\\ny\"");
   CHECK(yaml_scalar("") == "\"\"");
 }
+
+TEST_CASE("values in Markdown cannot open a link, HTML, a code span or a table cell") {
+  using ceplan::render::markdown_text;
+  CHECK(markdown_text("a|b") == "a\\|b");
+  CHECK(markdown_text("[x](https://evil.example) <img src=x> `y` *z* ~w~ &amp; !") ==
+        "\\[x\\](https://evil.example) \\<img src=x> \\`y\\` \\*z\\* \\~w\\~ \\&amp; \\!");
+  CHECK(markdown_text("db\u202e\x1b") == "db\\\\u202e\\\\x1b");
+  CHECK(ceplan::render::markdown_code("app") == "`app`");
+  CHECK(ceplan::render::markdown_code("a`b") == "``a`b``");
+  CHECK(ceplan::render::markdown_code("`a") == "`` `a ``");
+  CHECK(ceplan::render::markdown_fence("echo hi") == "```");
+  CHECK(ceplan::render::markdown_fence("x ```` y") == "`````");
+}

@@ -57,6 +57,16 @@ TEST_CASE("printable() shows control characters as escapes and keeps the rest") 
   CHECK(ceplan::printable("csi \xC2\x9B"
                           "2J") == "csi \\u009b2J");
   CHECK(ceplan::printable("two\nlines\x1b", true) == "two\nlines\\x1b");
+  // Bidi overrides and isolates, zero-width characters, the line separator and the byte order mark
+  // would show a reviewer text in another order, or hide it.
+  CHECK(ceplan::printable("shop\u202Egnp.exe") == "shop\\u202egnp.exe");
+  CHECK(ceplan::printable("a\u2028b\u2029c\u200Bd\u2066e\uFEFFf\u061Cg") ==
+        "a\\u2028b\\u2029c\\u200bd\\u2066e\\ufefff\\u061cg");
+  CHECK(ceplan::printable("\u2014 \u2192 \u00d7") == "\u2014 \u2192 \u00d7");
+  CHECK(ceplan::has_hidden_characters("a\u202Eb"));
+  CHECK(ceplan::has_hidden_characters("a\xC2\x85"));
+  CHECK(ceplan::has_hidden_characters("a\tb"));
+  CHECK_FALSE(ceplan::has_hidden_characters("Zahlungen \u00c4 \u652f\u4ed8"));
 }
 
 TEST_CASE("diagnostics print file names and messages as printable text") {
