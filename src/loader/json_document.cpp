@@ -95,10 +95,16 @@ public:
     m_open.pop_back();
     return true;
   }
-  bool parse_error(std::size_t position, const std::string& /*token*/, const nlohmann::detail::exception& error) {
+  bool parse_error(std::size_t position, const std::string& token, const nlohmann::detail::exception& error) {
     m_error_byte = position;
     m_syntax = true;
+    // nlohmann quotes the token it stopped in ("; last read: '...'"): for a plan cut short inside a
+    // private key, that is the key. The message keeps only what is wrong; the location says where.
     m_message = error.what();
+    if (const std::string echoed = "; last read: '" + token + "'"; !token.empty()) {
+      if (const std::size_t at = m_message.find(echoed); at != std::string::npos)
+        m_message.erase(at, echoed.size());
+    }
     m_error_path = path();
     return false;
   }

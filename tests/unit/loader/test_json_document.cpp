@@ -31,7 +31,7 @@ TEST_CASE("a JSON document becomes a tree with kinds, keys in order and whole nu
 TEST_CASE("malformed JSON is reported at its line and column") {
   CHECK(errors_of([] { (void)parse("{\n  \"a\": tru\n}", "p.json"); }) ==
         std::vector<std::string>{"p.json:2:11: error: $.a: malformed JSON: syntax error while parsing value - invalid "
-                                 "literal; last read: '\"a\": tru<U+000A>'"});
+                                 "literal"});
   CHECK(errors_of([] { (void)parse("", "p.json"); }) ==
         std::vector<std::string>{"p.json:1:1: error: $: malformed JSON: syntax error while parsing value - unexpected "
                                  "end of input; expected '[', '{', or a literal"});
@@ -67,4 +67,35 @@ TEST_CASE("JSON paths quote keys that are not names") {
   CHECK(ceplan::json::member_path("$", "root_module") == "$.root_module");
   CHECK(ceplan::json::member_path("$.a", "module.app[\"x\"]") == "$.a[\"module.app[\\\"x\\\"]\"]");
   CHECK(ceplan::json::index_path("$.a", 3) == "$.a[3]");
+}
+
+TEST_CASE("a document cut short inside a secret never shows the secret in its error") {
+  const std::string secret = "-----BEGIN PRIVATE KEY-----Zq9xWv8uTs7rQp6oNm5lKj4iHg3fEd2cBa1-----END";
+  const std::string head = R"({"values": {"private_key": ")";
+  const std::string text = head + secret + R"("}, "sensitive_values": {"private_key": true}})";
+  const auto leaks = [&](const std::string& message) {
+    for (std::size_t i = 0; i + 6 <= secret.size(); ++i) {
+      if (message.find(secret.substr(i, 6)) != std::string::npos)
+        return true;
+    }
+    return false;
+  };
+  for (std::size_t cut = head.size(); cut <= head.size() + secret.size() + 1; ++cut) {
+    const auto lines = errors_of([&] { (void)parse(text.substr(0, cut), "plan.json"); });
+    INFO(cut);
+    REQUIRE(lines.size() == 1);
+    CHECK_FALSE(leaks(lines.front()));
+  }
+  // A raw newline inside the value stops the parser there, as a truncation does.
+  std::string broken = text;
+  broken[head.size() + 30] = '\n';
+  const auto lines = errors_of([&] { (void)parse(broken, "plan.json"); });
+  CHECK(lines == std::vector<std::string>{
+                     "plan.json:1:59: error: $.values.private_key: malformed JSON: syntax error while parsing value - "
+                     "invalid "
+                     "string: control character U+000A (LF) must be escaped to \\u000A or \\n"});
+  CHECK(errors_of([&] { (void)parse(text.substr(0, head.size() + 10), "plan.json"); }) ==
+        std::vector<std::string>{"plan.json:1:39: error: $.values.private_key: malformed JSON: syntax error while "
+                                 "parsing value - "
+                                 "invalid string: missing closing quote"});
 }
