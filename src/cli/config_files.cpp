@@ -1,7 +1,11 @@
 #include "cli/config_files.hpp"
 
 #include <algorithm>
+#include <cstdlib>
+#include <iostream>
 #include <system_error>
+
+#include <fmt/format.h>
 
 #include "cli/io.hpp"
 
@@ -19,6 +23,28 @@ std::string relative_to(const LoadedConfig& loaded, const std::string& file) {
   if (relative.empty() || *relative.begin() == "..")
     return {};
   return relative.generic_string();
+}
+
+fs::path home_directory() {
+  const char* home = std::getenv("HOME");
+  std::error_code ignored;
+  return home == nullptr || *home == '\0' ? fs::path() : fs::absolute(home, ignored).lexically_normal();
+}
+
+// A configuration in a directory other users may write to (/tmp, a shared drop folder), or one
+// they may write to themselves, could have been put there by anyone: it is not obeyed, and the
+// user is told so once.
+bool trusted(const fs::path& config) {
+  std::error_code ignored;
+  const auto writable_by_others = [&](const fs::path& path) {
+    const fs::perms perms = fs::status(path, ignored).permissions();
+    return perms != fs::perms::unknown && (perms & fs::perms::others_write) != fs::perms::none;
+  };
+  if (!writable_by_others(config.parent_path()) && !writable_by_others(config))
+    return true;
+  std::cerr << fmt::format("ceplan: ignoring {}: other users may write to it or to its directory\n",
+                           printable(config.string()));
+  return false;
 }
 
 void merge(const RuleSettings& from, RuleSettings& into) {
@@ -53,7 +79,9 @@ const LoadedConfig* ConfigFinder::for_file(const std::string& file) {
   const fs::path start =
       (file.empty() || file == "-" ? fs::current_path(ignored) : fs::absolute(file, ignored).parent_path())
           .lexically_normal();
-  // Up to the repository root (the directory holding .git) or the file system's root.
+  // Up to the repository root (the directory holding .git), the home directory or the file
+  // system's root.
+  const fs::path home = home_directory();
   std::vector<fs::path> visited;
   std::optional<fs::path> found;
   for (fs::path dir = start; !dir.empty(); dir = dir.parent_path()) {
@@ -62,11 +90,11 @@ const LoadedConfig* ConfigFinder::for_file(const std::string& file) {
       break;
     }
     visited.push_back(dir);
-    if (fs::is_regular_file(dir / file_name, ignored)) {
+    if (fs::is_regular_file(dir / file_name, ignored) && trusted(dir / file_name)) {
       found = dir / file_name;
       break;
     }
-    if (fs::exists(dir / ".git", ignored) || dir == dir.root_path())
+    if (fs::exists(dir / ".git", ignored) || dir == dir.root_path() || dir == home)
       break;
   }
   for (const fs::path& dir : visited) m_nearest[dir] = found;

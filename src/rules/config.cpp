@@ -94,6 +94,44 @@ std::vector<std::string> strings(yaml::Reader& reader, const yaml::Node* node, s
   return reader.string_list(*node, what).value_or(std::vector<std::string>{});
 }
 
+// True when `path` leaves the directory it is relative to: absolute, from the home directory, or
+// with a '..' component.
+bool escapes(std::string_view path) {
+  if (path.empty() || path.front() == '/' || path.front() == '\\' || path.front() == '~')
+    return true;
+  for (std::size_t start = 0; start <= path.size();) {
+    const std::size_t end = std::min(path.find_first_of("/\\", start), path.size());
+    if (path.substr(start, end - start) == "..")
+      return true;
+    start = end + 1;
+  }
+  return false;
+}
+
+// A configuration is read from the repository it sits in, often from a pull request: the files
+// it names stay below its own directory, so it can neither overwrite nor read anything else. The
+// command line may still name any path. `format` entries are FORMAT=FILE.
+void confine(yaml::Reader& reader, const yaml::Node* node, std::string_view what, bool format) {
+  if (node == nullptr)
+    return;
+  const bool list = node->kind == yaml::Kind::sequence;
+  const std::size_t count = list ? node->items.size() : 1;
+  for (std::size_t i = 0; i < count; ++i) {
+    const yaml::Node& item = list ? node->items[i] : *node;
+    if (item.kind != yaml::Kind::scalar)
+      continue;
+    const std::string& text = item.value;
+    const std::size_t equals = format ? text.find('=') : 0;
+    if (format && equals == std::string::npos)
+      continue;
+    const std::string_view path = std::string_view(text).substr(format ? equals + 1 : 0);
+    if (escapes(path))
+      reader.error(item.mark, fmt::format("{} names '{}', outside the directory of this configuration; use a path "
+                                          "below it, without '..', or give it on the command line",
+                                          what, excerpt(path)));
+  }
+}
+
 void read_overrides(yaml::Reader& reader, const yaml::Node& node, Config& out) {
   if (!reader.sequence(node, "'overrides'"))
     return;
@@ -125,6 +163,7 @@ Config parse_config(std::string_view text, const std::string& source, const Inpu
     if (const yaml::Node* node = root.find("fail-on"))
       out.fail_on = reader.choice(*node, "'fail-on'", severity_words);
     out.formats = strings(reader, root.find("format"), "'format'");
+    confine(reader, root.find("format"), "'format'", true);
     read_rules(reader, root, out.rules);
     if (const yaml::Node* node = root.find("catalog"))
       out.catalog = reader.string(*node, "'catalog'");
@@ -132,6 +171,8 @@ Config parse_config(std::string_view text, const std::string& source, const Inpu
     out.exclude = strings(reader, root.find("exclude"), "'exclude'");
     if (const yaml::Node* node = root.find("baseline"))
       out.baseline = reader.string(*node, "'baseline'");
+    for (const char* key : {"catalog", "paths", "baseline"})
+      confine(reader, root.find(key), fmt::format("'{}'", key), false);
     if (const yaml::Node* node = root.find("report-unused-ignores"))
       out.report_unused_ignores = reader.boolean(*node, "'report-unused-ignores'");
     if (const yaml::Node* node = root.find("overrides"))

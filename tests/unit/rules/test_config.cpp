@@ -54,3 +54,23 @@ TEST_CASE("globs: * within a name, ** across directories (none included), ?") {
   CHECK_FALSE(glob_match("*.yaml", "a.yml"));
   CHECK_FALSE(glob_match(std::string(40, '*') + "x", std::string(200, 'a')));  // quick, not exponential
 }
+
+TEST_CASE("a configuration names no file outside its own directory") {
+  const std::string rule =
+      "outside the directory of this configuration; use a path below it, without '..', or give "
+      "it on the command line";
+  CHECK(errors_of([] {
+          (void)parse_config(
+              "format: [\"json=../../x\", \"sarif=/abs\", text, \"junit=reports/j.xml\"]\n"
+              "catalog: /etc/passwd\npaths: [\"deploy/*.yaml\", \"../other/*.yaml\"]\n"
+              "baseline: a/../../b.json\n",
+              ".ceplan.yaml");
+        }) == Lines{".ceplan.yaml:1:10: error: 'format' names '../../x', " + rule,
+                    ".ceplan.yaml:1:26: error: 'format' names '/abs', " + rule,
+                    ".ceplan.yaml:2:10: error: 'catalog' names '/etc/passwd', " + rule,
+                    ".ceplan.yaml:3:26: error: 'paths' names '../other/*.yaml', " + rule,
+                    ".ceplan.yaml:4:11: error: 'baseline' names 'a/../../b.json', " + rule});
+  CHECK(errors_of([] { (void)parse_config("format: sarif=~/x.sarif\ncatalog: ..\n", ".ceplan.yaml"); }).size() == 2);
+  CHECK(parse_config("catalog: data/..x/c.yaml\nbaseline: .ceplan-baseline.json\n", ".ceplan.yaml").catalog ==
+        "data/..x/c.yaml");
+}
