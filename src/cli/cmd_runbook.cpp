@@ -1,3 +1,4 @@
+#include "cli/app.hpp"
 #include "cli/commands.hpp"
 #include "cli/config_files.hpp"
 #include "cli/findings_gate.hpp"
@@ -13,6 +14,7 @@ void set_runbook_command(CLI::App& command_app, Context& context) {
     std::string from;
     std::string format;
     bool ignore_findings = false;
+    bool effects = false;
   };
   auto options = std::make_shared<Options>();
   CLI::App* command = &command_app;
@@ -21,6 +23,8 @@ void set_runbook_command(CLI::App& command_app, Context& context) {
   command->add_option("--from", options->from, "Region restored from (default: the primary, else the first)");
   add_format_option(context, *command, options->format, {"text", "markdown", "json"});
   add_ignore_findings_option(*command, options->ignore_findings);
+  command->add_flag("--show-effects", options->effects,
+                    "Show what each step changes in the world state (JSON always carries it as 'effect')");
   command->footer(
       "Examples:\n  ceplan runbook deploy.yaml --restore-to eu-gb\n"
       "  ceplan runbook deploy.yaml --restore-to ca-tor --from us-south --format markdown -o RUNBOOK.md");
@@ -34,7 +38,10 @@ void set_runbook_command(CLI::App& command_app, Context& context) {
       return;
     }
     runbook.notes.insert(runbook.notes.begin(), notes->begin(), notes->end());
-    context.emit(render::runbook(runbook, render::parse_plan_format(options->format)));
+    context.emit(render::runbook(runbook, render::parse_plan_format(options->format), options->effects));
+    // A procedure that breaks an invariant is printed for review, but never passes as safe.
+    if (render::unsafe(runbook.steps, runbook.unsafe))
+      context.exit_code = exit_cannot_run;
   });
 }
 

@@ -21,6 +21,8 @@ void set_validate_command(CLI::App& command, Context& context);
 void set_plan_command(CLI::App& command, Context& context);
 /// `ceplan diff`: what a change to a deploy file does to resilience.
 void set_diff_command(CLI::App& command, Context& context);
+/// `ceplan failback FILE --scenario S`
+void set_failback_command(CLI::App& command, Context& context);
 /// `ceplan runbook FILE --restore-to REGION`
 void set_runbook_command(CLI::App& command, Context& context);
 /// `ceplan rules`

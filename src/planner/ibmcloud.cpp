@@ -2,6 +2,8 @@
 
 #include <cctype>
 
+#include <algorithm>
+
 #include <fmt/format.h>
 
 namespace ceplan::planner {
@@ -41,20 +43,12 @@ std::string target(std::string_view region, const std::optional<Ref>& resource_g
   return fmt::format("{} -g {}", target(region), group);
 }
 
-std::string select(std::string_view region, std::string_view project) {
-  return fmt::format("{}\n{}", target(region), select_project(project));
-}
-
-std::string in_region(std::string_view region, std::string_view project, std::string_view command) {
-  return fmt::format("{}\n{}", select(region, project), command);
-}
-
 std::string select_project(std::string_view project) {
   return fmt::format("ibmcloud ce project select --name {}", shell_word(project));
 }
 
 std::string create_project(std::string_view project) {
-  return fmt::format("ibmcloud ce project create --name {}\n{}", shell_word(project), select_project(project));
+  return fmt::format("ibmcloud ce project create --name {} &&\n{}", shell_word(project), select_project(project));
 }
 
 std::string get_project(std::string_view project) {
@@ -136,12 +130,10 @@ std::string references(const std::vector<Ref>& secrets, const std::vector<Ref>& 
 namespace {
 
 // --max-scale, --port, --cpu, --memory and --visibility where the file sets them.
-std::string app_settings(const App& app, std::string_view region) {
+std::string app_settings(const App& app, std::optional<std::int64_t> max_scale) {
   std::string out;
-  const RegionOverrides* local = app.overrides_in(region);
-  const auto& max_scale = local != nullptr && local->max_scale ? local->max_scale : app.max_scale;
   if (max_scale) {
-    out += fmt::format(" --max-scale {}", max_scale->value);
+    out += fmt::format(" --max-scale {}", *max_scale);
   }
   if (app.port) {
     out += fmt::format(" --port {}", app.port->value);
@@ -158,17 +150,26 @@ std::string app_settings(const App& app, std::string_view region) {
 
 }  // namespace
 
-std::string create_app(const App& app, std::string_view region) {
+std::string create_app(const App& app, std::string_view image, std::int64_t min_scale,
+                       std::optional<std::int64_t> max_scale) {
   const std::string registry =
       app.registry_secret ? fmt::format(" --registry-secret {}", shell_word(app.registry_secret->name)) : "";
   return fmt::format("ibmcloud ce application create --name {} --image {} --min-scale {}{}{}{}",
-                     shell_word(app.name.name), shell_word(app.image_in(region).name), app.min_scale_in(region).value,
-                     app_settings(app, region), registry, references(app.secrets, app.configmaps));
+                     shell_word(app.name.name), shell_word(image), min_scale, app_settings(app, max_scale), registry,
+                     references(app.secrets, app.configmaps));
 }
 
-std::string scale_app(const App& app) {
-  return fmt::format("ibmcloud ce application update --name {} --min-scale {}{}", shell_word(app.name.name),
-                     app.min_scale.value, app.max_scale ? fmt::format(" --max-scale {}", app.max_scale->value) : "");
+std::string scale_app(const App& app, std::int64_t min_scale, std::optional<std::int64_t> max_scale) {
+  return fmt::format("ibmcloud ce application update --name {} --min-scale {}{}", shell_word(app.name.name), min_scale,
+                     max_scale ? fmt::format(" --max-scale {}", *max_scale) : "");
+}
+
+std::string delete_app(const App& app) {
+  return fmt::format("ibmcloud ce application delete --name {} --force --ignore-not-found", shell_word(app.name.name));
+}
+
+std::string delete_job(const Job& job) {
+  return fmt::format("ibmcloud ce job delete --name {} --force --ignore-not-found", shell_word(job.name.name));
 }
 
 std::string restart_app(const App& app) {
@@ -179,15 +180,19 @@ std::string export_app(const App& app) {
   return fmt::format("ibmcloud ce application get --name {} --output yaml", shell_word(app.name.name));
 }
 
+std::string export_job(const Job& job) {
+  return fmt::format("ibmcloud ce job get --name {} --output yaml", shell_word(job.name.name));
+}
+
 std::string get_app(const App& app) {
   return fmt::format("ibmcloud ce application get --name {}", shell_word(app.name.name));
 }
 
-std::string create_job(const Job& job, std::string_view region) {
+std::string create_job(const Job& job, std::string_view image) {
   const std::string registry =
       job.registry_secret ? fmt::format(" --registry-secret {}", shell_word(job.registry_secret->name)) : "";
-  return fmt::format("ibmcloud ce job create --name {} --image {}{}{}", shell_word(job.name.name),
-                     shell_word(job.image_in(region).name), registry, references(job.secrets, job.configmaps));
+  return fmt::format("ibmcloud ce job create --name {} --image {}{}{}", shell_word(job.name.name), shell_word(image),
+                     registry, references(job.secrets, job.configmaps));
 }
 
 std::string get_job(const Job& job) {
@@ -222,17 +227,6 @@ std::string delete_cron(const Job& job) {
 
 std::string list_jobruns(const Job& job) {
   return fmt::format("ibmcloud ce jobrun list --job {}", shell_word(job.name.name));
-}
-
-std::string delete_schedules(std::string_view region, std::string_view project, const std::vector<const Job*>& jobs) {
-  std::string deletes;
-  for (const Job* job : jobs) {
-    if (job->schedule) {
-      deletes += deletes.empty() ? "" : "\n";
-      deletes += delete_cron(*job);
-    }
-  }
-  return deletes.empty() ? std::string() : in_region(region, project, deletes);
 }
 
 std::string create_domain_mapping(std::string_view domain, const App& app, std::string_view tls_secret) {
@@ -282,6 +276,143 @@ std::string run_runbook(std::string_view file, std::string_view to, std::string_
 
 std::string wait_seconds(std::int64_t seconds) {
   return fmt::format("sleep {}", seconds);
+}
+
+}  // namespace ceplan::planner
+
+namespace ceplan::planner {
+namespace {
+
+const App* find_app(const Deployment& d, const std::string& name) {
+  const auto it = std::find_if(d.apps.begin(), d.apps.end(), [&](const App& a) { return a.name.name == name; });
+  return it == d.apps.end() ? nullptr : &*it;
+}
+
+const Job* find_job(const Deployment& d, const std::string& name) {
+  const auto it = std::find_if(d.jobs.begin(), d.jobs.end(), [&](const Job& j) { return j.name.name == name; });
+  return it == d.jobs.end() ? nullptr : &*it;
+}
+
+const Artifact* find_artifact(const std::vector<Artifact>& list, const std::string& name) {
+  const auto it = std::find_if(list.begin(), list.end(), [&](const Artifact& a) { return a.name.name == name; });
+  return it == list.end() ? nullptr : &*it;
+}
+
+// A TLS secret the edge proxy names but the file does not declare is created from the CA's files.
+Artifact secret_of(const Deployment& d, const std::string& name) {
+  const Artifact* declared = find_artifact(d.secrets, name);
+  return declared != nullptr ? *declared : Artifact{Ref{name, {}}, Source::manual, {}, "tls"};
+}
+
+std::string app_command(const Deployment& d, const Action& a) {
+  const App* app = find_app(d, a.name);
+  if (app == nullptr)
+    return {};
+  switch (a.kind) {
+    case ActionKind::create_app: return create_app(*app, a.image, a.min_scale, a.max_scale);
+    case ActionKind::scale_app: return scale_app(*app, a.min_scale, a.max_scale);
+    case ActionKind::restart_app: return restart_app(*app);
+    case ActionKind::delete_app: return delete_app(*app);
+    default: return get_app(*app);
+  }
+}
+
+std::string job_command(const Deployment& d, const Action& a) {
+  const Job* job = find_job(d, a.name);
+  if (job == nullptr)
+    return {};
+  switch (a.kind) {
+    case ActionKind::create_job: return create_job(*job, a.image);
+    case ActionKind::check_job: return get_job(*job);
+    case ActionKind::delete_job: return delete_job(*job);
+    case ActionKind::create_cron: return create_cron(*job);
+    case ActionKind::delete_cron: return delete_cron(*job);
+    case ActionKind::check_cron: return get_cron(*job);
+    case ActionKind::list_jobruns: return list_jobruns(*job);
+    default: return submit_jobrun(*job);
+  }
+}
+
+}  // namespace
+
+std::string command_of(const Deployment& d, const Action& a) {
+  switch (a.kind) {
+    case ActionKind::create_secret: return create_secret(secret_of(d, a.name), a.server);
+    case ActionKind::check_secret: return get_secret(secret_of(d, a.name));
+    case ActionKind::select_project: return get_project(d.project);
+    case ActionKind::update_secret: return update_secret(secret_of(d, a.name));
+    case ActionKind::create_configmap:
+    case ActionKind::check_configmap: {
+      const Artifact* configmap = find_artifact(d.configmaps, a.name);
+      if (configmap == nullptr)
+        return {};
+      return a.kind == ActionKind::create_configmap ? create_configmap(*configmap) : get_configmap(*configmap);
+    }
+    case ActionKind::create_app:
+    case ActionKind::scale_app:
+    case ActionKind::restart_app:
+    case ActionKind::delete_app:
+    case ActionKind::check_app: return app_command(d, a);
+    case ActionKind::create_job:
+    case ActionKind::check_job:
+    case ActionKind::delete_job:
+    case ActionKind::create_cron:
+    case ActionKind::delete_cron:
+    case ActionKind::check_cron:
+    case ActionKind::list_jobruns:
+    case ActionKind::submit_jobrun: return job_command(d, a);
+    case ActionKind::map_domain: {
+      const App* app = find_app(d, a.name);
+      const auto& proxy = d.failover.edge_proxy;
+      if (app == nullptr || !proxy)
+        return {};
+      return create_domain_mapping(proxy->domain, *app,
+                                   proxy->tls_secret ? proxy->tls_secret->name : d.project + "-tls");
+    }
+    case ActionKind::check_domain:
+      return d.failover.edge_proxy ? get_domain_mapping(d.failover.edge_proxy->domain) : std::string();
+    case ActionKind::check_url:
+      return d.failover.edge_proxy ? check_url(d.failover.edge_proxy->domain, d.failover.edge_proxy->health_check.path)
+                                   : std::string();
+    case ActionKind::check_certificate:
+      return d.failover.edge_proxy ? certificate_expiry(d.failover.edge_proxy->domain) : std::string();
+    case ActionKind::wait_dns:
+      return d.failover.edge_proxy ? wait_seconds(d.failover.edge_proxy->ttl.value) : std::string();
+    default: return {};
+  }
+}
+
+// Each region's commands run as one chain: `ibmcloud target` (with `-g` where the project is
+// created), the project's selection, then the commands, joined by `&&` so that a failed target or
+// selection stops the block before anything runs in whatever project was selected before.
+std::string commands(const Deployment& d, const std::vector<Action>& actions) {
+  std::vector<std::string> blocks;
+  std::string region;
+  std::vector<std::string> lines;
+  auto flush = [&] {
+    if (!lines.empty())
+      blocks.push_back(fmt::format("{}", fmt::join(lines, " &&\n")));
+    lines.clear();
+  };
+  for (const Action& a : actions) {
+    const bool project = in_project(a.kind) || a.kind == ActionKind::create_project;
+    const std::string command = a.kind == ActionKind::create_project ? create_project(d.project) : command_of(d, a);
+    if (command.empty())
+      continue;
+    if (!project || a.region != region || a.kind == ActionKind::create_project) {
+      flush();
+      region = project ? a.region : std::string();
+      if (a.kind == ActionKind::create_project) {
+        lines.push_back(target(a.region, d.resource_group));
+      } else if (project) {
+        lines.push_back(target(a.region));
+        lines.push_back(select_project(d.project));
+      }
+    }
+    lines.push_back(command);
+  }
+  flush();
+  return fmt::format("{}", fmt::join(blocks, "\n"));
 }
 
 }  // namespace ceplan::planner

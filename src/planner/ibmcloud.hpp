@@ -10,6 +10,7 @@
 #include <vector>
 
 #include "model/deployment.hpp"
+#include "planner/action.hpp"
 
 namespace ceplan::planner {
 
@@ -25,14 +26,10 @@ namespace ceplan::planner {
 /// `ibmcloud target -r REGION -g GROUP`, as before `project create`; without a resource group in
 /// the file, GROUP is `"${RESOURCE_GROUP:?...}"`, which stops with a message until it is set.
 [[nodiscard]] std::string target(std::string_view region, const std::optional<Ref>& resource_group);
-/// `ibmcloud target -r REGION` then `ibmcloud ce project select --name PROJECT`.
-[[nodiscard]] std::string select(std::string_view region, std::string_view project);
-/// `command` (one or more lines) run in `project` in `region`: select() first.
-[[nodiscard]] std::string in_region(std::string_view region, std::string_view project, std::string_view command);
 
 /// `ibmcloud ce project select --name PROJECT`
 [[nodiscard]] std::string select_project(std::string_view project);
-/// `ibmcloud ce project create --name PROJECT`, then select it.
+/// `ibmcloud ce project create --name PROJECT`, then (chained) select it.
 [[nodiscard]] std::string create_project(std::string_view project);
 /// `ibmcloud ce project get --name PROJECT`
 [[nodiscard]] std::string get_project(std::string_view project);
@@ -49,20 +46,26 @@ namespace ceplan::planner {
 /// `ibmcloud ce configmap get --name NAME`
 [[nodiscard]] std::string get_configmap(const Artifact& configmap);
 
-/// `ibmcloud ce application create ...` as the app runs in `region`: its image and scale there,
-/// its registry secret and references.
-[[nodiscard]] std::string create_app(const App& app, std::string_view region);
-/// `ibmcloud ce application update --name APP --min-scale N [--max-scale M]`: the app's own
-/// (full-load) scale, for a standby that now takes all traffic.
-[[nodiscard]] std::string scale_app(const App& app);
+/// `ibmcloud ce application create ...` with `image` and scale, the app's settings, its registry
+/// secret and references.
+[[nodiscard]] std::string create_app(const App& app, std::string_view image, std::int64_t min_scale,
+                                     std::optional<std::int64_t> max_scale);
+/// `ibmcloud ce application update --name APP --min-scale N [--max-scale M]`.
+[[nodiscard]] std::string scale_app(const App& app, std::int64_t min_scale, std::optional<std::int64_t> max_scale);
+/// `ibmcloud ce application delete --name APP --force --ignore-not-found`
+[[nodiscard]] std::string delete_app(const App& app);
+/// `ibmcloud ce job delete --name JOB --force --ignore-not-found`
+[[nodiscard]] std::string delete_job(const Job& job);
 /// `ibmcloud ce application update --name APP`: a new revision, which reads changed secrets.
 [[nodiscard]] std::string restart_app(const App& app);
 /// `ibmcloud ce application get --name APP --output yaml`: IBM's export of the app's settings.
 [[nodiscard]] std::string export_app(const App& app);
+/// `ibmcloud ce job get --name JOB --output yaml`: IBM's export of the job's settings.
+[[nodiscard]] std::string export_job(const Job& job);
 /// `ibmcloud ce application get --name APP`
 [[nodiscard]] std::string get_app(const App& app);
-/// `ibmcloud ce job create ...` with the image it pulls in `region`, its registry secret and references.
-[[nodiscard]] std::string create_job(const Job& job, std::string_view region);
+/// `ibmcloud ce job create ...` with `image`, its registry secret and references.
+[[nodiscard]] std::string create_job(const Job& job, std::string_view image);
 /// `ibmcloud ce job get --name JOB`
 [[nodiscard]] std::string get_job(const Job& job);
 /// `ibmcloud ce jobrun submit --job JOB`
@@ -78,10 +81,6 @@ namespace ceplan::planner {
 [[nodiscard]] std::string list_crons();
 /// `ibmcloud ce subscription cron delete --name ... --force --ignore-not-found` for a scheduled job.
 [[nodiscard]] std::string delete_cron(const Job& job);
-/// Selects the project in `region` and deletes the cron subscription of each scheduled job in
-/// `jobs`; empty when none has a schedule.
-[[nodiscard]] std::string delete_schedules(std::string_view region, std::string_view project,
-                                           const std::vector<const Job*>& jobs);
 
 /// `ibmcloud ce domainmapping create --domain-name DOMAIN --target APP --tls-secret SECRET`
 [[nodiscard]] std::string create_domain_mapping(std::string_view domain, const App& app, std::string_view tls_secret);
@@ -96,5 +95,11 @@ namespace ceplan::planner {
 [[nodiscard]] std::string run_runbook(std::string_view file, std::string_view to, std::string_view from);
 /// `sleep N`, e.g. for DNS resolvers to honour a TTL.
 [[nodiscard]] std::string wait_seconds(std::int64_t seconds);
+
+/// The command of one action, without its region's target and selection; "" for a manual action.
+[[nodiscard]] std::string command_of(const Deployment& deployment, const Action& action);
+/// The commands of `actions`, one chain per region: `ibmcloud target -r R` (with `-g` before a
+/// project is created) `&& ibmcloud ce project select --name P && ...`, one command a line.
+[[nodiscard]] std::string commands(const Deployment& deployment, const std::vector<Action>& actions);
 
 }  // namespace ceplan::planner

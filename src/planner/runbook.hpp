@@ -6,19 +6,21 @@
 
 #include "catalog/catalog.hpp"
 #include "model/deployment.hpp"
-#include "planner/checklist.hpp"
+#include "planner/step.hpp"
 
 namespace ceplan {
 
 /// A restore runbook (`ceplan runbook`).
 struct Runbook {
-  std::string project;             ///< project name
-  std::string from;                ///< region restored from
-  std::string to;                  ///< region restored into
-  std::string objectives;          ///< "RTO 10m, RPO 15m", or "" without objectives
-  std::string estimate;            ///< what the restore takes, as far as the file says
-  std::vector<std::string> notes;  ///< caveats shown above the steps (e.g. --ignore-findings)
-  std::vector<Step> steps;         ///< in dependency order
+  std::string title;                ///< the heading; "" for "Restore runbook: project P from A into B"
+  std::string project;              ///< project name
+  std::string from;                 ///< region restored from
+  std::string to;                   ///< region restored into
+  std::string objectives;           ///< "RTO 10m, RPO 15m", or "" without objectives
+  std::string estimate;             ///< what the restore takes, as far as the file says
+  std::vector<std::string> notes;   ///< caveats shown above the steps (e.g. --ignore-findings)
+  std::vector<Step> steps;          ///< in dependency order
+  std::vector<std::string> unsafe;  ///< what the simulator found wrong with the end state (SPEC §8)
 };
 
 /// The runbook that re-creates the project in `to`; `from` defaults to the primary region (or

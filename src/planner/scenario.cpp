@@ -6,7 +6,8 @@
 
 #include "planner/scenario.hpp"
 
-#include "planner/ibmcloud.hpp"
+#include "planner/simulator.hpp"
+#include "planner/takeover.hpp"
 #include "support/spellcheck.hpp"
 
 namespace ceplan {
@@ -44,6 +45,17 @@ struct Impact {
   bool zone_hit = false;               // a surviving region loses a zone
 };
 
+// The regions a workload runs in normally: under pilot-light and backup-restore a standby's entry
+// is a template, not a placement (SPEC §8).
+std::vector<Ref> placed(const Deployment& d, const Workload& workload) {
+  std::vector<Ref> out;
+  for (const Ref& region : workload.regions) {
+    if (placed_in(d, workload, region.name))
+      out.push_back(region);
+  }
+  return out;
+}
+
 Impact impact_on(const std::vector<Ref>& regions, const ScenarioPlan& plan) {
   Impact impact;
   for (const std::string& region : names_of(regions)) {
@@ -59,162 +71,114 @@ Impact impact_on(const std::vector<Ref>& regions, const ScenarioPlan& plan) {
 
 constexpr std::string_view apps_serve = "apps serve again";
 
-void zone_steps(const Deployment& d, const ScenarioPlan& plan, Checklist& out) {
+void zone_steps(Procedure& p, const ScenarioPlan& plan) {
+  const Deployment& d = p.deployment();
   if (plan.degraded.empty()) {
-    out.add("confirm-unaffected", "verify", "Confirm the zone is outside every region of the project", "",
-            "the zone's region is not one the project lists", "no action needed");
+    p.add("confirm-unaffected", "verify", "Confirm the zone is outside every region of the project", {},
+          "the zone's region is not one the project lists", "no action needed");
     return;
   }
   const std::string& region = plan.degraded.front();
-  out.add("confirm-zone-outage", "preflight",
-          fmt::format("Confirm the outage of zone {} on the IBM Cloud status page", plan.scenario.target), "",
-          "the status page lists the zone as degraded", "decide on facts, not alarms");
+  p.add("confirm-zone-outage", "preflight",
+        fmt::format("Confirm the outage of zone {} on the IBM Cloud status page", plan.scenario.target), {},
+        "the status page lists the zone as degraded", "decide on facts, not alarms");
+  const RegionState* state = p.state().find(region);
   for (const App& app : d.apps) {
-    if (app.runs_in(region)) {
-      out.add("check-app-" + app.name.name, "verify",
-              fmt::format("Check that Code Engine re-created app {} in another zone of {}", app.name.name, region),
-              planner::in_region(region, d.project, planner::get_app(app)),
-              "the application reports Ready and its URL answers", out.rto(apps_serve));
-    }
+    if (state != nullptr && state->apps.contains(app.name.name))
+      p.add("check-app-" + app.name.name, "verify",
+            fmt::format("Check that Code Engine re-created app {} in another zone of {}", app.name.name, region),
+            {act(ActionKind::check_app, region, app.name.name)}, "the application reports Ready and its URL answers",
+            p.rto(apps_serve));
   }
   for (const Job& job : d.jobs) {
-    if (job.runs_in(region)) {
-      out.add("check-job-" + job.name.name, "verify",
-              fmt::format("Check that job {} is still defined in {}", job.name.name, region),
-              planner::in_region(region, d.project, planner::get_job(job)),
-              "the job definition is listed; Code Engine replicates definitions across zones",
-              "jobs keep running on schedule");
-    }
+    if (state != nullptr && state->jobs.contains(job.name.name))
+      p.add("check-job-" + job.name.name, "verify",
+            fmt::format("Check that job {} is still defined in {}", job.name.name, region),
+            {act(ActionKind::check_job, region, job.name.name)},
+            "the job definition is listed; Code Engine replicates definitions across zones",
+            "jobs keep running on schedule");
   }
 }
 
-// What the region steps share: the deployment, the plan, the lost regions as a phrase and the
-// region that takes over.
-struct RegionOutage {
-  const Deployment& d;
-  const ScenarioPlan& plan;
-  std::string lost;
-  std::string takeover;
-};
-
-// True if the app runs smaller where it now serves than its own scale (a warm standby).
-bool scaled_down(const App& app, const AppOutcome& outcome) {
-  if (outcome.serving_regions.empty())
-    return false;
-  const RegionOverrides* local = app.overrides_in(outcome.serving_regions.front());
-  return local != nullptr && ((local->min_scale && local->min_scale->value < app.min_scale.value) ||
-                              (local->max_scale && app.max_scale && local->max_scale->value < app.max_scale->value));
-}
-
-void app_steps(const RegionOutage& o, Checklist& out) {
-  for (std::size_t i = 0; i < o.plan.apps.size(); ++i) {
-    const AppOutcome& outcome = o.plan.apps[i];
-    const App& app = o.d.apps[i];
-    const std::string serving = fmt::format("{}", fmt::join(outcome.serving_regions, ", "));
-    switch (outcome.status) {
-      case AppStatus::fails_over:
-        out.add("check-failover-" + app.name.name, "cut over",
-                fmt::format("Check that the edge proxy moved app {}'s traffic to {}{}", app.name.name, serving,
-                            scaled_down(app, outcome) ? ", and scale it there to take all traffic" : ""),
-                scaled_down(app, outcome)
-                    ? planner::in_region(outcome.serving_regions.front(), o.d.project, planner::scale_app(app))
-                    : std::string(),
-                fmt::format("in the CIS load balancer, the origin pools of {} are unhealthy and {} serve; the domain "
-                            "answers within {}s",
-                            o.lost, serving, outcome.failover ? outcome.failover->total() : 0),
-                out.rto(apps_serve));
-        break;
-      case AppStatus::manual_failover:
-        out.add(
-            "switch-traffic-" + app.name.name, "cut over",
-            fmt::format("Send app {}'s users to {}: nothing switches traffic automatically", app.name.name, serving),
-            planner::in_region(outcome.serving_regions.front(), o.d.project, planner::get_app(app)),
-            "clients reach the URL that application get shows", out.rto(apps_serve));
-        break;
-      case AppStatus::down:
-        out.add("restore-app-" + app.name.name, "restore",
-                fmt::format("Re-create app {} in {}: run the restore runbook", app.name.name,
-                            o.takeover.empty() ? std::string("a surviving region") : o.takeover),
-                o.takeover.empty() ? std::string() : planner::run_runbook(o.d.source, o.takeover, o.plan.lost.front()),
-                "every step of the runbook is checked off", out.rto(apps_serve));
-        break;
-      default: break;
-    }
-  }
-}
-
-void job_steps(const RegionOutage& o, Checklist& out) {
-  for (std::size_t i = 0; i < o.plan.jobs.size(); ++i) {
-    const JobOutcome& outcome = o.plan.jobs[i];
-    const Job& job = o.d.jobs[i];
-    if (outcome.status == JobStatus::reschedule) {
-      out.add("reschedule-" + job.name.name, "restore",
-              fmt::format("Move job {}'s schedule to {}, now that its live schedule was in {} (only after the "
-                          "schedules there are stopped and its data is back)",
-                          job.name.name, outcome.regions.front(), o.lost),
-              planner::in_region(outcome.regions.front(), o.d.project, planner::create_cron(job)),
-              fmt::format("{} shows the schedule {}", planner::get_cron(job), job.schedule->name),
-              "scheduled work continues; the lost region's schedule cannot fire while it is down");
-      out.add("reconcile-" + job.name.name, "restore",
-              fmt::format("Reconcile runs of job {} missed or cut short during the outage", job.name.name),
-              planner::in_region(outcome.regions.front(), o.d.project, planner::list_jobruns(job)),
-              job.idempotent ? "re-run what was missed (the job is idempotent)"
-                             : "check the job's own output before re-running anything (it is not idempotent)",
-              "no job runs twice; no run is lost");
-    } else if (outcome.status == JobStatus::down) {
-      out.add("restore-job-" + job.name.name, "restore",
-              fmt::format("Re-create job {} in {}: run the restore runbook", job.name.name,
-                          o.takeover.empty() ? std::string("a surviving region") : o.takeover),
-              "", "the runbook's job steps are checked off", "scheduled work continues");
-    }
-  }
-}
-
-// Recover each store of a lost region, then give the apps that now serve its new settings.
-void data_steps(const RegionOutage& o, Checklist& out) {
-  for (const DataStore& store : o.d.data) {
-    if (!contains(o.plan.lost, store.region.name))
+// Apps that keep serving elsewhere: the regions now serving them take the lost regions' load.
+void failover_steps(Procedure& p, const ScenarioPlan& plan) {
+  const Deployment& d = p.deployment();
+  const std::string lost = fmt::format("{}", fmt::join(plan.lost, ", "));
+  for (std::size_t i = 0; i < plan.apps.size(); ++i) {
+    const AppOutcome& outcome = plan.apps[i];
+    const App& app = d.apps[i];
+    if (outcome.status != AppStatus::fails_over && outcome.status != AppStatus::manual_failover)
       continue;
-    std::vector<std::string> serving;
-    for (std::size_t i = 0; i < o.plan.apps.size(); ++i) {
-      if (!o.d.apps[i].uses_data(store.name.name))
-        continue;
-      for (const std::string& region : o.plan.apps[i].serving_regions) {
-        if (!contains(serving, region))
-          serving.push_back(region);
-      }
-    }
-    out.recover_data(store, {}, serving, [](const App& app, std::string_view region) { return app.runs_in(region); });
+    for (const std::string& region : outcome.serving_regions)
+      bring_up_workloads(p, Takeover{region, plan.lost, {&app}, {}, false});
+    const std::string serving = fmt::format("{}", fmt::join(outcome.serving_regions, ", "));
+    if (outcome.status == AppStatus::fails_over)
+      p.add("check-failover-" + app.name.name, "cut over",
+            fmt::format("Check that the edge proxy moved app {}'s traffic to {}", app.name.name, serving), {},
+            fmt::format("in the CIS load balancer, the origin pools of {} are unhealthy and {} serve; the domain "
+                        "answers within {}s",
+                        lost, serving, outcome.failover ? outcome.failover->total() : 0),
+            p.rto(apps_serve));
+    else
+      p.add("switch-traffic-" + app.name.name, "cut over",
+            fmt::format("Send app {}'s users to {}: nothing switches traffic automatically", app.name.name, serving),
+            {act(ActionKind::check_app, outcome.serving_regions.front(), app.name.name)},
+            "clients reach the URL that application get shows", p.rto(apps_serve));
   }
 }
 
-// One deliberate, data-first fail-back per lost region: each has its own schedules to stop.
-void fail_back_steps(const RegionOutage& o, Checklist& out) {
-  for (const std::string& region : o.plan.lost) {
-    out.fail_back(region, o.plan.lost.size() == 1 ? std::string("fail-back") : "fail-back-" + region);
+// The workloads no surviving region runs, re-created in the region that takes over.
+Takeover takeover_of(const Deployment& d, const ScenarioPlan& plan) {
+  Takeover t{takeover_region(d, plan.lost), plan.lost, {}, {}, false};
+  if (t.region.empty())
+    return t;
+  for (std::size_t i = 0; i < plan.apps.size(); ++i) {
+    if (plan.apps[i].status == AppStatus::down && plan.apps[i].data.lost.empty())
+      t.apps.push_back(&d.apps[i]);
   }
+  for (std::size_t i = 0; i < plan.jobs.size(); ++i) {
+    if (plan.jobs[i].status == JobStatus::down && plan.jobs[i].regions.empty())
+      t.jobs.push_back(&d.jobs[i]);
+  }
+  return t;
 }
 
-void region_steps(const Deployment& d, const ScenarioPlan& plan, Checklist& out) {
+void region_steps(Procedure& p, const ScenarioPlan& plan) {
+  const Deployment& d = p.deployment();
   if (plan.lost.empty()) {
-    out.add("confirm-unaffected", "verify", "Confirm no region of the project is in the outage", "",
-            "every project region is outside it", "no action needed");
+    p.add("confirm-unaffected", "verify", "Confirm no region of the project is in the outage", {},
+          "every project region is outside it", "no action needed");
     return;
   }
-  const RegionOutage outage{d, plan, fmt::format("{}", fmt::join(plan.lost, ", ")), takeover_region(d, plan.lost)};
-  out.add("confirm-outage", "preflight",
-          fmt::format("Confirm the outage of {} on the IBM Cloud status page", outage.lost), "",
-          "the status page lists the region as unavailable", "decide on facts, not alarms");
-  out.add("decide", "decide", fmt::format("Decide to run the project without {} until it is back", outage.lost), "",
-          "the incident lead has approved and noted the time; every later step changes something", out.rto(apps_serve));
-  out.fence_traffic(plan.lost);
-  for (const std::string& region : plan.lost) {
-    out.stop_schedules(region);
+  const std::string lost = fmt::format("{}", fmt::join(plan.lost, ", "));
+  p.add("confirm-outage", "preflight", fmt::format("Confirm the outage of {} on the IBM Cloud status page", lost), {},
+        "the status page lists the region as unavailable", "decide on facts, not alarms");
+  p.add("decide", "decide", fmt::format("Decide to run the project without {} until it is back", lost), {},
+        "the incident lead has approved and noted the time; every later step changes something", p.rto(apps_serve));
+  const Takeover t = takeover_of(d, plan);
+  const bool restore = !t.apps.empty() || !t.jobs.empty();
+  if (restore)
+    (void)check_images(p, t);
+  p.fence_traffic(plan.lost);
+  for (const std::string& region : plan.lost) p.stop_schedules(region);
+  if (restore)
+    prepare_project(p, t);
+  p.recover_data(t.region, plan.scenario.kind == ScenarioKind::geography);
+  pause_orphaned_schedules(p);
+  if (restore)
+    bring_up_workloads(p, t);
+  failover_steps(p, plan);
+  if (!t.region.empty())
+    move_schedules(p, t);
+  for (const JobOutcome& job : plan.jobs) {
+    for (const std::string& region : job.regions) move_schedules(p, Takeover{region, plan.lost, {}, {}, false});
   }
-  data_steps(outage, out);
-  app_steps(outage, out);
-  job_steps(outage, out);
-  fail_back_steps(outage, out);
+  if (restore) {
+    cut_over(p, t);
+    verify(p, t);
+  }
+  for (const std::string& region : plan.lost)
+    p.fail_back_hint(region, plan.lost.size() == 1 ? std::string("fail-back") : "fail-back-" + region);
 }
 
 }  // namespace
@@ -298,10 +262,11 @@ std::vector<std::string> serving_during(const Deployment& d, const std::vector<s
 AppOutcome app_outcome(const Deployment& d, const Catalog& catalog, const App& app, const ScenarioPlan& plan) {
   AppOutcome outcome{
       app.name.name, AppStatus::unaffected, {}, std::nullopt, composite_availability(d, app, catalog), false, {}};
-  Impact impact = impact_on(app.regions, plan);
+  const std::vector<Ref> regions = placed(d, app);
+  Impact impact = impact_on(regions, plan);
   outcome.serving_regions = serving_during(d, impact.survivors);
   outcome.data = data_recovery(d, app, plan.lost, plan.scenario.kind == ScenarioKind::geography);
-  const bool served_from_lost = std::any_of(app.regions.begin(), app.regions.end(), [&](const Ref& region) {
+  const bool served_from_lost = std::any_of(regions.begin(), regions.end(), [&](const Ref& region) {
     return contains(plan.lost, region.name) && d.serves(region.name);
   });
   const bool zone_hit = std::any_of(outcome.serving_regions.begin(), outcome.serving_regions.end(),
@@ -324,15 +289,17 @@ AppOutcome app_outcome(const Deployment& d, const Catalog& catalog, const App& a
   return outcome;
 }
 
-JobOutcome job_outcome(const Job& job, const ScenarioPlan& plan) {
+JobOutcome job_outcome(const Deployment& d, const Job& job, const ScenarioPlan& plan) {
   JobOutcome outcome{job.name.name, JobStatus::unaffected, {}};
-  Impact impact = impact_on(job.regions, plan);
+  Impact impact = impact_on(placed(d, job), plan);
   outcome.regions = std::move(impact.survivors);
   const auto live = names_of(job.scheduled_in);
   const bool schedule_lost = job.schedule && !live.empty() && std::all_of(live.begin(), live.end(), [&](const auto& r) {
                                return contains(plan.lost, r);
                              });
-  if (impact.hit && outcome.regions.empty()) {
+  // A job whose data has no surviving copy cannot run anywhere, even where it is still defined.
+  const bool data_lost = !data_recovery(d, job, plan.lost, plan.scenario.kind == ScenarioKind::geography).lost.empty();
+  if ((impact.hit && outcome.regions.empty()) || data_lost) {
     outcome.status = JobStatus::down;
   } else if (schedule_lost) {
     outcome.status = JobStatus::reschedule;
@@ -352,19 +319,40 @@ ScenarioPlan outcomes(const Deployment& d, const Catalog& catalog, const Scenari
     out.apps.push_back(app_outcome(d, catalog, app, out));
   }
   for (const Job& job : d.jobs) {
-    out.jobs.push_back(job_outcome(job, out));
+    out.jobs.push_back(job_outcome(d, job, out));
   }
   return out;
 }
 
+WorldState scenario_state(const Deployment& d, const Catalog& catalog, const Scenario& scenario) {
+  WorldState state = initial_state(d);
+  std::vector<std::string> lost;
+  for (const Region& region : catalog.regions()) {
+    const bool zone = std::find(region.zones.begin(), region.zones.end(), scenario.target) != region.zones.end();
+    if ((scenario.kind == ScenarioKind::region && region.id == scenario.target) ||
+        (scenario.kind == ScenarioKind::geography && region.geography == scenario.target) ||
+        (scenario.kind == ScenarioKind::zone && zone && region.availability != Availability::mzr))
+      lost.push_back(region.id);
+  }
+  lose(state, lost);
+  return state;
+}
+
 ScenarioPlan plan(const Deployment& d, const Catalog& catalog, const Scenario& scenario) {
   ScenarioPlan out = outcomes(d, catalog, scenario);
-  Checklist checklist(d, out.steps);
+  const WorldState start = scenario_state(d, catalog, scenario);
+  Procedure procedure(d, catalog, start, out.steps);
   if (scenario.kind == ScenarioKind::zone && out.lost.empty()) {
-    zone_steps(d, out, checklist);
+    zone_steps(procedure, out);
   } else {
-    region_steps(d, out, checklist);
+    region_steps(procedure, out);
   }
+  Goal goal;
+  for (const AppOutcome& app : out.apps) {
+    if (app.status == AppStatus::down && (!app.data.lost.empty() || takeover_region(d, out.lost).empty()))
+      goal.down.push_back(app.name);
+  }
+  out.unsafe = simulate(d, catalog, start, out.steps, goal);
   return out;
 }
 

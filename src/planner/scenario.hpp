@@ -10,7 +10,8 @@
 #include "catalog/catalog.hpp"
 #include "model/deployment.hpp"
 #include "model/figures.hpp"
-#include "planner/checklist.hpp"
+#include "planner/step.hpp"
+#include "planner/world.hpp"
 
 namespace ceplan {
 
@@ -60,10 +61,14 @@ struct ScenarioPlan {
   std::vector<JobOutcome> jobs;       ///< one per job, in file order
   std::vector<Step> steps;            ///< the ordered checklist
   std::vector<std::string> notes;     ///< caveats shown above the results (e.g. --ignore-findings)
+  std::vector<std::string> unsafe;    ///< what the simulator found wrong with the end state (SPEC §8)
 };
 
 /// What one scenario does to every app and job, without the checklist (what `ceplan diff` compares).
 [[nodiscard]] ScenarioPlan outcomes(const Deployment& deployment, const Catalog& catalog, const Scenario& scenario);
+/// The normal placement with every region the scenario takes (the project's and any other, such
+/// as a registry's) unreachable.
+[[nodiscard]] WorldState scenario_state(const Deployment& deployment, const Catalog& catalog, const Scenario& scenario);
 /// Plans one scenario.
 [[nodiscard]] ScenarioPlan plan(const Deployment& deployment, const Catalog& catalog, const Scenario& scenario);
 

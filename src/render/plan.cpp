@@ -16,6 +16,16 @@ using Json = nlohmann::ordered_json;
 constexpr std::string_view independence_note =
     "Availability assumes independent regional failures, as IBM's multizone design intends.";
 
+// Every invariant the simulator found broken: each step's, with its id, then the end state's.
+std::vector<std::string> unsafe_lines(const std::vector<Step>& steps, const std::vector<std::string>& unsafe) {
+  std::vector<std::string> out;
+  for (const Step& step : steps) {
+    for (const std::string& violation : step.violations) out.push_back(fmt::format("{}: {}", step.id, violation));
+  }
+  out.insert(out.end(), unsafe.begin(), unsafe.end());
+  return out;
+}
+
 Json steps_json(const std::vector<Step>& steps) {
   Json list = Json::array();
   for (const Step& step : steps) {
@@ -24,7 +34,9 @@ Json steps_json(const std::vector<Step>& steps) {
                         {"title", step.title},
                         {"command", step.command},
                         {"verify", step.verify},
-                        {"objective", step.objective}});
+                        {"objective", step.objective},
+                        {"effect", step.effects},
+                        {"violations", step.violations}});
   }
   return list;
 }
@@ -61,7 +73,8 @@ Json plan_json(const Deployment& d, const ScenarioPlan& plan) {
               {"notes", plan.notes},
               {"apps", std::move(apps)},
               {"jobs", std::move(jobs)},
-              {"steps", steps_json(plan.steps)}};
+              {"steps", steps_json(plan.steps)},
+              {"unsafe", unsafe_lines(plan.steps, plan.unsafe)}};
 }
 
 // "a, b", or "-" for none.
@@ -113,20 +126,36 @@ std::string scenario_title(const ScenarioPlan& plan) {
   return fmt::format("{} {} is lost", to_string(plan.scenario.kind), plan.scenario.target);
 }
 
-std::string steps_text(const std::vector<Step>& steps) {
+std::string steps_text(const std::vector<Step>& steps, bool effects) {
   std::string out;
   for (std::size_t i = 0; i < steps.size(); ++i) {
     const Step& step = steps[i];
     out += fmt::format("  {}. [{}] {} ({})\n", i + 1, step.phase, step.title, step.id);
     out += prefix_lines(step.command, "       $ ");
     out += fmt::format("       verify: {}\n       objective: {}\n", step.verify, step.objective);
+    if (effects && !step.effects.empty())
+      out += fmt::format("       effect: {}\n", fmt::join(step.effects, "; "));
+    for (const std::string& violation : step.violations) out += fmt::format("       UNSAFE: {}\n", violation);
   }
   return out;
 }
 
+// The banner above a procedure the simulator found unsafe, with what it found.
+std::string unsafe_text(const std::vector<Step>& steps, const std::vector<std::string>& unsafe, bool markdown) {
+  const std::vector<std::string> lines = unsafe_lines(steps, unsafe);
+  if (lines.empty())
+    return {};
+  std::string out = markdown ? "> **UNSAFE:** " : "UNSAFE: ";
+  out +=
+      "executing this procedure on a model of the project breaks the safety invariants below (SPEC §8); "
+      "review every step marked UNSAFE by hand before running it.\n";
+  for (const std::string& line : lines) out += (markdown ? "> - " + markdown_text(line) : "  - " + line) + "\n";
+  return out + "\n";
+}
+
 // Every value in Markdown goes through markdown_text() (or a fence longer than its backticks), so
 // that a name from the file cannot add a link, HTML or a table cell.
-std::string steps_markdown(const std::vector<Step>& steps) {
+std::string steps_markdown(const std::vector<Step>& steps, bool effects) {
   std::string out;
   std::string phase;
   for (const Step& step : steps) {
@@ -141,6 +170,10 @@ std::string steps_markdown(const std::vector<Step>& steps) {
     }
     out +=
         fmt::format("  - Verify: {}\n  - Objective: {}\n", markdown_text(step.verify), markdown_text(step.objective));
+    if (effects && !step.effects.empty())
+      out += fmt::format("  - Effect: {}\n", markdown_text(fmt::format("{}", fmt::join(step.effects, "; "))));
+    for (const std::string& violation : step.violations)
+      out += fmt::format("  - **UNSAFE:** {}\n", markdown_text(violation));
   }
   return out;
 }
@@ -150,8 +183,9 @@ std::string markdown_regions(const std::vector<std::string>& regions) {
   return markdown_text(region_list(regions));
 }
 
-std::string plan_text(const Deployment& d, const ScenarioPlan& plan) {
-  std::string out =
+std::string plan_text(const Deployment& d, const ScenarioPlan& plan, bool effects) {
+  std::string out = unsafe_text(plan.steps, plan.unsafe, false);
+  out +=
       fmt::format("Scenario: {}\nProject: {} ({})\n", scenario_title(plan), d.project, to_string(d.failover.strategy));
   out += fmt::format("Regions lost: {}\n", plan.lost.empty() ? "none" : fmt::format("{}", fmt::join(plan.lost, ", ")));
   if (!plan.degraded.empty()) {
@@ -178,15 +212,16 @@ std::string plan_text(const Deployment& d, const ScenarioPlan& plan) {
     out += '\n';
     out += jobs.str();
   }
-  return out + "\nChecklist:\n" + steps_text(plan.steps);
+  return out + "\nChecklist:\n" + steps_text(plan.steps, effects);
 }
 
-std::string plan_markdown(const Deployment& d, const Catalog& catalog, const ScenarioPlan& plan) {
+std::string plan_markdown(const Deployment& d, const Catalog& catalog, const ScenarioPlan& plan, bool effects) {
   std::string out =
       fmt::format("# Scenario: {}\n\nProject **{}**, strategy {}. Regions lost: {}.\n\n",
                   markdown_text(scenario_title(plan)), markdown_text(d.project), to_string(d.failover.strategy),
                   plan.lost.empty() ? "none" : markdown_text(fmt::format("{}", fmt::join(plan.lost, ", "))));
   for (const std::string& note : plan.notes) out += fmt::format("> **Note:** {}\n\n", markdown_text(note));
+  out += unsafe_text(plan.steps, plan.unsafe, true);
   out += mermaid(d, catalog);
   out +=
       "\n## Apps\n\n| app | status | serving regions | worst-case failover | availability |\n|---|---|---|---|---|\n";
@@ -203,10 +238,24 @@ std::string plan_markdown(const Deployment& d, const Catalog& catalog, const Sce
                          markdown_regions(job.regions));
     }
   }
-  return out + "\n## Checklist\n" + steps_markdown(plan.steps);
+  return out + "\n## Checklist\n" + steps_markdown(plan.steps, effects);
 }
 
 }  // namespace
+
+namespace {
+
+std::string heading(const Runbook& runbook) {
+  return runbook.title.empty()
+             ? fmt::format("Restore runbook: project {} from {} into {}", runbook.project, runbook.from, runbook.to)
+             : runbook.title;
+}
+
+}  // namespace
+
+bool unsafe(const std::vector<Step>& steps, const std::vector<std::string>& end_state) {
+  return !unsafe_lines(steps, end_state).empty();
+}
 
 PlanFormat parse_plan_format(std::string_view name) {
   if (name == "text")
@@ -219,7 +268,7 @@ PlanFormat parse_plan_format(std::string_view name) {
 }
 
 std::string plans(const Deployment& d, const Catalog& catalog, std::span<const ScenarioPlan> plans, PlanFormat format,
-                  bool as_list) {
+                  bool as_list, bool effects) {
   if (format == PlanFormat::json) {
     if (!as_list && plans.size() == 1) {
       return to_json(plan_json(d, plans.front()));
@@ -232,12 +281,13 @@ std::string plans(const Deployment& d, const Catalog& catalog, std::span<const S
   for (const ScenarioPlan& plan : plans) {
     if (!out.empty())
       out += format == PlanFormat::markdown ? "\n---\n\n" : "\n";
-    out += format == PlanFormat::markdown ? plan_markdown(d, catalog, plan) : printable(plan_text(d, plan), true);
+    out += format == PlanFormat::markdown ? plan_markdown(d, catalog, plan, effects)
+                                          : printable(plan_text(d, plan, effects), true);
   }
   return out;
 }
 
-std::string runbook(const Runbook& runbook, PlanFormat format) {
+std::string runbook(const Runbook& runbook, PlanFormat format, bool effects) {
   if (format == PlanFormat::json) {
     return to_json(Json{{"ceplan", version()},
                         {"project", runbook.project},
@@ -246,28 +296,30 @@ std::string runbook(const Runbook& runbook, PlanFormat format) {
                         {"objectives", runbook.objectives},
                         {"estimate", runbook.estimate},
                         {"notes", runbook.notes},
-                        {"steps", steps_json(runbook.steps)}});
+                        {"steps", steps_json(runbook.steps)},
+                        {"unsafe", unsafe_lines(runbook.steps, runbook.unsafe)}});
   }
   const std::string objectives = runbook.objectives.empty() ? "none set" : runbook.objectives;
   if (format == PlanFormat::markdown) {
     std::string notes;
     for (const std::string& note : runbook.notes) notes += fmt::format("> **Note:** {}\n\n", markdown_text(note));
+    notes += unsafe_text(runbook.steps, runbook.unsafe, true);
     return fmt::format(
-        "# Restore runbook: project {} from {} into {}\n\n"
+        "# {}\n\n"
         "| project | from | to | objectives | estimate |\n|---|---|---|---|---|\n| {} | {} | {} | {} | {} |\n\n"
         "{}Code Engine backs up project metadata but does not restore workloads; these steps do, in dependency "
         "order. Check each box as it is done.\n{}",
-        markdown_text(runbook.project), markdown_text(runbook.from), markdown_text(runbook.to),
-        markdown_text(runbook.project), markdown_text(runbook.from), markdown_text(runbook.to),
-        markdown_text(objectives), markdown_text(runbook.estimate), notes, steps_markdown(runbook.steps));
+        markdown_text(heading(runbook)), markdown_text(runbook.project), markdown_text(runbook.from),
+        markdown_text(runbook.to), markdown_text(objectives), markdown_text(runbook.estimate), notes,
+        steps_markdown(runbook.steps, effects));
   }
   std::string notes;
   for (const std::string& note : runbook.notes) notes += fmt::format("Note: {}\n", note);
+  notes += unsafe_text(runbook.steps, runbook.unsafe, false);
   // Text goes to a terminal: nothing from the file may move the cursor or reorder what is shown.
-  return printable(
-      fmt::format("Restore runbook: project {} from {} into {}\nObjectives: {}\nEstimate: {}\n{}\n{}", runbook.project,
-                  runbook.from, runbook.to, objectives, runbook.estimate, notes, steps_text(runbook.steps)),
-      true);
+  return printable(fmt::format("{}\nObjectives: {}\nEstimate: {}\n{}\n{}", heading(runbook), objectives,
+                               runbook.estimate, notes, steps_text(runbook.steps, effects)),
+                   true);
 }
 
 }  // namespace ceplan::render

@@ -16,10 +16,15 @@ enum class PlanFormat { text, markdown, json };
 /// Parses "text", "markdown" or "json"; throws InputError otherwise.
 [[nodiscard]] PlanFormat parse_plan_format(std::string_view name);
 
-/// Scenario plans; JSON gives one document for one scenario and a list for several.
+/// Scenario plans; JSON gives one document for one scenario and a list for several, each step with
+/// its `effect` on the world state; `effects` shows them in text and Markdown too. A procedure the
+/// simulator found unsafe opens with a banner, and each step that breaks an invariant says which.
 [[nodiscard]] std::string plans(const Deployment& deployment, const Catalog& catalog,
-                                std::span<const ScenarioPlan> plans, PlanFormat format, bool as_list);
+                                std::span<const ScenarioPlan> plans, PlanFormat format, bool as_list,
+                                bool effects = false);
 /// A restore runbook; Markdown renders its steps as `- [ ]` checklists.
-[[nodiscard]] std::string runbook(const Runbook& runbook, PlanFormat format);
+[[nodiscard]] std::string runbook(const Runbook& runbook, PlanFormat format, bool effects = false);
+/// True when the simulator found the procedure breaks an invariant (SPEC §8).
+[[nodiscard]] bool unsafe(const std::vector<Step>& steps, const std::vector<std::string>& end_state);
 
 }  // namespace ceplan::render

@@ -12,8 +12,8 @@ namespace {
 
 // A fresh directory tree under the system's temporary directory, removed at the end.
 struct TempTree {
-  fs::path root = fs::temp_directory_path() / "ceplan-test-config-files";
-  TempTree() {
+  fs::path root;
+  explicit TempTree(const std::string& name) : root(fs::temp_directory_path() / ("ceplan-test-config-" + name)) {
     fs::remove_all(root);
     fs::create_directories(root / "home" / "repo" / "deploy");
     fs::create_directories(root / "shared" / "deploy");
@@ -32,7 +32,7 @@ struct ScopedHome {
 }  // namespace
 
 TEST_CASE("the search for .ceplan.yaml stops at the home directory") {
-  const TempTree tree;
+  const TempTree tree("home");
   const ScopedHome home(tree.root / "home");
   tree.write(".ceplan.yaml", "fail-on: warning\n");  // above the home directory
   ceplan::cli::ConfigFinder finder({}, false, {});
@@ -45,7 +45,7 @@ TEST_CASE("the search for .ceplan.yaml stops at the home directory") {
 }
 
 TEST_CASE("a .ceplan.yaml that other users may write to, or in such a directory, is not obeyed") {
-  const TempTree tree;
+  const TempTree tree("shared");
   const ScopedHome home(tree.root / "home");
   tree.write("shared/.ceplan.yaml", "fail-on: never\n");
   fs::permissions(tree.root / "shared", fs::perms::all | fs::perms::sticky_bit);  // like /tmp

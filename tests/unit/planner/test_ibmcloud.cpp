@@ -5,6 +5,7 @@
 
 #include "model/deploy_loader.hpp"
 #include "planner/ibmcloud.hpp"
+#include "planner/procedure.hpp"
 #include "procedures.hpp"
 #include "shell_oracle.hpp"
 #include "test_util.hpp"
@@ -35,7 +36,25 @@ TEST_CASE("each secret format gets its own data flags, and only generic secrets 
   secret.format = "hmac";
   CHECK(ceplan::planner::create_secret(secret) ==
         "ibmcloud ce secret create --name db --format hmac --access-key-id-prompt --secret-access-key-prompt");
-  CHECK(ceplan::planner::select("eu-gb", "shop") == "ibmcloud target -r eu-gb\nibmcloud ce project select --name shop");
+}
+
+TEST_CASE("each region's commands run as one chain, so a failed target or selection stops the block") {
+  const auto d = ceplan::load_deployment(
+      "version: 1\nproject: 'my shop'\nresource_group: prod\nregions: [us-east, eu-gb]\n"
+      "apps: [{ name: api, image: icr.io/p/api:1 }]\nsecrets: [{ name: db }]\n",
+      "d.yaml");
+  using ceplan::act;
+  using K = ceplan::ActionKind;
+  CHECK(ceplan::planner::commands(
+            d, {act(K::create_project, "eu-gb"), act(K::create_secret, "eu-gb", "db"), act(K::disable_pool, "us-east"),
+                act(K::restart_app, "us-east", "api"), act(K::check_url, "")}) ==
+        "ibmcloud target -r eu-gb -g prod &&\n"
+        "ibmcloud ce project create --name 'my shop' &&\n"
+        "ibmcloud ce project select --name 'my shop' &&\n"
+        "ibmcloud ce secret create --name db --from-env-file db.env\n"
+        "ibmcloud target -r us-east &&\n"
+        "ibmcloud ce project select --name 'my shop' &&\n"
+        "ibmcloud ce application update --name api");
 }
 
 TEST_CASE("apps and jobs are created as they run in the target region, with their registry secret") {
@@ -47,11 +66,12 @@ TEST_CASE("apps and jobs are created as they run in the target region, with thei
       "Europe/London,\n"
       "      regions: { us-east: {}, eu-gb: { image: uk.icr.io/p/j:1 } } }\n",
       "d.yaml");
-  CHECK(ceplan::planner::create_app(d.apps[0], "eu-gb") ==
+  CHECK(ceplan::planner::create_app(d.apps[0], "uk.icr.io/p/api:1", 1, std::nullopt) ==
         "ibmcloud ce application create --name api --image uk.icr.io/p/api:1 --min-scale 1 --registry-secret pull");
-  CHECK(ceplan::planner::create_app(d.apps[0], "us-east") ==
-        "ibmcloud ce application create --name api --image icr.io/p/api:1 --min-scale 2 --registry-secret pull");
-  CHECK(ceplan::planner::create_job(d.jobs[0], "eu-gb") ==
+  CHECK(ceplan::planner::create_app(d.apps[0], "icr.io/p/api:1", 2, 5) ==
+        "ibmcloud ce application create --name api --image icr.io/p/api:1 --min-scale 2 --max-scale 5 "
+        "--registry-secret pull");
+  CHECK(ceplan::planner::create_job(d.jobs[0], "uk.icr.io/p/j:1") ==
         "ibmcloud ce job create --name j --image uk.icr.io/p/j:1 --registry-secret pull");
   CHECK(ceplan::planner::create_cron(d.jobs[0]) ==
         "ibmcloud ce subscription cron create --name j-cron --destination j --destination-type job --schedule "
@@ -121,7 +141,7 @@ TEST_CASE("values that validation would refuse are still quoted, so quoting alon
   // those (test_deploy_loader), and the oracle catches one that gets through.
   d.resource_group = ceplan::Ref{"--output=x", {}};
   CHECK(first_unsafe(fuzz::every_command_line(d, ceplan::test::shared_catalog())) ==
-        "an option's value that reads as an option: --output=x: ibmcloud target -r in-che -g --output=x");
+        "an option's value that reads as an option: --output=x: ibmcloud target -r in-che -g --output=x &&");
 }
 
 TEST_CASE("every command line of every example is one the shell runs as printed") {

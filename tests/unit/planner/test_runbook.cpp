@@ -36,6 +36,23 @@ std::size_t position(const ceplan::Runbook& runbook, const std::string& id) {
   return static_cast<std::size_t>(it - runbook.steps.begin());
 }
 
+// A step's commands without the `ibmcloud target` and `project select` lines that open each
+// region's chain, and without the `&&` that join them.
+std::string body(const std::string& command) {
+  std::string out;
+  std::size_t start = 0;
+  while (start < command.size()) {
+    const std::size_t end = std::min(command.find('\n', start), command.size());
+    std::string line = command.substr(start, end - start);
+    if (line.size() > 3 && line.compare(line.size() - 3, 3, " &&") == 0)
+      line.resize(line.size() - 3);
+    if (line.rfind("ibmcloud target ", 0) != 0 && line.rfind("ibmcloud ce project select ", 0) != 0)
+      out += (out.empty() ? "" : "\n") + line;
+    start = end + 1;
+  }
+  return out;
+}
+
 ceplan::Runbook runbook_for(const std::string& to, const std::string& from = {}) {
   const auto deployment = ceplan::load_deployment(file, "d.yaml");
   return ceplan::restore_runbook(deployment, ceplan::embedded_catalog(), to, from);
@@ -69,18 +86,18 @@ TEST_CASE("steps follow the file's references") {
 
 TEST_CASE("commands are exact, and manual steps have none") {
   const auto runbook = runbook_for("eu-gb");
-  CHECK(runbook.steps[position(runbook, "app-web")].command ==
+  CHECK(body(runbook.steps[position(runbook, "app-web")].command) ==
         "ibmcloud ce application create --name web --image icr.io/s/web:1 --min-scale 0 --env-from-secret db "
         "--env-from-configmap cfg");
-  CHECK(runbook.steps[position(runbook, "cron-report")].command ==
+  CHECK(body(runbook.steps[position(runbook, "cron-report")].command) ==
         "ibmcloud ce subscription cron create --name report-cron --destination report --destination-type job "
         "--schedule '0 1 * * *'");
-  CHECK(runbook.steps[position(runbook, "secret-shop-tls")].command ==
+  CHECK(body(runbook.steps[position(runbook, "secret-shop-tls")].command) ==
         "ibmcloud ce secret create --name shop-tls --format tls --cert-chain-file shop-tls.crt --private-key-file "
         "shop-tls.key");
   CHECK(runbook.steps[position(runbook, "edge-proxy-origin")].command.empty());
   // A non-idempotent job is checked, never run, during verification.
-  CHECK(runbook.steps[position(runbook, "verify-job-report")].command == "ibmcloud ce job get --name report");
+  CHECK(body(runbook.steps[position(runbook, "verify-job-report")].command) == "ibmcloud ce job get --name report");
 }
 
 TEST_CASE("runbook regions are checked") {
@@ -110,7 +127,7 @@ TEST_CASE("the incident flow: confirm, decide, fence, data, re-create, cut over,
   CHECK(position(runbook, "domain-mapping") < position(runbook, "verify-domain"));
   // web is created in eu-gb only after the data (app-web): it reads the secret as it starts, and
   // `application update` before then would fail on an app that does not exist.
-  CHECK(runbook.steps[position(runbook, "connect-orders")].command ==
+  CHECK(body(runbook.steps[position(runbook, "connect-orders")].command) ==
         "ibmcloud ce secret update --name db --from-env-file db.env");
   CHECK(runbook.steps[position(runbook, "verify-domain")].command == "curl -fsS https://shop.example.com/");
   CHECK(runbook.estimate == "at least 1h to recover orders, then the 1 app and 1 job");
@@ -118,12 +135,14 @@ TEST_CASE("the incident flow: confirm, decide, fence, data, re-create, cut over,
 
 TEST_CASE("the project is created in a resource group, named or asked for") {
   const auto runbook = runbook_for("eu-gb");
-  CHECK(runbook.steps[position(runbook, "target-region")].command ==
-        "ibmcloud target -r eu-gb -g \"${RESOURCE_GROUP:?set RESOURCE_GROUP to the resource group of the project}\"");
+  CHECK_THAT(runbook.steps[position(runbook, "create-project")].command,
+             Catch::StartsWith("ibmcloud target -r eu-gb -g \"${RESOURCE_GROUP:?set RESOURCE_GROUP to the resource "
+                               "group of the project}\" &&\nibmcloud ce project create --name shop &&\n"));
   const auto named = ceplan::restore_runbook(
       ceplan::load_deployment("version: 1\nproject: p\nresource_group: prod\nregions: [us-south]\n", "d.yaml"),
       ceplan::embedded_catalog(), "eu-gb");
-  CHECK(named.steps[position(named, "target-region")].command == "ibmcloud target -r eu-gb -g prod");
+  CHECK_THAT(named.steps[position(named, "create-project")].command,
+             Catch::StartsWith("ibmcloud target -r eu-gb -g prod &&\n"));
 }
 
 TEST_CASE("a schedule live in a healthy region is never created again") {
@@ -146,13 +165,13 @@ jobs:
   // sweep was live in the lost region: it moves, and its missed runs are reconciled.
   CHECK_THAT(runbook.steps[position(runbook, "cron-sweep")].command,
              Catch::Contains("subscription cron create --name sweep-cron"));
-  CHECK(runbook.steps[position(runbook, "reconcile-sweep")].command == "ibmcloud ce jobrun list --job sweep");
+  CHECK(body(runbook.steps[position(runbook, "reconcile-sweep")].command) == "ibmcloud ce jobrun list --job sweep");
   // local is already live in the target: it is only checked.
-  CHECK(runbook.steps[position(runbook, "cron-local")].command ==
+  CHECK(body(runbook.steps[position(runbook, "cron-local")].command) ==
         "ibmcloud ce subscription cron get --name local-cron");
   // Only the lost region's schedules are stopped, and without a prompt.
   CHECK(runbook.steps[position(runbook, "stop-schedules-us-south")].command ==
-        "ibmcloud target -r us-south\nibmcloud ce project select --name p\n"
+        "ibmcloud target -r us-south &&\nibmcloud ce project select --name p &&\n"
         "ibmcloud ce subscription cron delete --name sweep-cron --force --ignore-not-found");
 }
 
@@ -165,7 +184,7 @@ TEST_CASE("a DNS-only proxy makes the runbook wait one TTL before verifying") {
   const auto runbook = ceplan::restore_runbook(deployment, ceplan::embedded_catalog(), "eu-gb");
   CHECK(runbook.steps[position(runbook, "wait-dns")].command == "sleep 120");
   CHECK(position(runbook, "wait-dns") < position(runbook, "verify-domain"));
-  CHECK(runbook.steps[position(runbook, "app-web")].command ==
+  CHECK(body(runbook.steps[position(runbook, "app-web")].command) ==
         "ibmcloud ce application create --name web --image icr.io/p/web:1 --min-scale 0 --max-scale 5 --port 8080 "
         "--cpu 0.5 --memory 1G --visibility public");
 }
@@ -183,10 +202,11 @@ TEST_CASE("a standby that takes over is scaled to the app's full load, and keeps
       "      regions: { us-east: {}, eu-gb: { min_scale: 1, max_scale: 2 } } }\n",
       "d.yaml");
   const auto runbook = ceplan::restore_runbook(deployment, ceplan::embedded_catalog(), "eu-gb");
-  CHECK(runbook.steps[position(runbook, "app-api")].command ==
+  CHECK(body(runbook.steps[position(runbook, "app-api")].command) ==
         "ibmcloud ce application update --name api --min-scale 3 --max-scale 9");
   // The project exists there: no resource group is needed to select it.
-  CHECK(runbook.steps[position(runbook, "target-region")].command == "ibmcloud target -r eu-gb");
+  CHECK_THAT(runbook.steps[position(runbook, "select-project")].command,
+             Catch::StartsWith("ibmcloud target -r eu-gb &&\nibmcloud ce project select --name p"));
 }
 
 TEST_CASE("a restore whose images live in the lost region's registry says so before re-creating anything") {
@@ -206,12 +226,16 @@ apps:
   const auto into_de = ceplan::restore_runbook(deployment, catalog, "eu-de");
   REQUIRE(into_de.notes.size() == 1);
   CHECK(into_de.notes.front() ==
-        "icr.io/pay/api:5 is in a registry in us-east, the lost region, and cannot be pulled; copy it to a registry "
-        "of a region that survives (such as eu-de's), name the copy in the deploy file (regions: { eu-de: { image: "
-        "... } }) and print this runbook again before re-creating anything");
-  const auto check = std::find_if(into_de.steps.begin(), into_de.steps.end(),
-                                  [](const auto& step) { return step.id == "check-images"; });
-  REQUIRE(check != into_de.steps.end());
-  CHECK(check->title.find(". Stop first: icr.io/pay/api:5 is in a registry in us-east") != std::string::npos);
-  CHECK(ceplan::restore_runbook(deployment, catalog, "eu-gb").notes.empty());
+        "icr.io/pay/api:5 cannot be pulled: its registry's region is lost. Push a copy to a registry that survives "
+        "and name it in the deploy file before re-creating anything");
+  // The image check comes before anything changes, and the procedure is marked unsafe.
+  CHECK(position(into_de, "check-images") < position(into_de, "create-project"));
+  CHECK_THAT(into_de.steps[position(into_de, "check-images")].title,
+             Catch::Contains(". Stop first: icr.io/pay/api:5 cannot be pulled, its registry's region is lost"));
+  CHECK(into_de.steps[position(into_de, "app-api")].violations ==
+        std::vector<std::string>{"invariant 2 (preconditions): image icr.io/pay/api:5 is in the registry of us-east, "
+                                 "which is lost: it cannot be pulled"});
+  const auto into_gb = ceplan::restore_runbook(deployment, catalog, "eu-gb");
+  CHECK(into_gb.notes.empty());
+  CHECK(into_gb.unsafe.empty());
 }

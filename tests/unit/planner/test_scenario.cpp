@@ -116,12 +116,14 @@ TEST_CASE("a region scenario's checklist confirms, fails over, reschedules, then
   const auto plan = plan_for(warm_standby, ceplan::ScenarioKind::region, "us-south");
   Lines ids;
   for (const auto& step : plan.steps) ids.push_back(step.id);
-  CHECK(ids == Lines{"confirm-outage", "decide", "fence-traffic", "stop-schedules-us-south", "check-failover-api",
-                     "reschedule-nightly", "reconcile-nightly", "restore-job-adhoc", "fail-back"});
-  CHECK_THAT(plan.steps[5].command, Catch::Contains("ibmcloud ce subscription cron create --name nightly-cron"));
-  CHECK_THAT(plan.steps[3].command,
+  CHECK(ids == Lines{"confirm-outage", "decide", "check-images", "fence-traffic", "stop-schedules-us-south",
+                     "job-adhoc", "check-failover-api", "cron-nightly", "reconcile-nightly", "verify-job-adhoc",
+                     "fail-back"});
+  CHECK_THAT(plan.steps[7].command, Catch::Contains("ibmcloud ce subscription cron create --name nightly-cron"));
+  CHECK_THAT(plan.steps[4].command,
              Catch::Contains("ibmcloud ce subscription cron delete --name nightly-cron --force --ignore-not-found"));
-  CHECK_THAT(plan.steps.back().command, Catch::Contains("ibmcloud ce subscription cron delete --name nightly-cron"));
+  CHECK(plan.steps[4].when_region_answers);
+  CHECK(plan.unsafe.empty());
 }
 
 TEST_CASE("a zone of the idle standby touches nothing that serves") {
@@ -177,11 +179,12 @@ jobs:
   Lines ids;
   for (const auto& step : plan.steps) ids.push_back(step.id);
   CHECK(ids == Lines{"confirm-outage", "decide", "fence-traffic", "stop-schedules-jp-tok", "stop-schedules-jp-osa",
-                     "check-failover-web", "reschedule-report", "reconcile-report", "reschedule-sweep",
-                     "reconcile-sweep", "fail-back-jp-tok", "fail-back-jp-osa"});
+                     "check-failover-web", "cron-report", "reconcile-report", "cron-sweep", "reconcile-sweep",
+                     "fail-back-jp-tok", "fail-back-jp-osa"});
   // Each region deletes its own schedule, not the first region's.
-  const auto& osa = plan.steps.back();
+  const auto& osa = plan.steps[4];
   CHECK_THAT(osa.command, Catch::Contains("ibmcloud target -r jp-osa"));
   CHECK_THAT(osa.command, Catch::Contains("--name report-cron"));
   CHECK(osa.command.find("sweep-cron") == std::string::npos);
+  CHECK(plan.unsafe.empty());
 }

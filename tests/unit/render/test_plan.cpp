@@ -59,8 +59,9 @@ TEST_CASE("runbook Markdown is a checklist with commands in shell blocks") {
   const auto runbook = ceplan::restore_runbook(d, ceplan::embedded_catalog(), "eu-gb");
   const std::string markdown = ceplan::render::runbook(runbook, ceplan::render::PlanFormat::markdown);
   CHECK_THAT(markdown, Catch::Contains("| project | from | to | objectives | estimate |"));
-  CHECK_THAT(markdown, Catch::Contains("- [ ] **create-project** — Create project my shop: ü in eu-gb\n  ```sh\n"
-                                       "  ibmcloud ce project create --name 'my shop: ü'\n"));
+  CHECK_THAT(markdown, Catch::Contains("- [ ] **create-project** — Create project my shop: ü in eu-gb (set "
+                                       "RESOURCE\\_GROUP to its resource group first)\n  ```sh\n"));
+  CHECK_THAT(markdown, Catch::Contains("  ibmcloud ce project create --name 'my shop: ü' &&\n"));
   const auto json = nlohmann::json::parse(ceplan::render::runbook(runbook, ceplan::render::PlanFormat::json));
   CHECK(json["from"] == "us-south");
   CHECK(json["to"] == "eu-gb");
@@ -75,7 +76,8 @@ TEST_CASE("a runbook's Markdown keeps its table and fences whatever the names ho
   CHECK_THAT(markdown, Catch::Contains("| a\\|b\\`c \\<script>x\\</script> \\[l\\](https://evil.example) \\`\\`\\` | "
                                        "us-south | eu-gb |"));
   // The commands' fence is longer than the backticks in the project name.
-  CHECK_THAT(markdown, Catch::Contains("  ````sh\n  ibmcloud ce project create --name 'a|b`c"));
+  CHECK_THAT(markdown, Catch::Contains("  ````sh\n  ibmcloud target -r eu-gb -g"));
+  CHECK_THAT(markdown, Catch::Contains("  ibmcloud ce project create --name 'a|b`c"));
   d.project = "shop\u202egnp";
   CHECK_THAT(ceplan::render::runbook(ceplan::restore_runbook(d, ceplan::embedded_catalog(), "eu-gb"),
                                      ceplan::render::PlanFormat::text),

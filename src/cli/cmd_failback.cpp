@@ -1,0 +1,51 @@
+#include "cli/app.hpp"
+#include "cli/commands.hpp"
+#include "cli/config_files.hpp"
+#include "cli/findings_gate.hpp"
+#include "cli/io.hpp"
+#include "planner/failback.hpp"
+#include "render/plan.hpp"
+
+namespace ceplan::cli {
+
+void set_failback_command(CLI::App& command_app, Context& context) {
+  struct Options {
+    std::string file;
+    std::string scenario;
+    std::string format;
+    bool ignore_findings = false;
+    bool effects = false;
+  };
+  auto options = std::make_shared<Options>();
+  CLI::App* command = &command_app;
+  command->add_option("FILE", options->file, "Deploy file; - reads standard input")->required();
+  command->add_option("--scenario", options->scenario, "The outage to come back from: region:ID or geography:NAME")
+      ->required();
+  add_format_option(context, *command, options->format, {"text", "markdown", "json"});
+  add_ignore_findings_option(*command, options->ignore_findings);
+  command->add_flag("--show-effects", options->effects,
+                    "Show what each step changes in the world state (JSON always carries it as 'effect')");
+  command->footer(
+      "Examples:\n  ceplan failback deploy.yaml --scenario region:us-south\n"
+      "  ceplan failback deploy.yaml --scenario geography:Europe --format markdown -o FAILBACK.md");
+  command->callback([options, &context] {
+    context.catalog_path = configured_catalog(options->file, context.catalog_path, context.limits);
+    const Catalog catalog = context.catalog();
+    const Deployment deployment = read_deployment(options->file, context.limits, context.stdin_filename);
+    const auto scenarios = parse_scenarios(options->scenario, deployment, catalog);
+    if (scenarios.size() != 1 || scenarios.front().kind == ScenarioKind::zone)
+      throw InputError(Diagnostic{{}, {}, "failback takes one region:ID or geography:NAME scenario"});
+    const auto notes = gate_on_findings(deployment, catalog, options->ignore_findings, context);
+    if (!notes) {
+      return;
+    }
+    Runbook procedure = failback(deployment, catalog, scenarios.front());
+    procedure.notes.insert(procedure.notes.begin(), notes->begin(), notes->end());
+    context.emit(render::runbook(procedure, render::parse_plan_format(options->format), options->effects));
+    // A procedure that breaks an invariant is printed for review, but never passes as safe.
+    if (render::unsafe(procedure.steps, procedure.unsafe))
+      context.exit_code = exit_cannot_run;
+  });
+}
+
+}  // namespace ceplan::cli

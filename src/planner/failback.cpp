@@ -1,0 +1,234 @@
+// `ceplan failback`: from the state a failover left back to the normal placement, through the same
+// planner and world state as plan and runbook (docs/planner.md): data first, then the returning
+// region's traffic, then each schedule moved as one delete-then-create, then the takeover region
+// scaled back.
+#include "planner/failback.hpp"
+
+#include <algorithm>
+
+#include <fmt/format.h>
+
+#include "planner/ibmcloud.hpp"
+#include "planner/procedure.hpp"
+#include "planner/simulator.hpp"
+
+namespace ceplan {
+namespace {
+
+using K = ActionKind;
+
+constexpr std::string_view normal_again = "the normal placement serves again";
+
+// The failover's steps replayed on the scenario's state, then the lost regions back: each as it was
+// when it went down, less what the fencing steps did as soon as it answered.
+WorldState after_failover(const Deployment& d, const Catalog& catalog, const Scenario& scenario,
+                          std::vector<std::string>& returning) {
+  WorldState state = scenario_state(d, catalog, scenario);
+  const ScenarioPlan failover = plan(d, catalog, scenario);
+  for (const Step& step : failover.steps) {
+    for (const Action& action : step.actions) apply(state, d, action);
+  }
+  returning.assign(state.lost.begin(), state.lost.end());
+  state.lost.clear();
+  for (auto& [id, region] : state.regions) region.reachable = true;
+  for (auto& [name, store] : state.stores) {
+    const DataStore* declared = d.data_store(name);
+    store.stale_copy = declared != nullptr && store.writable_in != declared->region.name;
+  }
+  return state;
+}
+
+void stop_duplicates(Procedure& p, const std::vector<std::string>& returning) {
+  for (const std::string& region : returning) {
+    const RegionState* state = p.state().find(region);
+    if (state == nullptr)
+      continue;
+    std::vector<Action> actions;
+    for (const std::string& job : state->crons) {
+      const bool elsewhere = std::any_of(p.state().regions.begin(), p.state().regions.end(), [&](const auto& entry) {
+        return entry.first != region && entry.second.crons.contains(job);
+      });
+      if (elsewhere)
+        actions.push_back(act(K::delete_cron, region, job));
+    }
+    if (!actions.empty())
+      p.add("stop-duplicate-schedules-" + region, "fence",
+            fmt::format("Delete the schedules {} still holds for jobs that now run elsewhere, before anything else",
+                        region),
+            std::move(actions), fmt::format("{} in {} lists none of them", planner::list_crons(), region),
+            "no job runs twice");
+  }
+}
+
+// A promoted replica cannot rejoin its old leader: a new replica in the returning region, in sync,
+// a write freeze, the switch, then the secrets repointed and the readers restarted everywhere.
+void reseed_data(Procedure& p, const WorldState& normal) {
+  for (const DataStore& store : p.deployment().data) {
+    const std::string& name = store.name.name;
+    const std::string home = normal.stores.at(name).writable_in;
+    const std::string now = p.state().stores.at(name).writable_in;
+    if (now == home || now.empty())
+      continue;
+    p.add("reseed-" + name, "restore data",
+          fmt::format("Create a new replica of data store {} in {} from its writable copy in {}, and wait until it is "
+                      "in sync: the old copy in {} is stale and cannot rejoin",
+                      name, home, now, home),
+          {act(K::reseed_store, home, name)}, "the replica reports no lag", p.rpo("no write is lost"));
+    p.add("switch-" + name, "restore data",
+          fmt::format("Freeze writes to data store {} (stop its writers), then make the replica in {} its writable "
+                      "copy",
+                      name, home),
+          {act(K::switch_store, home, name)},
+          fmt::format("the store accepts writes in {} and no longer in {}", home, now), p.rpo("no write is lost"));
+    p.repoint(store);
+    if (const auto& replica = normal.stores.at(name).replica_in)
+      p.add("replica-" + name, "restore data",
+            fmt::format("Re-create the read replica of data store {} in {}", name, *replica),
+            {act(K::reseed_store, *replica, name)}, "the replica reports no lag", "redundancy is back");
+  }
+}
+
+void return_traffic(Procedure& p, const std::vector<std::string>& returning, const WorldState& normal) {
+  for (const std::string& region : returning) {
+    const RegionState* want = normal.find(region);
+    const RegionState* have = p.state().find(region);
+    if (want == nullptr || !want->pool.value_or(false) || have == nullptr || have->pool.value_or(false))
+      continue;
+    p.add("enable-pool-" + region, "cut over",
+          fmt::format("In CIS, enable the origin pool of {} again, before any other pool is disabled", region),
+          {act(K::enable_pool, region)}, fmt::format("the pool of {} is healthy and takes traffic", region),
+          p.rto(normal_again));
+  }
+  for (const auto& [id, have] : p.state().regions) {
+    const RegionState* want = normal.find(id);
+    if (have.pool.value_or(false) && (want == nullptr || !want->pool))
+      p.add("remove-pool-" + id, "cut over",
+            fmt::format("In CIS, take the origin pool of {} out of the load balancer: it served only during the "
+                        "outage",
+                        id),
+            {act(K::remove_pool, id)}, fmt::format("the load balancer no longer lists the pool of {}", id),
+            p.rto(normal_again));
+  }
+}
+
+// Each schedule moves back as one step: deleted where it ran during the outage, then created where
+// it normally runs, so that it is never live twice and never missing for long.
+void move_schedules_back(Procedure& p, const WorldState& normal) {
+  for (const Job& job : p.deployment().jobs) {
+    const std::string& name = job.name.name;
+    std::vector<Action> actions;
+    for (const auto& [id, have] : p.state().regions) {
+      const RegionState* want = normal.find(id);
+      if (have.crons.contains(name) && (want == nullptr || !want->crons.contains(name)))
+        actions.push_back(act(K::delete_cron, id, name));
+    }
+    for (const auto& [id, want] : normal.regions) {
+      const RegionState* have = p.state().find(id);
+      if (want.crons.contains(name) && (have == nullptr || !have->crons.contains(name)))
+        actions.push_back(act(K::create_cron, id, name));
+    }
+    if (actions.empty())
+      continue;
+    p.add("move-schedule-" + name, "restore",
+          fmt::format("Move the schedule of job {} back: delete it where it ran during the outage, then create it "
+                      "where it normally runs",
+                      name),
+          std::move(actions), "ibmcloud ce subscription cron list shows it live only where the deploy file says",
+          "no job runs twice; scheduled work continues");
+  }
+}
+
+// The regions that took over return to their normal scale, and lose what they ran only meanwhile.
+void scale_back(Procedure& p, const WorldState& normal) {
+  std::vector<Step> steps;
+  for (const auto& [id, have] : p.state().regions) {
+    const RegionState* want = normal.find(id);
+    for (const auto& [name, app] : have.apps) {
+      const auto normal_app =
+          want == nullptr ? std::map<std::string, AppState>::const_iterator() : want->apps.find(name);
+      Step step;
+      step.phase = "restore";
+      if (want == nullptr || normal_app == want->apps.end()) {
+        step.id = fmt::format("remove-app-{}-{}", name, id);
+        step.title = fmt::format("Delete app {} in {}, which ran there only during the outage", name, id);
+        step.actions.push_back(act(K::delete_app, id, name));
+      } else if (normal_app->second.min_scale != app.min_scale || normal_app->second.max_scale != app.max_scale) {
+        Action scale = act(K::scale_app, id, name);
+        scale.min_scale = normal_app->second.min_scale;
+        scale.max_scale = normal_app->second.max_scale;
+        step.id = fmt::format("scale-back-{}-{}", name, id);
+        step.title = fmt::format("Scale app {} in {} back to its normal scale", name, id);
+        step.actions.push_back(scale);
+      } else {
+        continue;
+      }
+      step.verify = "ibmcloud ce application list shows the normal placement";
+      step.objective = std::string(normal_again);
+      steps.push_back(std::move(step));
+    }
+    for (const std::string& job : have.jobs) {
+      if (want != nullptr && want->jobs.contains(job))
+        continue;
+      Step step;
+      step.id = fmt::format("remove-job-{}-{}", job, id);
+      step.phase = "restore";
+      step.title = fmt::format("Delete job {} in {}, which was defined there only during the outage", job, id);
+      step.actions.push_back(act(K::delete_job, id, job));
+      step.verify = "ibmcloud ce job list shows the normal placement";
+      step.objective = std::string(normal_again);
+      steps.push_back(std::move(step));
+    }
+  }
+  for (Step& step : steps) p.add(std::move(step));
+}
+
+void verify_back(Procedure& p, const std::vector<std::string>& returning) {
+  const Deployment& d = p.deployment();
+  if (d.failover.edge_proxy && !d.failover.edge_proxy->domain.empty())
+    p.add("verify-domain", "verify",
+          fmt::format("Check the service end to end through {}", d.failover.edge_proxy->domain),
+          {act(K::check_url, {})}, "it answers 2xx", p.rto(normal_again));
+  for (const std::string& region : returning) {
+    const RegionState* state = p.state().find(region);
+    for (const App& app : d.apps) {
+      if (state != nullptr && state->apps.contains(app.name.name))
+        p.add(fmt::format("verify-app-{}-{}", app.name.name, region), "verify",
+              fmt::format("Check that app {} serves in {}", app.name.name, region),
+              {act(K::check_app, region, app.name.name)}, "status Ready", p.rto(normal_again));
+    }
+  }
+}
+
+}  // namespace
+
+Runbook failback(const Deployment& d, const Catalog& catalog, const Scenario& scenario) {
+  Runbook out;
+  out.project = d.project;
+  std::vector<std::string> returning;
+  WorldState start = after_failover(d, catalog, scenario, returning);
+  out.to = fmt::format("{}", fmt::join(returning, ", "));
+  out.from = fmt::format("{} {}", to_string(scenario.kind), scenario.target);
+  out.title = fmt::format("Fail-back: project {} returns to {} after {} {} was lost", d.project, out.to,
+                          to_string(scenario.kind), scenario.target);
+  out.estimate = "data re-seeding and switch, then traffic and schedules";
+  const WorldState normal = initial_state(d);
+  Procedure p(d, catalog, start, out.steps);
+  p.add("confirm-recovery", "preflight",
+        fmt::format("Confirm that {} is healthy again on the IBM Cloud status page", out.to), {},
+        "the status page lists the region as available", "move back on facts, not hopes");
+  p.add("decide", "decide", fmt::format("Decide to move back to {}, in a quiet hour", out.to), {},
+        "the incident lead has approved; every later step changes something", p.rto(normal_again));
+  stop_duplicates(p, returning);
+  reseed_data(p, normal);
+  return_traffic(p, returning, normal);
+  move_schedules_back(p, normal);
+  scale_back(p, normal);
+  verify_back(p, returning);
+  Goal goal;
+  goal.kind = Goal::Kind::failback;
+  goal.normal = normal;
+  out.unsafe = simulate(d, catalog, std::move(start), out.steps, goal);
+  return out;
+}
+
+}  // namespace ceplan

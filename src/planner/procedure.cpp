@@ -1,0 +1,177 @@
+#include "planner/procedure.hpp"
+
+#include <algorithm>
+
+#include <fmt/format.h>
+
+#include "model/figures.hpp"
+#include "planner/ibmcloud.hpp"
+
+namespace ceplan {
+
+Action act(ActionKind kind, std::string region, std::string name) {
+  Action out;
+  out.kind = kind;
+  out.region = std::move(region);
+  out.name = std::move(name);
+  return out;
+}
+
+std::string data_step_title(const DataStore& store, bool promote, std::string_view where) {
+  const std::string& name = store.name.name;
+  if (promote)
+    return fmt::format("Promote the replica of data store {} in {}", name, where);
+  if (store.backup_in)
+    return fmt::format("Restore data store {} into {} from its backup copy in {}", name, where, store.backup_in->name);
+  return fmt::format("Restore data store {} into {} from its cross-region backup copy", name, where);
+}
+
+Procedure::Procedure(const Deployment& deployment, const Catalog& catalog, WorldState state, std::vector<Step>& steps)
+    : m_d(deployment), m_catalog(catalog), m_state(std::move(state)), m_steps(steps) {}
+
+void Procedure::add(Step step) {
+  step.command = planner::commands(m_d, step.actions);
+  for (const Action& action : step.actions) {
+    if (std::string effect = effect_text(action); !effect.empty())
+      step.effects.push_back(std::move(effect));
+    apply(m_state, m_d, action);
+  }
+  m_steps.push_back(std::move(step));
+}
+
+void Procedure::add(std::string id, std::string phase, std::string title, std::vector<Action> actions,
+                    std::string verify, std::string objective) {
+  Step step;
+  step.id = std::move(id);
+  step.phase = std::move(phase);
+  step.title = std::move(title);
+  step.actions = std::move(actions);
+  step.verify = std::move(verify);
+  step.objective = std::move(objective);
+  add(std::move(step));
+}
+
+std::string Procedure::rto(std::string_view what) const {
+  const auto& rto = m_d.objectives.rto;
+  return rto ? fmt::format("RTO {}: {}", format_duration(*rto), what) : std::string(what);
+}
+
+std::string Procedure::rpo(std::string_view otherwise) const {
+  const auto& rpo = m_d.objectives.rpo;
+  return rpo ? fmt::format("RPO {}: data no older than that", format_duration(*rpo)) : std::string(otherwise);
+}
+
+void Procedure::fence_traffic(const std::vector<std::string>& lost) {
+  const auto& proxy = m_d.failover.edge_proxy;
+  std::vector<std::string> pooled;
+  std::vector<Action> actions;
+  for (const std::string& region : lost) {
+    const RegionState* state = m_state.find(region);
+    if (state != nullptr && state->pool.value_or(false)) {
+      pooled.push_back(region);
+      actions.push_back(act(ActionKind::disable_pool, region));
+    }
+  }
+  if (!proxy || pooled.empty())
+    return;
+  const std::string regions = fmt::format("{}", fmt::join(pooled, ", "));
+  const std::string balancer = proxy->domain.empty() ? std::string("the global load balancer")
+                                                     : fmt::format("the load balancer for {}", proxy->domain);
+  add("fence-traffic", "fence",
+      fmt::format("In CIS, disable the origin pool of {} in {}, so that no traffic returns there when it passes "
+                  "health checks again",
+                  regions, balancer),
+      std::move(actions),
+      fmt::format("the pool of {} shows as disabled; {} steering would otherwise send traffic back to stale data",
+                  regions, to_string(proxy->steering)),
+      "no traffic reaches a region before its data is reconciled");
+}
+
+void Procedure::stop_schedules(const std::string& region) {
+  const RegionState* state = m_state.find(region);
+  if (state == nullptr || state->crons.empty())
+    return;
+  Step step;
+  step.id = "stop-schedules-" + region;
+  step.phase = "fence";
+  step.title = fmt::format(
+      "Delete the cron subscriptions in {} as soon as the region answers, or confirm it is "
+      "down: a partial outage can still fire them",
+      region);
+  for (const Job& job : m_d.jobs) {
+    if (state->crons.contains(job.name.name))
+      step.actions.push_back(act(ActionKind::delete_cron, region, job.name.name));
+  }
+  step.when_region_answers = !m_state.reachable(region);
+  step.verify = fmt::format("{} in {} shows none of the project's schedules, or the region is confirmed down",
+                            planner::list_crons(), region);
+  step.objective = "no job runs twice";
+  add(std::move(step));
+}
+
+void Procedure::recover_data(const std::string& into, bool whole_geography) {
+  for (const DataStore& store : m_d.data) {
+    const StoreState& now = m_state.stores.at(store.name.name);
+    if (m_state.reachable(now.writable_in))
+      continue;
+    const bool replica = now.replica_in && m_state.reachable(*now.replica_in);
+    const bool backup = std::any_of(now.backups.begin(), now.backups.end(), [&](const std::string& region) {
+      return region == "*" ? !whole_geography : m_state.reachable(region);
+    });
+    if (!replica && (!backup || into.empty()))
+      continue;  // no copy survives: the apps that use it are down
+    const std::string where = replica ? *now.replica_in : into;
+    add("data-" + store.name.name, "restore data", data_step_title(store, replica, where),
+        {act(replica ? ActionKind::promote_replica : ActionKind::restore_backup, where, store.name.name)},
+        fmt::format("the store accepts writes in {}; note the time of the newest data it holds", where),
+        rpo("data loss is bounded by the last backup"));
+    repoint(store);
+  }
+}
+
+void Procedure::repoint(const DataStore& store) {
+  const Artifact* secret = store_secret(m_d, store);
+  if (secret == nullptr)
+    return;
+  std::vector<Action> actions;
+  bool restarts = false;
+  for (const auto& [id, region] : m_state.regions) {
+    if (!region.reachable || !region.project || !region.secrets.contains(secret->name.name))
+      continue;
+    Action update = act(ActionKind::update_secret, id, secret->name.name);
+    update.store = store.name.name;
+    actions.push_back(std::move(update));
+    for (const auto& [name, app] : region.apps) {
+      if (app.reads.contains(store.name.name)) {
+        actions.push_back(act(ActionKind::restart_app, id, name));
+        restarts = true;
+      }
+    }
+  }
+  if (actions.empty())
+    return;
+  add("connect-" + store.name.name, "restore data",
+      fmt::format("Point secret {} at the recovered data store {}{}", secret->name.name, store.name.name,
+                  restarts ? ", and restart the apps that read it, in every region that runs them (an app reads a "
+                             "changed secret only in a new revision)"
+                           : "; the apps that read it are created below and read it as they start"),
+      std::move(actions),
+      fmt::format("{} shows the new connection settings{}", planner::get_secret(*secret),
+                  restarts ? "; the apps' latest revisions are Ready" : ""),
+      rpo("data loss is bounded by the last backup"));
+}
+
+void Procedure::fail_back_hint(const std::string& region, std::string_view id) {
+  add(std::string(id), "fail back",
+      fmt::format("When {} recovers: keep its origin pool disabled and its schedules deleted; reconcile its data "
+                  "from the region that served meanwhile (a promoted replica cannot rejoin: re-seed it); only then "
+                  "move back, with ceplan failback",
+                  region),
+      {},
+      fmt::format("{} in {} shows no schedule that also runs elsewhere; its data matches the serving region's "
+                  "before its pool is enabled",
+                  planner::list_crons(), region),
+      "no job runs twice; no traffic returns to stale data");
+}
+
+}  // namespace ceplan

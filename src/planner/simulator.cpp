@@ -1,0 +1,278 @@
+#include "planner/simulator.hpp"
+
+#include <algorithm>
+
+#include <fmt/format.h>
+
+namespace ceplan {
+namespace {
+
+using K = ActionKind;
+
+const Job* job_named(const Deployment& d, const std::string& name) {
+  const auto it = std::find_if(d.jobs.begin(), d.jobs.end(), [&](const Job& j) { return j.name.name == name; });
+  return it == d.jobs.end() ? nullptr : &*it;
+}
+
+// Invariant 4: traffic goes to a region only where the proxied app runs on the writable copy of
+// every store it uses.
+std::optional<std::string> traffic_problem(const Deployment& d, const WorldState& state, const std::string& region) {
+  const App* target = d.proxy_target();
+  const RegionState* there = state.find(region);
+  if (target == nullptr)
+    return std::nullopt;
+  const auto app =
+      there == nullptr ? std::map<std::string, AppState>::const_iterator() : there->apps.find(target->name.name);
+  if (there == nullptr || !state.reachable(region) || app == there->apps.end())
+    return fmt::format("traffic enabled to {}, where app {} does not run", region, target->name.name);
+  for (const auto& [name, generation] : app->second.reads) {
+    const StoreState& store = state.stores.at(name);
+    const DataStore* declared = d.data_store(name);
+    if (store.writable_in.empty() || !state.reachable(store.writable_in) ||
+        (declared != nullptr && declared->secret && generation != store.generation))
+      return fmt::format("traffic enabled to {} before app {} there reads data store {}'s writable copy", region,
+                         target->name.name, name);
+  }
+  return std::nullopt;
+}
+
+// Invariant 3: the non-idempotent jobs whose schedule is live in two reachable regions.
+std::vector<std::string> twice(const Deployment& d, const WorldState& state) {
+  std::vector<std::string> out;
+  for (const Job& job : d.jobs) {
+    if (job.idempotent)
+      continue;
+    std::vector<std::string> live;
+    for (const auto& [id, region] : state.regions) {
+      if (region.reachable && region.crons.contains(job.name.name))
+        live.push_back(id);
+    }
+    if (live.size() > 1)
+      out.push_back(fmt::format("invariant 3 (schedules): job {} is not idempotent and its schedule is live in {}",
+                                job.name.name, fmt::join(live, " and ")));
+  }
+  return out;
+}
+
+// Invariants 3 and 4 after each step: what the step broke (`before`: what was broken already).
+void check_step(const Deployment& d, const WorldState& state, const std::vector<std::string>& before, Step& step) {
+  for (std::string& problem : twice(d, state)) {
+    if (std::find(before.begin(), before.end(), problem) == before.end())
+      step.violations.push_back(std::move(problem));
+  }
+  const bool pools_changed = std::any_of(step.actions.begin(), step.actions.end(), [](const Action& a) {
+    return a.kind == K::disable_pool || a.kind == K::remove_pool;
+  });
+  const App* target = d.proxy_target();
+  if (!pools_changed || target == nullptr)
+    return;
+  const bool any_enabled = std::any_of(state.regions.begin(), state.regions.end(),
+                                       [](const auto& entry) { return entry.second.pool.value_or(false); });
+  for (const auto& [id, region] : state.regions) {
+    if (!any_enabled && region.reachable && region.apps.contains(target->name.name))
+      step.violations.push_back(
+          fmt::format("invariant 4 (no self-inflicted outage): no origin pool is enabled "
+                      "while {} could serve",
+                      id));
+  }
+}
+
+void run_action(const Deployment& d, const Catalog& catalog, WorldState& state, Step& step, const Action& a) {
+  const bool targets = in_project(a.kind) || a.kind == K::create_project;
+  if (targets && !state.reachable(a.region)) {
+    if (!step.when_region_answers)
+      step.violations.push_back(fmt::format("invariant 1 (reachable): a command targets {}, which is lost", a.region));
+    apply(state, d, a);  // fencing takes effect once the region answers
+    return;
+  }
+  if (auto problem = precondition(state, d, catalog, a))
+    step.violations.push_back("invariant 2 (preconditions): " + *problem);
+  if (a.kind == K::enable_pool) {
+    if (auto problem = traffic_problem(d, state, a.region))
+      step.violations.push_back("invariant 4 (traffic): " + *problem);
+  }
+  apply(state, d, a);
+}
+
+}  // namespace
+
+std::vector<std::string> serving_regions(const Deployment& d, const WorldState& state, const std::string& app) {
+  const App* target = d.proxy_target();
+  const bool pooled = target != nullptr && target->name.name == app;
+  std::vector<std::string> out;
+  for (const auto& [id, region] : state.regions) {
+    if (region.reachable && region.apps.contains(app) && (!pooled || region.pool.value_or(false)))
+      out.push_back(id);
+  }
+  return out;
+}
+
+namespace {
+
+void check_readers(const Deployment& d, const WorldState& state, const Goal& goal, std::vector<std::string>& out) {
+  for (const DataStore& declared : d.data) {
+    if (!declared.secret)
+      continue;  // nothing to repoint: a finding in validate, not a step
+    const StoreState& store = state.stores.at(declared.name.name);
+    for (const auto& [id, region] : state.regions) {
+      if (!region.reachable)
+        continue;
+      for (const auto& [name, app] : region.apps) {
+        const auto read = app.reads.find(declared.name.name);
+        const bool down = std::find(goal.down.begin(), goal.down.end(), name) != goal.down.end();
+        if (read == app.reads.end() || down)
+          continue;
+        if (store.writable_in.empty() || !state.reachable(store.writable_in))
+          out.push_back(fmt::format("invariant 5 (data): app {} in {} uses data store {}, which has no writable copy",
+                                    name, id, declared.name.name));
+        else if (read->second != store.generation)
+          out.push_back(
+              fmt::format("invariant 5 (data): app {} in {} still reads data store {}'s old location "
+                          "(update secret {} there, then restart the app)",
+                          name, id, declared.name.name, declared.secret->name));
+      }
+    }
+  }
+}
+
+void check_jobs(const Deployment& d, const WorldState& state, std::vector<std::string>& out) {
+  for (const auto& [id, region] : state.regions) {
+    if (!region.reachable)
+      continue;
+    for (const std::string& name : region.crons) {
+      const Job* job = job_named(d, name);
+      for (const DataStore& store : d.data) {
+        const StoreState& now = state.stores.at(store.name.name);
+        if (job != nullptr && job->uses_data(store.name.name) &&
+            (now.writable_in.empty() || !state.reachable(now.writable_in)))
+          out.push_back(
+              fmt::format("invariant 3 (schedules): job {} fires in {} on data store {}, which has no "
+                          "writable copy",
+                          name, id, store.name.name));
+      }
+    }
+  }
+}
+
+// Invariant 6: each region that serves an app at the end carries at least the scale the app had
+// in each lost region it ran in.
+void check_scale(const Deployment& d, const WorldState& start, const WorldState& end, std::vector<std::string>& out) {
+  for (const App& app : d.apps) {
+    const std::string& name = app.name.name;
+    const std::vector<std::string> serving = serving_regions(d, end, name);
+    for (const std::string& lost : start.lost) {
+      const RegionState* before = start.find(lost);
+      if (before == nullptr || !before->apps.contains(name))
+        continue;
+      const AppState& replaced = before->apps.at(name);
+      for (const std::string& region : serving) {
+        const AppState& now = end.find(region)->apps.at(name);
+        const bool max_short = replaced.max_scale && now.max_scale && *now.max_scale < *replaced.max_scale;
+        if (now.min_scale < replaced.min_scale || max_short)
+          out.push_back(fmt::format(
+              "invariant 6 (scale): app {} in {} runs at min scale {}, max {}, below {}'s min scale {}, max {}", name,
+              region, now.min_scale, now.max_scale ? std::to_string(*now.max_scale) : "default", lost,
+              replaced.min_scale, replaced.max_scale ? std::to_string(*replaced.max_scale) : "default"));
+      }
+    }
+  }
+}
+
+void check_goal(const Deployment& d, const WorldState& end, const Goal& goal, std::vector<std::string>& out);
+
+}  // namespace
+
+std::vector<std::string> simulate(const Deployment& d, const Catalog& catalog, WorldState start,
+                                  std::vector<Step>& steps, const Goal& goal) {
+  WorldState state = start;
+  for (Step& step : steps) {
+    step.violations.clear();
+    const std::vector<std::string> before = twice(d, state);
+    for (const Action& action : step.actions) run_action(d, catalog, state, step, action);
+    check_step(d, state, before, step);
+  }
+  std::vector<std::string> out = twice(d, state);
+  check_jobs(d, state, out);
+  check_readers(d, state, goal, out);
+  if (goal.kind != Goal::Kind::failback)
+    check_scale(d, start, state, out);
+  check_goal(d, state, goal, out);
+  return out;
+}
+
+namespace {
+
+void check_restored(const Deployment& d, const WorldState& end, const std::string& to, std::vector<std::string>& out) {
+  const RegionState* region = end.find(to);
+  std::vector<std::string> missing;
+  if (region == nullptr || !region->project) {
+    out.push_back(fmt::format("invariant 7 (goal): project {} is not re-created in {}", d.project, to));
+    return;
+  }
+  for (const Artifact& s : d.secrets) {
+    if (!region->secrets.contains(s.name.name))
+      missing.push_back("secret " + s.name.name);
+  }
+  for (const Artifact& c : d.configmaps) {
+    if (!region->configmaps.contains(c.name.name))
+      missing.push_back("config map " + c.name.name);
+  }
+  for (const App& a : d.apps) {
+    if (!region->apps.contains(a.name.name))
+      missing.push_back("app " + a.name.name);
+  }
+  for (const Job& j : d.jobs) {
+    if (!region->jobs.contains(j.name.name))
+      missing.push_back("job " + j.name.name);
+  }
+  if (!missing.empty())
+    out.push_back(fmt::format("invariant 7 (goal): {} missing in {}", fmt::join(missing, ", "), to));
+}
+
+void check_normal(const WorldState& end, const WorldState& normal, std::vector<std::string>& out) {
+  for (const auto& [id, want] : normal.regions) {
+    const RegionState* have = end.find(id);
+    if (have == nullptr)
+      continue;
+    std::vector<std::string> differences;
+    for (const auto& [name, app] : want.apps) {
+      const auto it = have->apps.find(name);
+      if (it == have->apps.end() || it->second.min_scale != app.min_scale || it->second.max_scale != app.max_scale)
+        differences.push_back("app " + name);
+    }
+    for (const auto& [name, app] : have->apps) {
+      if (!want.apps.contains(name))
+        differences.push_back("app " + name + " (extra)");
+    }
+    if (have->crons != want.crons)
+      differences.push_back("schedules");
+    if (have->pool.value_or(false) != want.pool.value_or(false))
+      differences.push_back("origin pool");
+    if (!differences.empty())
+      out.push_back(fmt::format("invariant 7 (goal): {} in {} differ from the normal placement",
+                                fmt::join(differences, ", "), id));
+  }
+  for (const auto& [name, store] : normal.stores) {
+    if (end.stores.at(name).writable_in != store.writable_in)
+      out.push_back(fmt::format("invariant 7 (goal): data store {} is writable in {}, not {}", name,
+                                end.stores.at(name).writable_in, store.writable_in));
+  }
+}
+
+void check_goal(const Deployment& d, const WorldState& end, const Goal& goal, std::vector<std::string>& out) {
+  switch (goal.kind) {
+    case Goal::Kind::plan:
+      for (const App& app : d.apps) {
+        const bool down = std::find(goal.down.begin(), goal.down.end(), app.name.name) != goal.down.end();
+        if (!down && serving_regions(d, end, app.name.name).empty())
+          out.push_back(fmt::format("invariant 7 (goal): app {} serves from no reachable region", app.name.name));
+      }
+      break;
+    case Goal::Kind::runbook: check_restored(d, end, goal.restore_to, out); break;
+    case Goal::Kind::failback: check_normal(end, goal.normal, out); break;
+  }
+}
+
+}  // namespace
+
+}  // namespace ceplan

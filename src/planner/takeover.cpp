@@ -1,0 +1,421 @@
+#include "planner/takeover.hpp"
+
+#include <algorithm>
+#include <unordered_set>
+
+#include <fmt/format.h>
+
+#include "model/figures.hpp"
+#include "model/registry.hpp"
+#include "planner/ibmcloud.hpp"
+
+namespace ceplan {
+namespace {
+
+using K = ActionKind;
+
+constexpr std::string_view serves_again = "the project serves again";
+constexpr std::string_view work_can_run = "scheduled and on-demand work can run";
+
+bool references(const Workload& w, const std::string& name, bool secrets) {
+  const auto& refs = secrets ? w.secrets : w.configmaps;
+  return std::any_of(refs.begin(), refs.end(), [&](const Ref& ref) { return ref.name == name; }) ||
+         (secrets && w.registry_secret && w.registry_secret->name == name);
+}
+
+// The secrets or config maps the region needs, in the order the workloads first use them (all
+// declared ones for a whole project, unused ones last).
+std::vector<const Artifact*> needed(const Deployment& d, const Takeover& t, bool secrets) {
+  std::vector<const Artifact*> out;
+  const auto& declared = secrets ? d.secrets : d.configmaps;
+  std::unordered_set<std::string_view> seen;
+  auto use = [&](const Artifact& artifact) {
+    if (seen.insert(artifact.name.name).second)
+      out.push_back(&artifact);
+  };
+  for (const App* app : t.apps) {
+    for (const Artifact& artifact : declared) {
+      if (references(*app, artifact.name.name, secrets))
+        use(artifact);
+    }
+  }
+  for (const Job* job : t.jobs) {
+    for (const Artifact& artifact : declared) {
+      if (references(*job, artifact.name.name, secrets))
+        use(artifact);
+    }
+  }
+  const App* target = d.proxy_target();
+  const bool fronts = target != nullptr && std::find(t.apps.begin(), t.apps.end(), target) != t.apps.end();
+  for (const Artifact& artifact : declared) {
+    const bool tls = secrets && fronts && d.failover.edge_proxy->tls_secret &&
+                     d.failover.edge_proxy->tls_secret->name == artifact.name.name;
+    if (t.whole_project || tls)
+      use(artifact);
+  }
+  return out;
+}
+
+// The registry a registry secret logs in to: where the first workload pulling with it pulls from
+// in the region.
+std::string server_for(const Deployment& d, const Takeover& t, const std::string& secret) {
+  for (const App& app : d.apps) {
+    if (app.registry_secret && app.registry_secret->name == secret)
+      return std::string(registry_host(app.image_in(t.region).name));
+  }
+  for (const Job& job : d.jobs) {
+    if (job.registry_secret && job.registry_secret->name == secret)
+      return std::string(registry_host(job.image_in(t.region).name));
+  }
+  return {};
+}
+
+void prepare_artifacts(Procedure& p, const Takeover& t, bool secrets) {
+  const Deployment& d = p.deployment();
+  const RegionState* region = p.state().find(t.region);
+  for (const Artifact* artifact : needed(d, t, secrets)) {
+    const std::string& name = artifact->name.name;
+    const bool present = region != nullptr && (secrets ? region->secrets : region->configmaps).contains(name);
+    const std::string what = secrets ? "secret" : "config map";
+    const std::string id = (secrets ? "secret-" : "configmap-") + name;
+    if (present) {
+      if (t.whole_project)
+        p.add(id, "restore", fmt::format("Check that {} {} exists in {}", what, name, t.region),
+              {act(secrets ? K::check_secret : K::check_configmap, t.region, name)},
+              fmt::format("the {} is listed with the expected keys", what), p.rto(serves_again));
+      continue;
+    }
+    Action create = act(secrets ? K::create_secret : K::create_configmap, t.region, name);
+    if (secrets && artifact->format == "registry")
+      create.server = server_for(d, t, name);
+    p.add(id, "restore",
+          fmt::format("Create {} {} in {} from {}{}", what, name, t.region,
+                      artifact->source == Source::manual ? "the value the team keeps (source: manual)"
+                                                         : std::string(to_string(artifact->source)),
+                      artifact->format == "tls" ? " (the certificate key and chain)" : ""),
+          {create}, fmt::format("{} {} shows the expected keys", what, name), p.rto(serves_again));
+  }
+}
+
+// The scale an app needs in the region: its own there, raised to that of each lost region it ran in.
+std::pair<std::int64_t, std::optional<std::int64_t>> floor_scale(const Procedure& p, const Takeover& t, const App& app,
+                                                                 std::int64_t min, std::optional<std::int64_t> max) {
+  for (const std::string& lost : t.lost) {
+    const RegionState* region = p.state().find(lost);
+    if (region == nullptr || !region->apps.contains(app.name.name))
+      continue;
+    const AppState& before = region->apps.at(app.name.name);
+    min = std::max(min, before.min_scale);
+    if (before.max_scale && max && *max < *before.max_scale)
+      max = before.max_scale;
+  }
+  return {min, max};
+}
+
+std::optional<std::int64_t> max_in(const App& app, const std::string& region) {
+  const RegionOverrides* local = app.overrides_in(region);
+  if (local != nullptr && local->max_scale)
+    return local->max_scale->value;
+  return app.max_scale ? std::optional<std::int64_t>(app.max_scale->value) : std::nullopt;
+}
+
+void bring_up_app(Procedure& p, const Takeover& t, const App& app) {
+  const std::string& name = app.name.name;
+  const RegionState* region = p.state().find(t.region);
+  if (region != nullptr && region->apps.contains(name)) {
+    const AppState& now = region->apps.at(name);
+    const auto [min, max] = floor_scale(p, t, app, now.min_scale, now.max_scale);
+    if (min != now.min_scale || max != now.max_scale) {
+      Action scale = act(K::scale_app, t.region, name);
+      scale.min_scale = min;
+      scale.max_scale = max;
+      p.add("app-" + name, "restore",
+            fmt::format("Scale app {} in {} to the load of {}", name, t.region, fmt::join(t.lost, ", ")), {scale},
+            fmt::format("{} shows the application Ready at min scale {}", planner::get_app(app), min),
+            p.rto(serves_again));
+    } else if (t.whole_project) {
+      p.add("app-" + name, "restore", fmt::format("Check that app {} runs in {}", name, t.region),
+            {act(K::check_app, t.region, name)}, "the application is Ready at its full scale", p.rto(serves_again));
+    }
+    return;
+  }
+  const auto [min, max] = floor_scale(p, t, app, app.min_scale_in(t.region).value, max_in(app, t.region));
+  Action create = act(K::create_app, t.region, name);
+  create.image = app.image_in(t.region).name;
+  create.min_scale = min;
+  create.max_scale = max;
+  p.add("app-" + name, "restore", fmt::format("Create app {} in {}", name, t.region), {create},
+        fmt::format("{} shows the application Ready; settings the deploy file does not hold (env, probes, "
+                    "concurrency) come from IBM's export, {}, taken where it still runs or before the outage",
+                    planner::get_app(app), planner::export_app(app)),
+        p.rto(serves_again));
+}
+
+// The first store `app` uses in `region` that it does not read the writable copy of, or "".
+std::string unready_data(const Procedure& p, const std::string& region, const std::string& app) {
+  const AppState& state = p.state().find(region)->apps.at(app);
+  for (const auto& [name, generation] : state.reads) {
+    const StoreState& store = p.state().stores.at(name);
+    const DataStore* declared = p.deployment().data_store(name);
+    if (store.writable_in.empty() || !p.state().reachable(store.writable_in) ||
+        (declared != nullptr && declared->secret && generation != store.generation))
+      return name;
+  }
+  return {};
+}
+
+}  // namespace
+
+std::vector<std::string> check_images(Procedure& p, const Takeover& t) {
+  std::vector<std::string> images;
+  std::vector<std::string> lost;
+  std::unordered_set<std::string> seen;
+  auto note = [&](const Workload& workload) {
+    const std::string& image = workload.image_in(t.region).name;
+    if (!seen.insert(image).second)
+      return;
+    images.push_back(image);
+    if (const auto home = registry_region(image, p.catalog()); home && !p.state().reachable(*home))
+      lost.push_back(image);
+  };
+  for (const App* app : t.apps) note(*app);
+  for (const Job* job : t.jobs) note(*job);
+  if (images.empty())
+    return lost;
+  std::string title =
+      fmt::format("Check that every image {} pulls is in its registry: {}", t.region, fmt::join(images, ", "));
+  if (!lost.empty())
+    title += fmt::format(
+        ". Stop first: {} cannot be pulled, its registry's region is lost; push {} to a registry "
+        "that survives (rebuild, or push from the pipeline) and name the copy in the deploy file",
+        fmt::join(lost, ", "), lost.size() == 1 ? "it" : "them");
+  p.add("check-images", "preflight", title, {},
+        "the registry lists each image and tag (IBM does not copy images between registries)", p.rto(serves_again));
+  return lost;
+}
+
+void prepare_project(Procedure& p, const Takeover& t) {
+  const Deployment& d = p.deployment();
+  const RegionState* region = p.state().find(t.region);
+  if (region == nullptr || !region->project) {
+    const std::string group = d.resource_group ? fmt::format(" (resource group {})", d.resource_group->name)
+                                               : std::string(" (set RESOURCE_GROUP to its resource group first)");
+    p.add("create-project", "restore", fmt::format("Create project {} in {}{}", d.project, t.region, group),
+          {act(K::create_project, t.region)},
+          fmt::format("{} shows region {}; {} shows status active", planner::show_target(), t.region,
+                      planner::get_project(d.project)),
+          p.rto(serves_again));
+  } else if (t.whole_project) {
+    p.add("select-project", "restore",
+          fmt::format("Select project {}, which already exists in {}", d.project, t.region),
+          {act(K::select_project, t.region)}, fmt::format("{} shows status active", planner::get_project(d.project)),
+          p.rto(serves_again));
+  }
+  prepare_artifacts(p, t, true);
+  prepare_artifacts(p, t, false);
+}
+
+void bring_up_workloads(Procedure& p, const Takeover& t) {
+  for (const App* app : t.apps) bring_up_app(p, t, *app);
+  for (const Job* job : t.jobs) {
+    const std::string& name = job->name.name;
+    const RegionState* region = p.state().find(t.region);
+    if (region != nullptr && region->jobs.contains(name)) {
+      if (t.whole_project)
+        p.add("job-" + name, "restore", fmt::format("Check that job {} is defined in {}", name, t.region),
+              {act(K::check_job, t.region, name)}, "the job definition is listed", std::string(work_can_run));
+      continue;
+    }
+    Action create = act(K::create_job, t.region, name);
+    create.image = job->image_in(t.region).name;
+    p.add("job-" + name, "restore", fmt::format("Create job {} in {}", name, t.region), {create},
+          fmt::format("{} shows the definition; settings the deploy file does not hold (cpu, memory, array size, "
+                      "retries, timeout) come from IBM's export, {}, taken before the outage",
+                      planner::get_job(*job), planner::export_job(*job)),
+          std::string(work_can_run));
+  }
+}
+
+namespace {
+
+// The stores a job uses that have no writable copy now.
+std::vector<std::string> stores_without_copy(const Procedure& p, const Job& job) {
+  std::vector<std::string> out;
+  for (const DataStore& store : p.deployment().data) {
+    const StoreState& now = p.state().stores.at(store.name.name);
+    if (job.uses_data(store.name.name) && (now.writable_in.empty() || !p.state().reachable(now.writable_in)))
+      out.push_back(store.name.name);
+  }
+  return out;
+}
+
+std::vector<std::string> live_in(const WorldState& state, const std::string& job) {
+  std::vector<std::string> out;
+  for (const auto& [id, region] : state.regions) {
+    if (region.reachable && region.crons.contains(job))
+      out.push_back(id);
+  }
+  return out;
+}
+
+}  // namespace
+
+void pause_orphaned_schedules(Procedure& p) {
+  for (const Job& job : p.deployment().jobs) {
+    const std::vector<std::string> stores = stores_without_copy(p, job);
+    if (stores.empty())
+      continue;
+    for (const std::string& region : live_in(p.state(), job.name.name)) {
+      p.add("pause-" + job.name.name + "-" + region, "fence",
+            fmt::format("Delete the schedule of job {} in {}: data store {} has no writable copy, so every run "
+                        "would fail or write nowhere",
+                        job.name.name, region, fmt::join(stores, ", ")),
+            {act(K::delete_cron, region, job.name.name)},
+            fmt::format("{} in {} no longer lists it", planner::list_crons(), region),
+            "no job runs on data that is not there");
+    }
+  }
+}
+
+void move_schedules(Procedure& p, const Takeover& t) {
+  for (const Job& job : p.deployment().jobs) {
+    if (!job.schedule)
+      continue;
+    const std::string& name = job.name.name;
+    const std::vector<std::string> live = live_in(p.state(), name);
+    const bool was_lost = std::any_of(job.scheduled_in.begin(), job.scheduled_in.end(), [&](const Ref& region) {
+      return std::find(t.lost.begin(), t.lost.end(), region.name) != t.lost.end();
+    });
+    const RegionState* region = p.state().find(t.region);
+    const bool defined = region != nullptr && region->jobs.contains(name);
+    if (std::find(live.begin(), live.end(), t.region) != live.end()) {
+      if (t.whole_project)
+        p.add("cron-" + name, "restore",
+              fmt::format("Check the schedule of job {}, already live in {}", name, t.region),
+              {act(K::check_cron, t.region, name)}, fmt::format("it shows schedule {}", job.schedule->name),
+              "scheduled work continues; no job runs twice");
+    } else if (!live.empty()) {
+      if (t.whole_project)
+        p.add("cron-" + name, "restore",
+              fmt::format("Leave the schedule of job {} where it is live ({}): creating it in {} would run it twice",
+                          name, fmt::join(live, ", "), t.region),
+              {}, "no cron subscription for it in the target region", "no job runs twice");
+    } else if (was_lost && defined && stores_without_copy(p, job).empty()) {
+      p.add("cron-" + name, "restore",
+            fmt::format("Create the schedule of job {} in {}, now that the schedules of {} are stopped and its data "
+                        "is writable",
+                        name, t.region, fmt::join(t.lost, ", ")),
+            {act(K::create_cron, t.region, name)},
+            fmt::format("{} shows schedule {}", planner::get_cron(job), job.schedule->name),
+            "no job runs twice; scheduled work continues");
+      p.add("reconcile-" + name, "restore",
+            fmt::format("Reconcile runs of job {} missed or cut short during the outage", name),
+            {act(K::list_jobruns, t.region, name)},
+            job.idempotent ? "re-run what was missed (the job is idempotent)"
+                           : "check the job's own output before re-running anything (it is not idempotent)",
+            "no job runs twice; no run is lost");
+    }
+  }
+}
+
+void cut_over(Procedure& p, const Takeover& t) {
+  const Deployment& d = p.deployment();
+  const auto& proxy = d.failover.edge_proxy;
+  const RegionState* region = p.state().find(t.region);
+  if (!proxy || proxy->domain.empty()) {
+    if (t.whole_project || !t.apps.empty())
+      p.add("announce-urls", "cut over",
+            fmt::format("Give clients the application URLs in {}: nothing routes traffic automatically", t.region), {},
+            "the URLs that ibmcloud ce application get shows answer", p.rto(serves_again));
+    return;
+  }
+  const App* target = d.proxy_target();
+  if (target == nullptr || region == nullptr || !region->apps.contains(target->name.name))
+    return;
+  const std::string& app = target->name.name;
+  const std::string tls = proxy->tls_secret ? proxy->tls_secret->name : d.project + "-tls";
+  if (!region->domain_mapping) {
+    if (!region->secrets.contains(tls))
+      p.add("secret-" + tls, "cut over",
+            fmt::format("Create TLS secret {} for {} in {} from the public CA's certificate", tls, proxy->domain,
+                        t.region),
+            {act(K::create_secret, t.region, tls)}, "the secret shows tls.crt and tls.key", p.rto(serves_again));
+    p.add("domain-mapping", "cut over", fmt::format("Map {} to app {} in {}", proxy->domain, app, t.region),
+          {act(K::map_domain, t.region, app)},
+          fmt::format("{} shows it Ready with a CNAME target", planner::get_domain_mapping(proxy->domain)),
+          p.rto(serves_again));
+  } else if (t.whole_project) {
+    p.add("domain-mapping", "cut over",
+          fmt::format("Check the mapping of {} to app {} in {}", proxy->domain, app, t.region),
+          {act(K::check_domain, t.region, app)}, "the domain mapping is Ready with a CNAME target",
+          p.rto(serves_again));
+  }
+  const std::optional<bool> pool = p.state().find(t.region)->pool;
+  if (const std::string stale = unready_data(p, t.region, app); !stale.empty()) {
+    p.add("edge-proxy-origin", "cut over",
+          fmt::format("Keep traffic away from {}: data store {} has no writable copy that app {} there reads", t.region,
+                      stale, app),
+          {}, "the origin pool of the region stays out of the load balancer", "no traffic reaches stale data");
+    return;
+  }
+  if (pool.value_or(false)) {
+    if (t.whole_project)
+      p.add("edge-proxy-origin", "cut over",
+            fmt::format("In CIS, check that the origin pool of {} is healthy and the load balancer for {} sends "
+                        "traffic to it",
+                        t.region, proxy->domain),
+            {}, fmt::format("{} answers from {}", proxy->domain, t.region), p.rto(serves_again));
+    return;
+  }
+  p.add("edge-proxy-origin", "cut over",
+        pool ? fmt::format("In CIS, enable the origin pool of {} in the load balancer for {}", t.region, proxy->domain)
+             : fmt::format("In CIS, add an origin pool for {} (origin: the domain mapping's CNAME target, host header "
+                           "{}) and put it in the global load balancer for {}",
+                           t.region, proxy->domain, proxy->domain),
+        {act(K::enable_pool, t.region)},
+        fmt::format("the pool is healthy in CIS and {} answers from {}", proxy->domain, t.region), p.rto(serves_again));
+  if (!proxy->proxied)
+    p.add("wait-dns", "cut over",
+          fmt::format("Wait one DNS TTL ({}) for resolvers to drop the old origin: the load balancer is DNS-only",
+                      format_duration(proxy->ttl.value)),
+          {act(K::wait_dns, {})}, "the wait has passed before anything is verified", p.rto(serves_again));
+}
+
+void verify(Procedure& p, const Takeover& t) {
+  const Deployment& d = p.deployment();
+  const auto& proxy = d.failover.edge_proxy;
+  if (proxy && !proxy->domain.empty() && p.state().find(t.region) != nullptr &&
+      p.state().find(t.region)->pool.value_or(false)) {
+    p.add("verify-domain", "verify",
+          fmt::format("Check the service end to end through {}, as clients reach it", proxy->domain),
+          {act(K::check_url, {})}, fmt::format("it answers 2xx from {}", t.region), p.rto(serves_again));
+    p.add("verify-certificate", "verify",
+          fmt::format("Check the expiry of the certificate {} serves from {}", proxy->domain, t.region),
+          {act(K::check_certificate, {})}, "notAfter is weeks away: a restored TLS secret can hold an old certificate",
+          p.rto(serves_again));
+  }
+  for (const App* app : t.apps) {
+    const bool internal = app->visibility && app->visibility->name == "project";
+    const std::string path = proxy ? proxy->health_check.path : "/";
+    p.add("verify-app-" + app->name.name, "verify",
+          fmt::format("Check that app {} serves in {}", app->name.name, t.region),
+          {act(K::check_app, t.region, app->name.name)},
+          internal ? std::string("status Ready (visibility project: it has no public URL; check it from another "
+                                 "workload of the project)")
+                   : fmt::format("status Ready, and its URL answers 2xx on {}", path),
+          p.rto(serves_again));
+  }
+  for (const Job* job : t.jobs) {
+    const std::string& name = job->name.name;
+    if (job->idempotent)
+      p.add("verify-job-" + name, "verify", fmt::format("Run job {} once in {} (it is idempotent)", name, t.region),
+            {act(K::submit_jobrun, t.region, name)}, "the job run succeeds", std::string(work_can_run));
+    else
+      p.add("verify-job-" + name, "verify",
+            fmt::format("Check job {}'s definition in {} without running it (it is not idempotent)", name, t.region),
+            {act(K::check_job, t.region, name)}, "image, secrets and config maps match the deploy file",
+            "no job runs twice");
+  }
+}
+
+}  // namespace ceplan

@@ -1,0 +1,130 @@
+#include "planner/world.hpp"
+
+#include <algorithm>
+
+#include "model/registry.hpp"
+
+namespace ceplan {
+namespace {
+
+Role role_of(const Deployment& d, std::string_view region) {
+  const ProjectRegion* entry = d.region(region);
+  return entry == nullptr ? Role::none : entry->role;
+}
+
+// A recovery region holds nothing until a runbook runs; under backup-restore neither does a
+// standby. A pilot-light standby holds the project, its secrets and config maps (SPEC §8).
+bool holds_project(const Deployment& d, std::string_view region) {
+  const Role role = role_of(d, region);
+  return role != Role::recovery && !(d.failover.strategy == Strategy::backup_restore && role == Role::standby);
+}
+
+void place_app(const Deployment& d, const App& app, const std::string& region, RegionState& out) {
+  AppState state;
+  state.image = app.image_in(region).name;
+  state.min_scale = app.min_scale_in(region).value;
+  const RegionOverrides* local = app.overrides_in(region);
+  if (local != nullptr && local->max_scale)
+    state.max_scale = local->max_scale->value;
+  else if (app.max_scale)
+    state.max_scale = app.max_scale->value;
+  for (const DataStore& store : d.data) {
+    if (app.uses_data(store.name.name))
+      state.reads[store.name.name] = 0;
+  }
+  out.apps[app.name.name] = std::move(state);
+}
+
+void fill_region(const Deployment& d, const std::string& id, RegionState& out) {
+  out.project = true;
+  for (const Artifact& secret : d.secrets) out.secrets.insert(secret.name.name);
+  for (const Artifact& configmap : d.configmaps) out.configmaps.insert(configmap.name.name);
+  for (const DataStore& store : d.data) {
+    if (store.secret)
+      out.store_settings[store.name.name] = 0;
+  }
+  auto note_server = [&](const Workload& workload) {
+    if (workload.registry_secret)
+      out.servers.emplace(workload.registry_secret->name, std::string(registry_host(workload.image_in(id).name)));
+  };
+  for (const App& app : d.apps) {
+    note_server(app);
+    if (placed_in(d, app, id))
+      place_app(d, app, id, out);
+  }
+  for (const Job& job : d.jobs) {
+    note_server(job);
+    if (placed_in(d, job, id))
+      out.jobs.insert(job.name.name);
+  }
+  const App* target = d.proxy_target();
+  if (target != nullptr && out.apps.contains(target->name.name)) {
+    out.domain_mapping = !d.failover.edge_proxy->domain.empty();
+    out.pool = true;
+  }
+}
+
+}  // namespace
+
+RegionState& WorldState::at(const std::string& region) {
+  auto [it, inserted] = regions.try_emplace(region);
+  if (inserted)
+    it->second.reachable = reachable(region);
+  return it->second;
+}
+
+const RegionState* WorldState::find(const std::string& region) const {
+  const auto it = regions.find(region);
+  return it == regions.end() ? nullptr : &it->second;
+}
+
+bool placed_in(const Deployment& d, const Workload& workload, std::string_view region) {
+  if (!workload.runs_in(region))
+    return false;
+  const Role role = role_of(d, region);
+  const bool templates =
+      d.failover.strategy == Strategy::pilot_light || d.failover.strategy == Strategy::backup_restore;
+  return !(templates && (role == Role::standby || role == Role::recovery));
+}
+
+WorldState initial_state(const Deployment& d) {
+  WorldState state;
+  for (const ProjectRegion& region : d.regions) {
+    RegionState& out = state.at(region.id.name);
+    if (!out.project && holds_project(d, region.id.name))
+      fill_region(d, region.id.name, out);
+  }
+  for (const Job& job : d.jobs) {
+    if (!job.schedule)
+      continue;
+    for (const Ref& region : job.scheduled_in) {
+      RegionState& out = state.at(region.name);
+      if (out.jobs.contains(job.name.name))
+        out.crons.insert(job.name.name);
+    }
+  }
+  for (const DataStore& store : d.data) {
+    StoreState& out = state.stores[store.name.name];
+    out.writable_in = store.region.name;
+    if (store.replica_in)
+      out.replica_in = store.replica_in->name;
+    if (store.backup_in)
+      out.backups.push_back(store.backup_in->name);
+    else if (store.cross_region_copy)
+      out.backups.emplace_back("*");
+  }
+  return state;
+}
+
+void lose(WorldState& state, const std::vector<std::string>& lost) {
+  for (const std::string& region : lost) {
+    state.lost.insert(region);
+    state.at(region).reachable = false;
+  }
+}
+
+const Artifact* store_secret(const Deployment& d, const DataStore& store) {
+  return store.secret ? d.secret(store.secret->name) : nullptr;
+}
+
+}  // namespace ceplan

@@ -1,0 +1,79 @@
+#pragma once
+// The world state every procedure is a path through (SPEC §8): what exists where, what is live,
+// what is reachable. Plan, runbook and fail-back steps change it; the simulator replays them on
+// it and checks the invariants (planner/simulator.hpp).
+
+#include <cstdint>
+#include <map>
+#include <optional>
+#include <set>
+#include <string>
+#include <vector>
+
+#include "catalog/catalog.hpp"
+#include "model/deployment.hpp"
+
+namespace ceplan {
+
+/// An app as it exists in one region.
+struct AppState {
+  std::string image;                      ///< the image its latest revision pulled
+  std::int64_t min_scale = 0;             ///< instances kept running
+  std::optional<std::int64_t> max_scale;  ///< most instances; nullopt: Code Engine's default
+  std::map<std::string, int> reads;       ///< data store -> the generation of its settings the app loaded
+};
+
+/// One region: reachable or not, and what the project holds there.
+struct RegionState {
+  bool reachable = true;                       ///< not lost in the scenario
+  bool project = false;                        ///< the project exists there
+  std::set<std::string> secrets;               ///< secret names
+  std::set<std::string> configmaps;            ///< config map names
+  std::map<std::string, std::string> servers;  ///< registry secret -> the server it logs in to
+  std::map<std::string, int> store_settings;   ///< data store -> the generation its secret points at
+  std::map<std::string, AppState> apps;        ///< apps that exist there
+  std::set<std::string> jobs;                  ///< job definitions
+  std::set<std::string> crons;                 ///< jobs whose cron subscription is live there
+  bool domain_mapping = false;                 ///< the custom domain is mapped to the proxy target
+  std::optional<bool> pool;                    ///< CIS origin pool: nullopt none, else enabled
+};
+
+/// A data store: where it is writable and which copies it has.
+struct StoreState {
+  std::string writable_in;                ///< the region of the one writable copy; "" when none
+  std::optional<std::string> replica_in;  ///< a live read replica, in sync
+  std::vector<std::string> backups;       ///< regions holding a backup copy ("*" for an unnamed one)
+  bool stale_copy = false;                ///< an old primary came back beside a promoted replica
+  int generation = 0;                     ///< bumped each time the writable copy moves
+};
+
+/// Everything a procedure can change or depend on.
+struct WorldState {
+  std::map<std::string, RegionState> regions;  ///< every region a step may touch, by id
+  std::map<std::string, StoreState> stores;    ///< by store name
+  std::set<std::string> lost;                  ///< regions lost in the scenario (registries included)
+
+  /// The region's state, created (empty, reachable unless lost) on first use.
+  RegionState& at(const std::string& region);
+  /// The region's state, or nullptr when nothing was ever there.
+  [[nodiscard]] const RegionState* find(const std::string& region) const;
+  /// True unless the scenario lost `region`.
+  [[nodiscard]] bool reachable(const std::string& region) const { return !lost.contains(region); }
+};
+
+/// True when the app is placed in `region` in normal operation. Under pilot-light and
+/// backup-restore, an entry for a standby or recovery region is a template (the image and scale
+/// to re-create with), never a placement.
+[[nodiscard]] bool placed_in(const Deployment& deployment, const Workload& workload, std::string_view region);
+
+/// The normal placement the deploy file describes: projects, secrets and config maps, apps at
+/// their per-region scale, jobs, live schedules, domain mappings, origin pools and data stores.
+[[nodiscard]] WorldState initial_state(const Deployment& deployment);
+
+/// `state` with `lost` regions unreachable.
+void lose(WorldState& state, const std::vector<std::string>& lost);
+
+/// The secret that holds a store's connection settings, when it names a declared one.
+[[nodiscard]] const Artifact* store_secret(const Deployment& deployment, const DataStore& store);
+
+}  // namespace ceplan
