@@ -84,6 +84,15 @@ bool Deployment::serves(std::string_view id) const {
   return entry == nullptr || !(entry->role == Role::standby && ordered) || failover.strategy == Strategy::active_active;
 }
 
+bool Deployment::places(const Workload& workload, std::string_view id) const {
+  if (!workload.runs_in(id))
+    return false;
+  const ProjectRegion* entry = region(id);
+  const Role role = entry == nullptr ? Role::none : entry->role;
+  const bool templates = failover.strategy == Strategy::pilot_light || failover.strategy == Strategy::backup_restore;
+  return !(templates && (role == Role::standby || role == Role::recovery));
+}
+
 const DataStore* Deployment::data_store(std::string_view name) const {
   for (const DataStore& store : data) {
     if (store.name.name == name) {

@@ -193,6 +193,10 @@ struct Deployment {
   /// True if `region` takes traffic in normal operation: not a standby behind ordered
   /// (failover) steering, which serves only once the primary fails.
   [[nodiscard]] bool serves(std::string_view region) const;
+  /// True when `workload` is placed in `region` in normal operation. Under pilot-light and
+  /// backup-restore, an entry for a standby or recovery region is a template (the image and scale
+  /// to re-create with), never a placement (SPEC §8).
+  [[nodiscard]] bool places(const Workload& workload, std::string_view region) const;
   /// The data store with this name, or nullptr.
   [[nodiscard]] const DataStore* data_store(std::string_view name) const;
   /// The first declared secret with this name, or nullptr; constant time once index_names() has run.

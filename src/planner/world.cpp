@@ -79,12 +79,7 @@ const RegionState* WorldState::find(const std::string& region) const {
 }
 
 bool placed_in(const Deployment& d, const Workload& workload, std::string_view region) {
-  if (!workload.runs_in(region))
-    return false;
-  const Role role = role_of(d, region);
-  const bool templates =
-      d.failover.strategy == Strategy::pilot_light || d.failover.strategy == Strategy::backup_restore;
-  return !(templates && (role == Role::standby || role == Role::recovery));
+  return d.places(workload, region);
 }
 
 WorldState initial_state(const Deployment& d) {

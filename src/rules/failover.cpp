@@ -31,7 +31,7 @@ void check_edge_proxy_presence(const Subject& s, Findings& findings) {
     if (s.spans_regions(app)) {
       findings.add(RuleId::no_edge_proxy, app.name.location,
                    fmt::format("app '{}' runs in {} regions but no failover.edge_proxy moves traffic when one fails",
-                               app.name.name, app.regions.size()));
+                               app.name.name, s.placements(app)));
     }
   }
 }

@@ -1,6 +1,7 @@
 #pragma once
 // What the rule families share: the deployment and catalog under check, and a sink for findings.
 
+#include <algorithm>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -36,7 +37,13 @@ struct Subject {
   /// The catalog region of a project region id, or nullptr if unknown.
   [[nodiscard]] const Region* region(std::string_view id) const { return catalog.find(id); }
   /// Apps in two or more regions (the ones an edge proxy fronts).
-  [[nodiscard]] bool spans_regions(const App& app) const { return app.regions.size() >= 2; }
+  [[nodiscard]] bool spans_regions(const App& app) const { return placements(app) >= 2; }
+  /// The regions the app is placed in (a pilot-light standby's entry is a template, not one).
+  [[nodiscard]] std::size_t placements(const App& app) const {
+    return static_cast<std::size_t>(std::count_if(app.regions.begin(), app.regions.end(), [&](const Ref& region) {
+      return deployment.places(app, region.name);
+    }));
+  }
 };
 
 /// "a, b and c"
