@@ -154,15 +154,22 @@ void check_jobs(const Deployment& d, const WorldState& state, std::vector<std::s
   }
 }
 
-// Invariant 6: each region that serves an app at the end carries at least the scale the app had
-// in each lost region it ran in.
-void check_scale(const Deployment& d, const WorldState& start, const WorldState& end, std::vector<std::string>& out) {
+// Invariant 6: each region that takes over carries at least the scale the app had in each lost
+// region it ran in. A runbook's takeover region is the one it restores into (the other survivors
+// keep their own share); in a plan, every region that serves at the end takes over.
+void check_scale(const Deployment& d, const WorldState& start, const WorldState& end, const Goal& goal,
+                 std::vector<std::string>& out) {
   for (const App& app : d.apps) {
     const std::string& name = app.name.name;
-    const std::vector<std::string> serving = serving_regions(d, end, name);
+    if (std::find(goal.down.begin(), goal.down.end(), name) != goal.down.end())
+      continue;  // reported down: its data is gone, whatever its scale
+    std::vector<std::string> serving = serving_regions(d, end, name);
+    if (goal.kind == Goal::Kind::runbook)
+      std::erase_if(serving, [&](const std::string& region) { return region != goal.restore_to; });
     for (const std::string& lost : start.lost) {
       const RegionState* before = start.find(lost);
-      if (before == nullptr || !before->apps.contains(name))
+      // An idle standby behind ordered steering carried no load: losing it loses redundancy only.
+      if (before == nullptr || !before->apps.contains(name) || !d.serves(lost))
         continue;
       const AppState& replaced = before->apps.at(name);
       for (const std::string& region : serving) {
@@ -185,17 +192,28 @@ void check_goal(const Deployment& d, const WorldState& end, const Goal& goal, st
 std::vector<std::string> simulate(const Deployment& d, const Catalog& catalog, WorldState start,
                                   std::vector<Step>& steps, const Goal& goal) {
   WorldState state = start;
+  std::vector<std::string> out;
+  if (goal.kind == Goal::Kind::failback) {
+    // A region that comes back with its pool enabled takes traffic before its data is reconciled:
+    // the failover did not fence it.
+    for (const auto& [id, region] : start.regions) {
+      if (region.pool.value_or(false)) {
+        if (auto problem = traffic_problem(d, start, id))
+          out.push_back(fmt::format("invariant 4 (traffic): the pool of {} was left enabled, so {}", id, *problem));
+      }
+    }
+  }
   for (Step& step : steps) {
     step.violations.clear();
     const std::vector<std::string> before = twice(d, state);
     for (const Action& action : step.actions) run_action(d, catalog, state, step, action);
     check_step(d, state, before, step);
   }
-  std::vector<std::string> out = twice(d, state);
+  for (std::string& problem : twice(d, state)) out.push_back(std::move(problem));
   check_jobs(d, state, out);
   check_readers(d, state, goal, out);
   if (goal.kind != Goal::Kind::failback)
-    check_scale(d, start, state, out);
+    check_scale(d, start, state, goal, out);
   check_goal(d, state, goal, out);
   return out;
 }
