@@ -24,3 +24,11 @@ if(CEPLAN_SANITIZE)
   add_compile_options(-fsanitize=${CEPLAN_SANITIZE} -fno-omit-frame-pointer -fno-sanitize-recover=all)
   add_link_options(-fsanitize=${CEPLAN_SANITIZE})
 endif()
+
+# A compiler cache, when one is installed (scripts/install-deps.sh installs it): the test script
+# builds the same sources three times (dev, asan, fuzz), and every later run of it rebuilds only
+# what changed.
+find_program(CEPLAN_CCACHE ccache)
+if(CEPLAN_CCACHE AND NOT CMAKE_CXX_COMPILER_LAUNCHER)
+  set(CMAKE_CXX_COMPILER_LAUNCHER ${CEPLAN_CCACHE})
+endif()

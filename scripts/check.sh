@@ -1,25 +1,52 @@
 #!/usr/bin/env bash
-# Builds and runs the whole test suite: the dev build (warnings as errors), the same suite under
-# AddressSanitizer and UndefinedBehaviorSanitizer, then each fuzz target for CEPLAN_FUZZ_SECONDS
-# (default 60), with the 60-line function limit checked by clang-tidy in between. Installs missing
-# packages first.
+# Builds and runs the whole test suite: the dev build (warnings as errors) with the planner's
+# property test and its mutation check, the same suite under AddressSanitizer and
+# UndefinedBehaviorSanitizer (the property test on fewer files), the 60-line function limit
+# (clang-tidy), then each fuzz target for CEPLAN_FUZZ_SECONDS (default 60, 20 under CI=true).
+# Installs missing packages first, and prints each stage's time at the end.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
+fuzz_seconds="${CEPLAN_FUZZ_SECONDS:-$([ "${CI:-}" = true ] && echo 20 || echo 60)}"
+stages=()
+stage_start=$SECONDS
+stage() {
+  local now=$SECONDS
+  if [ -n "${stage_name:-}" ]; then
+    stages+=("$(printf '%-34s %4ds' "$stage_name" $((now - stage_start)))")
+  fi
+  stage_name="$1"
+  stage_start=$now
+  [ -n "$1" ] && echo "== $1"
+  return 0
+}
+report() {
+  stage ""
+  echo "== stage times"
+  printf '  %s\n' "${stages[@]}"
+  echo "  total                              ${SECONDS}s"
+}
+trap report EXIT
+
+stage "install missing packages"
 scripts/install-deps.sh
 
-echo "== format"
+stage "format"
 scripts/lint.sh
 
 for preset in dev asan; do
-  echo "== ${preset}: configure, build, test"
+  stage "${preset}: configure, build, test"
   cmake --preset "${preset}" >/dev/null
   cmake --build --preset "${preset}"
   ctest --preset "${preset}" -j 2
+  if [ "$preset" = dev ]; then
+    stage "dev: mutation check of the planner"
+    scripts/mutation.sh
+  fi
 done
 
-echo "== functions of at most 60 lines"
+stage "functions of at most 60 lines"
 scripts/lint.sh --function-size
 
-echo "== fuzz: ${CEPLAN_FUZZ_SECONDS:-60}s per target"
-scripts/fuzz.sh "${CEPLAN_FUZZ_SECONDS:-60}"
+stage "fuzz: ${fuzz_seconds}s per target"
+scripts/fuzz.sh "${fuzz_seconds}"

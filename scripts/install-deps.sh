@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Installs whatever ceplan needs to build and test that is not already on this Debian machine:
-# the C++ toolchain, CMake, the five libraries, help2man and dpkg-dev for the man page and the
+# the C++ toolchain, CMake, ccache, the five libraries, help2man and dpkg-dev for the man page and the
 # .deb, and what the tests and the benchmark use (Python modules, zsh, hyperfine, GNU time,
 # pre-commit, and from npm the action-validator pinned in tests/tools/package-lock.json). Safe
 # to run again; does nothing when all is there.
@@ -8,7 +8,7 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 
 packages=(
-  g++ make cmake pkg-config clang clang-format clang-tidy libclang-rt-14-dev
+  g++ make cmake ccache pkg-config clang clang-format clang-tidy libclang-rt-14-dev
   python3 python3-jsonschema python3-yaml help2man dpkg-dev lintian zsh hyperfine time git pre-commit
   libcli11-dev nlohmann-json3-dev libyaml-cpp-dev libfmt-dev catch2
 )
