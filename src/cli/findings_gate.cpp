@@ -1,11 +1,13 @@
 #include "cli/findings_gate.hpp"
 
+#include <algorithm>
 #include <iostream>
 
 #include <fmt/format.h>
 
 #include "render/findings.hpp"
 #include "rules/check.hpp"
+#include "rules/rule_table.hpp"
 
 namespace ceplan::cli {
 
@@ -16,25 +18,40 @@ void add_ignore_findings_option(CLI::App& command, bool& ignore) {
 
 std::optional<std::vector<std::string>> gate_on_findings(const Deployment& deployment, const Catalog& catalog,
                                                          bool ignore, Context& context) {
-  std::vector<Finding> errors;
+  std::vector<Finding> blocking;
+  std::vector<std::string> unmet;
   for (Finding& finding : check(deployment, catalog)) {
-    if (finding.severity == Severity::error)
-      errors.push_back(std::move(finding));
+    if (finding.severity != Severity::error)
+      continue;
+    if (blocks_procedures(*finding.rule)) {
+      blocking.push_back(std::move(finding));
+    } else if (std::find(unmet.begin(), unmet.end(), finding.rule->id) == unmet.end()) {
+      unmet.emplace_back(finding.rule->id);
+    }
   }
-  if (errors.empty()) {
-    return std::vector<std::string>{};
-  }
-  const std::string count = fmt::format("{} error finding{}", errors.size(), errors.size() == 1 ? "" : "s");
+  // An unmet objective never withholds the steps that recover the service: it is a note on top.
+  std::vector<std::string> notes;
+  if (!unmet.empty())
+    notes.push_back(
+        fmt::format("{} has error findings that do not change the steps ({}; ceplan validate lists "
+                    "them): the recovery below falls short of what the file asks",
+                    printable(deployment.source), fmt::join(unmet, ", ")));
+  if (blocking.empty())
+    return notes;
+  const std::string count = fmt::format("{} error finding{}", blocking.size(), blocking.size() == 1 ? "" : "s");
   if (ignore) {
-    return std::vector<std::string>{fmt::format(
-        "{} has {} (ceplan validate lists them); written anyway because of --ignore-findings, so some steps may "
-        "contradict each other",
-        printable(deployment.source), count)};
+    notes.insert(notes.begin(),
+                 fmt::format("{} has {} (ceplan validate lists them); written anyway because of --ignore-findings, "
+                             "so some steps may contradict each other",
+                             printable(deployment.source), count));
+    return notes;
   }
-  const std::vector<render::FileReport> reports{{deployment.source, std::move(errors)}};
+  const std::vector<render::FileReport> reports{{deployment.source, std::move(blocking)}};
   std::cerr << render::findings(reports, render::FindingsFormat::text)
-            << fmt::format("ceplan: {} has {}; fix them, or pass --ignore-findings to write the steps anyway\n",
-                           printable(deployment.source), count);
+            << fmt::format(
+                   "ceplan: {} has {} that make the steps contradict each other; fix them, or pass "
+                   "--ignore-findings to write the steps anyway\n",
+                   printable(deployment.source), count);
   context.exit_code = 1;
   return std::nullopt;
 }

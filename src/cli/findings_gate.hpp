@@ -17,9 +17,10 @@ namespace ceplan::cli {
 /// Adds `--ignore-findings` to a command.
 void add_ignore_findings_option(CLI::App& command, bool& ignore);
 
-/// Checks the deployment. Without error findings, returns no notes. With them, and `ignore`,
-/// returns the note the output must carry; without `ignore`, prints the findings to standard
-/// error, sets the exit code to 1 and returns nullopt: the command writes nothing.
+/// Checks the deployment. Error findings that make steps contradict each other (SPEC §8,
+/// blocks_procedures) refuse the file: without `ignore`, they go to standard error, the exit code
+/// becomes 1 and nullopt is returned, so the command writes nothing; with `ignore`, a note says
+/// so. Other error findings (unmet objectives) never block: a note names their rules.
 [[nodiscard]] std::optional<std::vector<std::string>> gate_on_findings(const Deployment& deployment,
                                                                        const Catalog& catalog, bool ignore,
                                                                        Context& context);

@@ -20,12 +20,16 @@ using K = ActionKind;
 constexpr std::string_view normal_again = "the normal placement serves again";
 
 // The failover's steps replayed on the scenario's state, then the lost regions back: each as it was
-// when it went down, less what the fencing steps did as soon as it answered.
+// when it went down (its schedules live, its apps reading the old copy of the data).
 WorldState after_failover(const Deployment& d, const Catalog& catalog, const Scenario& scenario,
                           std::vector<std::string>& returning) {
   WorldState state = scenario_state(d, catalog, scenario);
   const ScenarioPlan failover = plan(d, catalog, scenario);
   for (const Step& step : failover.steps) {
+    // What was to run "as soon as the region answers" may never have run: the region comes back
+    // as it went down, schedules included.
+    if (step.when_region_answers)
+      continue;
     for (const Action& action : step.actions) apply(state, d, action);
   }
   returning.assign(state.lost.begin(), state.lost.end());
@@ -74,17 +78,41 @@ void reseed_data(Procedure& p, const WorldState& normal) {
                       "in sync: the old copy in {} is stale and cannot rejoin",
                       name, home, now, home),
           {act(K::reseed_store, home, name)}, "the replica reports no lag", p.rpo("no write is lost"));
+    // The freeze: every schedule of a job that writes to the store stops before the switch, and
+    // goes live again where it normally runs only after the readers are repointed.
+    std::vector<Action> freeze;
+    for (const Job& job : p.deployment().jobs) {
+      if (!job.uses_data(name))
+        continue;
+      for (const auto& [id, region] : p.state().regions) {
+        if (region.reachable && region.crons.contains(job.name.name))
+          freeze.push_back(act(K::delete_cron, id, job.name.name));
+      }
+    }
+    const bool jobs = !freeze.empty();
+    freeze.push_back(act(K::switch_store, home, name));
     p.add("switch-" + name, "restore data",
-          fmt::format("Freeze writes to data store {} (stop its writers), then make the replica in {} its writable "
-                      "copy",
-                      name, home),
-          {act(K::switch_store, home, name)},
-          fmt::format("the store accepts writes in {} and no longer in {}", home, now), p.rpo("no write is lost"));
+          fmt::format("Freeze writes to data store {}: stop the apps' writes with the application's own maintenance "
+                      "switch (Code Engine and Cloud Databases have none; max scale 0 means unlimited){}; then make "
+                      "the replica in {} its writable copy, and retire the old instance in {}",
+                      name, jobs ? ", and delete the schedules of the jobs that write to it" : "", home, now),
+          std::move(freeze), fmt::format("the store accepts writes in {} and no longer in {}", home, now),
+          p.rpo("no write is lost"));
     p.repoint(store);
-    if (const auto& replica = normal.stores.at(name).replica_in)
+    p.add("thaw-" + name, "restore data",
+          fmt::format("Lift the write freeze of data store {}: its readers now use the copy in {}", name, home), {},
+          "the apps accept writes again", p.rpo("no write is lost"));
+  }
+}
+
+// Redundancy last: a new replica can take hours to sync and must not hold up the cut-over.
+void reseed_replicas(Procedure& p, const WorldState& normal) {
+  for (const auto& [name, store] : normal.stores) {
+    const StoreState& now = p.state().stores.at(name);
+    if (store.replica_in && now.replica_in != store.replica_in && now.writable_in == store.writable_in)
       p.add("replica-" + name, "restore data",
-            fmt::format("Re-create the read replica of data store {} in {}", name, *replica),
-            {act(K::reseed_store, *replica, name)}, "the replica reports no lag", "redundancy is back");
+            fmt::format("Re-create the read replica of data store {} in {}", name, *store.replica_in),
+            {act(K::reseed_store, *store.replica_in, name)}, "the replica reports no lag", "redundancy is back");
   }
 }
 
@@ -129,10 +157,12 @@ void move_schedules_back(Procedure& p, const WorldState& normal) {
     }
     if (actions.empty())
       continue;
+    const bool deletes = actions.front().kind == K::delete_cron;
     p.add("move-schedule-" + name, "restore",
-          fmt::format("Move the schedule of job {} back: delete it where it ran during the outage, then create it "
-                      "where it normally runs",
-                      name),
+          deletes ? fmt::format("Move the schedule of job {} back: delete it where it ran during the outage, then "
+                                "create it where it normally runs",
+                                name)
+                  : fmt::format("Create the schedule of job {} where it normally runs again", name),
           std::move(actions), "ibmcloud ce subscription cron list shows it live only where the deploy file says",
           "no job runs twice; scheduled work continues");
   }
@@ -211,6 +241,7 @@ Runbook failback(const Deployment& d, const Catalog& catalog, const Scenario& sc
   out.title = fmt::format("Fail-back: project {} returns to {} after {} {} was lost", d.project, out.to,
                           to_string(scenario.kind), scenario.target);
   out.estimate = "data re-seeding and switch, then traffic and schedules";
+  out.objectives = objectives_text(d);
   const WorldState normal = initial_state(d);
   Procedure p(d, catalog, start, out.steps);
   p.add("confirm-recovery", "preflight",
@@ -223,6 +254,7 @@ Runbook failback(const Deployment& d, const Catalog& catalog, const Scenario& sc
   return_traffic(p, returning, normal);
   move_schedules_back(p, normal);
   scale_back(p, normal);
+  reseed_replicas(p, normal);
   verify_back(p, returning);
   Goal goal;
   goal.kind = Goal::Kind::failback;

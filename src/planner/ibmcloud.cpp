@@ -412,7 +412,9 @@ std::string commands(const Deployment& d, const std::vector<Action>& actions) {
     lines.push_back(command);
   }
   flush();
-  return fmt::format("{}", fmt::join(blocks, "\n"));
+  // The blocks of one step are one chain too: a schedule deleted in one region and created in
+  // another must not be created when the delete failed.
+  return fmt::format("{}", fmt::join(blocks, " &&\n"));
 }
 
 }  // namespace ceplan::planner

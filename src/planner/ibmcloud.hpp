@@ -98,8 +98,9 @@ namespace ceplan::planner {
 
 /// The command of one action, without its region's target and selection; "" for a manual action.
 [[nodiscard]] std::string command_of(const Deployment& deployment, const Action& action);
-/// The commands of `actions`, one chain per region: `ibmcloud target -r R` (with `-g` before a
-/// project is created) `&& ibmcloud ce project select --name P && ...`, one command a line.
+/// The commands of `actions` as one chain: per region `ibmcloud target -r R` (with `-g` before a
+/// project is created) `&& ibmcloud ce project select --name P && ...`, one command a line, and
+/// the regions' blocks joined by `&&` too.
 [[nodiscard]] std::string commands(const Deployment& deployment, const std::vector<Action>& actions);
 
 }  // namespace ceplan::planner

@@ -60,15 +60,6 @@ std::string region_ids(const Deployment& d) {
   return fmt::format("{}", fmt::join(ids, ", "));
 }
 
-std::string objectives_text(const Deployment& d) {
-  std::vector<std::string> parts;
-  if (d.objectives.rto)
-    parts.push_back("RTO " + format_duration(*d.objectives.rto));
-  if (d.objectives.rpo)
-    parts.push_back("RPO " + format_duration(*d.objectives.rpo));
-  return fmt::format("{}", fmt::join(parts, ", "));
-}
-
 std::string workloads_text(const Deployment& d) {
   return fmt::format("the {} app{} and {} job{}", d.apps.size(), d.apps.size() == 1 ? "" : "s", d.jobs.size(),
                      d.jobs.size() == 1 ? "" : "s");
@@ -91,6 +82,15 @@ std::string estimate_text(const Deployment& d, const std::string& from) {
 }
 
 }  // namespace
+
+std::string objectives_text(const Deployment& d) {
+  std::vector<std::string> parts;
+  if (d.objectives.rto)
+    parts.push_back("RTO " + format_duration(*d.objectives.rto));
+  if (d.objectives.rpo)
+    parts.push_back("RPO " + format_duration(*d.objectives.rpo));
+  return fmt::format("{}", fmt::join(parts, ", "));
+}
 
 Runbook restore_runbook(const Deployment& d, const Catalog& catalog, const std::string& to, const std::string& from) {
   Runbook out;

@@ -23,6 +23,9 @@ struct Runbook {
   std::vector<std::string> unsafe;  ///< what the simulator found wrong with the end state (SPEC §8)
 };
 
+/// "RTO 10m, RPO 15m": the objectives a procedure serves, or "" when the file sets none.
+[[nodiscard]] std::string objectives_text(const Deployment& deployment);
+
 /// The runbook that re-creates the project in `to`; `from` defaults to the primary region (or
 /// the first). Regions outside the catalog, a `from` the project does not list, or `from` equal
 /// to `to` throw InputError.

@@ -151,19 +151,6 @@ void bring_up_app(Procedure& p, const Takeover& t, const App& app) {
         p.rto(serves_again));
 }
 
-// The first store `app` uses in `region` that it does not read the writable copy of, or "".
-std::string unready_data(const Procedure& p, const std::string& region, const std::string& app) {
-  const AppState& state = p.state().find(region)->apps.at(app);
-  for (const auto& [name, generation] : state.reads) {
-    const StoreState& store = p.state().stores.at(name);
-    const DataStore* declared = p.deployment().data_store(name);
-    if (store.writable_in.empty() || !p.state().reachable(store.writable_in) ||
-        (declared != nullptr && declared->secret && generation != store.generation))
-      return name;
-  }
-  return {};
-}
-
 }  // namespace
 
 std::vector<std::string> check_images(Procedure& p, const Takeover& t) {
@@ -277,17 +264,49 @@ void pause_orphaned_schedules(Procedure& p) {
   }
 }
 
+namespace {
+
+// Moves a schedule that was live only in lost regions (`where`) to the takeover region, then has
+// the missed runs reconciled where their records are: in the lost regions, as soon as they answer.
+void move_schedule(Procedure& p, const Takeover& t, const Job& job, const std::vector<std::string>& where) {
+  const std::string& name = job.name.name;
+  p.add("cron-" + name, "restore",
+        fmt::format("Create the schedule of job {} in {}, now that its schedule in {} is stopped and its data is "
+                    "writable",
+                    name, t.region, fmt::join(where, ", ")),
+        {act(K::create_cron, t.region, name)},
+        fmt::format("{} shows schedule {}", planner::get_cron(job), job.schedule->name),
+        "no job runs twice; scheduled work continues");
+  Step reconcile;
+  reconcile.id = "reconcile-" + name;
+  reconcile.phase = "restore";
+  reconcile.title = fmt::format(
+      "Reconcile runs of job {} missed or cut short during the outage: list its runs in {} "
+      "as soon as the region answers, and compare with the job's own output",
+      name, fmt::join(where, ", "));
+  for (const std::string& lost : where) reconcile.actions.push_back(act(K::list_jobruns, lost, name));
+  reconcile.when_region_answers = true;
+  reconcile.verify = job.idempotent ? "re-run what was missed (the job is idempotent)"
+                                    : "check the job's own output before re-running anything (it is not idempotent)";
+  reconcile.objective = "no job runs twice; no run is lost";
+  p.add(std::move(reconcile));
+}
+
+}  // namespace
+
 void move_schedules(Procedure& p, const Takeover& t) {
   for (const Job& job : p.deployment().jobs) {
     if (!job.schedule)
       continue;
     const std::string& name = job.name.name;
     const std::vector<std::string> live = live_in(p.state(), name);
-    const bool was_lost = std::any_of(job.scheduled_in.begin(), job.scheduled_in.end(), [&](const Ref& region) {
-      return std::find(t.lost.begin(), t.lost.end(), region.name) != t.lost.end();
-    });
-    const RegionState* region = p.state().find(t.region);
-    const bool defined = region != nullptr && region->jobs.contains(name);
+    std::vector<std::string> where;  // the lost regions where it was live
+    for (const Ref& region : job.scheduled_in) {
+      if (std::find(t.lost.begin(), t.lost.end(), region.name) != t.lost.end())
+        where.push_back(region.name);
+    }
+    const RegionState* target = p.state().find(t.region);
+    const bool defined = target != nullptr && target->jobs.contains(name);
     if (std::find(live.begin(), live.end(), t.region) != live.end()) {
       if (t.whole_project)
         p.add("cron-" + name, "restore",
@@ -300,121 +319,9 @@ void move_schedules(Procedure& p, const Takeover& t) {
               fmt::format("Leave the schedule of job {} where it is live ({}): creating it in {} would run it twice",
                           name, fmt::join(live, ", "), t.region),
               {}, "no cron subscription for it in the target region", "no job runs twice");
-    } else if (was_lost && defined && stores_without_copy(p, job).empty()) {
-      p.add("cron-" + name, "restore",
-            fmt::format("Create the schedule of job {} in {}, now that the schedules of {} are stopped and its data "
-                        "is writable",
-                        name, t.region, fmt::join(t.lost, ", ")),
-            {act(K::create_cron, t.region, name)},
-            fmt::format("{} shows schedule {}", planner::get_cron(job), job.schedule->name),
-            "no job runs twice; scheduled work continues");
-      p.add("reconcile-" + name, "restore",
-            fmt::format("Reconcile runs of job {} missed or cut short during the outage", name),
-            {act(K::list_jobruns, t.region, name)},
-            job.idempotent ? "re-run what was missed (the job is idempotent)"
-                           : "check the job's own output before re-running anything (it is not idempotent)",
-            "no job runs twice; no run is lost");
+    } else if (!where.empty() && defined && stores_without_copy(p, job).empty()) {
+      move_schedule(p, t, job, where);
     }
-  }
-}
-
-void cut_over(Procedure& p, const Takeover& t) {
-  const Deployment& d = p.deployment();
-  const auto& proxy = d.failover.edge_proxy;
-  const RegionState* region = p.state().find(t.region);
-  if (!proxy || proxy->domain.empty()) {
-    if (t.whole_project || !t.apps.empty())
-      p.add("announce-urls", "cut over",
-            fmt::format("Give clients the application URLs in {}: nothing routes traffic automatically", t.region), {},
-            "the URLs that ibmcloud ce application get shows answer", p.rto(serves_again));
-    return;
-  }
-  const App* target = d.proxy_target();
-  if (target == nullptr || region == nullptr || !region->apps.contains(target->name.name))
-    return;
-  const std::string& app = target->name.name;
-  const std::string tls = proxy->tls_secret ? proxy->tls_secret->name : d.project + "-tls";
-  if (!region->domain_mapping) {
-    if (!region->secrets.contains(tls))
-      p.add("secret-" + tls, "cut over",
-            fmt::format("Create TLS secret {} for {} in {} from the public CA's certificate", tls, proxy->domain,
-                        t.region),
-            {act(K::create_secret, t.region, tls)}, "the secret shows tls.crt and tls.key", p.rto(serves_again));
-    p.add("domain-mapping", "cut over", fmt::format("Map {} to app {} in {}", proxy->domain, app, t.region),
-          {act(K::map_domain, t.region, app)},
-          fmt::format("{} shows it Ready with a CNAME target", planner::get_domain_mapping(proxy->domain)),
-          p.rto(serves_again));
-  } else if (t.whole_project) {
-    p.add("domain-mapping", "cut over",
-          fmt::format("Check the mapping of {} to app {} in {}", proxy->domain, app, t.region),
-          {act(K::check_domain, t.region, app)}, "the domain mapping is Ready with a CNAME target",
-          p.rto(serves_again));
-  }
-  const std::optional<bool> pool = p.state().find(t.region)->pool;
-  if (const std::string stale = unready_data(p, t.region, app); !stale.empty()) {
-    p.add("edge-proxy-origin", "cut over",
-          fmt::format("Keep traffic away from {}: data store {} has no writable copy that app {} there reads", t.region,
-                      stale, app),
-          {}, "the origin pool of the region stays out of the load balancer", "no traffic reaches stale data");
-    return;
-  }
-  if (pool.value_or(false)) {
-    if (t.whole_project)
-      p.add("edge-proxy-origin", "cut over",
-            fmt::format("In CIS, check that the origin pool of {} is healthy and the load balancer for {} sends "
-                        "traffic to it",
-                        t.region, proxy->domain),
-            {}, fmt::format("{} answers from {}", proxy->domain, t.region), p.rto(serves_again));
-    return;
-  }
-  p.add("edge-proxy-origin", "cut over",
-        pool ? fmt::format("In CIS, enable the origin pool of {} in the load balancer for {}", t.region, proxy->domain)
-             : fmt::format("In CIS, add an origin pool for {} (origin: the domain mapping's CNAME target, host header "
-                           "{}) and put it in the global load balancer for {}",
-                           t.region, proxy->domain, proxy->domain),
-        {act(K::enable_pool, t.region)},
-        fmt::format("the pool is healthy in CIS and {} answers from {}", proxy->domain, t.region), p.rto(serves_again));
-  if (!proxy->proxied)
-    p.add("wait-dns", "cut over",
-          fmt::format("Wait one DNS TTL ({}) for resolvers to drop the old origin: the load balancer is DNS-only",
-                      format_duration(proxy->ttl.value)),
-          {act(K::wait_dns, {})}, "the wait has passed before anything is verified", p.rto(serves_again));
-}
-
-void verify(Procedure& p, const Takeover& t) {
-  const Deployment& d = p.deployment();
-  const auto& proxy = d.failover.edge_proxy;
-  if (proxy && !proxy->domain.empty() && p.state().find(t.region) != nullptr &&
-      p.state().find(t.region)->pool.value_or(false)) {
-    p.add("verify-domain", "verify",
-          fmt::format("Check the service end to end through {}, as clients reach it", proxy->domain),
-          {act(K::check_url, {})}, fmt::format("it answers 2xx from {}", t.region), p.rto(serves_again));
-    p.add("verify-certificate", "verify",
-          fmt::format("Check the expiry of the certificate {} serves from {}", proxy->domain, t.region),
-          {act(K::check_certificate, {})}, "notAfter is weeks away: a restored TLS secret can hold an old certificate",
-          p.rto(serves_again));
-  }
-  for (const App* app : t.apps) {
-    const bool internal = app->visibility && app->visibility->name == "project";
-    const std::string path = proxy ? proxy->health_check.path : "/";
-    p.add("verify-app-" + app->name.name, "verify",
-          fmt::format("Check that app {} serves in {}", app->name.name, t.region),
-          {act(K::check_app, t.region, app->name.name)},
-          internal ? std::string("status Ready (visibility project: it has no public URL; check it from another "
-                                 "workload of the project)")
-                   : fmt::format("status Ready, and its URL answers 2xx on {}", path),
-          p.rto(serves_again));
-  }
-  for (const Job* job : t.jobs) {
-    const std::string& name = job->name.name;
-    if (job->idempotent)
-      p.add("verify-job-" + name, "verify", fmt::format("Run job {} once in {} (it is idempotent)", name, t.region),
-            {act(K::submit_jobrun, t.region, name)}, "the job run succeeds", std::string(work_can_run));
-    else
-      p.add("verify-job-" + name, "verify",
-            fmt::format("Check job {}'s definition in {} without running it (it is not idempotent)", name, t.region),
-            {act(K::check_job, t.region, name)}, "image, secrets and config maps match the deploy file",
-            "no job runs twice");
   }
 }
 

@@ -256,6 +256,23 @@ bool compares_terraform(const RuleInfo& info) {
   return info.id.substr(0, 3) == "CE4";
 }
 
+// SPEC §8: unknown or duplicate regions and names, dangling references, wrong secret formats,
+// roles that do not fit the strategy and a job live twice make steps contradict each other; an
+// unmet objective or a missing safeguard does not.
+bool blocks_procedures(const RuleInfo& info) {
+  switch (info.handle) {
+    case RuleId::unknown_region:
+    case RuleId::roles:
+    case RuleId::region_not_in_project:
+    case RuleId::duplicate_name:
+    case RuleId::duplicate_region:
+    case RuleId::duplicate_job_runs:
+    case RuleId::dangling_reference:
+    case RuleId::wrong_secret_format: return true;
+    default: return false;
+  }
+}
+
 const std::vector<RuleInfo>& all_rules() {
   return rules;
 }

@@ -75,6 +75,9 @@ struct RuleInfo {
 
 /// True for the rules that compare with Terraform (CE4xx), which run only with a plan to compare.
 [[nodiscard]] bool compares_terraform(const RuleInfo& info);
+/// True for the rules whose error findings make a plan, runbook or fail-back contradict itself, so
+/// that those refuse the file; other errors (unmet objectives) are printed as a note.
+[[nodiscard]] bool blocks_procedures(const RuleInfo& info);
 /// Every rule, ordered by id (and so by handle).
 [[nodiscard]] const std::vector<RuleInfo>& all_rules();
 /// The rule behind a handle.

@@ -24,6 +24,12 @@ ceplan_case(runbook_backup_restore_text IN_ROOT ARGS runbook ${cold} --restore-t
 ceplan_case(runbook_warm_standby_markdown IN_ROOT ARGS runbook ${warm} --restore-to eu-gb --format markdown)
 ceplan_case(runbook_shop_json IN_ROOT ARGS runbook ${shop} --restore-to ca-tor --from us-south --format json)
 ceplan_case(runbook_pilot_light_json IN_ROOT ARGS runbook ${pilot} --restore-to ca-tor --format json)
+# Fail-back: the way back through the same planner, with its effects.
+ceplan_case(failback_warm_standby_text IN_ROOT ARGS failback ${warm} --scenario region:us-east --show-effects)
+ceplan_case(failback_pilot_light_json IN_ROOT ARGS failback ${pilot} --scenario region:us-south --format json)
+ceplan_case(failback_zone_refused EXIT 2 IN_ROOT ARGS failback ${warm} --scenario zone:us-east-1)
+# A restore whose images are in the lost region's registry is printed, marked UNSAFE, and exits 2.
+ceplan_case(runbook_unsafe_registry EXIT 2 IN_ROOT ARGS runbook ${warm} --restore-to ca-tor)
 # Errors.
 ceplan_case(plan_unknown_scenario EXIT 2 IN_ROOT ARGS plan ${shop} --scenario region:us-soth)
 ceplan_case(plan_bad_scenario EXIT 2 IN_ROOT ARGS plan ${shop} --scenario planet:earth)
@@ -45,7 +51,9 @@ foreach(args IN ITEMS "runbook;${cold};--restore-to;eu-gb" "runbook;${cold};--re
                       "plan;${shop};--scenario;all" "plan;${shop};--scenario;geography:Europe"
                       "plan;${shop};--scenario;zone:eu-de-1" "plan;${warm};--scenario;all"
                       "plan;${warm};--scenario;geography:Europe" "plan;${pilot};--scenario;all"
-                      "plan;${cold};--scenario;all")
+                      "plan;${cold};--scenario;all" "failback;${warm};--scenario;region:us-east"
+                      "failback;${pilot};--scenario;region:us-south" "failback;${shop};--scenario;geography:Europe"
+                      "failback;${cold};--scenario;region:eu-de")
   list(JOIN args " " joined)
   foreach(format json markdown text)
     list(LENGTH files index)

@@ -51,7 +51,7 @@ TEST_CASE("each region's commands run as one chain, so a failed target or select
         "ibmcloud target -r eu-gb -g prod &&\n"
         "ibmcloud ce project create --name 'my shop' &&\n"
         "ibmcloud ce project select --name 'my shop' &&\n"
-        "ibmcloud ce secret create --name db --from-env-file db.env\n"
+        "ibmcloud ce secret create --name db --from-env-file db.env &&\n"
         "ibmcloud target -r us-east &&\n"
         "ibmcloud ce project select --name 'my shop' &&\n"
         "ibmcloud ce application update --name api");

@@ -194,16 +194,22 @@ TEST_CASE("defect 4: fail-back enables the returning pool first, moves the sched
   const auto back = ceplan::failback(d, catalog(), {ceplan::ScenarioKind::region, "eu-de"});
   Lines ids;
   for (const Step& step : back.steps) ids.push_back(step.id);
-  CHECK(ids == Lines{"confirm-recovery", "decide", "reseed-ledger", "switch-ledger", "connect-ledger", "replica-ledger",
-                     "enable-pool-eu-de", "move-schedule-settle", "scale-back-api-eu-gb", "verify-domain",
-                     "verify-app-api-eu-de"});
+  CHECK(ids == Lines{"confirm-recovery", "decide", "stop-duplicate-schedules-eu-de", "reseed-ledger", "switch-ledger",
+                     "connect-ledger", "thaw-ledger", "enable-pool-eu-de", "move-schedule-settle",
+                     "scale-back-api-eu-gb", "replica-ledger", "verify-domain", "verify-app-api-eu-de"});
   CHECK(violations(back.steps, back.unsafe).empty());
+  // The schedule stops with the write freeze, in the region that ran it during the outage, and goes
+  // live where it belongs only once the readers use the switched copy.
+  const Step* freeze = find(back.steps, "switch-ledger");
+  REQUIRE(freeze != nullptr);
+  REQUIRE(freeze->actions.size() == 2);
+  CHECK(freeze->actions[0].kind == K::delete_cron);
+  CHECK(freeze->actions[0].region == "eu-gb");
   const Step* move = find(back.steps, "move-schedule-settle");
-  CHECK(move->actions.size() == 2);
-  CHECK(move->actions[0].kind == K::delete_cron);
-  CHECK(move->actions[0].region == "eu-gb");
-  CHECK(move->actions[1].kind == K::create_cron);
-  CHECK(move->actions[1].region == "eu-de");
+  REQUIRE(move != nullptr);
+  REQUIRE(move->actions.size() == 1);
+  CHECK(move->actions[0].kind == K::create_cron);
+  CHECK(move->actions[0].region == "eu-de");
 }
 
 TEST_CASE("defect 5: a recovered store's readers are repointed in every region that serves, not only the target") {
