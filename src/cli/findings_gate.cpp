@@ -49,9 +49,10 @@ std::optional<std::vector<std::string>> gate_on_findings(const Deployment& deplo
   const std::vector<render::FileReport> reports{{deployment.source, std::move(blocking)}};
   std::cerr << render::findings(reports, render::FindingsFormat::text)
             << fmt::format(
-                   "ceplan: {} has {} that make the steps contradict each other; fix them, or pass "
+                   "ceplan: {} has {} that {} the steps contradict each other; fix {}, or pass "
                    "--ignore-findings to write the steps anyway\n",
-                   printable(deployment.source), count);
+                   printable(deployment.source), count, blocking.size() == 1 ? "makes" : "make",
+                   blocking.size() == 1 ? "it" : "them");
   context.exit_code = 1;
   return std::nullopt;
 }
