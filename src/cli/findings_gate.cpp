@@ -46,13 +46,13 @@ std::optional<std::vector<std::string>> gate_on_findings(const Deployment& deplo
                              printable(deployment.source), count));
     return notes;
   }
+  const bool one = blocking.size() == 1;
   const std::vector<render::FileReport> reports{{deployment.source, std::move(blocking)}};
   std::cerr << render::findings(reports, render::FindingsFormat::text)
             << fmt::format(
                    "ceplan: {} has {} that {} the steps contradict each other; fix {}, or pass "
                    "--ignore-findings to write the steps anyway\n",
-                   printable(deployment.source), count, blocking.size() == 1 ? "makes" : "make",
-                   blocking.size() == 1 ? "it" : "them");
+                   printable(deployment.source), count, one ? "makes" : "make", one ? "it" : "them");
   context.exit_code = 1;
   return std::nullopt;
 }
