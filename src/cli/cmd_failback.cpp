@@ -1,4 +1,3 @@
-#include "cli/app.hpp"
 #include "cli/commands.hpp"
 #include "cli/config_files.hpp"
 #include "cli/findings_gate.hpp"
@@ -23,8 +22,7 @@ void set_failback_command(CLI::App& command_app, Context& context) {
       ->required();
   add_format_option(context, *command, options->format, {"text", "markdown", "json"});
   add_ignore_findings_option(*command, options->ignore_findings);
-  command->add_flag("--show-effects", options->effects,
-                    "Show what each step changes in the world state (JSON always carries it as 'effect')");
+  add_show_effects_option(*command, options->effects);
   command->footer(
       "Examples:\n  ceplan failback deploy.yaml --scenario region:us-south\n"
       "  ceplan failback deploy.yaml --scenario geography:Europe --format markdown -o FAILBACK.md");
@@ -42,9 +40,7 @@ void set_failback_command(CLI::App& command_app, Context& context) {
     Runbook procedure = failback(deployment, catalog, scenarios.front());
     procedure.notes.insert(procedure.notes.begin(), notes->begin(), notes->end());
     context.emit(render::runbook(procedure, render::parse_plan_format(options->format), options->effects));
-    // A procedure that breaks an invariant is printed for review, but never passes as safe.
-    if (render::unsafe(procedure.steps, procedure.unsafe))
-      context.exit_code = exit_cannot_run;
+    fail_if_unsafe(procedure.steps, procedure.unsafe, context);
   });
 }
 

@@ -1,4 +1,3 @@
-#include "cli/app.hpp"
 #include "cli/commands.hpp"
 #include "cli/config_files.hpp"
 #include "cli/findings_gate.hpp"
@@ -23,8 +22,7 @@ void set_plan_command(CLI::App& command_app, Context& context) {
       ->capture_default_str();
   add_format_option(context, *command, options->format, {"text", "markdown", "json"});
   add_ignore_findings_option(*command, options->ignore_findings);
-  command->add_flag("--show-effects", options->effects,
-                    "Show what each step changes in the world state (JSON always carries it as 'effect')");
+  add_show_effects_option(*command, options->effects);
   command->footer(
       "Examples:\n  ceplan plan deploy.yaml --scenario region:us-south\n"
       "  ceplan plan deploy.yaml --scenario zone:us-south-1 --format json\n"
@@ -45,11 +43,7 @@ void set_plan_command(CLI::App& command_app, Context& context) {
     }
     context.emit(render::plans(deployment, catalog, plans, render::parse_plan_format(options->format),
                                options->scenario == "all", options->effects));
-    // A procedure that breaks an invariant is printed for review, but never passes as safe.
-    for (const ScenarioPlan& planned : plans) {
-      if (render::unsafe(planned.steps, planned.unsafe))
-        context.exit_code = exit_cannot_run;
-    }
+    for (const ScenarioPlan& planned : plans) fail_if_unsafe(planned.steps, planned.unsafe, context);
   });
 }
 

@@ -1,4 +1,3 @@
-#include "cli/app.hpp"
 #include "cli/commands.hpp"
 #include "cli/config_files.hpp"
 #include "cli/findings_gate.hpp"
@@ -23,8 +22,7 @@ void set_runbook_command(CLI::App& command_app, Context& context) {
   command->add_option("--from", options->from, "Region restored from (default: the primary, else the first)");
   add_format_option(context, *command, options->format, {"text", "markdown", "json"});
   add_ignore_findings_option(*command, options->ignore_findings);
-  command->add_flag("--show-effects", options->effects,
-                    "Show what each step changes in the world state (JSON always carries it as 'effect')");
+  add_show_effects_option(*command, options->effects);
   command->footer(
       "Examples:\n  ceplan runbook deploy.yaml --restore-to eu-gb\n"
       "  ceplan runbook deploy.yaml --restore-to ca-tor --from us-south --format markdown -o RUNBOOK.md");
@@ -39,9 +37,7 @@ void set_runbook_command(CLI::App& command_app, Context& context) {
     }
     runbook.notes.insert(runbook.notes.begin(), notes->begin(), notes->end());
     context.emit(render::runbook(runbook, render::parse_plan_format(options->format), options->effects));
-    // A procedure that breaks an invariant is printed for review, but never passes as safe.
-    if (render::unsafe(runbook.steps, runbook.unsafe))
-      context.exit_code = exit_cannot_run;
+    fail_if_unsafe(runbook.steps, runbook.unsafe, context);
   });
 }
 

@@ -5,7 +5,9 @@
 
 #include <fmt/format.h>
 
+#include "cli/app.hpp"
 #include "render/findings.hpp"
+#include "render/plan.hpp"
 #include "rules/check.hpp"
 #include "rules/rule_table.hpp"
 
@@ -14,6 +16,16 @@ namespace ceplan::cli {
 void add_ignore_findings_option(CLI::App& command, bool& ignore) {
   command.add_flag("--ignore-findings", ignore,
                    "Write the plan or runbook even when the file has error findings (the output says so)");
+}
+
+void add_show_effects_option(CLI::App& command, bool& effects) {
+  command.add_flag("--show-effects", effects,
+                   "Show what each step changes in the world state (JSON always carries it as 'effect')");
+}
+
+void fail_if_unsafe(const std::vector<Step>& steps, const std::vector<std::string>& unsafe, Context& context) {
+  if (render::unsafe(steps, unsafe))
+    context.exit_code = exit_cannot_run;
 }
 
 std::optional<std::vector<std::string>> gate_on_findings(const Deployment& deployment, const Catalog& catalog,

@@ -11,11 +11,17 @@
 #include "catalog/catalog.hpp"
 #include "cli/context.hpp"
 #include "model/deployment.hpp"
+#include "planner/step.hpp"
 
 namespace ceplan::cli {
 
 /// Adds `--ignore-findings` to a command.
 void add_ignore_findings_option(CLI::App& command, bool& ignore);
+
+/// `--show-effects`, shared by plan, runbook and failback.
+void add_show_effects_option(CLI::App& command, bool& effects);
+/// A procedure the simulator found unsafe is printed for review but never passes as safe: exit 2.
+void fail_if_unsafe(const std::vector<Step>& steps, const std::vector<std::string>& unsafe, Context& context);
 
 /// Checks the deployment. Error findings that make steps contradict each other (SPEC §8,
 /// blocks_procedures) refuse the file: without `ignore`, they go to standard error, the exit code

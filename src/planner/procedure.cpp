@@ -39,8 +39,8 @@ void Procedure::add(Step step) {
   m_steps.push_back(std::move(step));
 }
 
-void Procedure::add(std::string id, std::string phase, std::string title, std::vector<Action> actions,
-                    std::string verify, std::string objective) {
+Step make_step(std::string id, std::string phase, std::string title, std::vector<Action> actions, std::string verify,
+               std::string objective) {
   Step step;
   step.id = std::move(id);
   step.phase = std::move(phase);
@@ -48,7 +48,13 @@ void Procedure::add(std::string id, std::string phase, std::string title, std::v
   step.actions = std::move(actions);
   step.verify = std::move(verify);
   step.objective = std::move(objective);
-  add(std::move(step));
+  return step;
+}
+
+void Procedure::add(std::string id, std::string phase, std::string title, std::vector<Action> actions,
+                    std::string verify, std::string objective) {
+  add(make_step(std::move(id), std::move(phase), std::move(title), std::move(actions), std::move(verify),
+                std::move(objective)));
 }
 
 std::string Procedure::rto(std::string_view what) const {
@@ -91,21 +97,20 @@ void Procedure::stop_schedules(const std::string& region) {
   const RegionState* state = m_state.find(region);
   if (state == nullptr || state->crons.empty())
     return;
-  Step step;
-  step.id = "stop-schedules-" + region;
-  step.phase = "fence";
-  step.title = fmt::format(
-      "Delete the cron subscriptions in {} as soon as the region answers, or confirm it is "
-      "down: a partial outage can still fire them",
-      region);
+  std::vector<Action> deletes;
   for (const Job& job : m_d.jobs) {
     if (state->crons.contains(job.name.name))
-      step.actions.push_back(act(ActionKind::delete_cron, region, job.name.name));
+      deletes.push_back(act(ActionKind::delete_cron, region, job.name.name));
   }
+  Step step = make_step("stop-schedules-" + region, "fence",
+                        fmt::format("Delete the cron subscriptions in {} as soon as the region answers, or confirm "
+                                    "it is down: a partial outage can still fire them",
+                                    region),
+                        std::move(deletes),
+                        fmt::format("{} in {} shows none of the project's schedules, or the region is confirmed down",
+                                    planner::list_crons(), region),
+                        "no job runs twice");
   step.when_region_answers = !m_state.reachable(region);
-  step.verify = fmt::format("{} in {} shows none of the project's schedules, or the region is confirmed down",
-                            planner::list_crons(), region);
-  step.objective = "no job runs twice";
   add(std::move(step));
 }
 

@@ -64,6 +64,10 @@ private:
 /// eu-gb", "Restore data store db into eu-gb from its backup copy in eu-de", ...
 [[nodiscard]] std::string data_step_title(const DataStore& store, bool promote, std::string_view where);
 
+/// A step with its text and actions; the commands and effects are filled in when it is added.
+[[nodiscard]] Step make_step(std::string id, std::string phase, std::string title, std::vector<Action> actions,
+                             std::string verify, std::string objective);
+
 /// An action of `kind` on `name` in `region`.
 [[nodiscard]] Action act(ActionKind kind, std::string region, std::string name = {});
 

@@ -277,18 +277,18 @@ void move_schedule(Procedure& p, const Takeover& t, const Job& job, const std::v
         {act(K::create_cron, t.region, name)},
         fmt::format("{} shows schedule {}", planner::get_cron(job), job.schedule->name),
         "no job runs twice; scheduled work continues");
-  Step reconcile;
-  reconcile.id = "reconcile-" + name;
-  reconcile.phase = "restore";
-  reconcile.title = fmt::format(
-      "Reconcile runs of job {} missed or cut short during the outage: list its runs in {} "
-      "as soon as the region answers, and compare with the job's own output",
-      name, fmt::join(where, ", "));
-  for (const std::string& lost : where) reconcile.actions.push_back(act(K::list_jobruns, lost, name));
+  std::vector<Action> lists;
+  for (const std::string& lost : where) lists.push_back(act(K::list_jobruns, lost, name));
+  Step reconcile = make_step(
+      "reconcile-" + name, "restore",
+      fmt::format("Reconcile runs of job {} missed or cut short during the outage: list its runs in {} as soon as "
+                  "the region answers, and compare with the job's own output",
+                  name, fmt::join(where, ", ")),
+      std::move(lists),
+      job.idempotent ? "re-run what was missed (the job is idempotent)"
+                     : "check the job's own output before re-running anything (it is not idempotent)",
+      "no job runs twice; no run is lost");
   reconcile.when_region_answers = true;
-  reconcile.verify = job.idempotent ? "re-run what was missed (the job is idempotent)"
-                                    : "check the job's own output before re-running anything (it is not idempotent)";
-  reconcile.objective = "no job runs twice; no run is lost";
   p.add(std::move(reconcile));
 }
 
