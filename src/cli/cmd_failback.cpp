@@ -20,9 +20,7 @@ void set_failback_command(CLI::App& command_app, Context& context) {
   command->add_option("FILE", options->file, "Deploy file; - reads standard input")->required();
   command->add_option("--scenario", options->scenario, "The outage to come back from: region:ID or geography:NAME")
       ->required();
-  add_format_option(context, *command, options->format, {"text", "markdown", "json"});
-  add_ignore_findings_option(*command, options->ignore_findings);
-  add_show_effects_option(*command, options->effects);
+  add_procedure_options(context, *command, options->format, options->ignore_findings, options->effects);
   command->footer(
       "Examples:\n  ceplan failback deploy.yaml --scenario region:us-south\n"
       "  ceplan failback deploy.yaml --scenario geography:Europe --format markdown -o FAILBACK.md");

@@ -20,9 +20,7 @@ void set_plan_command(CLI::App& command_app, Context& context) {
   options->scenario = "all";
   command->add_option("--scenario", options->scenario, "zone:ZONE, region:ID, geography:NAME or all")
       ->capture_default_str();
-  add_format_option(context, *command, options->format, {"text", "markdown", "json"});
-  add_ignore_findings_option(*command, options->ignore_findings);
-  add_show_effects_option(*command, options->effects);
+  add_procedure_options(context, *command, options->format, options->ignore_findings, options->effects);
   command->footer(
       "Examples:\n  ceplan plan deploy.yaml --scenario region:us-south\n"
       "  ceplan plan deploy.yaml --scenario zone:us-south-1 --format json\n"

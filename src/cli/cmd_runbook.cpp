@@ -20,9 +20,7 @@ void set_runbook_command(CLI::App& command_app, Context& context) {
   command->add_option("FILE", options->file, "Deploy file; - reads standard input")->required();
   command->add_option("--restore-to", options->to, "Region to re-create the project in")->required();
   command->add_option("--from", options->from, "Region restored from (default: the primary, else the first)");
-  add_format_option(context, *command, options->format, {"text", "markdown", "json"});
-  add_ignore_findings_option(*command, options->ignore_findings);
-  add_show_effects_option(*command, options->effects);
+  add_procedure_options(context, *command, options->format, options->ignore_findings, options->effects);
   command->footer(
       "Examples:\n  ceplan runbook deploy.yaml --restore-to eu-gb\n"
       "  ceplan runbook deploy.yaml --restore-to ca-tor --from us-south --format markdown -o RUNBOOK.md");

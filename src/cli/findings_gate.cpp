@@ -18,7 +18,9 @@ void add_ignore_findings_option(CLI::App& command, bool& ignore) {
                    "Write the plan or runbook even when the file has error findings (the output says so)");
 }
 
-void add_show_effects_option(CLI::App& command, bool& effects) {
+void add_procedure_options(Context& context, CLI::App& command, std::string& format, bool& ignore, bool& effects) {
+  add_format_option(context, command, format, {"text", "markdown", "json"});
+  add_ignore_findings_option(command, ignore);
   command.add_flag("--show-effects", effects,
                    "Show what each step changes in the world state (JSON always carries it as 'effect')");
 }

@@ -18,8 +18,9 @@ namespace ceplan::cli {
 /// Adds `--ignore-findings` to a command.
 void add_ignore_findings_option(CLI::App& command, bool& ignore);
 
-/// `--show-effects`, shared by plan, runbook and failback.
-void add_show_effects_option(CLI::App& command, bool& effects);
+/// The options plan, runbook and failback share: `--format text|markdown|json`,
+/// `--ignore-findings` and `--show-effects`.
+void add_procedure_options(Context& context, CLI::App& command, std::string& format, bool& ignore, bool& effects);
 /// A procedure the simulator found unsafe is printed for review but never passes as safe: exit 2.
 void fail_if_unsafe(const std::vector<Step>& steps, const std::vector<std::string>& unsafe, Context& context);
 
