@@ -38,12 +38,25 @@ const std::string& region_id(const ProjectRegion& region) {
 const std::string& artifact_name(const Artifact& artifact) {
   return artifact.name.name;
 }
+const std::string& workload_name(const Workload& workload) {
+  return workload.name.name;
+}
 
 }  // namespace
 
 void Deployment::index_names() {
   region_index = index_of(regions, region_id);
   secret_index = index_of(secrets, artifact_name);
+  app_index = index_of(apps, workload_name);
+  job_index = index_of(jobs, workload_name);
+}
+
+const App* Deployment::app(std::string_view name) const {
+  return find_named(apps, app_index, name, workload_name);
+}
+
+const Job* Deployment::job(std::string_view name) const {
+  return find_named(jobs, job_index, name, workload_name);
 }
 
 const ProjectRegion* Deployment::region(std::string_view id) const {

@@ -177,12 +177,21 @@ struct Deployment {
   /// The project region with this id (the first, if listed twice), or nullptr; constant time once
   /// index_names() has run, as it has for every loaded deployment.
   [[nodiscard]] const ProjectRegion* region(std::string_view id) const;
-  /// Indexes `regions` and `secrets` by name, so that look-ups do not grow with the file.
+  /// Indexes `regions`, `secrets`, `apps` and `jobs` by name, so that look-ups do not grow with the
+  /// file.
   void index_names();
   /// Region ids to their first position in `regions`; filled by index_names().
   std::unordered_map<std::string, std::size_t> region_index;
   /// Secret names to their first position in `secrets`; filled by index_names().
   std::unordered_map<std::string, std::size_t> secret_index;
+  /// App names to their first position in `apps`; filled by index_names().
+  std::unordered_map<std::string, std::size_t> app_index;
+  /// Job names to their first position in `jobs`; filled by index_names().
+  std::unordered_map<std::string, std::size_t> job_index;
+  /// The first app with this name, or nullptr; constant time once index_names() has run.
+  [[nodiscard]] const App* app(std::string_view name) const;
+  /// The first job with this name, or nullptr; constant time once index_names() has run.
+  [[nodiscard]] const Job* job(std::string_view name) const;
   /// The first region with this role, or nullptr.
   [[nodiscard]] const ProjectRegion* first_with_role(Role role) const;
   /// The app the edge proxy's domain maps to: `target`, else the first app; nullptr without

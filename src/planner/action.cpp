@@ -12,12 +12,7 @@ namespace {
 using K = ActionKind;
 
 const Workload* workload_named(const Deployment& d, const std::string& name, bool job) {
-  if (job) {
-    const auto it = std::find_if(d.jobs.begin(), d.jobs.end(), [&](const Job& j) { return j.name.name == name; });
-    return it == d.jobs.end() ? nullptr : &*it;
-  }
-  const auto it = std::find_if(d.apps.begin(), d.apps.end(), [&](const App& a) { return a.name.name == name; });
-  return it == d.apps.end() ? nullptr : &*it;
+  return job ? static_cast<const Workload*>(d.job(name)) : static_cast<const Workload*>(d.app(name));
 }
 
 // A new revision (create, update, restart) pulls `image`: its registry must be reachable, and a
@@ -175,62 +170,41 @@ std::optional<std::string> precondition(const WorldState& state, const Deploymen
 
 namespace {
 
-// The generation of `store`'s settings that an app starting in `region` reads: its secret's, or
-// the current one when the store has no secret ceplan could repoint.
-int settings_read(const WorldState& state, const RegionState& region, const std::string& store) {
-  const auto it = region.store_settings.find(store);
-  if (it != region.store_settings.end())
-    return it->second;
-  const auto found = state.stores.find(store);
-  return found == state.stores.end() ? 0 : found->second.generation;
-}
-
-// A new revision reads the store settings its region's secrets hold now.
-void new_revision(const WorldState& state, RegionState& region, AppState& app) {
-  for (auto& [store, generation] : app.reads) generation = settings_read(state, region, store);
-}
-
 void apply_store(WorldState& state, const Action& a) {
   StoreState& store = state.stores[a.name];
   switch (a.kind) {
     case K::promote_replica:
       store.writable_in = a.region;
       store.replica_in.reset();
-      ++store.generation;
+      store.moved_at = ++state.tick;
       break;
     case K::restore_backup:
       store.writable_in = a.region;
-      ++store.generation;
+      store.moved_at = ++state.tick;
       break;
     case K::reseed_store: store.replica_in = a.region; break;
     default:  // switch_store
       store.writable_in = a.region;
       store.replica_in.reset();
       store.stale_copy = false;
-      ++store.generation;
+      store.moved_at = ++state.tick;
       break;
   }
 }
 
-void apply_app(WorldState& state, const Deployment& d, RegionState& region, const Action& a) {
+void apply_app(WorldState& state, RegionState& region, const Action& a) {
   if (a.kind == K::delete_app) {
     region.apps.erase(a.name);
     return;
   }
   AppState& app = region.apps[a.name];
   if (a.kind == K::create_app) {
-    app = AppState{a.image, a.min_scale, a.max_scale, {}};
-    if (const Workload* w = workload_named(d, a.name, false)) {
-      for (const DataStore& store : d.data) {
-        if (w->uses_data(store.name.name))
-          app.reads[store.name.name] = 0;
-      }
-    }
+    app = AppState{a.image, a.min_scale, a.max_scale, 0};
   } else if (a.kind == K::scale_app) {
     app.min_scale = a.min_scale;
     app.max_scale = a.max_scale;
   }
-  new_revision(state, region, app);
+  app.revision = ++state.tick;  // every create, update and restart is a new revision
 }
 
 }  // namespace
@@ -253,15 +227,18 @@ void apply(WorldState& state, const Deployment& d, const Action& a) {
     case K::remove_pool: region.pool.reset(); break;
     case K::create_project: region.project = true; break;
     case K::create_secret:
+    case K::update_secret: {
+      // The secret takes the settings the team holds now: those of the stores' current copies.
       region.secrets.insert(a.name);
       if (!a.server.empty())
         region.servers[a.name] = a.server;
+      const std::int64_t now = ++state.tick;
       for (const DataStore& store : d.data) {
         if (store.secret && store.secret->name == a.name)
-          region.store_settings[store.name.name] = state.stores[store.name.name].generation;
+          region.store_settings[store.name.name] = now;
       }
       break;
-    case K::update_secret: region.store_settings[a.store] = state.stores[a.store].generation; break;
+    }
     case K::create_configmap: region.configmaps.insert(a.name); break;
     case K::create_job: region.jobs.insert(a.name); break;
     case K::delete_job:
@@ -272,7 +249,7 @@ void apply(WorldState& state, const Deployment& d, const Action& a) {
     case K::delete_cron: region.crons.erase(a.name); break;
     case K::map_domain: region.domain_mapping = true; break;
     case K::submit_jobrun: break;
-    default: apply_app(state, d, region, a); break;
+    default: apply_app(state, region, a); break;
   }
 }
 
@@ -285,7 +262,7 @@ std::string effect_text(const Action& a) {
     case K::create_project: return fmt::format("project created in {}", a.region);
     case K::create_secret: return fmt::format("secret {} created in {}", a.name, a.region);
     case K::update_secret:
-      return fmt::format("secret {} in {} points at data store {}'s writable copy", a.name, a.region, a.store);
+      return fmt::format("secret {} in {} holds the current settings of its data stores", a.name, a.region);
     case K::create_configmap: return fmt::format("config map {} created in {}", a.name, a.region);
     case K::create_app: return fmt::format("app {} created in {} (min scale {}{})", a.name, a.region, a.min_scale, max);
     case K::scale_app: return fmt::format("app {} in {} scaled to min scale {}{}", a.name, a.region, a.min_scale, max);

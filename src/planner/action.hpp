@@ -23,7 +23,7 @@ enum class ActionKind {
   select_project,     ///< `project select`: the project must exist
   create_secret,      ///< `secret create`, with the data flags of its format
   check_secret,       ///< `secret get`
-  update_secret,      ///< `secret update` of a store's secret: it points at the store's writable copy
+  update_secret,      ///< `secret update` of a store's secret: it holds the stores' current settings
   create_configmap,   ///< `configmap create`
   check_configmap,    ///< `configmap get`
   create_app,         ///< `application create` with an image and scale
@@ -59,7 +59,6 @@ struct Action {
   std::int64_t min_scale = 0;             ///< create_app, scale_app
   std::optional<std::int64_t> max_scale;  ///< create_app, scale_app; nullopt: Code Engine's default
   std::string server;                     ///< create_secret of a registry secret: the server
-  std::string store;                      ///< update_secret: the data store whose settings it holds
 };
 
 /// True for the actions that run an `ibmcloud ce` command in their region's project.

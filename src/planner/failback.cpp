@@ -35,9 +35,9 @@ WorldState after_failover(const Deployment& d, const Catalog& catalog, const Sce
   returning.assign(state.lost.begin(), state.lost.end());
   state.lost.clear();
   for (auto& [id, region] : state.regions) region.reachable = true;
-  for (auto& [name, store] : state.stores) {
-    const DataStore* declared = d.data_store(name);
-    store.stale_copy = declared != nullptr && store.writable_in != declared->region.name;
+  for (const DataStore& declared : d.data) {
+    StoreState& store = state.stores.at(declared.name.name);
+    store.stale_copy = store.writable_in != declared.region.name;
   }
   return state;
 }
@@ -67,6 +67,7 @@ void stop_duplicates(Procedure& p, const std::vector<std::string>& returning) {
 // A promoted replica cannot rejoin its old leader: a new replica in the returning region, in sync,
 // a write freeze, the switch, then the secrets repointed and the readers restarted everywhere.
 void reseed_data(Procedure& p, const WorldState& normal) {
+  std::vector<const DataStore*> moved;
   for (const DataStore& store : p.deployment().data) {
     const std::string& name = store.name.name;
     const std::string home = normal.stores.at(name).writable_in;
@@ -98,11 +99,17 @@ void reseed_data(Procedure& p, const WorldState& normal) {
                       name, jobs ? ", and delete the schedules of the jobs that write to it" : "", home, now),
           std::move(freeze), fmt::format("the store accepts writes in {} and no longer in {}", home, now),
           p.rpo("no write is lost"));
-    p.repoint(store);
-    p.add("thaw-" + name, "restore data",
-          fmt::format("Lift the write freeze of data store {}: its readers now use the copy in {}", name, home), {},
-          "the apps accept writes again", p.rpo("no write is lost"));
+    moved.push_back(&store);
   }
+  if (moved.empty())
+    return;
+  p.repoint(moved);
+  std::vector<std::string> names;
+  for (const DataStore* store : moved) names.push_back(store->name.name);
+  p.add(moved.size() == 1 ? "thaw-" + names.front() : std::string("thaw-data"), "restore data",
+        fmt::format("Lift the write freeze of data store{} {}: the readers now use the switched copies",
+                    moved.size() == 1 ? "" : "s", fmt::join(names, ", ")),
+        {}, "the apps accept writes again", p.rpo("no write is lost"));
 }
 
 // Redundancy last: a new replica can take hours to sync and must not hold up the cut-over.

@@ -283,16 +283,6 @@ std::string wait_seconds(std::int64_t seconds) {
 namespace ceplan::planner {
 namespace {
 
-const App* find_app(const Deployment& d, const std::string& name) {
-  const auto it = std::find_if(d.apps.begin(), d.apps.end(), [&](const App& a) { return a.name.name == name; });
-  return it == d.apps.end() ? nullptr : &*it;
-}
-
-const Job* find_job(const Deployment& d, const std::string& name) {
-  const auto it = std::find_if(d.jobs.begin(), d.jobs.end(), [&](const Job& j) { return j.name.name == name; });
-  return it == d.jobs.end() ? nullptr : &*it;
-}
-
 const Artifact* find_artifact(const std::vector<Artifact>& list, const std::string& name) {
   const auto it = std::find_if(list.begin(), list.end(), [&](const Artifact& a) { return a.name.name == name; });
   return it == list.end() ? nullptr : &*it;
@@ -300,12 +290,12 @@ const Artifact* find_artifact(const std::vector<Artifact>& list, const std::stri
 
 // A TLS secret the edge proxy names but the file does not declare is created from the CA's files.
 Artifact secret_of(const Deployment& d, const std::string& name) {
-  const Artifact* declared = find_artifact(d.secrets, name);
+  const Artifact* declared = d.secret(name);
   return declared != nullptr ? *declared : Artifact{Ref{name, {}}, Source::manual, {}, "tls"};
 }
 
 std::string app_command(const Deployment& d, const Action& a) {
-  const App* app = find_app(d, a.name);
+  const App* app = d.app(a.name);
   if (app == nullptr)
     return {};
   switch (a.kind) {
@@ -318,7 +308,7 @@ std::string app_command(const Deployment& d, const Action& a) {
 }
 
 std::string job_command(const Deployment& d, const Action& a) {
-  const Job* job = find_job(d, a.name);
+  const Job* job = d.job(a.name);
   if (job == nullptr)
     return {};
   switch (a.kind) {
@@ -362,7 +352,7 @@ std::string command_of(const Deployment& d, const Action& a) {
     case ActionKind::list_jobruns:
     case ActionKind::submit_jobrun: return job_command(d, a);
     case ActionKind::map_domain: {
-      const App* app = find_app(d, a.name);
+      const App* app = d.app(a.name);
       const auto& proxy = d.failover.edge_proxy;
       if (app == nullptr || !proxy)
         return {};

@@ -115,6 +115,7 @@ void Procedure::stop_schedules(const std::string& region) {
 }
 
 void Procedure::recover_data(const std::string& into, bool whole_geography) {
+  std::vector<const DataStore*> recovered;
   for (const DataStore& store : m_d.data) {
     const StoreState& now = m_state.stores.at(store.name.name);
     if (m_state.reachable(now.writable_in))
@@ -130,24 +131,39 @@ void Procedure::recover_data(const std::string& into, bool whole_geography) {
         {act(replica ? ActionKind::promote_replica : ActionKind::restore_backup, where, store.name.name)},
         fmt::format("the store accepts writes in {}; note the time of the newest data it holds", where),
         rpo("data loss is bounded by the last backup"));
-    repoint(store);
+    recovered.push_back(&store);
   }
+  repoint(recovered);
 }
 
-void Procedure::repoint(const DataStore& store) {
-  const Artifact* secret = store_secret(m_d, store);
-  if (secret == nullptr)
+void Procedure::repoint(const std::vector<const DataStore*>& stores) {
+  std::vector<std::string> secrets;  // each updated once, however many stores it serves
+  for (const DataStore* store : stores) {
+    const Artifact* secret = store_secret(m_d, *store);
+    if (secret != nullptr && std::find(secrets.begin(), secrets.end(), secret->name.name) == secrets.end())
+      secrets.push_back(secret->name.name);
+  }
+  if (secrets.empty())
     return;
   std::vector<Action> actions;
   bool restarts = false;
   for (const auto& [id, region] : m_state.regions) {
-    if (!region.reachable || !region.project || !region.secrets.contains(secret->name.name))
+    if (!region.reachable || !region.project)
       continue;
-    Action update = act(ActionKind::update_secret, id, secret->name.name);
-    update.store = store.name.name;
-    actions.push_back(std::move(update));
+    std::vector<std::string> updated;
+    for (const std::string& secret : secrets) {
+      if (region.secrets.contains(secret)) {
+        actions.push_back(act(ActionKind::update_secret, id, secret));
+        updated.push_back(secret);
+      }
+    }
+    // An app reads a changed secret only in a new revision: restart each one that references one.
     for (const auto& [name, app] : region.apps) {
-      if (app.reads.contains(store.name.name)) {
+      const App* declared = m_d.app(name);
+      const bool reads = declared != nullptr && std::any_of(updated.begin(), updated.end(), [&](const auto& secret) {
+                           return references_secret(*declared, secret);
+                         });
+      if (reads) {
         actions.push_back(act(ActionKind::restart_app, id, name));
         restarts = true;
       }
@@ -155,13 +171,22 @@ void Procedure::repoint(const DataStore& store) {
   }
   if (actions.empty())
     return;
-  add("connect-" + store.name.name, "restore data",
-      fmt::format("Point secret {} at the recovered data store {}{}", secret->name.name, store.name.name,
-                  restarts ? ", and restart the apps that read it, in every region that runs them (an app reads a "
-                             "changed secret only in a new revision)"
-                           : "; the apps that read it are created below and read it as they start"),
+  const std::string names = fmt::format("{}", fmt::join(secrets, ", "));
+  std::vector<std::string> recovered;
+  for (const DataStore* store : stores) recovered.push_back(store->name.name);
+  const bool one = secrets.size() == 1;
+  add(stores.size() == 1 ? "connect-" + stores.front()->name.name : std::string("connect-data"), "restore data",
+      fmt::format("Point secret{} {} at the recovered data store{} {}{}", one ? "" : "s", names,
+                  recovered.size() == 1 ? "" : "s", fmt::join(recovered, ", "),
+                  restarts ? fmt::format(", and restart the apps that read {}, in every region that runs them (an app "
+                                         "reads a changed secret only in a new revision)",
+                                         one ? "it" : "them")
+                           : fmt::format("; the apps that read {} are created below and read {} as they start",
+                                         one ? "it" : "them", one ? "it" : "them")),
       std::move(actions),
-      fmt::format("{} shows the new connection settings{}", planner::get_secret(*secret),
+      fmt::format("{} shows the new connection settings in each region{}",
+                  one ? fmt::format("ibmcloud ce secret get --name {}", planner::shell_word(names))
+                      : std::string("ibmcloud ce secret get"),
                   restarts ? "; the apps' latest revisions are Ready" : ""),
       rpo("data loss is bounded by the last backup"));
 }

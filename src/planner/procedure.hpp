@@ -47,9 +47,9 @@ public:
   /// survives; `whole_geography`: an unnamed copy is not trusted). Then repoint its secret and
   /// restart its readers in every reachable region that runs them.
   void recover_data(const std::string& into, bool whole_geography);
-  /// Update `store`'s secret and restart the apps that read it, in each reachable region that holds
-  /// the secret and runs such an app (or only holds the secret, before its apps are created).
-  void repoint(const DataStore& store);
+  /// Update the secrets of `stores` (each once) and restart, once, every app that reads one of
+  /// them, in each reachable region that holds such a secret: one step, however many stores.
+  void repoint(const std::vector<const DataStore*>& stores);
   /// A closing step per lost region: what to do when it recovers (fail-back).
   void fail_back_hint(const std::string& region, std::string_view id);
 

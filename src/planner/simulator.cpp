@@ -1,6 +1,7 @@
 #include "planner/simulator.hpp"
 
 #include <algorithm>
+#include <unordered_map>
 
 #include <fmt/format.h>
 
@@ -8,11 +9,6 @@ namespace ceplan {
 namespace {
 
 using K = ActionKind;
-
-const Job* job_named(const Deployment& d, const std::string& name) {
-  const auto it = std::find_if(d.jobs.begin(), d.jobs.end(), [&](const Job& j) { return j.name.name == name; });
-  return it == d.jobs.end() ? nullptr : &*it;
-}
 
 // Invariant 4: traffic goes to a region only where the proxied app runs on the writable copy of
 // every store it uses.
@@ -25,14 +21,9 @@ std::optional<std::string> traffic_problem(const Deployment& d, const WorldState
       there == nullptr ? std::map<std::string, AppState>::const_iterator() : there->apps.find(target->name.name);
   if (there == nullptr || !state.reachable(region) || app == there->apps.end())
     return fmt::format("traffic enabled to {}, where app {} does not run", region, target->name.name);
-  for (const auto& [name, generation] : app->second.reads) {
-    const StoreState& store = state.stores.at(name);
-    const DataStore* declared = d.data_store(name);
-    if (store.writable_in.empty() || !state.reachable(store.writable_in) ||
-        (declared != nullptr && declared->secret && generation != store.generation))
-      return fmt::format("traffic enabled to {} before app {} there reads data store {}'s writable copy", region,
-                         target->name.name, name);
-  }
+  if (const DataStore* stale = stale_store(d, state, *there, target->name.name))
+    return fmt::format("traffic enabled to {} before app {} there reads data store {}'s writable copy", region,
+                       target->name.name, stale->name.name);
   return std::nullopt;
 }
 
@@ -109,27 +100,43 @@ std::vector<std::string> serving_regions(const Deployment& d, const WorldState& 
 
 namespace {
 
+void check_reader(const Deployment& d, const WorldState& state, const std::string& region_id, const RegionState& region,
+                  const std::string& name, const DataStore& store, std::vector<std::string>& out) {
+  const StoreState& now = state.stores.at(store.name.name);
+  if (now.writable_in.empty() || !state.reachable(now.writable_in))
+    out.push_back(fmt::format("invariant 5 (data): app {} in {} uses data store {}, which has no writable copy", name,
+                              region_id, store.name.name));
+  else if (!reads_current(state, region, region.apps.at(name), *d.app(name), store))
+    out.push_back(
+        fmt::format("invariant 5 (data): app {} in {} still reads data store {}'s old location (update "
+                    "secret {} there, then restart the app)",
+                    name, region_id, store.name.name, store.secret->name));
+}
+
+// Only stores an app reaches through a secret it references can be repointed by a step (others are
+// a finding in validate): each app is checked against the stores of its own secrets, so the check
+// stays linear however many stores every app uses.
 void check_readers(const Deployment& d, const WorldState& state, const Goal& goal, std::vector<std::string>& out) {
-  for (const DataStore& declared : d.data) {
-    if (!declared.secret)
-      continue;  // nothing to repoint: a finding in validate, not a step
-    const StoreState& store = state.stores.at(declared.name.name);
-    for (const auto& [id, region] : state.regions) {
-      if (!region.reachable)
+  std::unordered_map<std::string, std::vector<const DataStore*>> by_secret;
+  for (const DataStore& store : d.data) {
+    if (store.secret)
+      by_secret[store.secret->name].push_back(&store);
+  }
+  for (const auto& [id, region] : state.regions) {
+    if (!region.reachable)
+      continue;
+    for (const auto& [name, app] : region.apps) {
+      const App* declared = d.app(name);
+      if (declared == nullptr || std::find(goal.down.begin(), goal.down.end(), name) != goal.down.end())
         continue;
-      for (const auto& [name, app] : region.apps) {
-        const auto read = app.reads.find(declared.name.name);
-        const bool down = std::find(goal.down.begin(), goal.down.end(), name) != goal.down.end();
-        if (read == app.reads.end() || down)
+      for (const Ref& secret : declared->secrets) {
+        const auto stores = by_secret.find(secret.name);
+        if (stores == by_secret.end())
           continue;
-        if (store.writable_in.empty() || !state.reachable(store.writable_in))
-          out.push_back(fmt::format("invariant 5 (data): app {} in {} uses data store {}, which has no writable copy",
-                                    name, id, declared.name.name));
-        else if (read->second != store.generation)
-          out.push_back(
-              fmt::format("invariant 5 (data): app {} in {} still reads data store {}'s old location "
-                          "(update secret {} there, then restart the app)",
-                          name, id, declared.name.name, declared.secret->name));
+        for (const DataStore* store : stores->second) {
+          if (declared->uses_data(store->name.name))
+            check_reader(d, state, id, region, name, *store, out);
+        }
       }
     }
   }
@@ -140,7 +147,7 @@ void check_jobs(const Deployment& d, const WorldState& state, std::vector<std::s
     if (!region.reachable)
       continue;
     for (const std::string& name : region.crons) {
-      const Job* job = job_named(d, name);
+      const Job* job = d.job(name);
       for (const DataStore& store : d.data) {
         const StoreState& now = state.stores.at(store.name.name);
         if (job != nullptr && job->uses_data(store.name.name) &&

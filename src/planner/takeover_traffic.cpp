@@ -16,15 +16,8 @@ constexpr std::string_view work_can_run = "scheduled and on-demand work can run"
 
 // The first store `app` uses in `region` that it does not read the writable copy of, or "".
 std::string unready_data(const Procedure& p, const std::string& region, const std::string& app) {
-  const AppState& state = p.state().find(region)->apps.at(app);
-  for (const auto& [name, generation] : state.reads) {
-    const StoreState& store = p.state().stores.at(name);
-    const DataStore* declared = p.deployment().data_store(name);
-    if (store.writable_in.empty() || !p.state().reachable(store.writable_in) ||
-        (declared != nullptr && declared->secret && generation != store.generation))
-      return name;
-  }
-  return {};
+  const DataStore* stale = stale_store(p.deployment(), p.state(), *p.state().find(region), app);
+  return stale == nullptr ? std::string() : stale->name.name;
 }
 
 // The custom domain mapped to `app` in the region, with its TLS secret (created or checked).

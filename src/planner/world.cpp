@@ -19,7 +19,7 @@ bool holds_project(const Deployment& d, std::string_view region) {
   return role != Role::recovery && !(d.failover.strategy == Strategy::backup_restore && role == Role::standby);
 }
 
-void place_app(const Deployment& d, const App& app, const std::string& region, RegionState& out) {
+void place_app(const App& app, const std::string& region, RegionState& out) {
   AppState state;
   state.image = app.image_in(region).name;
   state.min_scale = app.min_scale_in(region).value;
@@ -28,10 +28,6 @@ void place_app(const Deployment& d, const App& app, const std::string& region, R
     state.max_scale = local->max_scale->value;
   else if (app.max_scale)
     state.max_scale = app.max_scale->value;
-  for (const DataStore& store : d.data) {
-    if (app.uses_data(store.name.name))
-      state.reads[store.name.name] = 0;
-  }
   out.apps[app.name.name] = std::move(state);
 }
 
@@ -50,7 +46,7 @@ void fill_region(const Deployment& d, const std::string& id, RegionState& out) {
   for (const App& app : d.apps) {
     note_server(app);
     if (placed_in(d, app, id))
-      place_app(d, app, id, out);
+      place_app(app, id, out);
   }
   for (const Job& job : d.jobs) {
     note_server(job);
@@ -116,6 +112,39 @@ void lose(WorldState& state, const std::vector<std::string>& lost) {
     state.lost.insert(region);
     state.at(region).reachable = false;
   }
+}
+
+bool references_secret(const Workload& workload, std::string_view name) {
+  return std::any_of(workload.secrets.begin(), workload.secrets.end(),
+                     [&](const Ref& ref) { return ref.name == name; }) ||
+         (workload.registry_secret && workload.registry_secret->name == name);
+}
+
+bool reads_current(const WorldState& state, const RegionState& region, const AppState& app, const App& declared,
+                   const DataStore& store) {
+  if (!store.secret || !references_secret(declared, store.secret->name))
+    return true;
+  const auto settings = region.store_settings.find(store.name.name);
+  const auto now = state.stores.find(store.name.name);
+  return settings != region.store_settings.end() && now != state.stores.end() &&
+         settings->second >= now->second.moved_at && app.revision >= settings->second;
+}
+
+const DataStore* stale_store(const Deployment& d, const WorldState& state, const RegionState& region,
+                             const std::string& app) {
+  const App* declared = d.app(app);
+  const auto running = region.apps.find(app);
+  if (declared == nullptr || running == region.apps.end())
+    return nullptr;
+  for (const DataStore& store : d.data) {
+    if (!declared->uses_data(store.name.name))
+      continue;
+    const StoreState& now = state.stores.at(store.name.name);
+    if (now.writable_in.empty() || !state.reachable(now.writable_in) ||
+        !reads_current(state, region, running->second, *declared, store))
+      return &store;
+  }
+  return nullptr;
 }
 
 const Artifact* store_secret(const Deployment& d, const DataStore& store) {

@@ -20,22 +20,22 @@ struct AppState {
   std::string image;                      ///< the image its latest revision pulled
   std::int64_t min_scale = 0;             ///< instances kept running
   std::optional<std::int64_t> max_scale;  ///< most instances; nullopt: Code Engine's default
-  std::map<std::string, int> reads;       ///< data store -> the generation of its settings the app loaded
+  std::int64_t revision = 0;              ///< the tick of its latest revision, which read its secrets then
 };
 
 /// One region: reachable or not, and what the project holds there.
 struct RegionState {
-  bool reachable = true;                       ///< not lost in the scenario
-  bool project = false;                        ///< the project exists there
-  std::set<std::string> secrets;               ///< secret names
-  std::set<std::string> configmaps;            ///< config map names
-  std::map<std::string, std::string> servers;  ///< registry secret -> the server it logs in to
-  std::map<std::string, int> store_settings;   ///< data store -> the generation its secret points at
-  std::map<std::string, AppState> apps;        ///< apps that exist there
-  std::set<std::string> jobs;                  ///< job definitions
-  std::set<std::string> crons;                 ///< jobs whose cron subscription is live there
-  bool domain_mapping = false;                 ///< the custom domain is mapped to the proxy target
-  std::optional<bool> pool;                    ///< CIS origin pool: nullopt none, else enabled
+  bool reachable = true;                               ///< not lost in the scenario
+  bool project = false;                                ///< the project exists there
+  std::set<std::string> secrets;                       ///< secret names
+  std::set<std::string> configmaps;                    ///< config map names
+  std::map<std::string, std::string> servers;          ///< registry secret -> the server it logs in to
+  std::map<std::string, std::int64_t> store_settings;  ///< data store -> the tick its secret took settings
+  std::map<std::string, AppState> apps;                ///< apps that exist there
+  std::set<std::string> jobs;                          ///< job definitions
+  std::set<std::string> crons;                         ///< jobs whose cron subscription is live there
+  bool domain_mapping = false;                         ///< the custom domain is mapped to the proxy target
+  std::optional<bool> pool;                            ///< CIS origin pool: nullopt none, else enabled
 };
 
 /// A data store: where it is writable and which copies it has.
@@ -44,7 +44,7 @@ struct StoreState {
   std::optional<std::string> replica_in;  ///< a live read replica, in sync
   std::vector<std::string> backups;       ///< regions holding a backup copy ("*" for an unnamed one)
   bool stale_copy = false;                ///< an old primary came back beside a promoted replica
-  int generation = 0;                     ///< bumped each time the writable copy moves
+  std::int64_t moved_at = 0;              ///< the tick the writable copy last moved
 };
 
 /// Everything a procedure can change or depend on.
@@ -52,6 +52,7 @@ struct WorldState {
   std::map<std::string, RegionState> regions;  ///< every region a step may touch, by id
   std::map<std::string, StoreState> stores;    ///< by store name
   std::set<std::string> lost;                  ///< regions lost in the scenario (registries included)
+  std::int64_t tick = 0;                       ///< advances with every change that orders reads and moves
 
   /// The region's state, created (empty, reachable unless lost) on first use.
   RegionState& at(const std::string& region);
@@ -72,6 +73,20 @@ struct WorldState {
 
 /// `state` with `lost` regions unreachable.
 void lose(WorldState& state, const std::vector<std::string>& lost);
+
+/// True when `app` (declared as `declared`) in `region` reads the current settings of `store`: its
+/// secret there took them after the writable copy last moved, and the app's latest revision came
+/// after that. A store without a secret, or one whose secret the app does not reference, cannot be
+/// repointed by a step, so it counts as read.
+[[nodiscard]] bool reads_current(const WorldState& state, const RegionState& region, const AppState& app,
+                                 const App& declared, const DataStore& store);
+/// True when `workload` references the secret `name` (as a secret or its registry secret).
+[[nodiscard]] bool references_secret(const Workload& workload, std::string_view name);
+
+/// The first data store app `app` in `region` uses that has no reachable writable copy, or whose
+/// current settings it does not read; nullptr when it reads them all.
+[[nodiscard]] const DataStore* stale_store(const Deployment& deployment, const WorldState& state,
+                                           const RegionState& region, const std::string& app);
 
 /// The secret that holds a store's connection settings, when it names a declared one.
 [[nodiscard]] const Artifact* store_secret(const Deployment& deployment, const DataStore& store);

@@ -93,9 +93,14 @@ std::string apps(Rng& rng, const Plan& plan, int stores, bool proxy, std::set<st
       extra += ", registry_secret: pull";
       secrets.insert("pull");
     }
-    if (rng.chance(60)) {
-      extra += ", secrets: [env]";
-      secrets.insert("env");
+    // An app reads a store through the store's secret (db1 is store1's when it has one).
+    const bool env = rng.chance(60);
+    const bool db = stores > 0 && rng.chance(70);
+    if (env || db) {
+      extra += fmt::format(", secrets: [{}]", env && db ? "env, db1" : env ? "env" : "db1");
+      secrets.insert(env ? "env" : "db1");
+      if (db)
+        secrets.insert("db1");
     }
     if (stores > 0 && rng.chance(50))
       extra += rng.chance(50) ? ", data: [store1]" : ", data: []";

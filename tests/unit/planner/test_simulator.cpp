@@ -281,3 +281,31 @@ data:
              Catch::EndsWith("subscription cron delete --name nightly-cron --force --ignore-not-found"));
   CHECK(violations(plan.steps, plan.unsafe).empty());
 }
+
+TEST_CASE("stores recovered together are repointed in one step: each secret updated and each app restarted once") {
+  const std::string text = R"(version: 1
+project: shop
+regions: [us-south, eu-de]
+failover: { edge_proxy: { domain: shop.example.com } }
+apps:
+  - { name: web, image: de.icr.io/shop/web:1, secrets: [db] }
+  - { name: api, image: de.icr.io/shop/api:1, secrets: [db, cache] }
+secrets:
+  - { name: db }
+  - { name: cache }
+data:
+  - { name: orders, region: us-south, replica_in: eu-de, secret: db }
+  - { name: carts, region: us-south, replica_in: eu-de, secret: db }
+  - { name: sessions, region: us-south, replica_in: eu-de, secret: cache }
+)";
+  const auto d = load(text);
+  const auto plan = ceplan::plan(d, catalog(), {ceplan::ScenarioKind::region, "us-south"});
+  const Step* connect = find(plan.steps, "connect-data");
+  REQUIRE(connect != nullptr);
+  CHECK(connect->command ==
+        "ibmcloud target -r eu-de &&\nibmcloud ce project select --name shop &&\n"
+        "ibmcloud ce secret update --name db --from-env-file db.env &&\n"
+        "ibmcloud ce secret update --name cache --from-env-file cache.env &&\n"
+        "ibmcloud ce application update --name api &&\nibmcloud ce application update --name web");
+  CHECK(violations(plan.steps, plan.unsafe).empty());
+}
