@@ -6,10 +6,10 @@
 #include <sanitizer/allocator_interface.h>
 #include <sanitizer/common_interface_defs.h>
 
-#include <chrono>
 #include <cstddef>
 #include <cstdio>
 #include <cstdlib>
+#include <ctime>
 
 namespace fuzz {
 
@@ -46,6 +46,14 @@ inline void on_free(const volatile void* pointer) {
 }  // namespace detail
 
 /// Measures one input from construction to check(); aborts if it went over the budget.
+// CPU time of the process, not wall time: a loaded machine (a parallel build, a busy CI host) must
+// not make an input look costlier than it is.
+inline double cpu_seconds() {
+  timespec now{};
+  clock_gettime(CLOCK_PROCESS_CPUTIME_ID, &now);
+  return static_cast<double>(now.tv_sec) + static_cast<double>(now.tv_nsec) / 1e9;
+}
+
 class Meter {
 public:
   Meter(const Budget& budget, std::size_t input_size) : m_budget(budget), m_size(input_size) {
@@ -53,7 +61,7 @@ public:
     (void)installed;
     detail::live_bytes = 0;
     detail::peak_bytes = 0;
-    m_start = std::chrono::steady_clock::now();
+    m_start = cpu_seconds();
   }
 
   /// Compares what the input cost with what its size allows; CEPLAN_FUZZ_REPORT=1 prints it, and
@@ -63,7 +71,7 @@ public:
       const char* text = std::getenv("CEPLAN_FUZZ_BUDGET_SCALE");
       return text == nullptr ? 1.0 : std::strtod(text, nullptr);
     }();
-    const double seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - m_start).count();
+    const double seconds = cpu_seconds() - m_start;
     const double kib = static_cast<double>(m_size) / 1024.0;
     const double allowed_seconds = scale * (m_budget.base_seconds + m_budget.seconds_per_kib * kib);
     const auto allowed_bytes = static_cast<std::size_t>(
@@ -83,7 +91,7 @@ public:
 private:
   Budget m_budget;
   std::size_t m_size;
-  std::chrono::steady_clock::time_point m_start;
+  double m_start = 0;
 };
 
 }  // namespace fuzz

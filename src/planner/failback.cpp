@@ -66,6 +66,40 @@ void stop_duplicates(Procedure& p, const std::vector<std::string>& returning) {
 
 // A promoted replica cannot rejoin its old leader: a new replica in the returning region, in sync,
 // a write freeze, the switch, then the secrets repointed and the readers restarted everywhere.
+// Writes stop: the schedules of the jobs that write to the store are deleted, and no run of
+// them may still be in progress; the apps' own writes stop by the application's maintenance switch.
+void freeze(Procedure& p, const DataStore& store) {
+  const std::string& name = store.name.name;
+  std::vector<Action> actions;
+  std::vector<Action> runs;
+  for (const Job& job : p.deployment().jobs) {
+    if (!job.uses_data(name))
+      continue;
+    for (const auto& [id, region] : p.state().regions) {
+      if (region.reachable && region.crons.contains(job.name.name)) {
+        actions.push_back(act(K::delete_cron, id, job.name.name));
+        runs.push_back(act(K::list_jobruns, id, job.name.name));
+      }
+    }
+  }
+  const bool jobs = !actions.empty();
+  actions.insert(actions.end(), runs.begin(), runs.end());
+  p.add("freeze-" + name, "restore data",
+        fmt::format("Freeze writes to data store {}: stop the apps' writes with the application's own maintenance "
+                    "switch (Code Engine and Cloud Databases have none; do not set max scale 0, which means "
+                    "unlimited){}",
+                    name,
+                    jobs ? "; delete the schedules of the jobs that write to it, and wait until no run of them "
+                           "is in progress"
+                         : ""),
+        std::move(actions), "no write reaches the store; jobrun list shows no run in progress",
+        p.rpo("no write is lost"));
+}
+
+// A promoted replica cannot rejoin its old leader: the returning region gets a new copy of the
+// writable one (a replica kept in sync, or, for a store kept by backups, a final backup restored
+// after the freeze), then the switch, then the secrets and readers everywhere. The old instance is
+// retired only once the normal placement is verified.
 void reseed_data(Procedure& p, const WorldState& normal) {
   std::vector<const DataStore*> moved;
   for (const DataStore& store : p.deployment().data) {
@@ -74,30 +108,27 @@ void reseed_data(Procedure& p, const WorldState& normal) {
     const std::string now = p.state().stores.at(name).writable_in;
     if (now == home || now.empty())
       continue;
-    p.add("reseed-" + name, "restore data",
-          fmt::format("Create a new replica of data store {} in {} from its writable copy in {}, and wait until it is "
-                      "in sync: the old copy in {} is stale and cannot rejoin",
-                      name, home, now, home),
-          {act(K::reseed_store, home, name)}, "the replica reports no lag", p.rpo("no write is lost"));
-    // The freeze: every schedule of a job that writes to the store stops before the switch, and
-    // goes live again where it normally runs only after the readers are repointed.
-    std::vector<Action> freeze;
-    for (const Job& job : p.deployment().jobs) {
-      if (!job.uses_data(name))
-        continue;
-      for (const auto& [id, region] : p.state().regions) {
-        if (region.reachable && region.crons.contains(job.name.name))
-          freeze.push_back(act(K::delete_cron, id, job.name.name));
-      }
-    }
-    const bool jobs = !freeze.empty();
-    freeze.push_back(act(K::switch_store, home, name));
+    const bool replicated = normal.stores.at(name).replica_in.has_value();
+    const Step copy = make_step(
+        "reseed-" + name, "restore data",
+        replicated ? fmt::format("Create a new replica of data store {} in {} from its writable copy in {}, and wait "
+                                 "until it is in sync: the old copy in {} is stale and cannot rejoin",
+                                 name, home, now, home)
+                   : fmt::format("Take a final backup of data store {} in {} and restore it into {}: the old copy in "
+                                 "{} is stale",
+                                 name, now, home, home),
+        {act(K::reseed_store, home, name)},
+        replicated ? "the replica reports no lag" : "the restore in the region is complete", p.rpo("no write is lost"));
+    if (replicated)
+      p.add(copy);
+    freeze(p, store);
+    if (!replicated)
+      p.add(copy);
     p.add("switch-" + name, "restore data",
-          fmt::format("Freeze writes to data store {}: stop the apps' writes with the application's own maintenance "
-                      "switch (Code Engine and Cloud Databases have none; max scale 0 means unlimited){}; then make "
-                      "the replica in {} its writable copy, and retire the old instance in {}",
-                      name, jobs ? ", and delete the schedules of the jobs that write to it" : "", home, now),
-          std::move(freeze), fmt::format("the store accepts writes in {} and no longer in {}", home, now),
+          fmt::format("Make the copy of data store {} in {} its writable copy (keep the instance in {} until the "
+                      "normal placement is verified)",
+                      name, home, now),
+          {act(K::switch_store, home, name)}, fmt::format("the store accepts writes in {}", home),
           p.rpo("no write is lost"));
     moved.push_back(&store);
   }
@@ -105,10 +136,19 @@ void reseed_data(Procedure& p, const WorldState& normal) {
     return;
   p.repoint(moved);
   std::vector<std::string> names;
-  for (const DataStore* store : moved) names.push_back(store->name.name);
+  std::vector<std::string> manual;  // stores without a secret: their readers are repointed by hand
+  for (const DataStore* store : moved) {
+    names.push_back(store->name.name);
+    if (store_secret(p.deployment(), *store) == nullptr)
+      manual.push_back(store->name.name);
+  }
   p.add(moved.size() == 1 ? "thaw-" + names.front() : std::string("thaw-data"), "restore data",
-        fmt::format("Lift the write freeze of data store{} {}: the readers now use the switched copies",
-                    moved.size() == 1 ? "" : "s", fmt::join(names, ", ")),
+        manual.empty()
+            ? fmt::format("Lift the write freeze of data store{} {}: the readers now use the switched copies",
+                          moved.size() == 1 ? "" : "s", fmt::join(names, ", "))
+            : fmt::format("Point the apps that use {} at the switched copies by hand (the deploy file names no "
+                          "secret for them), then lift the write freeze",
+                          fmt::join(manual, ", ")),
         {}, "the apps accept writes again", p.rpo("no write is lost"));
 }
 
@@ -129,6 +169,18 @@ void return_traffic(Procedure& p, const std::vector<std::string>& returning, con
     const RegionState* have = p.state().find(region);
     if (want == nullptr || !want->pool.value_or(false) || have == nullptr || have->pool.value_or(false))
       continue;
+    // Code Engine restores nothing by itself: what comes back is checked before it takes traffic.
+    std::vector<Action> checks;
+    for (const auto& [name, app] : want->apps) {
+      if (have->apps.contains(name))
+        checks.push_back(act(K::check_app, region, name));
+    }
+    if (have->domain_mapping)
+      checks.push_back(act(K::check_domain, region, {}));
+    p.add("check-" + region, "cut over",
+          fmt::format("Check that the apps and the domain mapping in {} are Ready before it takes traffic", region),
+          std::move(checks), "each application's latest revision is Ready and the domain mapping has its CNAME target",
+          p.rto(normal_again));
     p.add("enable-pool-" + region, "cut over",
           fmt::format("In CIS, enable the origin pool of {} again, before any other pool is disabled", region),
           {act(K::enable_pool, region)}, fmt::format("the pool of {} is healthy and takes traffic", region),
@@ -219,6 +271,19 @@ void scale_back(Procedure& p, const WorldState& normal) {
   for (Step& step : steps) p.add(std::move(step));
 }
 
+// The instances the failover made writable are retired last, once the normal placement is verified.
+void retire_old_copies(Procedure& p, const WorldState& failed_over, const WorldState& normal) {
+  for (const auto& [name, store] : normal.stores) {
+    const std::string& old = failed_over.stores.at(name).writable_in;
+    if (!old.empty() && old != store.writable_in)
+      p.add("retire-" + name, "verify",
+            fmt::format("Retire the instance of data store {} in {} that served during the outage, now that the "
+                        "normal placement is verified (keep it until then: it is the way back)",
+                        name, old),
+            {}, "no app or job still connects to it", p.rpo("no write is lost"));
+  }
+}
+
 void verify_back(Procedure& p, const std::vector<std::string>& returning) {
   const Deployment& d = p.deployment();
   if (d.failover.edge_proxy && !d.failover.edge_proxy->domain.empty())
@@ -263,6 +328,7 @@ Runbook failback(const Deployment& d, const Catalog& catalog, const Scenario& sc
   scale_back(p, normal);
   reseed_replicas(p, normal);
   verify_back(p, returning);
+  retire_old_copies(p, start, normal);
   Goal goal;
   goal.kind = Goal::Kind::failback;
   goal.normal = normal;

@@ -271,8 +271,8 @@ namespace {
 void move_schedule(Procedure& p, const Takeover& t, const Job& job, const std::vector<std::string>& where) {
   const std::string& name = job.name.name;
   p.add("cron-" + name, "restore",
-        fmt::format("Create the schedule of job {} in {}, now that its schedule in {} is stopped and its data is "
-                    "writable",
+        fmt::format("Create the schedule of job {} in {}, only once its schedule in {} is deleted or that region "
+                    "is confirmed down (then delete it there as soon as it answers), and its data is writable",
                     name, t.region, fmt::join(where, ", ")),
         {act(K::create_cron, t.region, name)},
         fmt::format("{} shows schedule {}", planner::get_cron(job), job.schedule->name),

@@ -34,7 +34,7 @@ std::pair<unsigned, std::size_t> hidden_at(std::string_view text, std::size_t i)
 bool has_hidden_characters(std::string_view text) {
   for (std::size_t i = 0; i < text.size(); ++i) {
     const auto byte = static_cast<unsigned char>(text[i]);
-    if (byte < 0x20 || byte == 0x7F || hidden_at(text, i).second > 0 ||
+    if (byte < 0x20 || byte == 0x7F || (byte >= 0xD8 && hidden_at(text, i).second > 0) ||
         (byte == 0xC2 && i + 1 < text.size() && static_cast<unsigned char>(text[i + 1]) >= 0x80 &&
          static_cast<unsigned char>(text[i + 1]) <= 0x9F)) {
       return true;
@@ -48,7 +48,8 @@ std::string printable(std::string_view text, bool keep_newlines) {
   out.reserve(text.size());
   for (std::size_t i = 0; i < text.size(); ++i) {
     const auto byte = static_cast<unsigned char>(text[i]);
-    if (const auto [code, length] = hidden_at(text, i); length > 0) {
+    if (const auto [code, length] = byte >= 0xD8 ? hidden_at(text, i) : std::pair<unsigned, std::size_t>{0, 0};
+        length > 0) {
       out += fmt::format("\\u{:04x}", code);
       i += length - 1;
     } else if (byte == 0xC2 && i + 1 < text.size() && static_cast<unsigned char>(text[i + 1]) >= 0x80 &&

@@ -194,17 +194,20 @@ TEST_CASE("defect 4: fail-back enables the returning pool first, moves the sched
   const auto back = ceplan::failback(d, catalog(), {ceplan::ScenarioKind::region, "eu-de"});
   Lines ids;
   for (const Step& step : back.steps) ids.push_back(step.id);
-  CHECK(ids == Lines{"confirm-recovery", "decide", "stop-duplicate-schedules-eu-de", "reseed-ledger", "switch-ledger",
-                     "connect-ledger", "thaw-ledger", "enable-pool-eu-de", "move-schedule-settle",
-                     "scale-back-api-eu-gb", "replica-ledger", "verify-domain", "verify-app-api-eu-de"});
+  CHECK(ids == Lines{"confirm-recovery", "decide", "stop-duplicate-schedules-eu-de", "reseed-ledger", "freeze-ledger",
+                     "switch-ledger", "connect-ledger", "thaw-ledger", "check-eu-de", "enable-pool-eu-de",
+                     "move-schedule-settle", "scale-back-api-eu-gb", "replica-ledger", "verify-domain",
+                     "verify-app-api-eu-de", "retire-ledger"});
   CHECK(violations(back.steps, back.unsafe).empty());
-  // The schedule stops with the write freeze, in the region that ran it during the outage, and goes
-  // live where it belongs only once the readers use the switched copy.
-  const Step* freeze = find(back.steps, "switch-ledger");
+  // The schedule stops with the write freeze, in the region that ran it during the outage, and no
+  // run may still be in progress; it goes live where it belongs only once the readers use the
+  // switched copy. The instance that served during the outage is retired last.
+  const Step* freeze = find(back.steps, "freeze-ledger");
   REQUIRE(freeze != nullptr);
   REQUIRE(freeze->actions.size() == 2);
   CHECK(freeze->actions[0].kind == K::delete_cron);
   CHECK(freeze->actions[0].region == "eu-gb");
+  CHECK(freeze->actions[1].kind == K::list_jobruns);
   const Step* move = find(back.steps, "move-schedule-settle");
   REQUIRE(move != nullptr);
   REQUIRE(move->actions.size() == 1);
