@@ -21,11 +21,13 @@ struct Budget {
   std::size_t bytes_per_input_byte;
 };
 
-/// About four times what the costliest linear input found costs under ASan and UBSan (a dense
-/// file of short apps in ten regions: 64 ms per KiB of input and 2 KiB of heap per byte), so an
-/// input over it grows faster than linearly or hangs. The fixed heap part covers what the node
-/// limit lets a few hundred bytes of aliases build (2,000,000 nodes, about 175 MB).
-inline constexpr Budget input_budget{1.0, 0.25, std::size_t{256} << 20, 4096};
+/// About one and a half times what the costliest linear input found costs under ASan, UBSan and
+/// libFuzzer's instrumentation in CPU time (a dense file of short apps in ten regions, whose every
+/// plan and runbook the simulator replays: up to 370 ms per KiB of input, and 2 KiB of heap per
+/// byte), so an input over it grows faster than linearly or hangs; bench/scaling.py measures the
+/// growth itself. The fixed heap part covers what the node limit lets a few hundred bytes of
+/// aliases build (2,000,000 nodes, about 175 MB).
+inline constexpr Budget input_budget{1.0, 0.5, std::size_t{256} << 20, 4096};
 
 namespace detail {
 inline std::size_t live_bytes = 0;
