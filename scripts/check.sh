@@ -8,6 +8,9 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 
 fuzz_seconds="${CEPLAN_FUZZ_SECONDS:-$([ "${CI:-}" = true ] && echo 20 || echo 60)}"
+# ccache (when installed) may reuse objects built from another checkout of the same sources: paths
+# below the checkout are hashed relative to it, and debug information may name the other checkout.
+export CCACHE_BASEDIR="${CCACHE_BASEDIR:-$(pwd)}" CCACHE_NOHASHDIR="${CCACHE_NOHASHDIR:-1}"
 stages=()
 stage_start=$SECONDS
 stage() {
