@@ -72,6 +72,11 @@ const ProjectRegion* Deployment::first_with_role(Role role) const {
   return nullptr;
 }
 
+std::string Deployment::tls_secret_name() const {
+  return failover.edge_proxy && failover.edge_proxy->tls_secret ? failover.edge_proxy->tls_secret->name
+                                                                : project + "-tls";
+}
+
 const App* Deployment::proxy_target() const {
   if (!failover.edge_proxy || apps.empty()) {
     return nullptr;

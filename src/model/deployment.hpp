@@ -194,6 +194,9 @@ struct Deployment {
   [[nodiscard]] const Job* job(std::string_view name) const;
   /// The first region with this role, or nullptr.
   [[nodiscard]] const ProjectRegion* first_with_role(Role role) const;
+  /// The TLS secret each region's domain mapping uses: `edge_proxy.tls_secret`, else
+  /// "<project>-tls", which a runbook creates from the public CA's certificate.
+  [[nodiscard]] std::string tls_secret_name() const;
   /// The app the edge proxy's domain maps to: `target`, else the first app; nullptr without
   /// an edge proxy or apps.
   [[nodiscard]] const App* proxy_target() const;

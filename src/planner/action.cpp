@@ -98,9 +98,7 @@ std::optional<std::string> project_problem(const WorldState& state, const Deploy
         return fmt::format("secret {} is not in {}", a.name, a.region);
       return std::nullopt;
     case K::map_domain: {
-      const std::string tls = d.failover.edge_proxy && d.failover.edge_proxy->tls_secret
-                                  ? d.failover.edge_proxy->tls_secret->name
-                                  : d.project + "-tls";
+      const std::string tls = d.tls_secret_name();
       if (app == region.apps.end() || !region.secrets.contains(tls))
         return fmt::format("the domain maps to app {} with secret {}, which are not both in {}", a.name, tls, a.region);
       return std::nullopt;
@@ -186,7 +184,6 @@ void apply_store(WorldState& state, const Action& a) {
     default:  // switch_store
       store.writable_in = a.region;
       store.replica_in.reset();
-      store.stale_copy = false;
       store.moved_at = ++state.tick;
       break;
   }

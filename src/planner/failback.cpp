@@ -35,10 +35,6 @@ WorldState after_failover(const Deployment& d, const Catalog& catalog, const Sce
   returning.assign(state.lost.begin(), state.lost.end());
   state.lost.clear();
   for (auto& [id, region] : state.regions) region.reachable = true;
-  for (const DataStore& declared : d.data) {
-    StoreState& store = state.stores.at(declared.name.name);
-    store.stale_copy = store.writable_in != declared.region.name;
-  }
   return state;
 }
 

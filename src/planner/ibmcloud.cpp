@@ -356,8 +356,7 @@ std::string command_of(const Deployment& d, const Action& a) {
       const auto& proxy = d.failover.edge_proxy;
       if (app == nullptr || !proxy)
         return {};
-      return create_domain_mapping(proxy->domain, *app,
-                                   proxy->tls_secret ? proxy->tls_secret->name : d.project + "-tls");
+      return create_domain_mapping(proxy->domain, *app, d.tls_secret_name());
     }
     case ActionKind::check_domain:
       return d.failover.edge_proxy ? get_domain_mapping(d.failover.edge_proxy->domain) : std::string();

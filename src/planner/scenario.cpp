@@ -50,7 +50,7 @@ struct Impact {
 std::vector<Ref> placed(const Deployment& d, const Workload& workload) {
   std::vector<Ref> out;
   for (const Ref& region : workload.regions) {
-    if (placed_in(d, workload, region.name))
+    if (d.places(workload, region.name))
       out.push_back(region);
   }
   return out;

@@ -18,9 +18,9 @@ constexpr std::string_view serves_again = "the project serves again";
 constexpr std::string_view work_can_run = "scheduled and on-demand work can run";
 
 bool references(const Workload& w, const std::string& name, bool secrets) {
-  const auto& refs = secrets ? w.secrets : w.configmaps;
-  return std::any_of(refs.begin(), refs.end(), [&](const Ref& ref) { return ref.name == name; }) ||
-         (secrets && w.registry_secret && w.registry_secret->name == name);
+  return secrets
+             ? references_secret(w, name)
+             : std::any_of(w.configmaps.begin(), w.configmaps.end(), [&](const Ref& ref) { return ref.name == name; });
 }
 
 // The secrets or config maps the region needs, in the order the workloads first use them (all

@@ -23,7 +23,7 @@ std::string unready_data(const Procedure& p, const std::string& region, const st
 // The custom domain mapped to `app` in the region, with its TLS secret (created or checked).
 void map_domain(Procedure& p, const Takeover& t, const EdgeProxy& proxy, const std::string& app) {
   const RegionState& region = *p.state().find(t.region);
-  const std::string tls = proxy.tls_secret ? proxy.tls_secret->name : p.deployment().project + "-tls";
+  const std::string tls = p.deployment().tls_secret_name();
   if (region.domain_mapping) {
     if (t.whole_project)
       p.add("domain-mapping", "cut over",

@@ -45,12 +45,12 @@ void fill_region(const Deployment& d, const std::string& id, RegionState& out) {
   };
   for (const App& app : d.apps) {
     note_server(app);
-    if (placed_in(d, app, id))
+    if (d.places(app, id))
       place_app(app, id, out);
   }
   for (const Job& job : d.jobs) {
     note_server(job);
-    if (placed_in(d, job, id))
+    if (d.places(job, id))
       out.jobs.insert(job.name.name);
   }
   const App* target = d.proxy_target();
@@ -72,10 +72,6 @@ RegionState& WorldState::at(const std::string& region) {
 const RegionState* WorldState::find(const std::string& region) const {
   const auto it = regions.find(region);
   return it == regions.end() ? nullptr : &it->second;
-}
-
-bool placed_in(const Deployment& d, const Workload& workload, std::string_view region) {
-  return d.places(workload, region);
 }
 
 WorldState initial_state(const Deployment& d) {

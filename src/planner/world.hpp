@@ -43,7 +43,6 @@ struct StoreState {
   std::string writable_in;                ///< the region of the one writable copy; "" when none
   std::optional<std::string> replica_in;  ///< a live read replica, in sync
   std::vector<std::string> backups;       ///< regions holding a backup copy ("*" for an unnamed one)
-  bool stale_copy = false;                ///< an old primary came back beside a promoted replica
   std::int64_t moved_at = 0;              ///< the tick the writable copy last moved
 };
 
@@ -61,11 +60,6 @@ struct WorldState {
   /// True unless the scenario lost `region`.
   [[nodiscard]] bool reachable(const std::string& region) const { return !lost.contains(region); }
 };
-
-/// True when the app is placed in `region` in normal operation. Under pilot-light and
-/// backup-restore, an entry for a standby or recovery region is a template (the image and scale
-/// to re-create with), never a placement.
-[[nodiscard]] bool placed_in(const Deployment& deployment, const Workload& workload, std::string_view region);
 
 /// The normal placement the deploy file describes: projects, secrets and config maps, apps at
 /// their per-region scale, jobs, live schedules, domain mappings, origin pools and data stores.
