@@ -60,7 +60,36 @@ def nulls(n):              # null items
     return "a: [" + ", ".join(["~"] * (n // 3)) + "]\n"
 
 
-CLASSES = [alias_strings, long_name, duplicate_keys, dangling, many_regions, dense, flow_nesting, nulls]
+def ignore_comments(n):    # a run of ignore comments over one line, and one comment per app
+    count = n // 80
+    run = '# ceplan:ignore CE201 reason="r"\n' * count
+    apps = "".join(f'  - {{ name: a{i}, image: i }}  # ceplan:ignore CE201 reason="r"\n' for i in range(count // 2))
+    return HEAD + "apps:\n" + run + "  - { name: b, image: i }\n" + apps
+
+
+def one_line(n):           # a generated file on one flow line, with a finding every few bytes
+    count = n // 30
+    apps = ", ".join(f"{{name: a{i}, image: i}}" for i in range(count))
+    return "{version: 1, project: p, regions: [us-south, eu-de], apps: [" + apps + "]}\n"
+
+
+def apps_and_stores(n):    # many apps and many data stores under a warm standby
+    count = n // 120
+    apps = "".join(f"  - {{ name: a{i}, image: icr.io/p/a:1, secrets: [s{i}] }}\n" for i in range(count))
+    secrets = "".join(f"  - {{ name: s{i} }}\n" for i in range(count))
+    data = "".join(f"  - {{ name: d{i}, region: us-south, replica_in: eu-de, secret: s{i} }}\n" for i in range(count))
+    return (HEAD + "failover: { strategy: active-active }\napps:\n" + apps + "secrets:\n" + secrets + "data:\n"
+            + data)
+
+
+def regions_per_app(n):    # one app listing the project's regions over and over
+    count = n // 10
+    regions = ", ".join(["us-south", "eu-de"] * (count // 2))
+    return HEAD + f"apps:\n  - {{ name: a, image: icr.io/p/a:1, regions: [{regions}] }}\n"
+
+
+CLASSES = [alias_strings, long_name, duplicate_keys, dangling, many_regions, dense, flow_nesting, nulls,
+           ignore_comments, one_line, apps_and_stores, regions_per_app]
 
 
 # Terraform plans (`terraform show -json`) for `import terraform` and `validate --terraform`.
@@ -131,6 +160,7 @@ COMMANDS = {
     "validate": ["validate"],
     "plan": ["plan", "--scenario", "all", "--ignore-findings"],
     "runbook": ["runbook", "--restore-to", "eu-gb", "--ignore-findings"],
+    "diff": ["diff", "{small}"],
 }
 
 
@@ -138,6 +168,9 @@ def measure(ceplan, command, text, after=()):
     with tempfile.NamedTemporaryFile("w", suffix=".yaml", delete=False) as f:
         f.write(text)
         path = f.name
+    with tempfile.NamedTemporaryFile("w", suffix=".yaml", delete=False) as f:
+        f.write(HEAD)
+        command = [f.name if word == "{small}" else word for word in command]
     try:
         start = time.perf_counter()
         # GNU time reports the peak resident set of this one run, in KiB.
@@ -147,6 +180,26 @@ def measure(ceplan, command, text, after=()):
         return elapsed, int(run.stderr.strip().splitlines()[-1])
     finally:
         os.unlink(path)
+        os.unlink(f.name)
+
+
+def measure_glob(ceplan, size):
+    """A `.ceplan.yaml` glob of `size` characters ('**a' over and over) against a path of about
+    2 x `size` characters: the file is validated, so every glob is matched."""
+    with tempfile.TemporaryDirectory() as root:
+        os.mkdir(os.path.join(root, ".git"))
+        glob = ("**a" * (size // 3)) + "x"
+        with open(os.path.join(root, ".ceplan.yaml"), "w") as f:
+            f.write(f'overrides:\n  - {{ files: ["{glob}"], disable: [CE201] }}\nexclude: ["{glob}"]\n')
+        folder = os.path.join(root, *(["a" * 99] * max(1, 2 * size // 100)))
+        os.makedirs(folder)
+        path = os.path.join(folder, "d.yaml")
+        with open(path, "w") as f:
+            f.write(HEAD)
+        start = time.perf_counter()
+        run = subprocess.run(["/usr/bin/time", "-f", "%M", ceplan, "validate", os.path.relpath(path, root)],
+                             cwd=root, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True, check=False)
+        return time.perf_counter() - start, int(run.stderr.strip().splitlines()[-1])
 
 
 def main():
@@ -158,6 +211,8 @@ def main():
         for name, command in COMMANDS.items():
             failed |= not compare(f"{make.__name__} {name}", measure(ceplan, command, small),
                                   measure(ceplan, command, large))
+    # The longest glob and path a configuration may hold are 1 KiB and 4 KiB.
+    failed |= not compare("globs validate", measure_glob(ceplan, 100), measure_glob(ceplan, 1000))
     with tempfile.NamedTemporaryFile("w", suffix=".yaml", delete=False) as f:
         f.write(DRIFT_FILE)
         deploy = f.name

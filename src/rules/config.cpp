@@ -184,34 +184,37 @@ Config parse_config(std::string_view text, const std::string& source, const Inpu
 
 namespace {
 
-// Matches glob[g..] against path[p..]; `memo` remembers failures, so that no pattern of stars
-// can make matching exponential.
-bool match_from(std::string_view glob, std::string_view path, std::size_t g, std::size_t p, std::vector<char>& memo) {
-  char& known = memo[g * (path.size() + 1) + p];
-  if (known != 0)
-    return known == 1;
-  bool matched = false;
-  if (g == glob.size()) {
-    matched = p == path.size();
-  } else if (glob.substr(g).starts_with("**/")) {
+// One step of the glob: which path positions can follow, given those it may start at. Each
+// step is one pass over the path, so matching costs |glob| x |path|, whatever the stars.
+std::vector<char> advance(std::string_view glob, std::size_t& g, std::string_view path, const std::vector<char>& from) {
+  std::vector<char> to(from.size(), 0);
+  if (glob.substr(g).starts_with("**/")) {
     // Any number of whole directories, none included.
-    matched = match_from(glob, path, g + 3, p, memo);
-    for (std::size_t k = p; !matched && k < path.size(); ++k) {
-      matched = path[k] == '/' && match_from(glob, path, g + 3, k + 1, memo);
+    bool reached = false;
+    for (std::size_t k = 0; k < from.size(); ++k) {
+      to[k] = static_cast<char>(from[k] != 0 || (reached && k > 0 && path[k - 1] == '/'));
+      reached = reached || from[k] != 0;
     }
+    g += 3;
   } else if (glob.substr(g).starts_with("**")) {
-    for (std::size_t k = p; !matched && k <= path.size(); ++k) matched = match_from(glob, path, g + 2, k, memo);
+    bool reached = false;
+    for (std::size_t k = 0; k < from.size(); ++k) to[k] = static_cast<char>(reached = reached || from[k] != 0);
+    g += 2;
   } else if (glob[g] == '*') {
-    for (std::size_t k = p; !matched && k <= path.size(); ++k) {
-      matched = match_from(glob, path, g + 1, k, memo);
-      if (k < path.size() && path[k] == '/')
-        break;
+    // Any run of characters within one name.
+    bool reached = false;
+    for (std::size_t k = 0; k < from.size(); ++k) {
+      reached = from[k] != 0 || (reached && path[k - 1] != '/');
+      to[k] = static_cast<char>(reached);
     }
-  } else if (p < path.size() && (glob[g] == '?' ? path[p] != '/' : glob[g] == path[p])) {
-    matched = match_from(glob, path, g + 1, p + 1, memo);
+    g += 1;
+  } else {
+    for (std::size_t k = 0; k + 1 < from.size(); ++k) {
+      to[k + 1] = static_cast<char>(from[k] != 0 && (glob[g] == '?' ? path[k] != '/' : glob[g] == path[k]));
+    }
+    g += 1;
   }
-  known = matched ? 1 : 2;
-  return matched;
+  return to;
 }
 
 }  // namespace
@@ -221,8 +224,12 @@ bool glob_match(std::string_view glob, std::string_view path) {
   if (glob.size() > longest || path.size() > 4 * longest) {
     return false;
   }
-  std::vector<char> memo((glob.size() + 1) * (path.size() + 1), 0);
-  return match_from(glob, path, 0, 0, memo);
+  std::vector<char> reachable(path.size() + 1, 0);
+  reachable[0] = 1;
+  for (std::size_t g = 0; g < glob.size();) {
+    reachable = advance(glob, g, path, reachable);
+  }
+  return reachable.back() != 0;
 }
 
 }  // namespace ceplan

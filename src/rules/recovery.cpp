@@ -3,6 +3,7 @@
 
 #include <set>
 #include <unordered_map>
+#include <unordered_set>
 
 #include "rules/recovery.hpp"
 
@@ -160,35 +161,58 @@ void check_data(const Subject& s, Findings& findings) {
 
 // The regions that must start `workload` when `lost` is gone: its other regions and, under the
 // cold strategies, the standby and recovery regions where the runbook re-creates it.
-std::vector<std::string> takeover_regions(const Deployment& d, const Workload& workload, std::string_view lost) {
-  std::vector<std::string> out;
-  for (const Ref& region : workload.regions) {
-    if (region.name != lost)
-      out.push_back(region.name);
+// A region a workload may take over in, and the image it pulls there.
+struct Candidate {
+  std::string_view region;
+  const Ref* image;
+};
+
+// Where a workload may take over, each region once, in order: where it is defined (the first
+// `defined` entries), then the cold spares (standby, recovery) it is not defined in. One pass,
+// so that a long `regions` list costs its length.
+std::vector<Candidate> takeover_candidates(const Deployment& d, const Workload& workload, std::size_t& defined) {
+  std::unordered_set<std::string_view> seen;
+  std::vector<Candidate> out;
+  for (std::size_t i = 0; i < workload.regions.size(); ++i) {
+    const RegionOverrides* local = i < workload.overrides.size() ? &workload.overrides[i] : nullptr;
+    if (seen.insert(workload.regions[i].name).second)
+      out.push_back({workload.regions[i].name, local != nullptr && local->image ? &*local->image : &workload.image});
   }
+  defined = out.size();
   for (const ProjectRegion& region : d.regions) {
     const bool cold_spare = region.role == Role::standby || region.role == Role::recovery;
-    if (cold_spare && region.id.name != lost && !workload.runs_in(region.id.name))
-      out.push_back(region.id.name);
+    if (cold_spare && seen.insert(region.id.name).second)
+      out.push_back({region.id.name, &workload.image});
   }
   return out;
 }
 
 // CE306: a takeover region that pulls from the registry of a region the workload must survive.
 void check_registry_reach(const Subject& s, std::string_view kind, const Workload& workload, Findings& findings) {
-  for (const Ref& lost : workload.regions) {
-    for (const std::string& takeover : takeover_regions(s.deployment, workload, lost.name)) {
-      const Ref& image = workload.image_in(takeover);
-      const auto home = registry_region(image.name, s.catalog);
-      if (home && *home == lost.name) {
-        findings.add(
-            RuleId::registry_single_region, image.location,
-            fmt::format("{} '{}' would take over in {} but pulls {} from {}, a registry in {}; IBM does "
-                        "not replicate images, so losing {} stops it there too",
-                        kind, workload.name.name, takeover, image.name, registry_host(image.name), *home, *home));
-        return;
-      }
+  std::size_t defined = 0;
+  const std::vector<Candidate> candidates = takeover_candidates(s.deployment, workload, defined);
+  std::unordered_map<std::string, std::vector<std::size_t>> pulling_from;  // the first two per registry region
+  for (std::size_t i = 0; i < candidates.size(); ++i) {
+    if (auto home = registry_region(candidates[i].image->name, s.catalog)) {
+      std::vector<std::size_t>& first = pulling_from[std::move(*home)];
+      if (first.size() < 2)
+        first.push_back(i);
     }
+  }
+  for (std::size_t lost = 0; lost < defined; ++lost) {
+    const auto it = pulling_from.find(std::string(candidates[lost].region));
+    if (it == pulling_from.end())
+      continue;
+    const std::size_t takeover = it->second.front() != lost ? it->second.front() : it->second.back();
+    if (takeover == lost)
+      continue;
+    const Ref& image = *candidates[takeover].image;
+    findings.add(RuleId::registry_single_region, image.location,
+                 fmt::format("{} '{}' would take over in {} but pulls {} from {}, a registry in {}; IBM does "
+                             "not replicate images, so losing {} stops it there too",
+                             kind, workload.name.name, candidates[takeover].region, image.name,
+                             registry_host(image.name), candidates[lost].region, candidates[lost].region));
+    return;
   }
 }
 

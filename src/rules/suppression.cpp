@@ -2,6 +2,8 @@
 
 #include <algorithm>
 #include <optional>
+#include <unordered_map>
+#include <utility>
 
 #include <fmt/format.h>
 
@@ -84,14 +86,26 @@ void read_arguments(std::string_view rest, Directive& directive, const std::stri
   }
 }
 
-std::vector<Directive> directives_of(std::string_view text, const std::string& source) {
+std::vector<std::string_view> lines_of(std::string_view text) {
   std::vector<std::string_view> lines;
   for (std::size_t start = 0; start <= text.size();) {
     const std::size_t end = std::min(text.find('\n', start), text.size());
     lines.push_back(text.substr(start, end - start));
     start = end + 1;
   }
+  return lines;
+}
+
+std::vector<Directive> directives_of(std::string_view text, const std::string& source) {
+  const std::vector<std::string_view> lines = lines_of(text);
   std::vector<Directive> out;
+  std::size_t next_content = lines.size();  // the first line with content after the current one
+  std::vector<std::size_t> content_after(lines.size());
+  for (std::size_t i = lines.size(); i-- > 0;) {
+    content_after[i] = next_content;
+    if (!blank_or_comment(lines[i]))
+      next_content = i;
+  }
   for (std::size_t i = 0; i < lines.size(); ++i) {
     const auto hash = comment_start(lines[i]);
     if (!hash)
@@ -106,11 +120,7 @@ std::vector<Directive> directives_of(std::string_view text, const std::string& s
     read_arguments(comment.substr(whole_file ? 18 : 13), directive, source);
     if (!whole_file) {
       // On a line of its own it covers the next line with content; after a value, its own line.
-      std::size_t target = i;
-      if (blank_or_comment(lines[i].substr(0, *hash))) {
-        for (target = i + 1; target < lines.size() && blank_or_comment(lines[target]); ++target) {
-        }
-      }
+      const std::size_t target = blank_or_comment(lines[i].substr(0, *hash)) ? content_after[i] : i;
       directive.target = static_cast<int>(target + 1);
     }
     out.push_back(std::move(directive));
@@ -118,19 +128,47 @@ std::vector<Directive> directives_of(std::string_view text, const std::string& s
   return out;
 }
 
+// The first directive, in file order, for each line and rule: a finding is looked up, not
+// compared with every directive.
+class DirectiveIndex {
+public:
+  explicit DirectiveIndex(std::vector<Directive>& directives) : m_directives(directives) {
+    for (std::size_t i = directives.size(); i-- > 0;) {
+      for (const RuleInfo* rule : directives[i].rules) m_first[{directives[i].target, rule}] = i;
+    }
+  }
+
+  Directive* covering(const Finding& finding) {
+    const auto line = m_first.find({finding.location.line, finding.rule});
+    const auto file = m_first.find({0, finding.rule});
+    std::size_t best = m_directives.size();
+    if (line != m_first.end())
+      best = line->second;
+    if (file != m_first.end())
+      best = std::min(best, file->second);
+    return best == m_directives.size() ? nullptr : &m_directives[best];
+  }
+
+private:
+  struct KeyHash {
+    std::size_t operator()(const std::pair<int, const RuleInfo*>& key) const {
+      return std::hash<const RuleInfo*>()(key.second) * 31U + std::hash<int>()(key.first);
+    }
+  };
+  std::vector<Directive>& m_directives;
+  std::unordered_map<std::pair<int, const RuleInfo*>, std::size_t, KeyHash> m_first;
+};
+
 }  // namespace
 
 SuppressionResult apply_suppressions(std::string_view text, const std::string& source, std::vector<Finding> findings,
                                      const RuleSelection& selection, bool report_unused) {
   std::vector<Directive> directives = directives_of(text, source);
+  DirectiveIndex index(directives);
   SuppressionResult out;
   for (Finding& finding : findings) {
-    auto covers = [&](const Directive& d) {
-      return (d.target == 0 || d.target == finding.location.line) &&
-             std::find(d.rules.begin(), d.rules.end(), finding.rule) != d.rules.end();
-    };
-    auto it = std::find_if(directives.begin(), directives.end(), covers);
-    if (it == directives.end()) {
+    Directive* it = index.covering(finding);
+    if (it == nullptr) {
       out.findings.push_back(std::move(finding));
       continue;
     }

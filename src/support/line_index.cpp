@@ -4,13 +4,37 @@
 
 namespace ceplan {
 
+namespace {
+
+bool starts_character(char c) {
+  return (static_cast<unsigned char>(c) & 0xC0U) != 0x80U;
+}
+
+}  // namespace
+
 LineIndex::LineIndex(std::string_view text) : m_text(text) {
   // A UTF-8 byte order mark is not part of the first line's columns.
   m_starts.push_back(text.substr(0, 3) == "\xEF\xBB\xBF" ? 3 : 0);
+  m_characters.reserve(text.size() / block + 1);
+  std::size_t characters = 0;
   for (std::size_t i = 0; i < text.size(); ++i) {
+    if (i % block == 0)
+      m_characters.push_back(characters);
+    characters += starts_character(text[i]) ? 1 : 0;
     if (text[i] == '\n')
       m_starts.push_back(i + 1);
   }
+  if (text.size() % block == 0)
+    m_characters.push_back(characters);  // so that the text's end has an entry too
+}
+
+std::size_t LineIndex::characters_before(std::size_t offset) const {
+  // Whole blocks from the table, then at most one block counted: many findings on one long
+  // line cost a block each, not the line.
+  const std::size_t first = offset / block;
+  std::size_t count = m_characters[first];
+  for (std::size_t i = first * block; i < offset; ++i) count += starts_character(m_text[i]) ? 1 : 0;
+  return count;
 }
 
 Location LineIndex::to_code_points(Location location) const {
@@ -19,12 +43,7 @@ Location LineIndex::to_code_points(Location location) const {
   }
   const std::size_t start = m_starts[static_cast<std::size_t>(location.line) - 1];
   const std::size_t end = std::min(m_text.size(), start + static_cast<std::size_t>(location.column) - 1);
-  int column = 1;
-  for (std::size_t i = start; i < end; ++i) {
-    if ((static_cast<unsigned char>(m_text[i]) & 0xC0U) != 0x80U)
-      ++column;
-  }
-  location.column = column;
+  location.column = static_cast<int>(1 + characters_before(end) - characters_before(start));
   return location;
 }
 
@@ -33,7 +52,9 @@ std::optional<Location> LineIndex::scalar_end(Location start) const {
     return std::nullopt;
   }
   const std::size_t line_start = m_starts[static_cast<std::size_t>(start.line) - 1];
-  const std::size_t line_end = std::min(m_text.find('\n', line_start), m_text.size());
+  const std::size_t line_end = static_cast<std::size_t>(start.line) < m_starts.size()
+                                   ? m_starts[static_cast<std::size_t>(start.line)] - 1
+                                   : m_text.size();
   const std::string_view line = m_text.substr(line_start, line_end - line_start);
   std::size_t i = static_cast<std::size_t>(start.column) - 1;
   if (i >= line.size() || std::string_view("[{|>&*!").find(line[i]) != std::string_view::npos) {

@@ -24,8 +24,13 @@ public:
   [[nodiscard]] std::optional<Location> scalar_end(Location start) const;
 
 private:
+  static constexpr std::size_t block = 64;
+  /// Code points in the text before byte `offset`.
+  [[nodiscard]] std::size_t characters_before(std::size_t offset) const;
+
   std::string_view m_text;
   std::vector<std::size_t> m_starts;
+  std::vector<std::size_t> m_characters;  ///< code points before each block of `block` bytes
 };
 
 }  // namespace ceplan

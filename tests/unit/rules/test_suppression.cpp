@@ -74,3 +74,26 @@ TEST_CASE("a '#' inside a quoted value is not a comment") {
   const auto result = apply_suppressions("a: 'x # ceplan:ignore CE301'\n", "d.yaml", {at("CE301", 1)}, {}, false);
   CHECK(ids(result.findings) == std::vector<std::string>{"CE301@1"});
 }
+
+TEST_CASE("of two comments covering a finding, the first in the file suppresses it and the other is unused") {
+  const std::string text =
+      "# ceplan:ignore CE301 reason=\"a\"\n# ceplan:ignore CE301,CE302 reason=\"b\"\nb: 2\n"
+      "# ceplan:ignore-file CE302 reason=\"c\"\n";
+  const auto result = apply_suppressions(text, "d.yaml", {at("CE301", 3), at("CE302", 3)}, {}, true);
+  REQUIRE(result.suppressed.size() == 2);
+  CHECK(result.suppressed[0].justification == "a");
+  CHECK(result.suppressed[1].justification == "b");  // before the ignore-file comment
+  CHECK(ids(result.findings) == std::vector<std::string>{"CE002@4"});
+}
+
+TEST_CASE("a run of thousands of comments all cover the one line after them") {
+  // Each comment used to look ahead through the rest of the run, and each finding through
+  // every comment: both grew with the square of the file.
+  std::string text;
+  for (int i = 0; i < 20000; ++i) text += "# ceplan:ignore CE301 reason=\"r\"\n";
+  text += "b: 2\n";
+  std::vector<ceplan::Finding> findings(20000, at("CE301", 20001));
+  const auto result = apply_suppressions(text, "d.yaml", findings, {}, false);
+  CHECK(result.findings.empty());
+  CHECK(result.suppressed.size() == 20000);
+}

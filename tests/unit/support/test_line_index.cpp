@@ -38,3 +38,30 @@ TEST_CASE("a scalar's end is found on its line, for plain and quoted scalars and
   CHECK_FALSE(end(7, 4).has_value());   // a quoted scalar that goes on
   CHECK_FALSE(end(0, 0).has_value());
 }
+
+TEST_CASE("columns far along a long line count every character before them") {
+  // Blocks of the index and the line's start do not line up; characters straddle them.
+  std::string text = "x: 1\n";
+  std::string line;
+  for (int i = 0; i < 500; ++i) line += i % 3 == 0 ? "é" : "ab";
+  text += line + "\n" + line;
+  const LineIndex index(text);
+  const auto characters = [](std::string_view s) {
+    int count = 0;
+    for (char c : s) count += (static_cast<unsigned char>(c) & 0xC0U) != 0x80U ? 1 : 0;
+    return count;
+  };
+  for (std::size_t byte = 0; byte <= line.size(); byte += 7) {
+    const int expected = 1 + characters(std::string_view(line).substr(0, byte));
+    CHECK(index.to_code_points({2, static_cast<int>(byte + 1)}).column == expected);
+    CHECK(index.to_code_points({3, static_cast<int>(byte + 1)}).column == expected);
+  }
+  CHECK(index.to_code_points({3, static_cast<int>(line.size() + 1)}).column == 1 + characters(line));
+}
+
+TEST_CASE("a text whose length is a whole number of index blocks has its end indexed") {
+  const std::string text(128, 'a');
+  const LineIndex index(text);
+  CHECK(index.to_code_points({1, 129}).column == 129);
+  CHECK(index.to_code_points({1, 64}).column == 64);
+}
