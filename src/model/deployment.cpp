@@ -49,10 +49,29 @@ void Deployment::index_names() {
   secret_index = index_of(secrets, artifact_name);
   app_index = index_of(apps, workload_name);
   job_index = index_of(jobs, workload_name);
+  store_index = index_of(data, [](const DataStore& store) -> const std::string& { return store.name.name; });
+  stores_by_secret.clear();
+  for (std::size_t i = 0; i < data.size(); ++i) {
+    if (data[i].secret)
+      stores_by_secret[data[i].secret->name].push_back(i);
+  }
 }
 
 const App* Deployment::app(std::string_view name) const {
   return find_named(apps, app_index, name, workload_name);
+}
+
+std::vector<std::size_t> Deployment::stores_of_secret(std::string_view name) const {
+  if (!store_index.empty() || data.empty()) {
+    const auto it = stores_by_secret.find(std::string(name));
+    return it == stores_by_secret.end() ? std::vector<std::size_t>{} : it->second;
+  }
+  std::vector<std::size_t> out;
+  for (std::size_t i = 0; i < data.size(); ++i) {
+    if (data[i].secret && data[i].secret->name == name)
+      out.push_back(i);
+  }
+  return out;
 }
 
 const Job* Deployment::job(std::string_view name) const {
@@ -112,12 +131,8 @@ bool Deployment::places(const Workload& workload, std::string_view id) const {
 }
 
 const DataStore* Deployment::data_store(std::string_view name) const {
-  for (const DataStore& store : data) {
-    if (store.name.name == name) {
-      return &store;
-    }
-  }
-  return nullptr;
+  return find_named(data, store_index, name,
+                    [](const DataStore& store) -> const std::string& { return store.name.name; });
 }
 
 const Artifact* Deployment::secret(std::string_view name) const {

@@ -177,7 +177,7 @@ struct Deployment {
   /// The project region with this id (the first, if listed twice), or nullptr; constant time once
   /// index_names() has run, as it has for every loaded deployment.
   [[nodiscard]] const ProjectRegion* region(std::string_view id) const;
-  /// Indexes `regions`, `secrets`, `apps` and `jobs` by name, so that look-ups do not grow with the
+  /// Indexes `regions`, `secrets`, `apps`, `jobs` and `data` by name, so that look-ups do not grow with the
   /// file.
   void index_names();
   /// Region ids to their first position in `regions`; filled by index_names().
@@ -188,10 +188,18 @@ struct Deployment {
   std::unordered_map<std::string, std::size_t> app_index;
   /// Job names to their first position in `jobs`; filled by index_names().
   std::unordered_map<std::string, std::size_t> job_index;
+  /// Data store names to their first position in `data`; filled by index_names().
+  std::unordered_map<std::string, std::size_t> store_index;
+  /// Secret names to the positions in `data` of the stores connected through them, in file order;
+  /// filled by index_names().
+  std::unordered_map<std::string, std::vector<std::size_t>> stores_by_secret;
   /// The first app with this name, or nullptr; constant time once index_names() has run.
   [[nodiscard]] const App* app(std::string_view name) const;
   /// The first job with this name, or nullptr; constant time once index_names() has run.
   [[nodiscard]] const Job* job(std::string_view name) const;
+  /// The positions in `data` of the stores whose `secret` is `name`, in file order (from the
+  /// index once index_names() has run).
+  [[nodiscard]] std::vector<std::size_t> stores_of_secret(std::string_view name) const;
   /// The first region with this role, or nullptr.
   [[nodiscard]] const ProjectRegion* first_with_role(Role role) const;
   /// The TLS secret each region's domain mapping uses: `edge_proxy.tls_secret`, else

@@ -15,24 +15,41 @@ bool contains(const std::vector<std::string>& names, std::string_view name) {
 
 }  // namespace
 
+namespace {
+
+void recover(const DataStore& store, const std::vector<std::string>& lost, bool whole_geography, DataRecovery& out) {
+  if (!contains(lost, store.region.name))
+    return;
+  const auto survives = [&](const std::optional<Ref>& where) { return where && !contains(lost, where->name); };
+  if (survives(store.replica_in)) {
+    out.promoted.push_back(store.name.name);
+    out.seconds = std::max(out.seconds, store.promote_time.value);
+  } else if (survives(store.backup_in) || (store.cross_region_copy && !store.backup_in && !whole_geography)) {
+    out.restored.push_back(store.name.name);
+    out.seconds = std::max(out.seconds, store.restore_time.value);
+  } else {
+    out.lost.push_back(store.name.name);
+  }
+}
+
+}  // namespace
+
 DataRecovery data_recovery(const Deployment& deployment, const Workload& workload, const std::vector<std::string>& lost,
                            bool whole_geography) {
   DataRecovery out;
-  for (const DataStore& store : deployment.data) {
-    if (!workload.uses_data(store.name.name) || !contains(lost, store.region.name)) {
-      continue;
-    }
-    const auto survives = [&](const std::optional<Ref>& where) { return where && !contains(lost, where->name); };
-    if (survives(store.replica_in)) {
-      out.promoted.push_back(store.name.name);
-      out.seconds = std::max(out.seconds, store.promote_time.value);
-    } else if (survives(store.backup_in) || (store.cross_region_copy && !store.backup_in && !whole_geography)) {
-      out.restored.push_back(store.name.name);
-      out.seconds = std::max(out.seconds, store.restore_time.value);
-    } else {
-      out.lost.push_back(store.name.name);
-    }
+  if (!workload.data_given) {
+    for (const DataStore& store : deployment.data) recover(store, lost, whole_geography, out);
+    return out;
   }
+  // Only the stores it lists, looked up by name, in the order the file declares them.
+  std::vector<const DataStore*> used;
+  for (const Ref& ref : workload.data) {
+    if (const DataStore* store = deployment.data_store(ref.name))
+      used.push_back(store);
+  }
+  std::sort(used.begin(), used.end());
+  used.erase(std::unique(used.begin(), used.end()), used.end());
+  for (const DataStore* store : used) recover(*store, lost, whole_geography, out);
   return out;
 }
 

@@ -230,10 +230,7 @@ void apply(WorldState& state, const Deployment& d, const Action& a) {
       if (!a.server.empty())
         region.servers[a.name] = a.server;
       const std::int64_t now = ++state.tick;
-      for (const DataStore& store : d.data) {
-        if (store.secret && store.secret->name == a.name)
-          region.store_settings[store.name.name] = now;
-      }
+      for (const std::size_t store : d.stores_of_secret(a.name)) region.store_settings[d.data[store].name.name] = now;
       break;
     }
     case K::create_configmap: region.configmaps.insert(a.name); break;

@@ -2,6 +2,8 @@
 
 #include <algorithm>
 
+#include <unordered_set>
+
 #include <fmt/format.h>
 
 #include "model/figures.hpp"
@@ -138,9 +140,10 @@ void Procedure::recover_data(const std::string& into, bool whole_geography) {
 
 void Procedure::repoint(const std::vector<const DataStore*>& stores) {
   std::vector<std::string> secrets;  // each updated once, however many stores it serves
+  std::unordered_set<std::string_view> listed;
   for (const DataStore* store : stores) {
     const Artifact* secret = store_secret(m_d, *store);
-    if (secret != nullptr && std::find(secrets.begin(), secrets.end(), secret->name.name) == secrets.end())
+    if (secret != nullptr && listed.insert(secret->name.name).second)
       secrets.push_back(secret->name.name);
   }
   if (secrets.empty())
@@ -150,19 +153,20 @@ void Procedure::repoint(const std::vector<const DataStore*>& stores) {
   for (const auto& [id, region] : m_state.regions) {
     if (!region.reachable || !region.project)
       continue;
-    std::vector<std::string> updated;
+    std::unordered_set<std::string_view> updated;
     for (const std::string& secret : secrets) {
       if (region.secrets.contains(secret)) {
         actions.push_back(act(ActionKind::update_secret, id, secret));
-        updated.push_back(secret);
+        updated.insert(secret);
       }
     }
     // An app reads a changed secret only in a new revision: restart each one that references one.
     for (const auto& [name, app] : region.apps) {
       const App* declared = m_d.app(name);
-      const bool reads = declared != nullptr && std::any_of(updated.begin(), updated.end(), [&](const auto& secret) {
-                           return references_secret(*declared, secret);
-                         });
+      const bool reads =
+          declared != nullptr && (std::any_of(declared->secrets.begin(), declared->secrets.end(),
+                                              [&](const Ref& ref) { return updated.contains(ref.name); }) ||
+                                  (declared->registry_secret && updated.contains(declared->registry_secret->name)));
       if (reads) {
         actions.push_back(act(ActionKind::restart_app, id, name));
         restarts = true;

@@ -1,6 +1,7 @@
 // `ceplan plan`: what survives a zone, region or geography outage, and the checklist for it.
 #include <algorithm>
 #include <set>
+#include <unordered_set>
 
 #include <fmt/format.h>
 
@@ -133,7 +134,7 @@ Takeover takeover_of(const Deployment& d, const ScenarioPlan& plan) {
   if (t.region.empty())
     return t;
   for (std::size_t i = 0; i < plan.apps.size(); ++i) {
-    if (plan.apps[i].status == AppStatus::down && plan.apps[i].data.lost.empty())
+    if (plan.apps[i].status == AppStatus::down && plan.apps[i].data->lost.empty())
       t.apps.push_back(&d.apps[i]);
   }
   for (std::size_t i = 0; i < plan.jobs.size(); ++i) {
@@ -170,9 +171,16 @@ void region_steps(Procedure& p, const ScenarioPlan& plan) {
   failover_steps(p, plan);
   if (!t.region.empty())
     move_schedules(p, t);
+  // Once per region where jobs remain: a second pass over the same region would change nothing.
+  std::vector<std::string> remaining;
+  std::unordered_set<std::string_view> seen;
   for (const JobOutcome& job : plan.jobs) {
-    for (const std::string& region : job.regions) move_schedules(p, Takeover{region, plan.lost, {}, {}, false});
+    for (const std::string& region : job.regions) {
+      if (seen.insert(region).second)
+        remaining.push_back(region);
+    }
   }
+  for (const std::string& region : remaining) move_schedules(p, Takeover{region, plan.lost, {}, {}, false});
   if (restore) {
     cut_over(p, t);
     verify(p, t);
@@ -259,28 +267,38 @@ std::vector<std::string> serving_during(const Deployment& d, const std::vector<s
   return serving.empty() ? survivors : serving;
 }
 
+// What a workload's data needs: the plan's, shared, for one that uses every store, so that many
+// apps and many stores cost their sum.
+std::shared_ptr<const DataRecovery> data_of(const Deployment& d, const Workload& workload, const ScenarioPlan& plan) {
+  if (!workload.data_given)
+    return plan.data;
+  return std::make_shared<const DataRecovery>(
+      data_recovery(d, workload, plan.lost, plan.scenario.kind == ScenarioKind::geography));
+}
+
 AppOutcome app_outcome(const Deployment& d, const Catalog& catalog, const App& app, const ScenarioPlan& plan) {
   AppOutcome outcome{
-      app.name.name, AppStatus::unaffected, {}, std::nullopt, composite_availability(d, app, catalog), false, {}};
+      app.name.name,         AppStatus::unaffected, {}, std::nullopt, composite_availability(d, app, catalog), false,
+      data_of(d, app, plan), !app.data_given};
+  const DataRecovery& data = *outcome.data;
   const std::vector<Ref> regions = placed(d, app);
   Impact impact = impact_on(regions, plan);
   outcome.serving_regions = serving_during(d, impact.survivors);
-  outcome.data = data_recovery(d, app, plan.lost, plan.scenario.kind == ScenarioKind::geography);
   const bool served_from_lost = std::any_of(regions.begin(), regions.end(), [&](const Ref& region) {
     return contains(plan.lost, region.name) && d.serves(region.name);
   });
   const bool zone_hit = std::any_of(outcome.serving_regions.begin(), outcome.serving_regions.end(),
                                     [&](const std::string& region) { return contains(plan.degraded, region); });
-  if (!outcome.data.lost.empty() || (impact.hit && outcome.serving_regions.empty())) {
+  if (!data.lost.empty() || (impact.hit && outcome.serving_regions.empty())) {
     outcome.status = AppStatus::down;
   } else if (served_from_lost) {
     outcome.status = d.failover.edge_proxy.has_value() ? AppStatus::fails_over : AppStatus::manual_failover;
     if (outcome.status == AppStatus::fails_over)
-      outcome.failover = failover_time(d, app, outcome.serving_regions.front(), outcome.data);
-  } else if (outcome.data.seconds > 0) {
+      outcome.failover = failover_time(d, app, outcome.serving_regions.front(), data);
+  } else if (data.seconds > 0) {
     // The app stays where it is; only the data it uses moves.
     outcome.status = AppStatus::fails_over;
-    outcome.failover = FailoverTime{0, 0, 0, outcome.data.seconds};
+    outcome.failover = FailoverTime{0, 0, 0, data.seconds};
   } else if (impact.hit) {
     outcome.redundancy_lost = true;  // only an idle standby is gone; traffic never moves
   } else if (zone_hit) {
@@ -298,7 +316,7 @@ JobOutcome job_outcome(const Deployment& d, const Job& job, const ScenarioPlan& 
                                return contains(plan.lost, r);
                              });
   // A job whose data has no surviving copy cannot run anywhere, even where it is still defined.
-  const bool data_lost = !data_recovery(d, job, plan.lost, plan.scenario.kind == ScenarioKind::geography).lost.empty();
+  const bool data_lost = !data_of(d, job, plan)->lost.empty();
   if ((impact.hit && outcome.regions.empty()) || data_lost) {
     outcome.status = JobStatus::down;
   } else if (schedule_lost) {
@@ -315,6 +333,8 @@ ScenarioPlan outcomes(const Deployment& d, const Catalog& catalog, const Scenari
   ScenarioPlan out;
   out.scenario = scenario;
   classify_regions(d, catalog, out);
+  out.data = std::make_shared<const DataRecovery>(
+      data_recovery(d, Workload{}, out.lost, scenario.kind == ScenarioKind::geography));
   for (const App& app : d.apps) {
     out.apps.push_back(app_outcome(d, catalog, app, out));
   }
@@ -349,8 +369,8 @@ ScenarioPlan plan(const Deployment& d, const Catalog& catalog, const Scenario& s
   }
   Goal goal;
   for (const AppOutcome& app : out.apps) {
-    if (app.status == AppStatus::down && (!app.data.lost.empty() || takeover_region(d, out.lost).empty()))
-      goal.down.push_back(app.name);
+    if (app.status == AppStatus::down && (!app.data->lost.empty() || takeover_region(d, out.lost).empty()))
+      goal.down.insert(app.name);
   }
   out.unsafe = simulate(d, catalog, start, out.steps, goal);
   return out;

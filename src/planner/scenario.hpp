@@ -2,6 +2,7 @@
 // Outage scenarios (docs/planner.md): who survives a zone, region or geography outage, how long failover
 // takes, and the ordered checklist a person follows.
 
+#include <memory>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -42,7 +43,9 @@ struct AppOutcome {
   std::optional<FailoverTime> failover;      ///< set when it fails over through the edge proxy
   CompositeAvailability availability;        ///< its composite availability in normal operation
   bool redundancy_lost = false;              ///< it still serves, but a region that would take over is lost
-  DataRecovery data;                         ///< what its data needs after the outage
+  /// What its data needs after the outage; apps without a `data` list share one, the plan's `data`.
+  std::shared_ptr<const DataRecovery> data;
+  bool uses_every_store = true;  ///< it lists no `data`, so it uses every store
 };
 
 /// A job's fate in a scenario.
@@ -54,14 +57,15 @@ struct JobOutcome {
 
 /// Everything `ceplan plan` says about one scenario.
 struct ScenarioPlan {
-  Scenario scenario;                  ///< the outage
-  std::vector<std::string> lost;      ///< project regions lost entirely
-  std::vector<std::string> degraded;  ///< project regions that lose a zone only
-  std::vector<AppOutcome> apps;       ///< one per app, in file order
-  std::vector<JobOutcome> jobs;       ///< one per job, in file order
-  std::vector<Step> steps;            ///< the ordered checklist
-  std::vector<std::string> notes;     ///< caveats shown above the results (e.g. --ignore-findings)
-  std::vector<std::string> unsafe;    ///< what the simulator found wrong with the end state (SPEC §8)
+  Scenario scenario;                         ///< the outage
+  std::vector<std::string> lost;             ///< project regions lost entirely
+  std::vector<std::string> degraded;         ///< project regions that lose a zone only
+  std::shared_ptr<const DataRecovery> data;  ///< what every store needs after the outage
+  std::vector<AppOutcome> apps;              ///< one per app, in file order
+  std::vector<JobOutcome> jobs;              ///< one per job, in file order
+  std::vector<Step> steps;                   ///< the ordered checklist
+  std::vector<std::string> notes;            ///< caveats shown above the results (e.g. --ignore-findings)
+  std::vector<std::string> unsafe;           ///< what the simulator found wrong with the end state (SPEC §8)
 };
 
 /// What one scenario does to every app and job, without the checklist (what `ceplan diff` compares).

@@ -32,9 +32,19 @@ std::optional<std::string> traffic_problem(const Deployment& d, const WorldState
 // reachable regions.
 std::vector<std::string> twice(const Deployment& d, const WorldState& state,
                                const std::set<std::string>* only = nullptr) {
+  std::vector<const Job*> jobs;  // `only` is looked up, so that a step costs its own schedules
+  if (only == nullptr) {
+    for (const Job& job : d.jobs) jobs.push_back(&job);
+  } else {
+    for (const std::string& name : *only) {
+      if (const Job* job = d.job(name))
+        jobs.push_back(job);
+    }
+  }
   std::vector<std::string> out;
-  for (const Job& job : d.jobs) {
-    if (job.idempotent || (only != nullptr && !only->contains(job.name.name)))
+  for (const Job* declared : jobs) {
+    const Job& job = *declared;
+    if (job.idempotent)
       continue;
     std::vector<std::string> live;
     for (const auto& [id, region] : state.regions) {
@@ -131,7 +141,7 @@ void check_readers(const Deployment& d, const WorldState& state, const Goal& goa
       continue;
     for (const auto& [name, app] : region.apps) {
       const App* declared = d.app(name);
-      if (declared == nullptr || std::find(goal.down.begin(), goal.down.end(), name) != goal.down.end())
+      if (declared == nullptr || goal.down.contains(name))
         continue;
       for (const Ref& secret : declared->secrets) {
         const auto stores = by_secret.find(secret.name);
@@ -146,21 +156,27 @@ void check_readers(const Deployment& d, const WorldState& state, const Goal& goa
   }
 }
 
+// Invariant 3: a live schedule fires on data with no writable copy. The stores without one are
+// found once; a job that uses every store is named with the first of them and their count.
 void check_jobs(const Deployment& d, const WorldState& state, std::vector<std::string>& out) {
+  const std::vector<const DataStore*> unwritable = stores_without_writable_copy(d, state);
+  if (unwritable.empty())
+    return;
   for (const auto& [id, region] : state.regions) {
     if (!region.reachable)
       continue;
     for (const std::string& name : region.crons) {
       const Job* job = d.job(name);
-      for (const DataStore& store : d.data) {
-        const StoreState& now = state.stores.at(store.name.name);
-        if (job != nullptr && job->uses_data(store.name.name) &&
-            (now.writable_in.empty() || !state.reachable(now.writable_in)))
-          out.push_back(
-              fmt::format("invariant 3 (schedules): job {} fires in {} on data store {}, which has no "
-                          "writable copy",
-                          name, id, store.name.name));
-      }
+      if (job == nullptr)
+        continue;
+      const std::vector<const DataStore*> hit = used_by(d, *job, unwritable);
+      if (hit.empty())
+        continue;
+      const std::string others = hit.size() > 1 ? fmt::format(" and {} other stores", hit.size() - 1) : "";
+      out.push_back(
+          fmt::format("invariant 3 (schedules): job {} fires in {} on data store {}{}, which has no "
+                      "writable copy",
+                      name, id, hit.front()->name.name, others));
     }
   }
 }
@@ -172,7 +188,7 @@ void check_scale(const Deployment& d, const WorldState& start, const WorldState&
                  std::vector<std::string>& out) {
   for (const App& app : d.apps) {
     const std::string& name = app.name.name;
-    if (std::find(goal.down.begin(), goal.down.end(), name) != goal.down.end())
+    if (goal.down.contains(name))
       continue;  // reported down: its data is gone, whatever its scale
     std::vector<std::string> serving = serving_regions(d, end, name);
     if (goal.kind == Goal::Kind::runbook)
@@ -298,7 +314,7 @@ void check_goal(const Deployment& d, const WorldState& end, const Goal& goal, st
   switch (goal.kind) {
     case Goal::Kind::plan:
       for (const App& app : d.apps) {
-        const bool down = std::find(goal.down.begin(), goal.down.end(), app.name.name) != goal.down.end();
+        const bool down = goal.down.contains(app.name.name);
         if (!down && serving_regions(d, end, app.name.name).empty())
           out.push_back(fmt::format("invariant 7 (goal): app {} serves from no reachable region", app.name.name));
       }

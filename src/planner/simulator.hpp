@@ -4,6 +4,7 @@
 // before printing; a violation marks its step and the procedure is reported as unsafe.
 
 #include <map>
+#include <set>
 #include <string>
 #include <vector>
 
@@ -15,10 +16,10 @@ namespace ceplan {
 struct Goal {
   /// The kind of procedure.
   enum class Kind { plan, runbook, failback };
-  Kind kind = Kind::plan;         ///< which goal holds at the end
-  std::string restore_to;         ///< runbook: the region the project is re-created in
-  std::vector<std::string> down;  ///< plan: apps reported down (exempt from serving)
-  WorldState normal;              ///< fail-back: the placement to return to
+  Kind kind = Kind::plan;      ///< which goal holds at the end
+  std::string restore_to;      ///< runbook: the region the project is re-created in
+  std::set<std::string> down;  ///< plan: apps reported down (exempt from serving)
+  WorldState normal;           ///< fail-back: the placement to return to
 };
 
 /// Replays `steps` from `start`, recording in each step the invariants it breaks; returns the

@@ -1,6 +1,7 @@
 #include "planner/takeover.hpp"
 
 #include <algorithm>
+#include <unordered_map>
 #include <unordered_set>
 
 #include <fmt/format.h>
@@ -17,34 +18,34 @@ using K = ActionKind;
 constexpr std::string_view serves_again = "the project serves again";
 constexpr std::string_view work_can_run = "scheduled and on-demand work can run";
 
-bool references(const Workload& w, const std::string& name, bool secrets) {
-  return secrets
-             ? references_secret(w, name)
-             : std::any_of(w.configmaps.begin(), w.configmaps.end(), [&](const Ref& ref) { return ref.name == name; });
-}
-
 // The secrets or config maps the region needs, in the order the workloads first use them (all
-// declared ones for a whole project, unused ones last).
+// declared ones for a whole project, unused ones last). Each workload's references are looked up
+// by name, so that many workloads and many artifacts cost their sum.
 std::vector<const Artifact*> needed(const Deployment& d, const Takeover& t, bool secrets) {
   std::vector<const Artifact*> out;
   const auto& declared = secrets ? d.secrets : d.configmaps;
+  std::unordered_map<std::string_view, std::size_t> position;
+  for (std::size_t i = declared.size(); i-- > 0;) position[declared[i].name.name] = i;
   std::unordered_set<std::string_view> seen;
   auto use = [&](const Artifact& artifact) {
     if (seen.insert(artifact.name.name).second)
       out.push_back(&artifact);
   };
-  for (const App* app : t.apps) {
-    for (const Artifact& artifact : declared) {
-      if (references(*app, artifact.name.name, secrets))
-        use(artifact);
+  auto use_all = [&](const Workload& w) {
+    std::vector<std::size_t> used;
+    for (const Ref& ref : secrets ? w.secrets : w.configmaps) {
+      if (const auto it = position.find(ref.name); it != position.end())
+        used.push_back(it->second);
     }
-  }
-  for (const Job* job : t.jobs) {
-    for (const Artifact& artifact : declared) {
-      if (references(*job, artifact.name.name, secrets))
-        use(artifact);
+    if (secrets && w.registry_secret) {
+      if (const auto it = position.find(w.registry_secret->name); it != position.end())
+        used.push_back(it->second);
     }
-  }
+    std::sort(used.begin(), used.end());
+    for (const std::size_t i : used) use(declared[i]);
+  };
+  for (const App* app : t.apps) use_all(*app);
+  for (const Job* job : t.jobs) use_all(*job);
   const App* target = d.proxy_target();
   const bool fronts = target != nullptr && std::find(t.apps.begin(), t.apps.end(), target) != t.apps.end();
   for (const Artifact& artifact : declared) {
@@ -226,14 +227,14 @@ void bring_up_workloads(Procedure& p, const Takeover& t) {
 namespace {
 
 // The stores a job uses that have no writable copy now.
-std::vector<std::string> stores_without_copy(const Procedure& p, const Job& job) {
-  std::vector<std::string> out;
-  for (const DataStore& store : p.deployment().data) {
-    const StoreState& now = p.state().stores.at(store.name.name);
-    if (job.uses_data(store.name.name) && (now.writable_in.empty() || !p.state().reachable(now.writable_in)))
-      out.push_back(store.name.name);
-  }
-  return out;
+// "a, b and c", or the first three and how many more: a step's title stays short however many
+// stores a workload uses.
+std::string store_names(const std::vector<const DataStore*>& stores) {
+  constexpr std::size_t shown = 3;
+  std::vector<std::string_view> names;
+  for (std::size_t i = 0; i < stores.size() && i < shown; ++i) names.push_back(stores[i]->name.name);
+  const std::string more = stores.size() > shown ? fmt::format(" and {} more", stores.size() - shown) : "";
+  return fmt::format("{}{}", fmt::join(names, ", "), more);
 }
 
 std::vector<std::string> live_in(const WorldState& state, const std::string& job) {
@@ -248,15 +249,16 @@ std::vector<std::string> live_in(const WorldState& state, const std::string& job
 }  // namespace
 
 void pause_orphaned_schedules(Procedure& p) {
+  const auto unwritable = stores_without_writable_copy(p.deployment(), p.state());
   for (const Job& job : p.deployment().jobs) {
-    const std::vector<std::string> stores = stores_without_copy(p, job);
+    const std::vector<const DataStore*> stores = used_by(p.deployment(), job, unwritable);
     if (stores.empty())
       continue;
     for (const std::string& region : live_in(p.state(), job.name.name)) {
       p.add("pause-" + job.name.name + "-" + region, "fence",
             fmt::format("Delete the schedule of job {} in {}: data store {} has no writable copy, so every run "
                         "would fail or write nowhere",
-                        job.name.name, region, fmt::join(stores, ", ")),
+                        job.name.name, region, store_names(stores)),
             {act(K::delete_cron, region, job.name.name)},
             fmt::format("{} in {} no longer lists it", planner::list_crons(), region),
             "no job runs on data that is not there");
@@ -295,6 +297,7 @@ void move_schedule(Procedure& p, const Takeover& t, const Job& job, const std::v
 }  // namespace
 
 void move_schedules(Procedure& p, const Takeover& t) {
+  const auto unwritable = stores_without_writable_copy(p.deployment(), p.state());
   for (const Job& job : p.deployment().jobs) {
     if (!job.schedule)
       continue;
@@ -319,7 +322,7 @@ void move_schedules(Procedure& p, const Takeover& t) {
               fmt::format("Leave the schedule of job {} where it is live ({}): creating it in {} would run it twice",
                           name, fmt::join(live, ", "), t.region),
               {}, "no cron subscription for it in the target region", "no job runs twice");
-    } else if (!where.empty() && defined && stores_without_copy(p, job).empty()) {
+    } else if (!where.empty() && defined && used_by(p.deployment(), job, unwritable).empty()) {
       move_schedule(p, t, job, where);
     }
   }

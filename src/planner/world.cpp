@@ -126,6 +126,31 @@ bool reads_current(const WorldState& state, const RegionState& region, const App
          settings->second >= now->second.moved_at && app.revision >= settings->second;
 }
 
+std::vector<const DataStore*> stores_without_writable_copy(const Deployment& d, const WorldState& state) {
+  std::vector<const DataStore*> out;
+  for (const DataStore& store : d.data) {
+    const StoreState& now = state.stores.at(store.name.name);
+    if (now.writable_in.empty() || !state.reachable(now.writable_in))
+      out.push_back(&store);
+  }
+  return out;
+}
+
+std::vector<const DataStore*> used_by(const Deployment& d, const Workload& workload,
+                                      const std::vector<const DataStore*>& stores) {
+  if (!workload.data_given || stores.empty())
+    return workload.data_given ? std::vector<const DataStore*>{} : stores;
+  std::vector<const DataStore*> out;
+  for (const Ref& ref : workload.data) {
+    const DataStore* store = d.data_store(ref.name);
+    if (store != nullptr && std::binary_search(stores.begin(), stores.end(), store))
+      out.push_back(store);
+  }
+  std::sort(out.begin(), out.end());
+  out.erase(std::unique(out.begin(), out.end()), out.end());
+  return out;
+}
+
 const DataStore* stale_store(const Deployment& d, const WorldState& state, const RegionState& region,
                              const std::string& app) {
   const App* declared = d.app(app);

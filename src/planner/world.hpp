@@ -77,6 +77,14 @@ void lose(WorldState& state, const std::vector<std::string>& lost);
 /// True when `workload` references the secret `name` (as a secret or its registry secret).
 [[nodiscard]] bool references_secret(const Workload& workload, std::string_view name);
 
+/// The data stores, in file order, with no writable copy in a reachable region.
+[[nodiscard]] std::vector<const DataStore*> stores_without_writable_copy(const Deployment& deployment,
+                                                                         const WorldState& state);
+/// Those of `stores` (in file order) that `workload` uses: all of them when it lists no `data`,
+/// else its list looked up by name, so that many workloads and stores cost their sum.
+[[nodiscard]] std::vector<const DataStore*> used_by(const Deployment& deployment, const Workload& workload,
+                                                    const std::vector<const DataStore*>& stores);
+
 /// The first data store app `app` in `region` uses that has no reachable writable copy, or whose
 /// current settings it does not read; nullptr when it reads them all.
 [[nodiscard]] const DataStore* stale_store(const Deployment& deployment, const WorldState& state,

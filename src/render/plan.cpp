@@ -41,6 +41,10 @@ Json steps_json(const std::vector<Step>& steps) {
   return list;
 }
 
+Json data_json(const DataRecovery& data) {
+  return Json{{"promoted", data.promoted}, {"restored", data.restored}, {"lost", data.lost}};
+}
+
 Json plan_json(const Deployment& d, const ScenarioPlan& plan) {
   Json apps = Json::array();
   for (const AppOutcome& app : plan.apps) {
@@ -58,7 +62,9 @@ Json plan_json(const Deployment& d, const ScenarioPlan& plan) {
     entry["availability"] = app.availability.percent;
     entry["downtime_minutes_per_month"] = downtime_minutes_per_month(app.availability.percent);
     entry["redundancy_lost"] = app.redundancy_lost;
-    entry["data"] = Json{{"promoted", app.data.promoted}, {"restored", app.data.restored}, {"lost", app.data.lost}};
+    // An app without a `data` list uses every store: the plan's `data` says what they need, once.
+    entry["data"] = app.uses_every_store ? Json{{"every_store", true}} : data_json(*app.data);
+    entry["data"]["every_store"] = app.uses_every_store;
     apps.push_back(std::move(entry));
   }
   Json jobs = Json::array();
@@ -71,6 +77,7 @@ Json plan_json(const Deployment& d, const ScenarioPlan& plan) {
               {"lost_regions", plan.lost},
               {"degraded_regions", plan.degraded},
               {"notes", plan.notes},
+              {"data", data_json(*plan.data)},
               {"apps", std::move(apps)},
               {"jobs", std::move(jobs)},
               {"steps", steps_json(plan.steps)},

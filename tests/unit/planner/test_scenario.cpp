@@ -155,7 +155,7 @@ TEST_CASE("an app whose only data store has no surviving copy is down") {
   const std::string text = warm_standby + "data:\n  - { name: ledger, region: us-south }\n";
   const auto plan = plan_for(text, ceplan::ScenarioKind::region, "us-south");
   CHECK(plan.apps[0].status == AppStatus::down);
-  CHECK(plan.apps[0].data.lost == Lines{"ledger"});
+  CHECK(plan.apps[0].data->lost == Lines{"ledger"});
   const auto copied = plan_for(warm_standby + "data:\n  - { name: ledger, region: us-south, replica_in: ca-tor }\n",
                                ceplan::ScenarioKind::region, "us-south");
   CHECK(copied.apps[0].status == AppStatus::fails_over);
