@@ -376,13 +376,56 @@ void check_encoding(std::string_view text, DiagnosticSink& sink) {
   }
 }
 
-// yaml-cpp recurses once per flow level ('[' or '{') and holds its whole input meanwhile: deep
-// flow nesting is refused before the text reaches it. Quoted text and comments are skipped.
+// yaml-cpp recurses once per flow level ('[' or '{') and queues a whole line of tokens while a
+// simple key may be pending: deep flow nesting is refused before the text reaches it. What looks
+// quoted may not be (`[-"` is a plain scalar), so brackets a quoted run leaves open are added to
+// the depth when it ends, and closing ones there never lower it; a JSON value inside a string
+// balances and costs nothing.
+class FlowDepth {
+public:
+  FlowDepth(std::size_t max_depth, DiagnosticSink& sink) : m_max(max_depth), m_sink(sink) {}
+
+  /// Counts an opening bracket at `at`; false once the depth is too great.
+  bool open(Location at, bool quoted) {
+    if (quoted) {
+      ++m_in_quote;
+      return true;
+    }
+    ++m_depth;
+    return check(at);
+  }
+  /// Counts a closing bracket.
+  void close(bool quoted) {
+    std::size_t& depth = quoted ? m_in_quote : m_depth;
+    depth -= depth > 0 ? 1 : 0;
+  }
+  /// A quoted run ends at `at`: what it left open stays open. False once the depth is too great.
+  bool end_quote(Location at) {
+    m_depth += m_in_quote;
+    m_in_quote = 0;
+    return check(at);
+  }
+
+private:
+  bool check(Location at) {
+    if (m_depth <= m_max)
+      return true;
+    m_sink.error(at, fmt::format("nesting is deeper than {} levels (--max-depth)", m_max));
+    return false;
+  }
+
+  std::size_t m_max;
+  DiagnosticSink& m_sink;
+  std::size_t m_depth = 0;
+  std::size_t m_in_quote = 0;
+};
+
 void check_flow_depth(std::string_view text, std::size_t max_depth, DiagnosticSink& sink) {
-  std::size_t depth = 0;
+  FlowDepth depth(max_depth, sink);
   int line = 1;
   int column = 0;
   char quote = 0;
+  Location quote_start;
   bool comment = false;
   for (std::size_t i = 0; i < text.size(); ++i) {
     const char c = text[i];
@@ -393,32 +436,34 @@ void check_flow_depth(std::string_view text, std::size_t max_depth, DiagnosticSi
       comment = false;
       continue;
     }
-    if (comment) {
+    if (comment)
       continue;
-    }
-    if (quote != 0) {
-      if (c == '\\' && quote == '"') {
+    if (c == '[' || c == '{') {
+      if (!depth.open({line, column}, quote != 0))
+        return;
+    } else if (c == ']' || c == '}') {
+      depth.close(quote != 0);
+    } else if (quote != 0) {
+      if (c == '\\' && quote == '"' && i + 1 < text.size() && text[i + 1] != '\n') {
         ++i;
+        ++column;
+      } else if (c == '\'' && quote == '\'' && i + 1 < text.size() && text[i + 1] == '\'') {
+        ++i;  // '' is a quote inside a single-quoted scalar
         ++column;
       } else if (c == quote) {
         quote = 0;
+        if (!depth.end_quote(quote_start))
+          return;
       }
-      continue;
-    }
-    if (c == '#' && (i == 0 || text[i - 1] == ' ' || text[i - 1] == '\t' || text[i - 1] == '\n')) {
+    } else if (c == '#' && (i == 0 || text[i - 1] == ' ' || text[i - 1] == '\t' || text[i - 1] == '\n')) {
       comment = true;
     } else if ((c == '"' || c == '\'') &&
-               (i == 0 || std::string_view(" \t\n[{,:-").find(text[i - 1]) != std::string_view::npos)) {
-      quote = c;  // a quote opens a scalar only where one may start, not inside "it's"
-    } else if (c == '[' || c == '{') {
-      if (++depth > max_depth) {
-        sink.error({line, column}, fmt::format("nesting is deeper than {} levels (--max-depth)", max_depth));
-        return;
-      }
-    } else if ((c == ']' || c == '}') && depth > 0) {
-      --depth;
+               (i == 0 || std::string_view(" \t\n[{,:-?").find(text[i - 1]) != std::string_view::npos)) {
+      quote = c;  // where a quoted scalar may start (and more), not inside "it's"
+      quote_start = {line, column};
     }
   }
+  (void)depth.end_quote(quote_start);  // a quote never closed
 }
 
 // YAML allows tabs on blank and comment-only lines, where yaml-cpp 0.7 takes them for

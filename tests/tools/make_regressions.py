@@ -43,6 +43,19 @@ CASES = {
     # 8. values that must never reach a shell command, Markdown or XML unquoted
     "dash-name.yaml": HEAD + "apps:\n  - { name: --image=evil, image: i }\n",
     "control-in-value.yaml": HEAD + "apps:\n  - { name: a, image: \"i\\n```\\n\\uFFFE\" }\n",
+    # 9. third round: ignore comments, one long line, a long regions list, apps and stores, and
+    # nesting behind what only looks like a quote
+    "ignore-comments.yaml": HEAD + "apps:\n" + '# ceplan:ignore CE201 reason="r"\n' * (SIZE // 40)
+    + "  - { name: b, image: i }\n",
+    "one-line.yaml": "{version: 1, project: p, regions: [us-south, eu-de], apps: ["
+    + ", ".join(f"{{name: a{i}, image: i}}" for i in range(SIZE // 30)) + "]}\n",
+    "regions-per-app.yaml": HEAD + "apps:\n  - { name: a, image: icr.io/p/a:1, regions: ["
+    + ", ".join(["us-south", "eu-de"] * (SIZE // 40)) + "] }\n",
+    "apps-and-stores.yaml": HEAD + "failover: { strategy: active-active }\napps:\n"
+    + "".join(f"  - {{ name: a{i}, image: icr.io/p/a:1, secrets: [s{i}] }}\n" for i in range(SIZE // 240))
+    + "secrets:\n" + "".join(f"  - {{ name: s{i} }}\n" for i in range(SIZE // 240)) + "data:\n"
+    + "".join(f"  - {{ name: d{i}, region: us-south, replica_in: eu-de, secret: s{i} }}\n" for i in range(SIZE // 240)),
+    "quoted-nesting.yaml": "a: [-\"" + "[" * SIZE + "\n",
 }
 
 

@@ -129,11 +129,35 @@ TEST_CASE("hostile inputs: flow nesting is refused before the parser sees it") {
   limits.max_depth = 8;
   CHECK(errors_of([&] { (void)parse("a: " + std::string(9, '['), "t.yaml", limits); }) ==
         Lines{"t.yaml:1:12: error: nesting is deeper than 8 levels (--max-depth)"});
-  // Brackets in quoted text and comments do not count, nor does an apostrophe inside a word.
+  // Brackets that quoted text closes again and comments do not count, nor does an apostrophe
+  // inside a word.
+  const std::string json = std::string(20, '[') + std::string(20, ']');
   CHECK_NOTHROW(
-      parse("a: '" + std::string(20, '[') + "'\n# " + std::string(20, '{') + "\nb: it's\n", "t.yaml", limits));
+      parse("a: '" + json + "'\nc: \"" + json + "\"\n# " + std::string(20, '{') + "\nb: it's\n", "t.yaml", limits));
   CHECK(errors_of([&] { (void)parse("a: it's " + std::string(9, '['), "t.yaml", limits); }) ==
         Lines{"t.yaml:1:17: error: nesting is deeper than 8 levels (--max-depth)"});
+}
+
+TEST_CASE("hostile inputs: what only looks quoted cannot hide nesting") {
+  ceplan::yaml::Limits limits;
+  limits.max_depth = 8;
+  const std::string deep = std::string(9, '[');
+  const auto refused = [&](const std::string& text) {
+    const auto errors = errors_of([&] { (void)parse(text, "t.yaml", limits); });
+    return errors.size() == 1 && errors[0].ends_with("error: nesting is deeper than 8 levels (--max-depth)");
+  };
+  CHECK(refused("a: [-\"" + deep + "\n"));    // `-"` starts a plain scalar, not a quoted one
+  CHECK(refused("a: b,\"\n" + deep + "\n"));  // so does `,"` outside a flow collection
+  CHECK(refused("a: [b \"" + deep + "\n"));   // and a quote inside a plain scalar
+  // Closing brackets inside quotes never lower the depth, whatever the quotes really are.
+  std::string cancelled = "a: ";
+  for (int i = 0; i < 9; ++i) cancelled += "[ 'x'']', ";
+  CHECK(refused(cancelled + "\n"));
+  std::string strings = "a: ";
+  for (int i = 0; i < 9; ++i) strings += "[ \"]\", ";
+  CHECK(refused(strings + "\n"));
+  // A quoted run that leaves brackets open keeps them open: the text is refused, not parsed.
+  CHECK(refused("a: '" + deep + "'\n"));
 }
 
 TEST_CASE("hostile inputs: aliases are bounded in bytes and depth, nulls count as nodes") {
