@@ -61,6 +61,17 @@ const App* Deployment::app(std::string_view name) const {
   return find_named(apps, app_index, name, workload_name);
 }
 
+std::vector<const DataStore*> Deployment::listed_stores(const Workload& workload) const {
+  std::vector<const DataStore*> out;
+  for (const Ref& ref : workload.data) {
+    if (const DataStore* store = data_store(ref.name))
+      out.push_back(store);
+  }
+  std::sort(out.begin(), out.end());  // positions in `data`: file order
+  out.erase(std::unique(out.begin(), out.end()), out.end());
+  return out;
+}
+
 std::vector<std::size_t> Deployment::stores_of_secret(std::string_view name) const {
   if (!store_index.empty() || data.empty()) {
     const auto it = stores_by_secret.find(std::string(name));
@@ -150,6 +161,11 @@ const RegionOverrides* Workload::overrides_in(std::string_view id) const {
 
 const Ref& Workload::image_in(std::string_view id) const {
   const RegionOverrides* local = overrides_in(id);
+  return local != nullptr && local->image ? *local->image : image;
+}
+
+const Ref& Workload::image_at(std::size_t position) const {
+  const RegionOverrides* local = position < overrides.size() ? &overrides[position] : nullptr;
   return local != nullptr && local->image ? *local->image : image;
 }
 

@@ -101,6 +101,8 @@ struct Workload {
   [[nodiscard]] const RegionOverrides* overrides_in(std::string_view region) const;
   /// The image pulled in `region`: its override there, else `image`.
   [[nodiscard]] const Ref& image_in(std::string_view region) const;
+  /// The image pulled in the region at `position` of `regions`: its override there, else `image`.
+  [[nodiscard]] const Ref& image_at(std::size_t position) const;
   /// True if the workload is defined in `region`.
   [[nodiscard]] bool runs_in(std::string_view region) const;
   /// True if it uses the data store named `store`.
@@ -197,6 +199,9 @@ struct Deployment {
   [[nodiscard]] const App* app(std::string_view name) const;
   /// The first job with this name, or nullptr; constant time once index_names() has run.
   [[nodiscard]] const Job* job(std::string_view name) const;
+  /// The stores `workload`'s `data` list names, in file order, each once (looked up by name;
+  /// empty when it lists none, though it then uses every store).
+  [[nodiscard]] std::vector<const DataStore*> listed_stores(const Workload& workload) const;
   /// The positions in `data` of the stores whose `secret` is `name`, in file order (from the
   /// index once index_names() has run).
   [[nodiscard]] std::vector<std::size_t> stores_of_secret(std::string_view name) const;

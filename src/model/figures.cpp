@@ -41,15 +41,7 @@ DataRecovery data_recovery(const Deployment& deployment, const Workload& workloa
     for (const DataStore& store : deployment.data) recover(store, lost, whole_geography, out);
     return out;
   }
-  // Only the stores it lists, looked up by name, in the order the file declares them.
-  std::vector<const DataStore*> used;
-  for (const Ref& ref : workload.data) {
-    if (const DataStore* store = deployment.data_store(ref.name))
-      used.push_back(store);
-  }
-  std::sort(used.begin(), used.end());
-  used.erase(std::unique(used.begin(), used.end()), used.end());
-  for (const DataStore* store : used) recover(*store, lost, whole_geography, out);
+  for (const DataStore* store : deployment.listed_stores(workload)) recover(*store, lost, whole_geography, out);
   return out;
 }
 

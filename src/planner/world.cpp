@@ -141,13 +141,10 @@ std::vector<const DataStore*> used_by(const Deployment& d, const Workload& workl
   if (!workload.data_given || stores.empty())
     return workload.data_given ? std::vector<const DataStore*>{} : stores;
   std::vector<const DataStore*> out;
-  for (const Ref& ref : workload.data) {
-    const DataStore* store = d.data_store(ref.name);
-    if (store != nullptr && std::binary_search(stores.begin(), stores.end(), store))
+  for (const DataStore* store : d.listed_stores(workload)) {
+    if (std::binary_search(stores.begin(), stores.end(), store))
       out.push_back(store);
   }
-  std::sort(out.begin(), out.end());
-  out.erase(std::unique(out.begin(), out.end()), out.end());
   return out;
 }
 

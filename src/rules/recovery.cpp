@@ -174,9 +174,8 @@ std::vector<Candidate> takeover_candidates(const Deployment& d, const Workload& 
   std::unordered_set<std::string_view> seen;
   std::vector<Candidate> out;
   for (std::size_t i = 0; i < workload.regions.size(); ++i) {
-    const RegionOverrides* local = i < workload.overrides.size() ? &workload.overrides[i] : nullptr;
     if (seen.insert(workload.regions[i].name).second)
-      out.push_back({workload.regions[i].name, local != nullptr && local->image ? &*local->image : &workload.image});
+      out.push_back({workload.regions[i].name, &workload.image_at(i)});
   }
   defined = out.size();
   for (const ProjectRegion& region : d.regions) {
