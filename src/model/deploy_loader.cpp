@@ -123,7 +123,7 @@ private:
       ProjectRegion region;
       region.role_location = item.mark;
       if (item.kind == yaml::Kind::scalar) {
-        if (auto id = m_read.text(item, "a region id")) {
+        if (auto id = m_read.text(item, "an item of 'regions'", schema::field("deploy", "regions").format)) {
           region.id = Ref{std::move(*id), item.mark};
           m_out.regions.push_back(std::move(region));
         }
@@ -133,7 +133,7 @@ private:
         continue;
       }
       const Node* id = m_read.required(item, "id", "a project region");
-      auto id_text = id != nullptr ? m_read.text(*id, "'id'") : std::nullopt;
+      auto id_text = id != nullptr ? m_read.text_of(*id, "region", "id") : std::nullopt;
       if (const Node* role = item.find("role")) {
         region.role_location = role->mark;
         if (auto name = m_read.choice(*role, "'role'", lists().role_names)) {
@@ -189,8 +189,8 @@ private:
         out.plan = Ref{std::move(*plan), value->mark};
       }
     }
-    out.tls_secret = m_read.optional_ref(node, "tls_secret");
-    out.target = m_read.optional_ref(node, "target");
+    out.tls_secret = m_read.optional_ref(node, "tls_secret", "edge_proxy");
+    out.target = m_read.optional_ref(node, "target", "edge_proxy");
     out.steering = defaults::steering_for(m_out.failover.strategy);
     out.steering_location = node.mark;
     if (const Node* value = node.find("steering")) {
@@ -242,7 +242,7 @@ private:
     store.name = m_read.name_of(node, "a data store", "data");
     store.region = Ref{{}, node.mark};
     if (const Node* value = m_read.required(node, "region", "a data store")) {
-      store.region = Ref{m_read.text(*value, "'region'").value_or(""), value->mark};
+      store.region = Ref{m_read.text_of(*value, "data", "region").value_or(""), value->mark};
     }
     if (node.find("backup_interval") != nullptr) {
       Setting interval;
@@ -254,11 +254,11 @@ private:
     if (const Node* value = node.find("cross_region_copy")) {
       store.cross_region_copy = m_read.boolean(*value, "'cross_region_copy'").value_or(false);
     }
-    store.backup_in = m_read.optional_ref(node, "backup_in");
-    store.replica_in = m_read.optional_ref(node, "replica_in");
+    store.backup_in = m_read.optional_ref(node, "backup_in", "data");
+    store.replica_in = m_read.optional_ref(node, "replica_in", "data");
     m_read.duration(node, "restore_time", store.restore_time);
     m_read.duration(node, "promote_time", store.promote_time);
-    store.secret = m_read.optional_ref(node, "secret");
+    store.secret = m_read.optional_ref(node, "secret", "data");
     m_out.data.push_back(std::move(store));
   }
 

@@ -40,7 +40,7 @@ struct Field {
   std::optional<std::int64_t> max;        ///< for Type::integer
   std::string default_text;               ///< the default, as a user would write it; empty if none
   bool nullable = false;                  ///< an empty value (`apps:`) means "none"
-  ValueFormat format = ValueFormat::any;  ///< for Type::string: the shape the value must have
+  ValueFormat format = ValueFormat::any;  ///< the shape of a string, of a list's items or a placement's regions
 };
 
 /// One kind of mapping in the file.

@@ -17,23 +17,29 @@ const SchemaLists& lists() {
 // minLength 1 for the same reason).
 std::optional<std::string> FieldReader::text(const Node& node, std::string_view what, ValueFormat format) {
   auto value = yaml::Reader::string(node, what);
-  if (value && value->empty()) {
-    error(node.mark, fmt::format("{} must not be empty", what));
+  if (!value) {
+    return std::nullopt;
+  }
+  return shaped(std::move(*value), node.mark, what, format);
+}
+
+std::optional<std::string> FieldReader::shaped(std::string value, const Location& mark, std::string_view what,
+                                               ValueFormat format) {
+  if (value.empty()) {
+    error(mark, fmt::format("{} must not be empty", what));
     return std::nullopt;
   }
   // A "\n" or "\e" escape would reach shell commands, Markdown and XML reports; a bidi override
   // would show a reviewer a name in another order than the one that runs.
-  if (value && has_hidden_characters(*value)) {
-    error(node.mark, fmt::format("{} must not contain control characters (a newline, a tab, an escape) or "
-                                 "invisible format characters (a bidi override, a zero-width space)",
-                                 what));
+  if (has_hidden_characters(value)) {
+    error(mark, fmt::format("{} must not contain control characters (a newline, a tab, an escape) or "
+                            "invisible format characters (a bidi override, a zero-width space)",
+                            what));
     return std::nullopt;
   }
-  if (value) {
-    if (auto problem = format_problem(format, *value)) {
-      error(node.mark, fmt::format("{} {}, not '{}'", what, *problem, excerpt(*value)));
-      return std::nullopt;
-    }
+  if (auto problem = format_problem(format, value)) {
+    error(mark, fmt::format("{} {}, not '{}'", what, *problem, excerpt(value)));
+    return std::nullopt;
   }
   return value;
 }
@@ -51,17 +57,21 @@ Ref FieldReader::name_of(const Node& map, std::string_view what, std::string_vie
   return ref;
 }
 
-std::vector<Ref> FieldReader::refs(const Node& node, std::string_view what) {
+std::vector<Ref> FieldReader::refs(const Node& node, std::string_view what, ValueFormat format) {
   std::vector<Ref> out;
   if (sequence(node, what)) {
     for (const Node& item : node.items) {
-      if (auto name = text(item, fmt::format("an item of {}", what))) {
+      if (auto name = text(item, fmt::format("an item of {}", what), format)) {
         out.push_back(Ref{std::move(*name), item.mark});
       }
     }
   }
   return out;
 }
+std::vector<Ref> FieldReader::refs_of(const Node& node, std::string_view object, std::string_view key) {
+  return refs(node, fmt::format("'{}'", key), schema::field(object, key).format);
+}
+
 void FieldReader::duration(const Node& map, std::string_view key, Setting& setting) {
   if (const Node* node = map.find(key)) {
     setting.location = node->mark;

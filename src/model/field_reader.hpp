@@ -60,13 +60,17 @@ public:
 
   /// A non-empty string (every string of the deploy file names something) of the given shape.
   std::optional<std::string> text(const yaml::Node& node, std::string_view what, ValueFormat format = ValueFormat::any);
+  /// `value` (read at `mark`, e.g. a mapping key) when it is non-empty, visible and of the given shape.
+  std::optional<std::string> shaped(std::string value, const Location& mark, std::string_view what, ValueFormat format);
   /// A string key of `object`, shaped as the table says.
   std::optional<std::string> text_of(const yaml::Node& node, std::string_view object, std::string_view key);
   /// The required `name` of a mapping of kind `object`, located at its value (at the mapping when
   /// missing), shaped as the table says.
   Ref name_of(const yaml::Node& map, std::string_view what, std::string_view object);
   /// A list of non-empty names.
-  std::vector<Ref> refs(const yaml::Node& node, std::string_view what);
+  std::vector<Ref> refs(const yaml::Node& node, std::string_view what, ValueFormat format = ValueFormat::any);
+  /// A list-valued key of `object`, each item shaped as the table says.
+  std::vector<Ref> refs_of(const yaml::Node& node, std::string_view object, std::string_view key);
   /// A duration key into `setting`; absent, the setting keeps its default, located at `map`.
   void duration(const yaml::Node& map, std::string_view key, Setting& setting);
   /// An optional name-valued key, shaped as the table says for `object` when one is given.

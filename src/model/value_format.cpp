@@ -170,6 +170,15 @@ bool is_time_zone(std::string_view v) {
          all_of(v, [](char c) { return alnum(c) || c == '_' || c == '+' || c == '-' || c == '/'; });
 }
 
+// Looser than a catalog id (lower case, '-' between words) so that `US-South` or `us_south`
+// still reach the catalog check and its "did you mean"; strict enough that no region can be
+// read as a flag or a shell word.
+bool is_region(std::string_view v) {
+  return !v.empty() && v.size() <= 64 &&
+         ((v.front() >= 'a' && v.front() <= 'z') || (v.front() >= 'A' && v.front() <= 'Z')) &&
+         all_of(v, [](char c) { return alnum(c) || c == '-' || c == '_'; });
+}
+
 }  // namespace
 
 std::optional<std::string> format_problem(ValueFormat format, std::string_view value) {
@@ -219,6 +228,12 @@ std::optional<std::string> format_problem(ValueFormat format, std::string_view v
       if (is_time_zone(value))
         return std::nullopt;
       return std::string("must be an IANA time zone name such as Europe/London or UTC");
+    case ValueFormat::region:
+      if (is_region(value))
+        return std::nullopt;
+      return std::string(
+          "must be a region id such as us-south: letters, digits, '-' and '_', starting with a letter, at most 64 "
+          "characters");
   }
   return std::nullopt;
 }
@@ -239,6 +254,7 @@ std::string_view format_pattern(ValueFormat format) {
              "\\u180f-\\u1fff\\u2070-\\u2fff\\u3004-\\ud7ff\\uf900-\\ufdff\\ufe10-\\ufefe\\uff00-\\uffef-]{1,128}$";
     case ValueFormat::url_path: return "^/[A-Za-z0-9._~!$&'()*+,;=:%/?-]{0,2047}$";
     case ValueFormat::time_zone: return "^[A-Za-z0-9][A-Za-z0-9_+/-]{0,63}$";
+    case ValueFormat::region: return "^[A-Za-z][A-Za-z0-9_-]{0,63}$";
   }
   return "";
 }

@@ -20,6 +20,7 @@ enum class ValueFormat {
   project,    ///< a project name: letters and digits of any script, spaces, '.', ':', '_', '-'; at most 128
   url_path,   ///< an HTTP path: '/' then RFC 3986 path and query characters except '@'; at most 2048
   time_zone,  ///< an IANA time zone name such as Europe/London
+  region,     ///< a region id: ASCII letters, digits, '-' and '_', from a letter, at most 64
 };
 
 /// What is wrong with `value` for `format` ("must be ..."), or nullopt when it fits. Linear in

@@ -12,9 +12,10 @@ std::string regions_of(const Workload& workload) {
 }
 
 // `regions: [a, b]`, or `regions: { a: {}, b: { min_scale: 0, image: ... } }`.
-void read_placement(FieldReader& read, const Node& node, Workload& out) {
+void read_placement(FieldReader& read, const Node& node, std::string_view object, Workload& out) {
+  const ValueFormat format = schema::field(object, "regions").format;
   if (node.kind != yaml::Kind::map) {
-    out.regions = read.refs(node, "'regions'");
+    out.regions = read.refs(node, "'regions'", format);
     out.overrides.resize(out.regions.size());
     if (node.kind == yaml::Kind::sequence && node.items.empty()) {
       read.error(node.mark, fmt::format("{} must list at least one region", regions_of(out)));
@@ -40,8 +41,10 @@ void read_placement(FieldReader& read, const Node& node, Workload& out) {
           local.image = Ref{std::move(*text), image->mark};
       }
     }
-    out.regions.push_back(Ref{node.keys[i], node.key_marks[i]});
-    out.overrides.push_back(std::move(local));
+    if (auto region = read.shaped(node.keys[i], node.key_marks[i], "a key of 'regions'", format)) {
+      out.regions.push_back(Ref{std::move(*region), node.key_marks[i]});
+      out.overrides.push_back(std::move(local));
+    }
   }
 }
 
@@ -53,17 +56,17 @@ void read_workload(FieldReader& read, const Node& node, const char* what, std::s
   }
   out.regions_location = out.name.location;
   if (const Node* value = node.find("regions")) {
-    read_placement(read, *value, out);
+    read_placement(read, *value, object, out);
     out.regions_given = true;
     out.regions_location = value->mark;
   }
   if (const Node* value = node.find("secrets")) {
-    out.secrets = read.refs(*value, "'secrets'");
+    out.secrets = read.refs_of(*value, object, "secrets");
   }
   if (const Node* value = node.find("configmaps")) {
-    out.configmaps = read.refs(*value, "'configmaps'");
+    out.configmaps = read.refs_of(*value, object, "configmaps");
   }
-  out.registry_secret = read.optional_ref(node, "registry_secret");
+  out.registry_secret = read.optional_ref(node, "registry_secret", object);
   if (const Node* value = node.find("data")) {
     out.data = read.refs(*value, "'data'");
     out.data_given = true;
@@ -105,7 +108,7 @@ std::optional<Job> read_job(FieldReader& read, const Node& node) {
     }
   }
   if (const Node* value = node.find("scheduled_in")) {
-    job.scheduled_in = read.refs(*value, "'scheduled_in'");
+    job.scheduled_in = read.refs_of(*value, "job", "scheduled_in");
     job.scheduled_in_given = true;
     job.scheduled_in_location = value->mark;
     if (!job.schedule) {

@@ -17,32 +17,35 @@ Json ref(const std::string& name) {
   return Json{{"$ref", "#/$defs/" + name}};
 }
 
+// A string of the field's shape: the value of a string field, an item of a list, a region.
+Json string_schema(const schema::Field& field) {
+  Json out{{"type", "string"}, {"minLength", 1}};
+  if (const std::string_view pattern = format_pattern(field.format); !pattern.empty()) {
+    out["pattern"] = pattern;
+  }
+  return out;
+}
+
 Json value_schema(const schema::Field& field) {
   switch (field.type) {
-    case Type::string: {
-      Json out{{"type", "string"}, {"minLength", 1}};
-      if (const std::string_view pattern = format_pattern(field.format); !pattern.empty()) {
-        out["pattern"] = pattern;
-      }
-      return out;
-    }
+    case Type::string: return string_schema(field);
     case Type::integer: return Json{{"type", "integer"}, {"minimum", *field.min}, {"maximum", *field.max}};
     case Type::boolean: return Json{{"type", "boolean"}};
     case Type::percent: return ref("percent");
     case Type::duration: return ref("duration");
     case Type::choice: return Json{{"enum", field.choices}};
-    case Type::string_list: return Json{{"type", "array"}, {"items", {{"type", "string"}, {"minLength", 1}}}};
+    case Type::string_list: return Json{{"type", "array"}, {"items", string_schema(field)}};
     case Type::object: return ref(field.object);
     case Type::object_list: return Json{{"type", "array"}, {"items", ref(field.object)}};
     case Type::placement:
-      return Json{{"anyOf", Json::array({Json{{"type", "array"}, {"items", {{"type", "string"}, {"minLength", 1}}}},
+      return Json{{"anyOf", Json::array({Json{{"type", "array"}, {"items", string_schema(field)}},
                                          Json{{"type", "object"},
-                                              {"propertyNames", {{"minLength", 1}}},
+                                              {"propertyNames", string_schema(field)},
                                               {"additionalProperties", ref(field.object)}}})}};
     case Type::region_list:
       return Json{{"type", "array"},
                   {"minItems", 1},
-                  {"items", {{"anyOf", Json::array({Json{{"type", "string"}, {"minLength", 1}}, ref(field.object)})}}}};
+                  {"items", {{"anyOf", Json::array({string_schema(field), ref(field.object)})}}}};
   }
   return Json::object();
 }

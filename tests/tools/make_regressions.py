@@ -43,6 +43,9 @@ CASES = {
     # 8. values that must never reach a shell command, Markdown or XML unquoted
     "dash-name.yaml": HEAD + "apps:\n  - { name: --image=evil, image: i }\n",
     "control-in-value.yaml": HEAD + "apps:\n  - { name: a, image: \"i\\n```\\n\\uFFFE\" }\n",
+    # a region that the CLI refuses (CE101) reached `ibmcloud target -r` through the library
+    "dash-region.yaml": HEAD + "apps:\n  - { name: a, image: i, regions: [us-south, -south] }\n"
+    + "data:\n  - { name: db, region: us-south, replica_in: -south }\n",
     # 9. third round: ignore comments, one long line, a long regions list, apps and stores, and
     # nesting behind what only looks like a quote
     "ignore-comments.yaml": HEAD + "apps:\n" + '# ceplan:ignore CE201 reason="r"\n' * (SIZE // 40)

@@ -191,7 +191,8 @@ TEST_CASE("input errors are pinned with message and location") {
 
 TEST_CASE("strings are never empty, as the schema's minLength says") {
   CHECK(load_errors("version: 1\nproject: ''\nregions: ['']\napps:\n  - { name: w, image: i, secrets: [''] }\n") ==
-        Lines{"d.yaml:2:10: error: 'project' must not be empty", "d.yaml:3:11: error: a region id must not be empty",
+        Lines{"d.yaml:2:10: error: 'project' must not be empty",
+              "d.yaml:3:11: error: an item of 'regions' must not be empty",
               "d.yaml:5:36: error: an item of 'secrets' must not be empty"});
 }
 
@@ -283,4 +284,37 @@ TEST_CASE("a project lists at most 100 regions, so defaults cannot grow with the
   for (int i = 0; i < 101; ++i) regions += "  - us-south\n";
   CHECK(load_errors("version: 1\nproject: p\nregions:\n" + regions) ==
         Lines{"d.yaml:4:3: error: 'regions' lists 101 regions; a project can be in at most 100"});
+}
+
+TEST_CASE("every region a deploy file names has a region id's shape, so none can be read as a flag") {
+  const std::string head = "version: 1\nproject: p\n";
+  const std::string shape =
+      "must be a region id such as us-south: letters, digits, '-' and '_', starting with a letter, at most 64 "
+      "characters, not '-south'";
+  CHECK(load_errors(head + "regions: [us-south, { id: -south }]\n") == Lines{"d.yaml:3:27: error: 'id' " + shape});
+  CHECK(load_errors(head + "regions: [-south]\napps:\n  - { name: a, image: i, regions: [us-south, -south] }\n"
+                           "  - { name: b, image: i, regions: { -south: {} } }\n") ==
+        Lines{"d.yaml:3:11: error: an item of 'regions' " + shape, "d.yaml:5:46: error: an item of 'regions' " + shape,
+              "d.yaml:6:37: error: a key of 'regions' " + shape});
+  CHECK(load_errors(head + "regions: [us-south]\njobs:\n"
+                           "  - { name: j, image: i, schedule: '0 2 * * *', scheduled_in: [-south] }\n") ==
+        Lines{"d.yaml:5:64: error: an item of 'scheduled_in' " + shape});
+  CHECK(load_errors(head + "regions: [us-south]\ndata:\n"
+                           "  - { name: db, region: -south, backup_in: -south, replica_in: -south }\n") ==
+        Lines{"d.yaml:5:25: error: 'region' " + shape, "d.yaml:5:44: error: 'backup_in' " + shape,
+              "d.yaml:5:64: error: 'replica_in' " + shape});
+  // A typo of a real region still loads, so CE101 can say which region was meant.
+  CHECK(load_errors(head + "regions: [US_South]\n") == Lines{"no error"});
+}
+
+TEST_CASE("references to secrets and apps have the shape of what they name") {
+  CHECK(load_errors("version: 1\nproject: p\nregions: [us-south]\n"
+                    "apps:\n  - { name: a, image: i, registry_secret: -r, secrets: [-s] }\n"
+                    "failover: { edge_proxy: { target: -a } }\n") ==
+        Lines{"d.yaml:5:43: error: 'registry_secret' must be lower-case letters, digits, '-' and '.', starting and "
+              "ending with a letter or digit, at most 253 characters, not '-r'",
+              "d.yaml:5:57: error: an item of 'secrets' must be lower-case letters, digits, '-' and '.', starting and "
+              "ending with a letter or digit, at most 253 characters, not '-s'",
+              "d.yaml:6:35: error: 'target' must be a Code Engine name: lower-case letters, digits and '-', starting "
+              "with a letter, ending with a letter or digit, at most 63 characters, not '-a'"});
 }

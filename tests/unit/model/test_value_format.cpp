@@ -41,6 +41,14 @@ TEST_CASE("shapes accept what Code Engine accepts and refuse the rest, as the sc
       {ValueFormat::cron, "*/5 1-3 * JAN MON", true},
       {ValueFormat::cron, "every day at noon", false},
       {ValueFormat::cron, "0 2 * *", false},
+      {ValueFormat::region, "us-south", true},
+      {ValueFormat::region, "US_South", true},
+      {ValueFormat::region, std::string(64, 'a'), true},
+      {ValueFormat::region, std::string(65, 'a'), false},
+      {ValueFormat::region, "-south", false},
+      {ValueFormat::region, "1us", false},
+      {ValueFormat::region, "us south", false},
+      {ValueFormat::region, "us-south$(id)", false},
   };
   for (const auto& [format, value, ok] : cases) {
     INFO(value);

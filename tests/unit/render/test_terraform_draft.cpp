@@ -83,10 +83,20 @@ TEST_CASE("names Terraform gives are quoted when YAML would read them otherwise"
   CHECK(has(draft, "    image: \"icr.io/a/a:1 # not a comment\"\n"));
   // Without control characters, which the deploy file refuses, what YAML would misread loads back as is.
   inventory.projects.front().name.value = "p";
-  inventory.workloads.front().region = "us-south, evil: [";
+  inventory.workloads.front().region = "null";
   inventory.workloads.front().image.value = "icr.io/a/a:1";
   const auto deployment = ceplan::load_deployment(ceplan::render::terraform_draft(inventory), "draft.yaml");
-  CHECK(deployment.apps.front().regions.front().name == "us-south, evil: [");
+  CHECK(deployment.apps.front().regions.front().name == "null");
+  // A region no catalog could hold stays quoted in the draft and is refused when the draft loads.
+  inventory.workloads.front().region = "us-south, evil: [";
+  CHECK(ceplan::test::errors_of(
+            [&] { (void)ceplan::load_deployment(ceplan::render::terraform_draft(inventory), "draft.yaml"); }) ==
+        std::vector<std::string>{"draft.yaml:10:5: error: an item of 'regions' must be a region id such as us-south: "
+                                 "letters, digits, '-' and '_', starting with a letter, at most 64 characters, "
+                                 "not 'us-south, evil: ['",
+                                 "draft.yaml:17:7: error: a key of 'regions' must be a region id such as "
+                                 "us-south: letters, digits, '-' and '_', starting with a letter, at most 64 "
+                                 "characters, not 'us-south, evil: ['"});
   inventory.projects.clear();
   CHECK(ceplan::test::errors_of([&] { (void)ceplan::render::terraform_draft(inventory); }) ==
         std::vector<std::string>{"p.json: error: no ibm_code_engine_project in this plan or state: nothing to import"});
