@@ -1,4 +1,5 @@
-// libFuzzer target: a deploy file through the loader, every rule, every scenario and a runbook.
+// libFuzzer target: a deploy file through the loader, every rule, its ignore comments, every
+// scenario and a runbook.
 // Input errors are the expected outcome for most inputs; anything else that escapes is a bug.
 #include <cstddef>
 #include <cstdint>
@@ -15,6 +16,7 @@
 #include "render/junit.hpp"
 #include "render/plan.hpp"
 #include "rules/check.hpp"
+#include "rules/suppression.hpp"
 
 namespace {
 
@@ -23,8 +25,11 @@ const ceplan::Catalog& catalog() {
   return instance;
 }
 
-void exercise(const ceplan::Deployment& deployment) {
-  const std::vector<ceplan::render::FileReport> reports{{"f.yaml", ceplan::check(deployment, catalog())}};
+void exercise(std::string_view text, const ceplan::Deployment& deployment) {
+  std::vector<ceplan::Finding> findings = ceplan::check(deployment, catalog());
+  // The file's `# ceplan:ignore` comments; an unknown rule in one is an input error.
+  (void)ceplan::apply_suppressions(text, "f.yaml", findings, {}, true);
+  const std::vector<ceplan::render::FileReport> reports{{"f.yaml", std::move(findings)}};
   (void)ceplan::render::findings(reports, ceplan::render::FindingsFormat::json);
   (void)ceplan::render::sarif(reports);
   (void)ceplan::render::junit(reports, {}, {ceplan::Severity::info});
@@ -54,7 +59,7 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
   (void)catalog();  // loaded once, outside the first input's budget
   const fuzz::Meter meter(fuzz::input_budget, size);
   try {
-    exercise(ceplan::load_deployment(text, "f.yaml"));
+    exercise(text, ceplan::load_deployment(text, "f.yaml"));
   } catch (const ceplan::InputError& error) {
     for (const auto& diagnostic : error.diagnostics()) {
       (void)diagnostic.format();

@@ -28,18 +28,27 @@ if CEPLAN_FUZZ_BUDGET_SCALE=0 build/fuzz/fuzz/fuzz_deploy "${limits[@]}" -artifa
   echo "fuzz: a budget of nothing did not trip; the per-input budget checks nothing" >&2
   exit 1
 fi
+build/fuzz/fuzz/fuzz_config "${limits[@]}" -artifact_prefix="${artifacts}/regression-" tests/data/fuzz-regressions/config/* >build/fuzz/regressions-config.log 2>&1 || {
+  tail -n 40 build/fuzz/regressions-config.log
+  echo "fuzz: a reproducer in tests/data/fuzz-regressions/config/ failed" >&2
+  exit 1
+}
 build/fuzz/fuzz/fuzz_terraform "${limits[@]}" -artifact_prefix="${artifacts}/regression-" tests/data/terraform/*.json >build/fuzz/regressions-terraform.log 2>&1 || {
   tail -n 40 build/fuzz/regressions-terraform.log
   echo "fuzz: a Terraform fixture in tests/data/terraform/ failed" >&2
   exit 1
 }
-for target in fuzz_deploy fuzz_catalog fuzz_terraform fuzz_commands; do
+for target in fuzz_deploy fuzz_catalog fuzz_terraform fuzz_commands fuzz_config; do
   corpus="build/fuzz/corpus/${target}"
   mkdir -p "$corpus"
   if [ "$target" = fuzz_catalog ]; then
     cp data/regions.yaml tests/data/catalog/*.yaml "$corpus"/
   elif [ "$target" = fuzz_terraform ]; then
     cp tests/data/terraform/*.json "$corpus"/
+  elif [ "$target" = fuzz_config ]; then
+    cp tests/data/configured/.ceplan.yaml "$corpus"/configured.yaml
+    cp tests/data/config-catalog/.ceplan.yaml "$corpus"/config-catalog.yaml
+    cp tests/data/fuzz-regressions/config/* "$corpus"/
   else
     find tests/data examples -name '*.yaml' -type f -size -1024k -exec cp {} "$corpus"/ \;
   fi

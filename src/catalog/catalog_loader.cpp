@@ -99,7 +99,8 @@ void read_header(yaml::Reader& reader, const yaml::Node& root, Parts& parts) {
   if (const yaml::Node* schema = reader.required(root, "schema", "the catalog")) {
     auto value = reader.string(*schema, "'schema'");
     if (value && *value != schema_id) {
-      reader.error(schema->mark, fmt::format("unsupported catalog schema '{}'; expected '{}'", *value, schema_id));
+      reader.error(schema->mark,
+                   fmt::format("unsupported catalog schema '{}'; expected '{}'", excerpt(*value), schema_id));
     }
   }
   for (const char* key : {"provider", "service"}) {

@@ -1,11 +1,14 @@
 #include "cli/app.hpp"
 
 #include <algorithm>
+#include <charconv>
+#include <sstream>
 
 #include <fmt/format.h>
 
 #include "catalog/embedded_catalog.hpp"
 #include "cli/commands.hpp"
+#include "cli/io.hpp"
 #include "render/catalog.hpp"
 #include "support/error.hpp"
 #include "support/spellcheck.hpp"
@@ -37,15 +40,26 @@ void add_global_options(CLI::App& app, Context& context) {
   const CLI::Validator not_negative(
       [](std::string& value) { return value.rfind('-', 0) == 0 ? std::string("must not be negative") : std::string(); },
       "SIZE");
+  // CLI11 turns a size too large for 64 bits into the largest one, which would mean no limit.
+  const CLI::Validator at_most_a_tebibyte(
+      [](std::string& value) {
+        unsigned long long bytes = 0;
+        const auto [end, error] = std::from_chars(value.data(), value.data() + value.size(), bytes);
+        return error != std::errc() || end != value.data() + value.size() || bytes > (1ULL << 40)
+                   ? std::string("must be at most 1TiB")
+                   : std::string();
+      },
+      "SIZE");
   app.add_option("--max-file-size", context.limits.max_file_size, "Largest input file, e.g. 8MiB")
       ->check(not_negative)
       ->transform(CLI::AsSizeValue(false))
+      ->check(at_most_a_tebibyte)
       ->capture_default_str();
   app.add_option("--max-depth", context.limits.max_depth, "Deepest nesting of YAML sequences and mappings")
       ->check(CLI::Range(1, 10000))
       ->capture_default_str();
   app.add_option("--max-nodes", context.limits.max_nodes, "Most YAML nodes in a file, counting alias copies")
-      ->check(CLI::PositiveNumber)
+      ->check(CLI::Range(std::size_t{1}, std::size_t{1'000'000'000}))
       ->capture_default_str();
   app.add_option("--stdin-filename", context.stdin_filename,
                  "Path that standard input (-) is reported under, as if the file had been read from it");
@@ -211,7 +225,11 @@ int run(int argc, const char* const* argv) {
     app.parse(std::vector<std::string>(words.rbegin(), words.rend()));  // CLI11 takes them last first
   } catch (const CLI::ParseError& error) {
     if (error.get_exit_code() == 0) {
-      return app.exit(error);  // --help, --version
+      // --help, --version: a write that failed (a full disk) fails the run like any output.
+      std::ostringstream text;
+      const int code = app.exit(error, text, std::cerr);
+      write_stdout(text.str());
+      return code;
     }
     // A usage error is an input error of the command line.
     throw InputError(Diagnostic{{}, {}, usage_problem(app, error, words) + "\nRun 'ceplan --help' for usage."});

@@ -12,6 +12,8 @@
 namespace ceplan::cli {
 namespace {
 
+constexpr std::size_t max_stale_shown = 20;
+
 // Moves the baseline's findings out of `report`; records which entries matched.
 std::size_t hide_known(render::FileReport& report, const std::unordered_map<std::string, std::size_t>& known,
                        std::vector<bool>& matched, const std::string& path) {
@@ -51,11 +53,18 @@ void apply_baseline(std::vector<render::FileReport>& reports, const std::string&
   std::cerr << fmt::format("ceplan: the baseline {} hid {} known finding{}\n", printable(name), hidden,
                            hidden == 1 ? "" : "s");
   // Entries of files this run did not check may still hold; only the checked files' are stale.
+  // The first few are named; a baseline of a rewritten file must not flood the log.
+  std::size_t stale = 0;
   for (std::size_t i = 0; i < entries.size(); ++i) {
-    if (!matched[i] && checked.contains(entries[i].path)) {
-      std::cerr << fmt::format("ceplan: baseline entry no longer occurs: {} {} {}\n", printable(entries[i].path),
-                               printable(entries[i].rule), printable(entries[i].message));
+    if (!matched[i] && checked.contains(entries[i].path) && ++stale <= max_stale_shown) {
+      std::cerr << fmt::format("ceplan: baseline entry no longer occurs: {} {} {}\n",
+                               printable(excerpt(entries[i].path, 256)), printable(excerpt(entries[i].rule)),
+                               printable(excerpt(entries[i].message, 256)));
     }
+  }
+  if (stale > max_stale_shown) {
+    std::cerr << fmt::format("ceplan: {} more baseline entries no longer occur; --write-baseline {} drops them\n",
+                             stale - max_stale_shown, printable(name));
   }
 }
 

@@ -32,8 +32,10 @@ std::string quoted(const std::string& word) {
   return out + "'";
 }
 
-// Runs git with `arguments`; its standard output, or InputError with what went wrong.
-std::string git(const std::string& arguments, const std::string& what) {
+// Runs git with `arguments`; its standard output, or InputError with what went wrong. Output
+// beyond `limit` bytes is an error like a file over --max-file-size: closing the pipe early ends
+// git with SIGPIPE instead of reading all of it.
+std::string git(const std::string& arguments, const std::string& what, std::size_t limit) {
   const std::string command = "git " + arguments + " 2>/dev/null";
   std::unique_ptr<FILE, int (*)(FILE*)> pipe(popen(command.c_str(), "r"), pclose);
   if (!pipe) {
@@ -41,7 +43,15 @@ std::string git(const std::string& arguments, const std::string& what) {
   }
   std::string out;
   std::array<char, 4096> buffer{};
-  for (std::size_t n; (n = std::fread(buffer.data(), 1, buffer.size(), pipe.get())) > 0;) out.append(buffer.data(), n);
+  for (std::size_t n; (n = std::fread(buffer.data(), 1, buffer.size(), pipe.get())) > 0;) {
+    out.append(buffer.data(), n);
+    if (out.size() > limit) {
+      throw InputError(Diagnostic{
+          {},
+          {},
+          fmt::format("git's output to {} is larger than the limit of {} bytes (--max-file-size)", what, limit)});
+    }
+  }
   if (pclose(pipe.release()) != 0) {
     throw InputError(Diagnostic{{}, {}, fmt::format("git could not {}", what)});
   }
@@ -53,7 +63,7 @@ std::string git(const std::string& arguments, const std::string& what) {
 std::vector<std::string> changed_deploy_files(const std::string& revision, const InputLimits& limits) {
   std::vector<std::string> out;
   const std::string names = git("diff --name-only --relative " + quoted(revision) + " --",
-                                fmt::format("list the files changed since {}", revision));
+                                fmt::format("list the files changed since {}", revision), limits.max_file_size);
   for (std::size_t start = 0; start < names.size();) {
     const std::size_t end = std::min(names.find('\n', start), names.size());
     const std::string name = names.substr(start, end - start);
@@ -105,8 +115,8 @@ void run(const Options& options, Context& context) {
     const auto files = options.files.empty() ? changed_deploy_files(options.git, context.limits) : options.files;
     for (const std::string& file : files) {
       const std::string name = fmt::format("{}:{}", options.git, display_name(file));
-      const std::string old_text =
-          git("show " + quoted(options.git + ":./" + display_name(file)), fmt::format("read {}", name));
+      const std::string old_text = git("show " + quoted(options.git + ":./" + display_name(file)),
+                                       fmt::format("read {}", name), context.limits.max_file_size);
       reports.push_back(compare(name, old_text, file, options, context, catalog));
     }
   }

@@ -61,6 +61,17 @@ std::vector<Output> outputs_of(const std::vector<std::string>& formats) {
     const std::size_t equals = given.find('=');
     Output output{given.substr(0, equals), equals == std::string::npos ? std::string() : given.substr(equals + 1)};
     unnamed += output.path.empty() ? 1 : 0;
+    // Two reports in one file would keep only the one written last.
+    for (const Output& earlier : outputs) {
+      if (!output.path.empty() && !earlier.path.empty() &&
+          std::filesystem::path(earlier.path).lexically_normal() ==
+              std::filesystem::path(output.path).lexically_normal())
+        throw InputError(
+            Diagnostic{{},
+                       {},
+                       fmt::format("--format: {}={} and {}={} write the same file; give each report its own",
+                                   earlier.format, printable(earlier.path), output.format, printable(output.path))});
+    }
     outputs.push_back(std::move(output));
   }
   if (unnamed > 1) {
@@ -278,6 +289,9 @@ void run(Options options, Context& context) {
   if (!options.terraform.empty())
     terraform = read_terraform(options.terraform, options.terraform_region, context, "--terraform-region");
   auto reports = check_files(options, context, catalog, settings, terraform ? &*terraform : nullptr);
+  // Recorded before the baseline hides anything: `--baseline B --write-baseline B` rewrites B
+  // with every finding of the run, so entries that no longer occur drop out.
+  const std::string recorded = options.write_baseline.empty() ? std::string() : render::baseline_json(reports);
   if (!options.baseline.empty()) {
     apply_baseline(reports, options.baseline, context.limits);
   }
@@ -287,7 +301,7 @@ void run(Options options, Context& context) {
   context.exit_code = exit_code_for(reports, options.fail_on);
   if (!options.write_baseline.empty()) {
     // Recording today's findings is the point of the run: they do not fail it.
-    write_file_atomically(options.write_baseline, render::baseline_json(reports));
+    write_file_atomically(options.write_baseline, recorded, options.baseline);
     context.exit_code = 0;
   }
   std::vector<Diagnostic> errors;

@@ -169,7 +169,12 @@ extern "C" void remove_pending_temp(int signal) {
   std::raise(signal);
 }
 
-// While it lives, a temporary file it tracks is removed if SIGINT, SIGTERM or SIGHUP ends the run.
+// Every signal whose default action ends the process and that a run may get: from a user or a
+// supervisor, from a CI timeout (SIGALRM), from a file-size limit hit while writing (SIGXFSZ).
+constexpr std::array<int, 8> ending_signals{SIGINT, SIGTERM, SIGHUP, SIGQUIT, SIGUSR1, SIGUSR2, SIGALRM, SIGXFSZ};
+
+// While it lives, a temporary file it tracks is removed if a signal ends the run. A signal the
+// run was told to ignore (nohup's SIGHUP) stays ignored; each handler is restored afterwards.
 class PendingTemp {
 public:
   PendingTemp() = default;
@@ -177,15 +182,26 @@ public:
     if (path.size() < pending_temp.size()) {
       std::memcpy(pending_temp.data(), path.c_str(), path.size() + 1);
       have_pending = 1;
-      for (int signal : {SIGINT, SIGTERM, SIGHUP}) std::signal(signal, remove_pending_temp);
+      for (std::size_t i = 0; i < ending_signals.size(); ++i) {
+        m_previous[i] = std::signal(ending_signals[i], remove_pending_temp);
+        if (m_previous[i] == SIG_IGN)
+          std::signal(ending_signals[i], SIG_IGN);
+      }
+      m_tracking = true;
     }
   }
   ~PendingTemp() {
     have_pending = 0;
-    for (int signal : {SIGINT, SIGTERM, SIGHUP}) std::signal(signal, SIG_DFL);
+    for (std::size_t i = 0; m_tracking && i < ending_signals.size(); ++i) {
+      std::signal(ending_signals[i], m_previous[i] == SIG_ERR ? SIG_DFL : m_previous[i]);
+    }
   }
   PendingTemp(const PendingTemp&) = delete;
   PendingTemp& operator=(const PendingTemp&) = delete;
+
+private:
+  std::array<void (*)(int), ending_signals.size()> m_previous{};
+  bool m_tracking = false;
 };
 
 // Writes all of `text` to `fd`; false with errno set on failure.
@@ -203,8 +219,10 @@ bool write_all(int fd, std::string_view text) {
   return true;
 }
 
-// Writes `text` to a new temporary file of `mode` beside `path`, on disk before it returns.
-std::string write_temporary(const std::string& path, const std::string& text, mode_t mode, PendingTemp& pending) {
+// Writes `text` to a new temporary file of `mode` beside `path`, on disk before it returns;
+// owned like `owner` when given and the system allows it (root, or a group of the user's).
+std::string write_temporary(const std::string& path, const std::string& text, mode_t mode, PendingTemp& pending,
+                            const struct stat* owner = nullptr) {
   const auto slash = path.find_last_of('/');
   std::string temp = (slash == std::string::npos ? std::string() : path.substr(0, slash + 1)) + ".ceplan-XXXXXX";
   const int fd = ::mkstemp(temp.data());
@@ -212,6 +230,9 @@ std::string write_temporary(const std::string& path, const std::string& text, mo
     fail(path, fmt::format("cannot write output: {}", system_error()));
   }
   pending.track(temp);
+  if (owner != nullptr && ::fchown(fd, owner->st_uid, owner->st_gid) != 0) {
+    (void)::fchown(fd, static_cast<uid_t>(-1), owner->st_gid);
+  }
   const bool written = ::fchmod(fd, mode) == 0 && write_all(fd, text) && ::fsync(fd) == 0;
   const std::string reason = system_error();
   if (::close(fd) != 0 || !written) {
@@ -252,18 +273,27 @@ void write_stdout(const std::string& text) {
   }
 }
 
-void write_file_atomically(const std::string& path, const std::string& text) {
+void write_file_atomically(const std::string& path, const std::string& text, const std::string& replaces) {
   if (path == "-") {
     write_stdout(text);
     return;
   }
   struct stat info {};
   const bool exists = ::stat(path.c_str(), &info) == 0;
+  struct stat link {};
+  if (!exists && ::lstat(path.c_str(), &link) == 0 && S_ISLNK(link.st_mode)) {
+    // Creating the file a planted link points to could write anywhere; replacing the link
+    // would lose it. Neither is what the user asked for.
+    fail(path, "is a symbolic link to a file that does not exist; ceplan does not follow or replace it");
+  }
   if (exists && !S_ISREG(info.st_mode)) {
     write_through(path, text);
     return;
   }
-  if (exists && is_input(info)) {
+  struct stat replaced {};
+  const bool meant = !replaces.empty() && ::stat(replaces.c_str(), &replaced) == 0 && replaced.st_dev == info.st_dev &&
+                     replaced.st_ino == info.st_ino;
+  if (exists && is_input(info) && !meant) {
     fail(path, "is an input of this run; ceplan does not write its output over it (name another file)");
   }
   // A link stays a link: the file it points to is replaced, with its mode.
@@ -275,7 +305,8 @@ void write_file_atomically(const std::string& path, const std::string& text) {
     }
   }
   PendingTemp pending;
-  const std::string temp = write_temporary(target, text, exists ? (info.st_mode & 07777) : default_mode(), pending);
+  const std::string temp = write_temporary(target, text, exists ? (info.st_mode & 07777) : default_mode(), pending,
+                                           exists ? &info : nullptr);
   if (::rename(temp.c_str(), target.c_str()) != 0) {
     const std::string reason = system_error();
     ::unlink(temp.c_str());

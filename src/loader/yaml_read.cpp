@@ -171,7 +171,7 @@ bool Reader::map(const Node& node, std::string_view what, std::span<const std::s
   for (std::size_t i = 0; i < node.keys.size(); ++i) {
     const std::string& key = node.keys[i];
     if (std::find(known.begin(), known.end(), key) == known.end()) {
-      error(node.key_marks[i], fmt::format("unknown key '{}' in {}{}", key, what, did_you_mean(key, known)));
+      error(node.key_marks[i], fmt::format("unknown key '{}' in {}{}", excerpt(key), what, did_you_mean(key, known)));
     }
   }
   return true;
@@ -216,8 +216,11 @@ std::optional<std::string> Reader::string(const Node& node, std::string_view wha
   // Editors read `42` or `true` as a number or a boolean, and the schema rejects them where a
   // string belongs; so does ceplan, and says how to write the string.
   if (node.plain && (core_boolean(node.value) || core_float(node.value) || core_integer(node.value))) {
-    error(node.mark, fmt::format("{} must be a string, not {} {}; quote it: '{}'", what,
-                                 core_boolean(node.value) ? "the boolean" : "the number", node.value, node.value));
+    // A number as long as the file is shown cut, and then without a hint to copy.
+    const std::string shown = excerpt(node.value);
+    error(node.mark, fmt::format("{} must be a string, not {} {}; quote it{}", what,
+                                 core_boolean(node.value) ? "the boolean" : "the number", shown,
+                                 shown == node.value ? fmt::format(": '{}'", shown) : std::string()));
     return std::nullopt;
   }
   return node.value;
@@ -237,7 +240,7 @@ std::optional<std::string> Reader::choice(const Node& node, std::string_view wha
     return std::nullopt;
   }
   if (std::find(choices.begin(), choices.end(), *text) == choices.end()) {
-    error(node.mark, fmt::format("{} must be one of {}, not '{}'{}", what, fmt::join(choices, ", "), *text,
+    error(node.mark, fmt::format("{} must be one of {}, not '{}'{}", what, fmt::join(choices, ", "), excerpt(*text),
                                  did_you_mean(*text, choices)));
     return std::nullopt;
   }
@@ -252,7 +255,7 @@ std::optional<std::int64_t> Reader::integer(const Node& node, std::string_view w
   const std::string& text = node.value;
   const auto parsed = node.plain ? core_whole_number(text) : std::nullopt;
   if (!parsed) {
-    error(node.mark, fmt::format("{} must be a whole number, not '{}'", what, text));
+    error(node.mark, fmt::format("{} must be a whole number, not '{}'", what, excerpt(text)));
     return std::nullopt;
   }
   const std::int64_t value = *parsed;
@@ -268,9 +271,9 @@ std::optional<bool> Reader::boolean(const Node& node, std::string_view what) {
     if (auto value = core_boolean(node.value))
       return value;
   }
-  error(node.mark,
-        fmt::format("{} must be true or false, not {}", what,
-                    node.kind == Kind::scalar ? fmt::format("'{}'", node.value) : std::string(describe(node))));
+  error(node.mark, fmt::format("{} must be true or false, not {}", what,
+                               node.kind == Kind::scalar ? fmt::format("'{}'", excerpt(node.value))
+                                                         : std::string(describe(node))));
   return std::nullopt;
 }
 
@@ -289,12 +292,13 @@ std::optional<double> Reader::percent(const Node& node, std::string_view what) {
     number = parsed;
   }
   if (!number) {
-    error(node.mark, fmt::format("{} must be a percentage such as 99.95 or \"99.95%\", not '{}'", what, node.value));
+    error(node.mark,
+          fmt::format("{} must be a percentage such as 99.95 or \"99.95%\", not '{}'", what, excerpt(node.value)));
     return std::nullopt;
   }
   const double value = *number;
   if (value <= 0 || value > 100) {
-    error(node.mark, fmt::format("{} must be above 0 and at most 100, not {}", what, node.value));
+    error(node.mark, fmt::format("{} must be above 0 and at most 100, not {}", what, excerpt(node.value)));
     return std::nullopt;
   }
   return value;
@@ -307,7 +311,7 @@ std::optional<std::int64_t> Reader::duration(const Node& node, std::string_view 
   auto seconds = parse_duration(node.value);
   if (!seconds) {
     error(node.mark,
-          fmt::format("{} must be a duration such as 90s, 15m, 4h, 1d or 1h30m, not '{}'", what, node.value));
+          fmt::format("{} must be a duration such as 90s, 15m, 4h, 1d or 1h30m, not '{}'", what, excerpt(node.value)));
   }
   return seconds;
 }

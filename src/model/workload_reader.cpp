@@ -28,8 +28,8 @@ void read_placement(FieldReader& read, const Node& node, std::string_view object
   for (std::size_t i = 0; i < node.keys.size(); ++i) {
     const Node& item = node.items[i];
     RegionOverrides local;
-    if (!item.is_null() &&
-        read.map(item, fmt::format("region '{}' of '{}'", node.keys[i], out.name.name), lists().placement_keys)) {
+    if (!item.is_null() && read.map(item, fmt::format("region '{}' of '{}'", excerpt(node.keys[i]), out.name.name),
+                                    lists().placement_keys)) {
       if (item.find("min_scale") != nullptr) {
         read.integer_setting(item, "placement", "min_scale", local.min_scale.emplace());
       }

@@ -62,8 +62,10 @@ std::vector<BaselineEntry> read_baseline(std::string_view text, const std::strin
     throw InputError(Diagnostic{source, location_of(text, error.byte > 0 ? error.byte - 1 : 0),
                                 "not a ceplan baseline: invalid JSON"});
   }
-  if (!document.is_object() || document.value("ceplan_baseline", 0) != 1 || !document.contains("findings") ||
-      !document["findings"].is_array()) {
+  // value() would throw a type error naming no file for `"ceplan_baseline": "1"`: types are checked first.
+  const auto version = document.is_object() ? document.find("ceplan_baseline") : document.end();
+  if (!document.is_object() || version == document.end() || !version->is_number_integer() || *version != 1 ||
+      !document.contains("findings") || !document["findings"].is_array()) {
     throw InputError(
         Diagnostic{source, {}, "not a ceplan baseline: expected {\"ceplan_baseline\": 1, \"findings\": [...]}"});
   }
@@ -73,8 +75,14 @@ std::vector<BaselineEntry> read_baseline(std::string_view text, const std::strin
     if (!findings[i].is_object()) {
       throw InputError(Diagnostic{source, {}, fmt::format("baseline entry {} is not an object", i + 1)});
     }
+    const auto message = findings[i].find("message");
+    if (message != findings[i].end() && !message->is_string()) {
+      throw InputError(
+          Diagnostic{source, {}, fmt::format("baseline entry {} has a 'message' that is not a string", i + 1)});
+    }
     entries.push_back({text_field(findings[i], "fingerprint", source, i), text_field(findings[i], "rule", source, i),
-                       text_field(findings[i], "path", source, i), findings[i].value("message", std::string())});
+                       text_field(findings[i], "path", source, i),
+                       message == findings[i].end() ? std::string() : message->get<std::string>()});
   }
   return entries;
 }

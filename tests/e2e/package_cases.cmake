@@ -13,3 +13,6 @@ ceplan_pipeline(zsh_completion_parses
   "$<TARGET_FILE:ceplan> completion zsh > ${out}/_ceplan && zsh -n ${out}/_ceplan && grep -q \"'--fail-on\\\\[\" ${out}/_ceplan")
 # cpack and cmake --install build the tree; so do the layer probes (tests/layers): one at a time.
 set_tests_properties(e2e.install_tree_is_complete e2e.deb_installs_and_runs PROPERTIES RESOURCE_LOCK build_tree)
+# A file-size limit hit while writing -o (SIGXFSZ) ends the run without leaving a temporary file.
+ceplan_pipeline(output_temp_removed_on_sigxfsz
+  "rm -rf ${out}/xfsz && mkdir -p ${out}/xfsz && (ulimit -f 1 && exec $<TARGET_FILE:ceplan> runbook examples/shop-active-active.yaml --restore-to br-sao -o ${out}/xfsz/runbook.md) 2>/dev/null; test $? -gt 128 && test -z \"$(ls -A ${out}/xfsz)\"")

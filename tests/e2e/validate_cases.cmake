@@ -61,3 +61,10 @@ ceplan_pipeline(config_starter_parses_and_fits_its_schema
 ceplan_case(config_fail_on_warning EXIT 1 WORKDIR ${configured} ARGS validate warnings.yaml)
 ceplan_case(config_fail_on_default_without_config WORKDIR ${configured} ARGS validate --no-config warnings.yaml)
 ceplan_case(config_keys_reference STDOUT_FILE docs/config-keys.md ARGS schema --config --format markdown)
+# A baseline whose file was rewritten names the first 20 stale entries and counts the rest.
+ceplan_pipeline(validate_baseline_stale_entries_are_capped
+  "rm -rf ${out}/baseline-stale && mkdir -p ${out}/baseline-stale/.git && cd ${out}/baseline-stale && cp ${PROJECT_SOURCE_DIR}/examples/risky.yaml deploy.yaml && $<TARGET_FILE:ceplan> validate deploy.yaml --write-baseline base.json >/dev/null; cp ${PROJECT_SOURCE_DIR}/examples/shop-active-active.yaml deploy.yaml && $<TARGET_FILE:ceplan> validate deploy.yaml --baseline base.json 2> err.txt >/dev/null; test $(grep -c '^ceplan: baseline entry no longer occurs: ' err.txt) -eq 20 && grep -qx 'ceplan: 9 more baseline entries no longer occur; --write-baseline base.json drops them' err.txt")
+ceplan_case(validate_two_formats_one_file EXIT 2 ARGS validate deploy/job-runs-twice.yaml --format sarif=out.x --format json=./out.x)
+# --baseline B --write-baseline B rewrites B with every finding of the run.
+ceplan_pipeline(validate_baseline_rewritten_in_place
+  "rm -rf ${out}/baseline-in-place && mkdir -p ${out}/baseline-in-place/.git && cd ${out}/baseline-in-place && cp ${PROJECT_SOURCE_DIR}/examples/risky.yaml deploy.yaml && $<TARGET_FILE:ceplan> validate deploy.yaml --write-baseline base.json >/dev/null && cp base.json first.json && sed -i 's/us-soth/us-south/' deploy.yaml && $<TARGET_FILE:ceplan> validate deploy.yaml --baseline base.json --write-baseline base.json >/dev/null 2>&1 && $<TARGET_FILE:ceplan> validate deploy.yaml --write-baseline fresh.json >/dev/null && cmp -s base.json fresh.json && ! cmp -s base.json first.json")

@@ -61,6 +61,21 @@ CASES = {
     "quoted-nesting.yaml": "a: [-\"" + "[" * SIZE + "\n",
 }
 
+GLOB = "**a" * 340 + "x"
+
+# Configurations and baselines, for fuzz_config (in config/).
+CONFIG_CASES = {
+    # 9. a glob whose matching once cost |glob| x |path|^2
+    "glob.ceplan.yaml": f'paths: ["{GLOB}"]\nexclude: ["{GLOB}"]\noverrides:\n  - {{ files: ["{GLOB}"], disable: [CE201] }}\n',
+    # 3. paths that leave the configuration's directory
+    "escape.ceplan.yaml": 'format: ["json=../../x", "sarif=/abs"]\ncatalog: ../c.yaml\nbaseline: /b.json\npaths: ["../*"]\n',
+    # 12. a baseline of thousands of entries, and one whose values have the wrong types
+    "many-entries.json": '{"ceplan_baseline": 1, "findings": ['
+    + ", ".join(f'{{"fingerprint": "f{i}", "rule": "CE201", "path": "d.yaml", "message": "m"}}' for i in range(SIZE // 80))
+    + "]}\n",
+    "wrong-types.json": '{"ceplan_baseline": "1", "findings": [{"fingerprint": 1, "message": 7}]}\n',
+}
+
 
 def main():
     directory = sys.argv[1] if len(sys.argv) > 1 else os.path.join(os.path.dirname(__file__), "..", "data",
@@ -71,6 +86,10 @@ def main():
             out.write(text)
     with open(os.path.join(directory, "utf-16.yaml"), "wb") as out:
         out.write(HEAD.encode("utf-16-le"))
+    os.makedirs(os.path.join(directory, "config"), exist_ok=True)
+    for name, text in CONFIG_CASES.items():
+        with open(os.path.join(directory, "config", name), "w", encoding="utf-8", newline="") as out:
+            out.write(text)
 
 
 if __name__ == "__main__":

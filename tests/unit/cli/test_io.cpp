@@ -4,6 +4,9 @@
 #include <filesystem>
 #include <fstream>
 
+#include <sys/stat.h>
+#include <unistd.h>
+
 #include "cli/io.hpp"
 #include "test_util.hpp"
 
@@ -49,5 +52,50 @@ TEST_CASE("a new file is never written over an existing one") {
   CHECK(contents(path) == "first");
   ceplan::cli::write_file_atomically(path, "replaced");
   CHECK(contents(path) == "replaced");
+  std::remove(path.c_str());
+}
+
+TEST_CASE("a link to nothing is neither followed nor replaced") {
+  const std::string link = temp_path("dangling");
+  std::remove(link.c_str());
+  std::filesystem::create_symlink(temp_path("nowhere"), link);
+  CHECK(
+      ceplan::test::errors_of([&] { ceplan::cli::write_file_atomically(link, "x"); }) ==
+      Lines{link + ": error: is a symbolic link to a file that does not exist; ceplan does not follow or replace it"});
+  CHECK(std::filesystem::is_symlink(link));
+  CHECK_FALSE(std::filesystem::exists(temp_path("nowhere")));
+  std::remove(link.c_str());
+}
+
+TEST_CASE("an input is overwritten only by the output meant to rewrite it") {
+  // Left in place, as in "reading names the file and the limit".
+  const std::string path = temp_path("baseline");
+  const std::string other = temp_path("other-input");
+  std::remove(path.c_str());
+  std::remove(other.c_str());
+  ceplan::cli::write_file_atomically(path, "old");
+  ceplan::cli::write_file_atomically(other, "other");
+  (void)ceplan::cli::read_input(path, 100);
+  (void)ceplan::cli::read_input(other, 100);
+  CHECK(ceplan::test::errors_of([&] { ceplan::cli::write_file_atomically(path, "new", other); }) ==
+        Lines{path + ": error: is an input of this run; ceplan does not write its output over it (name another file)"});
+  ceplan::cli::write_file_atomically(path, "new", path);
+  CHECK(contents(path) == "new");
+}
+
+TEST_CASE("a replaced file keeps its owner where the system allows it") {
+  if (::geteuid() != 0) {
+    WARN("only root can give a file to another user; not checked");
+    return;
+  }
+  const std::string path = temp_path("owned");
+  std::remove(path.c_str());
+  ceplan::cli::write_file_atomically(path, "first");
+  REQUIRE(::chown(path.c_str(), 65534, 65534) == 0);
+  ceplan::cli::write_file_atomically(path, "second");
+  struct stat info {};
+  REQUIRE(::stat(path.c_str(), &info) == 0);
+  CHECK(info.st_uid == 65534);
+  CHECK(info.st_gid == 65534);
   std::remove(path.c_str());
 }

@@ -110,3 +110,19 @@ TEST_CASE("a percentage string has the schema's form: at most 100, no leading ze
   CHECK(problems("v: \"099%\"", [](auto& r, auto& n) { (void)r.percent(n, "'a'"); }) ==
         Lines{"t.yaml:1:4: error: 'a' must be a percentage such as 99.95 or \"99.95%\", not '099%'"});
 }
+
+TEST_CASE("a value as long as the file is cut in every message that quotes it") {
+  const std::string digits(100'000, '7');
+  const std::string shown = std::string(64, '7') + "...";
+  CHECK(
+      problems("v: 0." + digits, [](auto& r, auto& n) { (void)r.string(n, "'name'"); }) ==
+      Lines{"t.yaml:1:4: error: 'name' must be a string, not the number 0." + std::string(62, '7') + "...; quote it"});
+  CHECK(problems("v: " + digits, [](auto& r, auto& n) { (void)r.duration(n, "'rto'"); }) ==
+        Lines{"t.yaml:1:4: error: 'rto' must be a duration such as 90s, 15m, 4h, 1d or 1h30m, not '" + shown + "'"});
+  CHECK(problems("v: " + digits, [](auto& r, auto& n) { (void)r.percent(n, "'sla'"); }) ==
+        Lines{"t.yaml:1:4: error: 'sla' must be a percentage such as 99.95 or \"99.95%\", not '" + shown + "'"});
+  CHECK(problems("v: x" + digits, [](auto& r, auto& n) { (void)r.integer(n, "'n'", 0, 5); }) ==
+        Lines{"t.yaml:1:4: error: 'n' must be a whole number, not 'x" + std::string(63, '7') + "...'"});
+  CHECK(problems("v: x" + digits, [](auto& r, auto& n) { (void)r.boolean(n, "'b'"); }) ==
+        Lines{"t.yaml:1:4: error: 'b' must be true or false, not 'x" + std::string(63, '7') + "...'"});
+}

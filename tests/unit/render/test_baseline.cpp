@@ -31,3 +31,16 @@ TEST_CASE("a baseline that is not one is an input error with its place") {
           (void)ceplan::render::read_baseline(R"({"ceplan_baseline": 1, "findings": [{"rule": "CE301"}]})", "b.json");
         }) == std::vector<std::string>{"b.json: error: baseline entry 1 has no 'fingerprint' string"});
 }
+
+TEST_CASE("a baseline whose values have the wrong type names the file, not a JSON library error") {
+  CHECK(errors_of([] {
+          (void)ceplan::render::read_baseline(R"({"ceplan_baseline": "1", "findings": []})", "b.json");
+        }) == std::vector<std::string>{
+                  "b.json: error: not a ceplan baseline: expected {\"ceplan_baseline\": 1, \"findings\": [...]}"});
+  CHECK(
+      errors_of([] {
+        (void)ceplan::render::read_baseline(
+            R"({"ceplan_baseline": 1, "findings": [{"fingerprint": "f", "rule": "CE301", "path": "p", "message": 7}]})",
+            "b.json");
+      }) == std::vector<std::string>{"b.json: error: baseline entry 1 has a 'message' that is not a string"});
+}
