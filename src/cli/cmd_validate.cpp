@@ -15,6 +15,7 @@
 #include "cli/baseline.hpp"
 #include "cli/commands.hpp"
 #include "cli/config_files.hpp"
+#include "cli/input_budget.hpp"
 #include "cli/io.hpp"
 #include "render/baseline.hpp"
 #include "render/ci.hpp"
@@ -25,6 +26,10 @@
 
 namespace ceplan::cli {
 namespace {
+
+// Input parsed at once by parallel checks: parsing and checking take up to about 30 times a
+// file's size (docs/performance.md), so this keeps `-j` near 256 MB however many files are large.
+constexpr std::size_t parallel_input_bytes = std::size_t{8} << 20;
 
 struct Options {
   std::vector<std::string> files;
@@ -180,9 +185,9 @@ void with_severities(const std::map<std::string, Severity>& severity, render::Fi
   for (Suppressed& entry : report.suppressed) adjust(entry.finding);
 }
 
-// Checks every file, on up to `options.jobs` threads; results stay in input order. A file that
-// cannot be read as a deploy file gets its input errors in its report, and the others are still
-// checked.
+// Checks every file, on up to `options.jobs` threads whose files together fit the input budget;
+// results stay in input order. A file that cannot be read as a deploy file gets its input errors
+// in its report, and the others are still checked.
 std::vector<render::FileReport> check_files(const Options& options, const Context& context, const Catalog& catalog,
                                             const std::vector<FileSettings>& settings,
                                             const terraform::Inventory* terraform) {
@@ -190,6 +195,7 @@ std::vector<render::FileReport> check_files(const Options& options, const Contex
   std::vector<render::FileReport> reports(count);
   std::vector<std::exception_ptr> failures(count);
   std::atomic<std::size_t> next{0};
+  InputBudget budget(parallel_input_bytes);
   auto work = [&] {
     for (std::size_t i = next++; i < count; i = next++) {
       const std::string& file = options.files[i];
@@ -198,6 +204,7 @@ std::vector<render::FileReport> check_files(const Options& options, const Contex
       std::string text;
       try {
         text = read_input(file, context.limits.max_file_size);
+        const BudgetShare share(budget, text.size());
         const RuleSelection& selection = settings[i].selection;
         auto kept = apply_suppressions(text, reports[i].path,
                                        validate(text, reports[i].path, catalog, selection, context.limits, terraform),

@@ -297,6 +297,13 @@ private:
         m_anchors.resize(anchor + 1);
       }
       count(node.mark, size);
+      // The anchor keeps a copy for its aliases: nested anchors around one long string would
+      // otherwise copy it once per anchor, so copies share the aliases' budget.
+      m_alias_bytes += bytes + size * alias_node_bytes;
+      if (m_alias_bytes > m_limits.max_file_size) {
+        fail(node.mark, fmt::format("anchors and aliases repeat more than {} bytes of text (--max-file-size)",
+                                    m_limits.max_file_size));
+      }
       m_anchors[anchor] = std::make_unique<Anchored>(Anchored{node, size, depth, bytes});
     }
     if (m_stack.empty()) {

@@ -99,7 +99,7 @@ TEST_CASE("aliases cannot expand without bound or refer to themselves") {
   // Each repeated node counts 16 bytes of text: 524,288 copies reach the 8 MiB limit, long before
   // the 2,000,000 nodes (and hundreds of megabytes) the node limit would allow.
   CHECK(errors_of([&] { (void)parse(bomb, "t.yaml"); }) ==
-        Lines{"t.yaml:6:20: error: aliases repeat more than 8388608 bytes of text (--max-file-size)"});
+        Lines{"t.yaml:6:16: error: aliases repeat more than 8388608 bytes of text (--max-file-size)"});
   ceplan::yaml::Limits limits;
   limits.max_nodes = 1000;
   CHECK(errors_of([&] { (void)parse(bomb, "t.yaml", limits); }) ==
@@ -164,7 +164,13 @@ TEST_CASE("hostile inputs: aliases are bounded in bytes and depth, nulls count a
   ceplan::yaml::Limits limits;
   limits.max_file_size = 1000;
   CHECK(errors_of([&] { (void)parse("a: &a " + std::string(400, 'x') + "\nb: [*a, *a, *a]\n", "t.yaml", limits); }) ==
-        Lines{"t.yaml:2:13: error: aliases repeat more than 1000 bytes of text (--max-file-size)"});
+        Lines{"t.yaml:2:9: error: aliases repeat more than 1000 bytes of text (--max-file-size)"});
+  // Each anchor keeps a copy: nested anchors around one long string count once per anchor.
+  std::string nested = "a: ";
+  for (int i = 0; i < 60; ++i) nested += fmt::format("&a{} [", i);
+  nested += std::string(300, 'x') + std::string(60, ']') + "\n";
+  CHECK(errors_of([&] { (void)parse(nested, "t.yaml", limits); }) ==
+        Lines{"t.yaml:1:336: error: anchors and aliases repeat more than 1000 bytes of text (--max-file-size)"});
   ceplan::yaml::Limits shallow;
   shallow.max_depth = 4;
   CHECK(errors_of([&] { (void)parse("a: &a [[[1]]]\nb: [*a]\n", "t.yaml", shallow); }) ==
