@@ -5,9 +5,12 @@ for what is too quick or too small to measure), through `validate`, `plan --scen
 `runbook`.
 
   bench/scaling.py CEPLAN [SIZE]
+  bench/scaling.py CEPLAN bounded
 
 Each figure is the fastest of three runs. Prints one line per class and command and exits 1 if
-any grows faster than linearly.
+any grows faster than linearly. `bounded` runs `validate` on every class (and the shapes that
+stress the parser most) at 8 MiB under the default limits, and exits 1 if any takes more than
+256 MiB or 2 s.
 """
 import json
 import os
@@ -93,6 +96,26 @@ CLASSES = [alias_strings, long_name, duplicate_keys, dangling, many_regions, den
            ignore_comments, one_line, apps_and_stores, regions_per_app]
 
 
+def flow_breadth(n):       # one flow sequence of tiny items: yaml-cpp queues a token per item
+    return "- [" + "1," * (n // 2 - 4) + "1]\n"
+
+
+def block_items(n):        # the most nodes per byte in block style
+    return "a:\n" + "- 1\n" * (n // 4 - 1)
+
+
+def nested_anchors(n):     # sixty anchors around one long string
+    return "a: " + "".join(f"&a{i} [" for i in range(60)) + "'" + "x" * (n - 1000) + "'" + "]" * 60 + "\n"
+
+
+def block_apps(n):         # a deploy file of apps in block style, under the node limit
+    count = min(n // 40, 99_000)
+    return HEAD + "apps:\n" + "".join(f"  - name: a{i}\n    image: icr.io/p/a:1\n" for i in range(count))
+
+
+PARSER_CLASSES = [flow_breadth, block_items, nested_anchors, block_apps]
+
+
 # Terraform plans (`terraform show -json`) for `import terraform` and `validate --terraform`.
 def plan_json(resources, configuration, variables=None):
     return json.dumps({"format_version": "1.2", "variables": variables or {},
@@ -172,7 +195,7 @@ def measure(ceplan, command, text, after=()):
     return min((measure_once(ceplan, command, text, after) for _ in range(RUNS)), key=lambda run: run[0])
 
 
-def measure_once(ceplan, command, text, after=()):
+def measure_once(ceplan, command, text, after=(), limits=LIMITS):
     with tempfile.NamedTemporaryFile("w", suffix=".yaml", delete=False) as f:
         f.write(text)
         path = f.name
@@ -182,7 +205,7 @@ def measure_once(ceplan, command, text, after=()):
     try:
         start = time.perf_counter()
         # GNU time reports the peak resident set of this one run, in KiB.
-        run = subprocess.run(["/usr/bin/time", "-f", "%M", ceplan, *command, path, *after, *LIMITS],
+        run = subprocess.run(["/usr/bin/time", "-f", "%M", ceplan, *command, path, *after, *limits],
                              stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True, check=False)
         elapsed = time.perf_counter() - start
         return elapsed, int(run.stderr.strip().splitlines()[-1])
@@ -210,8 +233,25 @@ def measure_glob(ceplan, size):
         return time.perf_counter() - start, int(run.stderr.strip().splitlines()[-1])
 
 
+def bounded(ceplan):
+    """Every class at 8 MiB under the default limits: at most 256 MiB and 2 s each."""
+    failed = False
+    size = 8 << 20
+    for make in CLASSES + PARSER_CLASSES:
+        text = make(size)[:size]
+        seconds, kib = min((measure_once(ceplan, ["validate"], text, limits=()) for _ in range(RUNS)),
+                           key=lambda run: run[0])
+        ok = kib <= 256 * 1024 and seconds <= 2
+        failed |= not ok
+        print(f"{make.__name__:24} {len(text) / 1048576:5.1f} MiB   {seconds * 1000:8.1f} ms   "
+              f"{kib / 1024:6.1f} MiB   {'ok' if ok else 'OVER'}")
+    return failed
+
+
 def main():
     ceplan = sys.argv[1]
+    if len(sys.argv) > 2 and sys.argv[2] == "bounded":
+        sys.exit(1 if bounded(ceplan) else 0)
     size = int(sys.argv[2]) if len(sys.argv) > 2 else 200_000
     failed = False
     for make in CLASSES:

@@ -26,7 +26,7 @@ struct Budget {
 /// plan and runbook the simulator replays: up to 370 ms per KiB of input, and 2 KiB of heap per
 /// byte), so an input over it grows faster than linearly or hangs; bench/scaling.py measures the
 /// growth itself. The fixed heap part covers what the node limit lets a few hundred bytes of
-/// aliases build (2,000,000 nodes, about 175 MB).
+/// aliases build (500,000 nodes by default; the budget was set for 2,000,000, about 175 MB).
 inline constexpr Budget input_budget{1.0, 0.5, std::size_t{256} << 20, 4096};
 
 namespace detail {

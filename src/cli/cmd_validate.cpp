@@ -27,9 +27,10 @@
 namespace ceplan::cli {
 namespace {
 
-// Input parsed at once by parallel checks: parsing and checking take up to about 30 times a
-// file's size (docs/performance.md), so this keeps `-j` near 256 MB however many files are large.
-constexpr std::size_t parallel_input_bytes = std::size_t{8} << 20;
+// Input parsed at once by parallel checks. Parsing and checking take up to about 60 times a
+// file's size (docs/performance.md): hundreds of ordinary deploy files still run side by side,
+// while files of megabytes run one at a time, so `-j` costs about what the largest file does.
+constexpr std::size_t parallel_input_bytes = std::size_t{2} << 20;
 
 struct Options {
   std::vector<std::string> files;

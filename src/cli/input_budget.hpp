@@ -21,6 +21,7 @@ public:
   void release(std::size_t taken);
 
 private:
+  static constexpr std::size_t trim_after_bytes = std::size_t{1} << 20;
   std::mutex m_mutex;
   std::condition_variable m_freed;
   std::size_t m_free;

@@ -387,10 +387,22 @@ void check_encoding(std::string_view text, DiagnosticSink& sink) {
 // simple key may be pending: deep flow nesting is refused before the text reaches it. What looks
 // quoted may not be (`[-"` is a plain scalar), so brackets a quoted run leaves open are added to
 // the depth when it ends, and closing ones there never lower it; a JSON value inside a string
-// balances and costs nothing.
+// balances and costs nothing. The queued tokens of one long flow line are a few hundred bytes
+// each, so its entries are counted against the node limit before yaml-cpp sees any of them.
 class FlowDepth {
 public:
-  FlowDepth(std::size_t max_depth, DiagnosticSink& sink) : m_max(max_depth), m_sink(sink) {}
+  FlowDepth(const Limits& limits, DiagnosticSink& sink)
+      : m_max(limits.max_depth), m_max_nodes(limits.max_nodes), m_sink(sink) {}
+
+  /// Counts a ',' outside quotes at `at`; false once a flow collection holds more entries than
+  /// the file may have nodes.
+  bool entry(Location at) {
+    if (m_depth == 0 || ++m_entries <= m_max_nodes)
+      return true;
+    m_sink.error(
+        at, fmt::format("document has more than {} nodes, counting what aliases repeat (--max-nodes)", m_max_nodes));
+    return false;
+  }
 
   /// Counts an opening bracket at `at`; false once the depth is too great.
   bool open(Location at, bool quoted) {
@@ -422,13 +434,15 @@ private:
   }
 
   std::size_t m_max;
+  std::size_t m_max_nodes;
   DiagnosticSink& m_sink;
+  std::size_t m_entries = 0;
   std::size_t m_depth = 0;
   std::size_t m_in_quote = 0;
 };
 
-void check_flow_depth(std::string_view text, std::size_t max_depth, DiagnosticSink& sink) {
-  FlowDepth depth(max_depth, sink);
+void check_flow(std::string_view text, const Limits& limits, DiagnosticSink& sink) {
+  FlowDepth depth(limits, sink);
   int line = 1;
   int column = 0;
   char quote = 0;
@@ -450,6 +464,9 @@ void check_flow_depth(std::string_view text, std::size_t max_depth, DiagnosticSi
         return;
     } else if (c == ']' || c == '}') {
       depth.close(quote != 0);
+    } else if (c == ',' && quote == 0) {
+      if (!depth.entry({line, column}))
+        return;
     } else if (quote != 0) {
       if (c == '\\' && quote == '"' && i + 1 < text.size() && text[i + 1] != '\n') {
         ++i;
@@ -512,7 +529,7 @@ Node parse(std::string_view text, const std::string& source, const Limits& limit
   sink.throw_if_failed();
   check_text(text, sink);
   sink.throw_if_failed();
-  check_flow_depth(text, limits.max_depth, sink);
+  check_flow(text, limits, sink);
   sink.throw_if_failed();
 
   std::istringstream stream{blank_tabs_as_spaces(text)};

@@ -18,6 +18,7 @@ foreach(case IN ITEMS hostile_deep hostile_big hostile_random hostile_big_stdin 
 endforeach()
 
 ceplan_case(hostile_alias_bomb EXIT 2 ARGS validate hostile/alias-bomb.yaml)
+ceplan_case(hostile_alias_bomb_raised_node_limit EXIT 2 ARGS --max-nodes 2000000 validate hostile/alias-bomb.yaml)
 ceplan_case(hostile_self_alias EXIT 2 ARGS validate hostile/self-alias.yaml)
 ceplan_case(hostile_invalid_utf8 EXIT 2 ARGS validate hostile/invalid-utf8.yaml)
 ceplan_case(hostile_control_char EXIT 2 ARGS validate hostile/control-char.yaml)

@@ -96,10 +96,15 @@ TEST_CASE("aliases cannot expand without bound or refer to themselves") {
     bomb += fmt::format("{}: &{} [*{p}, *{p}, *{p}, *{p}, *{p}, *{p}, *{p}, *{p}, *{p}, *{p}]\n", c, c,
                         fmt::arg("p", static_cast<char>(c - 1)));
   }
-  // Each repeated node counts 16 bytes of text: 524,288 copies reach the 8 MiB limit, long before
-  // the 2,000,000 nodes (and hundreds of megabytes) the node limit would allow.
-  CHECK(errors_of([&] { (void)parse(bomb, "t.yaml"); }) ==
+  // Each repeated node counts 16 bytes of text: 524,288 copies reach the 8 MiB limit, before
+  // the 2,000,000 nodes (and hundreds of megabytes) a raised node limit would allow; the default
+  // node limit trips at the same alias.
+  ceplan::yaml::Limits raised;
+  raised.max_nodes = 2'000'000;
+  CHECK(errors_of([&] { (void)parse(bomb, "t.yaml", raised); }) ==
         Lines{"t.yaml:6:16: error: aliases repeat more than 8388608 bytes of text (--max-file-size)"});
+  CHECK(errors_of([&] { (void)parse(bomb, "t.yaml"); }) ==
+        Lines{"t.yaml:6:16: error: document has more than 500000 nodes, counting what aliases repeat (--max-nodes)"});
   ceplan::yaml::Limits limits;
   limits.max_nodes = 1000;
   CHECK(errors_of([&] { (void)parse(bomb, "t.yaml", limits); }) ==
@@ -136,6 +141,16 @@ TEST_CASE("hostile inputs: flow nesting is refused before the parser sees it") {
       parse("a: '" + json + "'\nc: \"" + json + "\"\n# " + std::string(20, '{') + "\nb: it's\n", "t.yaml", limits));
   CHECK(errors_of([&] { (void)parse("a: it's " + std::string(9, '['), "t.yaml", limits); }) ==
         Lines{"t.yaml:1:17: error: nesting is deeper than 8 levels (--max-depth)"});
+}
+
+TEST_CASE("hostile inputs: a flow collection's entries count against the node limit before the parser sees them") {
+  ceplan::yaml::Limits limits;
+  limits.max_nodes = 10;
+  CHECK(errors_of([&] { (void)parse("a: [1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1]\n", "t.yaml", limits); }) ==
+        Lines{"t.yaml:1:36: error: document has more than 10 nodes, counting what aliases repeat (--max-nodes)"});
+  // Commas outside a flow collection, in quotes or in comments are not entries.
+  CHECK_NOTHROW(
+      parse("a: 1,1,1,1,1,1,1,1,1,1,1\nb: '1,1,1,1,1,1,1,1,1,1,1' # ,,,,,,,,,,,\nc: [1, 1]\n", "t.yaml", limits));
 }
 
 TEST_CASE("hostile inputs: what only looks quoted cannot hide nesting") {
