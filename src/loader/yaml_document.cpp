@@ -224,7 +224,10 @@ private:
     std::size_t bytes = 0;  // scalar text in this subtree
     std::optional<std::string> pending_key;
     Location pending_key_mark;
-    std::unordered_map<std::string, Location> seen_keys;  // each key and where it first is
+    // Keys of a large map by position, filled as lookups need them: small maps, nearly all of a
+    // deploy file, are searched in place without allocating.
+    std::unordered_map<std::string, std::size_t> key_index;
+    std::size_t indexed = 0;
   };
   struct Anchored {
     Node node;
@@ -236,6 +239,8 @@ private:
   // Only the core schema's tags (and none) are understood; any other would change a value's
   // meaning in a way ceplan cannot follow.
   void check_tag(Location location, const std::string& tag) {
+    if (tag.empty() || tag == "?" || tag == "!")
+      return;  // no tag, the common case
     static const std::unordered_set<std::string> known{"",
                                                        "?",
                                                        "!",
@@ -333,11 +338,26 @@ private:
       m_sink.error(key.mark, fmt::format("a mapping key must be a plain string, not {}", describe(key)));
     }
     std::string text = key.kind == Kind::scalar ? key.value : std::string();
-    if (const auto [first, inserted] = parent.seen_keys.emplace(text, key.mark); !inserted) {
-      m_sink.error(key.mark, fmt::format("duplicate key '{}' (first at line {})", excerpt(text), first->second.line));
+    if (const std::size_t first = find_key(parent, text); first != no_key) {
+      m_sink.error(key.mark, fmt::format("duplicate key '{}' (first at line {})", excerpt(text),
+                                         parent.node.key_marks[first].line));
     }
     parent.pending_key = std::move(text);
     parent.pending_key_mark = key.mark;
+  }
+
+  static constexpr std::size_t no_key = static_cast<std::size_t>(-1);
+
+  // Where `key` already is among the map's keys, or no_key.
+  static std::size_t find_key(Frame& frame, const std::string& key) {
+    const std::vector<std::string>& keys = frame.node.keys;
+    if (keys.size() <= 16) {
+      const auto it = std::find(keys.begin(), keys.end(), key);
+      return it == keys.end() ? no_key : static_cast<std::size_t>(it - keys.begin());
+    }
+    for (; frame.indexed < keys.size(); ++frame.indexed) frame.key_index.emplace(keys[frame.indexed], frame.indexed);
+    const auto it = frame.key_index.find(key);
+    return it == frame.key_index.end() ? no_key : it->second;
   }
 
   DiagnosticSink& m_sink;

@@ -8,6 +8,20 @@ namespace ceplan::deploy {
 
 using yaml::Node;
 
+namespace {
+
+// 'key', as messages name a key: built for every value read, so without a format string.
+std::string quoted(std::string_view key) {
+  std::string out;
+  out.reserve(key.size() + 2);
+  out += '\'';
+  out += key;
+  out += '\'';
+  return out;
+}
+
+}  // namespace
+
 const SchemaLists& lists() {
   static const SchemaLists instance;
   return instance;
@@ -45,7 +59,7 @@ std::optional<std::string> FieldReader::shaped(std::string value, const Location
 }
 
 std::optional<std::string> FieldReader::text_of(const Node& node, std::string_view object, std::string_view key) {
-  return text(node, fmt::format("'{}'", key), schema::field(object, key).format);
+  return text(node, quoted(key), schema::field(object, key).format);
 }
 
 Ref FieldReader::name_of(const Node& map, std::string_view what, std::string_view object) {
@@ -60,8 +74,9 @@ Ref FieldReader::name_of(const Node& map, std::string_view what, std::string_vie
 std::vector<Ref> FieldReader::refs(const Node& node, std::string_view what, ValueFormat format) {
   std::vector<Ref> out;
   if (sequence(node, what)) {
+    const std::string item_what = fmt::format("an item of {}", what);
     for (const Node& item : node.items) {
-      if (auto name = text(item, fmt::format("an item of {}", what), format)) {
+      if (auto name = text(item, item_what, format)) {
         out.push_back(Ref{std::move(*name), item.mark});
       }
     }
@@ -69,13 +84,13 @@ std::vector<Ref> FieldReader::refs(const Node& node, std::string_view what, Valu
   return out;
 }
 std::vector<Ref> FieldReader::refs_of(const Node& node, std::string_view object, std::string_view key) {
-  return refs(node, fmt::format("'{}'", key), schema::field(object, key).format);
+  return refs(node, quoted(key), schema::field(object, key).format);
 }
 
 void FieldReader::duration(const Node& map, std::string_view key, Setting& setting) {
   if (const Node* node = map.find(key)) {
     setting.location = node->mark;
-    if (auto value = yaml::Reader::duration(*node, fmt::format("'{}'", key))) {
+    if (auto value = yaml::Reader::duration(*node, quoted(key))) {
       setting.value = *value;
       setting.given = true;
     }
@@ -85,7 +100,7 @@ void FieldReader::duration(const Node& map, std::string_view key, Setting& setti
 }
 std::optional<Ref> FieldReader::optional_ref(const Node& map, std::string_view key, std::string_view object) {
   if (const Node* value = map.find(key)) {
-    auto name = object.empty() ? text(*value, fmt::format("'{}'", key)) : text_of(*value, object, key);
+    auto name = object.empty() ? text(*value, quoted(key)) : text_of(*value, object, key);
     if (name) {
       return Ref{std::move(*name), value->mark};
     }
@@ -105,7 +120,7 @@ void FieldReader::integer_setting(const Node& map, std::string_view object, std:
   if (const Node* value = map.find(key)) {
     const schema::Field& field = schema::field(object, key);
     setting.location = value->mark;
-    if (auto number = yaml::Reader::integer(*value, fmt::format("'{}'", key), *field.min, *field.max)) {
+    if (auto number = yaml::Reader::integer(*value, quoted(key), *field.min, *field.max)) {
       setting.value = *number;
       setting.given = true;
     }

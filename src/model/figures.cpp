@@ -66,13 +66,13 @@ FailoverTime worst_failover_time(const Deployment& deployment, const App& app) {
     if (!deployment.serves(lost.name)) {
       continue;
     }
+    // What the data needs depends on the region lost, not on the one that takes over.
+    const DataRecovery data = data_recovery(deployment, app, {lost.name}, false);
     for (const Ref& takeover : app.regions) {
       if (takeover.name == lost.name) {
         continue;
       }
-      const std::vector<std::string> gone{lost.name};
-      const FailoverTime time =
-          failover_time(deployment, app, takeover.name, data_recovery(deployment, app, gone, false));
+      const FailoverTime time = failover_time(deployment, app, takeover.name, data);
       if (time.total() > worst.total()) {
         worst = time;
       }

@@ -44,6 +44,10 @@ bool has_hidden_characters(std::string_view text) {
 }
 
 std::string printable(std::string_view text, bool keep_newlines) {
+  // Most text is printable ASCII and is copied as is.
+  if (std::all_of(text.begin(), text.end(), [](char c) { return c >= 0x20 && c < 0x7F; })) {
+    return std::string(text);
+  }
   std::string out;
   out.reserve(text.size());
   for (std::size_t i = 0; i < text.size(); ++i) {
