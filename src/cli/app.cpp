@@ -170,7 +170,11 @@ std::vector<std::string> help_words(std::vector<std::string> words) {
     return words;
   }
   if (words.size() >= 2 && words[1].rfind('-', 0) != 0) {
-    return {words[1], "--help"};
+    // An unknown command is a usage error ("unknown command 'x'; did you mean ..."), not help.
+    const auto& table = command_table();
+    const bool known =
+        std::any_of(table.begin(), table.end(), [&](const CommandEntry& entry) { return entry.name == words[1]; });
+    return known ? std::vector<std::string>{words[1], "--help"} : std::vector<std::string>{words[1]};
   }
   return {"--help"};
 }

@@ -4,6 +4,7 @@
 #include <ctime>
 #include <exception>
 #include <filesystem>
+#include <iostream>
 #include <new>
 #include <optional>
 #include <system_error>
@@ -12,6 +13,7 @@
 #include <fmt/format.h>
 #include <fmt/ranges.h>
 
+#include "cli/app.hpp"
 #include "cli/baseline.hpp"
 #include "cli/commands.hpp"
 #include "cli/config_files.hpp"
@@ -303,19 +305,25 @@ void run(Options options, Context& context) {
   if (!options.baseline.empty()) {
     apply_baseline(reports, options.baseline, context.limits);
   }
-  // The report covers every file, those with input errors included; then the run fails (exit 2)
-  // with those errors, as any input error does.
-  emit_reports(reports, options, settings.front().selection, context);
-  context.exit_code = exit_code_for(reports, options.fail_on);
-  if (!options.write_baseline.empty()) {
-    // Recording today's findings is the point of the run: they do not fail it.
-    write_file_atomically(options.write_baseline, recorded, options.baseline);
-    context.exit_code = 0;
-  }
+  // The report covers every file, those with input errors included, and the run fails (exit 2).
+  // The errors come first, so that on a terminal the summary is the last line.
   std::vector<Diagnostic> errors;
   for (const auto& report : reports) errors.insert(errors.end(), report.errors.begin(), report.errors.end());
   if (!errors.empty()) {
-    throw InputError(std::move(errors));
+    print_error(InputError(errors), std::cerr);
+    std::cerr.flush();
+  }
+  emit_reports(reports, options, settings.front().selection, context);
+  context.exit_code = errors.empty() ? exit_code_for(reports, options.fail_on) : exit_cannot_run;
+  if (!options.write_baseline.empty()) {
+    // A file that could not be checked has no findings to record: writing would drop its entries.
+    if (!errors.empty())
+      throw InputError(Diagnostic{display_name(options.write_baseline),
+                                  {},
+                                  "baseline not written: a file could not be checked, and its entries would be lost"});
+    // Recording today's findings is the point of the run: they do not fail it.
+    write_file_atomically(options.write_baseline, recorded, options.baseline);
+    context.exit_code = 0;
   }
 }
 

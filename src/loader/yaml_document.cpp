@@ -150,7 +150,8 @@ void check_text(std::string_view text, DiagnosticSink& sink) {
 
 class TreeBuilder : public YAML::EventHandler {
 public:
-  TreeBuilder(DiagnosticSink& sink, const Limits& limits) : m_sink(sink), m_limits(limits) {}
+  TreeBuilder(DiagnosticSink& sink, DiagnosticSink& recoverable, const Limits& limits)
+      : m_sink(sink), m_recoverable(recoverable), m_limits(limits) {}
 
   Node take_root() { return std::move(m_root); }
 
@@ -339,8 +340,8 @@ private:
     }
     std::string text = key.kind == Kind::scalar ? key.value : std::string();
     if (const std::size_t first = find_key(parent, text); first != no_key) {
-      m_sink.error(key.mark, fmt::format("duplicate key '{}' (first at line {})", excerpt(text),
-                                         parent.node.key_marks[first].line));
+      m_recoverable.error(key.mark, fmt::format("duplicate key '{}' (first at line {})", excerpt(text),
+                                                parent.node.key_marks[first].line));
     }
     parent.pending_key = std::move(text);
     parent.pending_key_mark = key.mark;
@@ -361,6 +362,7 @@ private:
   }
 
   DiagnosticSink& m_sink;
+  DiagnosticSink& m_recoverable;  // problems after which the tree is still whole (duplicate keys)
   const Limits& m_limits;
   std::vector<Frame> m_stack;
   std::vector<std::unique_ptr<Anchored>> m_anchors;
@@ -538,7 +540,7 @@ std::string_view strip_bom(std::string_view text) {
 
 }  // namespace
 
-Node parse(std::string_view text, const std::string& source, const Limits& limits) {
+Node parse(std::string_view text, const std::string& source, const Limits& limits, DiagnosticSink* recoverable) {
   DiagnosticSink sink(source);
   if (text.size() > limits.max_file_size) {
     sink.error({}, fmt::format("file is larger than the limit of {} bytes (--max-file-size)", limits.max_file_size));
@@ -554,7 +556,7 @@ Node parse(std::string_view text, const std::string& source, const Limits& limit
 
   std::istringstream stream{blank_tabs_as_spaces(text)};
   YAML::Parser parser(stream);
-  TreeBuilder builder(sink, limits);
+  TreeBuilder builder(sink, recoverable != nullptr ? *recoverable : sink, limits);
   try {
     if (!parser.HandleNextDocument(builder)) {
       return Node{Kind::null, {1, 1}, {}, true, {}, {}, {}};

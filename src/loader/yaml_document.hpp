@@ -41,8 +41,11 @@ using Limits = InputLimits;
 /// `limits.max_file_size` bytes.
 /// An empty document gives a null node at 1:1. Throws InputError for malformed YAML, a second
 /// document, invalid UTF-8, control characters, tabs in indentation, duplicate map keys,
-/// non-scalar keys, undefined or self-referencing aliases, and exceeded limits.
-[[nodiscard]] Node parse(std::string_view text, const std::string& source, const Limits& limits = {});
+/// non-scalar keys, undefined or self-referencing aliases, and exceeded limits. With
+/// `recoverable`, problems after which the tree is still whole (a duplicate key: the first one
+/// counts) go there instead, so that a caller can report them with what it finds in the tree.
+[[nodiscard]] Node parse(std::string_view text, const std::string& source, const Limits& limits = {},
+                         DiagnosticSink* recoverable = nullptr);
 
 /// A short description of a node's kind for messages: "a mapping", "a sequence", "a scalar", "null".
 [[nodiscard]] std::string_view describe(const Node& node);

@@ -322,7 +322,7 @@ private:
 
 Deployment load_deployment(std::string_view text, const std::string& source, const InputLimits& limits) {
   DiagnosticSink sink(source);
-  const Node root = yaml::parse(text, source, limits);
+  const Node root = yaml::parse(text, source, limits, &sink);
   Deployment deployment;
   deployment.source = source;
   if (root.is_null()) {

@@ -111,7 +111,8 @@ std::optional<Job> read_job(FieldReader& read, const Node& node) {
     job.scheduled_in = read.refs_of(*value, "job", "scheduled_in");
     job.scheduled_in_given = true;
     job.scheduled_in_location = value->mark;
-    if (!job.schedule) {
+    // An invalid schedule is reported as such; only a missing one makes this a second problem.
+    if (const Node* schedule = node.find("schedule"); schedule == nullptr || schedule->is_null()) {
       read.error(value->mark, fmt::format("job '{}' has 'scheduled_in' but no 'schedule'", job.name.name));
     }
   }

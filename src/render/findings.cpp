@@ -55,6 +55,13 @@ std::string text(std::span<const FileReport> reports, const Style& style) {
     unreadable +=
         fmt::format("; {} could not be checked (input errors on standard error)", plural(summary.unreadable, "file"));
   }
+  // A run where nothing could be checked reports that failure, not "no findings in 0 files".
+  if (summary.unreadable == reports.size() && !reports.empty()) {
+    return out + fmt::format("{} (input errors on standard error)\n",
+                             reports.size() == 1
+                                 ? std::string("the file could not be checked")
+                                 : fmt::format("none of the {} files could be checked", reports.size()));
+  }
   if (summary.errors + summary.warnings + summary.infos == 0) {
     return out + fmt::format("no findings in {}{}\n", files, unreadable);
   }

@@ -43,6 +43,7 @@ ceplan_pipeline(option_value_named_like_a_command
   "cd ${out} && rm -f plan && $<TARGET_FILE:ceplan> -o plan regions --geography Europe && grep -q 'eu-gb' plan")
 # A word ceplan cannot place is named; help is a command too.
 ceplan_case(unknown_command EXIT 2 ARGS foo)
+ceplan_case(help_unknown_command EXIT 2 ARGS help valdate)
 ceplan_case(unknown_short_option EXIT 2 ARGS -v)
 ceplan_pipeline(help_is_a_command "$<TARGET_FILE:ceplan> help | grep -q '^Usage: ceplan'")
 ceplan_pipeline(help_command_shows_its_help

@@ -68,3 +68,9 @@ ceplan_case(validate_two_formats_one_file EXIT 2 ARGS validate deploy/job-runs-t
 # --baseline B --write-baseline B rewrites B with every finding of the run.
 ceplan_pipeline(validate_baseline_rewritten_in_place
   "rm -rf ${out}/baseline-in-place && mkdir -p ${out}/baseline-in-place/.git && cd ${out}/baseline-in-place && cp ${PROJECT_SOURCE_DIR}/examples/risky.yaml deploy.yaml && $<TARGET_FILE:ceplan> validate deploy.yaml --write-baseline base.json >/dev/null && cp base.json first.json && sed -i 's/us-soth/us-south/' deploy.yaml && $<TARGET_FILE:ceplan> validate deploy.yaml --baseline base.json --write-baseline base.json >/dev/null 2>&1 && $<TARGET_FILE:ceplan> validate deploy.yaml --write-baseline fresh.json >/dev/null && cmp -s base.json fresh.json && ! cmp -s base.json first.json")
+# Input errors come before the summary, which says the run failed; a baseline is not rewritten
+# without the entries of a file that could not be checked.
+ceplan_pipeline(validate_input_errors_before_the_summary
+  "$<TARGET_FILE:ceplan> validate tests/data/deploy/misspelled-key.yaml > ${out}/order.txt 2>&1; test $? -eq 2 && head -n 1 ${out}/order.txt | grep -q ': error: unknown key' && tail -n 1 ${out}/order.txt | grep -qx 'the file could not be checked (input errors on standard error)'")
+ceplan_pipeline(validate_baseline_not_written_without_a_file
+  "rm -rf ${out}/baseline-partial && mkdir -p ${out}/baseline-partial/.git && cd ${out}/baseline-partial && cp ${PROJECT_SOURCE_DIR}/examples/risky.yaml a.yaml && cp ${PROJECT_SOURCE_DIR}/examples/risky.yaml b.yaml && $<TARGET_FILE:ceplan> validate a.yaml b.yaml --write-baseline base.json >/dev/null && cp base.json before.json && printf 'not: [yaml\\n' > b.yaml && ! $<TARGET_FILE:ceplan> validate a.yaml b.yaml --write-baseline base.json >/dev/null 2>err.txt && grep -qx 'base.json: error: baseline not written: a file could not be checked, and its entries would be lost' err.txt && cmp -s base.json before.json")

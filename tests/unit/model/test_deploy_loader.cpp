@@ -148,6 +148,17 @@ TEST_CASE("input errors are pinned with message and location") {
               "d.yaml:3:1: error: unknown key 'zones' in the deploy file"});
   CHECK(load_errors(head + "regions: [us-south]\nproject: q\n") ==
         Lines{"d.yaml:4:1: error: duplicate key 'project' (first at line 2)"});
+  // A duplicate key leaves the tree whole (the first one counts): the rest of the file is still read.
+  CHECK(load_errors(head + "project: q\nregions: [us-south]\napps:\n  - { name: A, image: i }\n") ==
+        Lines{"d.yaml:3:1: error: duplicate key 'project' (first at line 2)",
+              "d.yaml:6:13: error: 'name' must be a Code Engine name: lower-case letters, digits and '-', starting "
+              "with a letter, ending with a letter or digit, at most 63 characters, not 'A'"});
+  // An invalid schedule is one problem, not also a missing one.
+  CHECK(
+      load_errors(head +
+                  "regions: [us-south]\njobs:\n  - { name: j, image: i, schedule: bad, scheduled_in: [us-south] }\n") ==
+      Lines{"d.yaml:5:36: error: 'schedule' must be a cron schedule of five fields (minute hour day month weekday), "
+            "such as '0 2 * * *', not 'bad'"});
   CHECK(load_errors("version: 2\nproject: p\nregions: [us-south]\n") ==
         Lines{"d.yaml:1:10: error: unsupported version 2; this ceplan reads version 1"});
   CHECK(load_errors("version: one\nproject: p\nregions: [us-south]\n") ==
