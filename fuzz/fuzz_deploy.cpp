@@ -3,10 +3,13 @@
 // Input errors are the expected outcome for most inputs; anything else that escapes is a bug.
 #include <cstddef>
 #include <cstdint>
+#include <cstdio>
+#include <cstdlib>
 #include <string_view>
 
 #include "budget.hpp"
 #include "catalog/embedded_catalog.hpp"
+#include "loader/yaml_split.hpp"
 #include "model/deploy_loader.hpp"
 #include "planner/diff.hpp"
 #include "planner/runbook.hpp"
@@ -52,12 +55,28 @@ void exercise(std::string_view text, const ceplan::Deployment& deployment) {
   }
 }
 
+// Where the text can be parsed in parts, the parts must give the tree of the whole.
+void compare_parts(std::string_view text) {
+  try {
+    const ceplan::yaml::Node whole = ceplan::yaml::parse(text, "f.yaml");
+    const auto parts = ceplan::yaml::parse_in_parts(
+        text, {}, [](std::string_view part) { return ceplan::yaml::parse(part, "f.yaml"); }, 0);
+    if (parts && !(*parts == whole)) {
+      std::fprintf(stderr, "parsing in parts gave another tree than parsing whole\n");
+      std::abort();
+    }
+  } catch (const ceplan::InputError&) {
+    // not YAML ceplan reads: nothing to compare
+  }
+}
+
 }  // namespace
 
 extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {
   const std::string_view text(reinterpret_cast<const char*>(data), size);
   (void)catalog();  // loaded once, outside the first input's budget
   const fuzz::Meter meter(fuzz::input_budget, size);
+  compare_parts(text);
   try {
     exercise(text, ceplan::load_deployment(text, "f.yaml"));
   } catch (const ceplan::InputError& error) {

@@ -1,5 +1,7 @@
 #include "loader/yaml_document.hpp"
 
+#include "loader/yaml_split.hpp"
+
 #include <algorithm>
 #include <memory>
 #include <optional>
@@ -538,23 +540,11 @@ std::string_view strip_bom(std::string_view text) {
   return text;
 }
 
-}  // namespace
-
-Node parse(std::string_view text, const std::string& source, const Limits& limits, DiagnosticSink* recoverable) {
+// yaml-cpp's part: `text` has passed the pre-scans and had its blank tabs replaced.
+Node parse_prepared(std::string_view text, const std::string& source, const Limits& limits,
+                    DiagnosticSink* recoverable) {
   DiagnosticSink sink(source);
-  if (text.size() > limits.max_file_size) {
-    sink.error({}, fmt::format("file is larger than the limit of {} bytes (--max-file-size)", limits.max_file_size));
-    sink.throw_if_failed();
-  }
-  text = strip_bom(text);
-  check_encoding(text, sink);
-  sink.throw_if_failed();
-  check_text(text, sink);
-  sink.throw_if_failed();
-  check_flow(text, limits, sink);
-  sink.throw_if_failed();
-
-  std::istringstream stream{blank_tabs_as_spaces(text)};
+  std::istringstream stream{std::string(text)};
   YAML::Parser parser(stream);
   TreeBuilder builder(sink, recoverable != nullptr ? *recoverable : sink, limits);
   try {
@@ -581,6 +571,31 @@ Node parse(std::string_view text, const std::string& source, const Limits& limit
   }
   sink.throw_if_failed();
   return builder.take_root();
+}
+
+}  // namespace
+
+Node parse(std::string_view text, const std::string& source, const Limits& limits, DiagnosticSink* recoverable) {
+  DiagnosticSink sink(source);
+  if (text.size() > limits.max_file_size) {
+    sink.error({}, fmt::format("file is larger than the limit of {} bytes (--max-file-size)", limits.max_file_size));
+    sink.throw_if_failed();
+  }
+  text = strip_bom(text);
+  check_encoding(text, sink);
+  sink.throw_if_failed();
+  check_text(text, sink);
+  sink.throw_if_failed();
+  check_flow(text, limits, sink);
+  sink.throw_if_failed();
+  const std::string prepared = blank_tabs_as_spaces(text);
+  // A large file is parsed in two parts at once where that gives the same tree; any doubt, or
+  // any problem in a part, and it is parsed whole, which reports problems as usual.
+  const auto parse_part = [&](std::string_view part) { return parse_prepared(part, source, limits, nullptr); };
+  if (auto whole = parse_in_parts(prepared, limits, parse_part)) {
+    return std::move(*whole);
+  }
+  return parse_prepared(prepared, source, limits, recoverable);
 }
 
 }  // namespace ceplan::yaml

@@ -32,6 +32,8 @@ struct Node {
   [[nodiscard]] Location key_location(std::string_view key) const;
   /// True for a null node or a plain scalar spelled as YAML's null (`null`, `~`, empty).
   [[nodiscard]] bool is_null() const;
+  /// The same tree, marks included.
+  friend bool operator==(const Node&, const Node&) = default;
 };
 
 /// The limits the parser enforces.

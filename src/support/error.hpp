@@ -12,6 +12,8 @@ namespace ceplan {
 struct Location {
   int line = 0;    ///< 1-based line, 0 when unknown
   int column = 0;  ///< 1-based column, 0 when unknown
+  /// The same place.
+  friend bool operator==(const Location&, const Location&) = default;
 };
 
 /// A value as a message quotes it: cut after `shown` characters, with "...", so that a hostile
