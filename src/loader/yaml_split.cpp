@@ -12,11 +12,12 @@ namespace {
 struct Line {
   std::size_t start = 0;  ///< first byte
   std::size_t end = 0;    ///< one past the last byte, before "\r\n" or "\n"
+  bool open = false;      ///< ends in ':' or '-' with no value: the null's place is the next token's
 };
 
 // Splits `text` into lines; empty when a line is not complete in itself: a quote or a bracket
-// left open at its end, a block scalar, an anchor or a tag (outside quotes and comments), or a
-// directive or document marker. Such text is never split.
+// left open at its end, a block scalar, an anchor, a tag or an explicit key (outside quotes and
+// comments), or a directive or document marker. Such text is never split.
 std::vector<Line> complete_lines(std::string_view text) {
   std::vector<Line> lines;
   for (std::size_t start = 0; start < text.size();) {
@@ -30,6 +31,7 @@ std::vector<Line> complete_lines(std::string_view text) {
       return {};
     char quote = 0;
     int depth = 0;
+    std::size_t content = line.size();  // where a comment starts
     for (std::size_t i = 0; i < line.size(); ++i) {
       const char c = line[i];
       const bool token_start = i == 0 || std::string_view(" \t[{,:-?").find(line[i - 1]) != std::string_view::npos;
@@ -44,7 +46,10 @@ std::vector<Line> complete_lines(std::string_view text) {
         else if (c == '"')
           quote = 0;
       } else if (c == '#' && (i == 0 || line[i - 1] == ' ' || line[i - 1] == '\t')) {
+        content = i;
         break;
+      } else if (c == '?' && token_start && (i + 1 == line.size() || line[i + 1] == ' ')) {
+        return {};
       } else if ((c == '\'' || c == '"') && token_start) {
         quote = c;
       } else if (c == '[' || c == '{') {
@@ -57,7 +62,11 @@ std::vector<Line> complete_lines(std::string_view text) {
     }
     if (quote != 0 || depth != 0)
       return {};
-    lines.push_back({start, end});
+    const std::string_view before = line.substr(0, content);
+    const std::size_t last = before.find_last_not_of(" \t");
+    const bool open = last != std::string_view::npos && (before[last] == ':' || (before[last] == '-' &&
+                                                                                  (last == 0 || before[last - 1] == ' ')));
+    lines.push_back({start, end, open});
     start = next;
   }
   return lines;
@@ -137,17 +146,26 @@ std::optional<SplitPoints> split_points(std::string_view text, std::size_t min_b
   const std::size_t indent = item_indent(line_at(item));
   if (indent == std::string_view::npos)
     return std::nullopt;
+  // A value left empty before a cut would take its place from the part's end, not from the next
+  // token: the line before each cut must hold its value.
+  const auto closed_before = [&](std::size_t cut) {
+    std::size_t before = cut - 1;
+    while (before > 0 && blank(line_at(before))) --before;
+    return !lines[before].open;
+  };
   // The first item at that indentation after the middle, while still under the key.
   for (middle = std::max(middle, item + 1); middle < lines.size(); ++middle) {
     if (top_level(line_at(middle), indent))
       return std::nullopt;
-    if (item_indent(line_at(middle)) == indent)
+    if (item_indent(line_at(middle)) == indent && closed_before(middle))
       break;
   }
   if (middle >= lines.size())
     return std::nullopt;
   std::size_t rest = middle + 1;
   while (rest < lines.size() && !top_level(line_at(rest), indent)) ++rest;
+  if (rest < lines.size() && !closed_before(rest))
+    return std::nullopt;
   return SplitPoints{lines[middle].start, rest < lines.size() ? lines[rest].start : text.size(),
                      static_cast<int>(middle), static_cast<int>(rest)};
 }

@@ -50,6 +50,9 @@ std::string apps(int count, const std::string& indent) {
         indent, i, indent, i, indent, indent, indent, i, indent, indent);
     if (i % 7 == 0)
       out += "# a comment at the start of a line\n\n";
+    // A value left empty: its null is placed at the next token, which a cut must not move.
+    if (i % 2 == 0)
+      out += fmt::format("{}  extra:   # nothing\n", indent);
   }
   return out;
 }
@@ -142,4 +145,12 @@ TEST_CASE("every deploy file of the test data and examples parses in parts as it
     }
   }
   CHECK(split > 5);
+}
+
+TEST_CASE("a cut is never placed after a value left empty") {
+  // Found by fuzz_deploy: `jobs:` with nothing after it took its place from the end of the part.
+  const std::string text = "version: 1\njobs:\n  - jobs:\n  - name: a\n    image: i\n";
+  const auto parts = in_parts(text);
+  CHECK((!parts || *parts == ceplan::yaml::parse(text, "t.yaml")));
+  CHECK_FALSE(ceplan::yaml::split_points(text, 0).has_value());
 }
