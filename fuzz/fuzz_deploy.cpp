@@ -60,7 +60,11 @@ void compare_parts(std::string_view text) {
   try {
     const ceplan::yaml::Node whole = ceplan::yaml::parse(text, "f.yaml");
     const auto parts = ceplan::yaml::parse_in_parts(
-        text, {}, [](std::string_view part) { return ceplan::yaml::parse(part, "f.yaml"); }, 0);
+        text, {},
+        [](std::string_view part, const ceplan::yaml::Limits& limits) {
+          return ceplan::yaml::parse(part, "f.yaml", limits);
+        },
+        0);
     if (parts && !(*parts == whole)) {
       std::fprintf(stderr, "parsing in parts gave another tree than parsing whole\n");
       std::abort();

@@ -591,7 +591,9 @@ Node parse(std::string_view text, const std::string& source, const Limits& limit
   const std::string prepared = blank_tabs_as_spaces(text);
   // A large file is parsed in two parts at once where that gives the same tree; any doubt, or
   // any problem in a part, and it is parsed whole, which reports problems as usual.
-  const auto parse_part = [&](std::string_view part) { return parse_prepared(part, source, limits, nullptr); };
+  const auto parse_part = [&](std::string_view part, const Limits& part_limits) {
+    return parse_prepared(part, source, part_limits, nullptr);
+  };
   if (auto whole = parse_in_parts(prepared, limits, parse_part)) {
     return std::move(*whole);
   }

@@ -64,8 +64,8 @@ std::vector<Line> complete_lines(std::string_view text) {
       return {};
     const std::string_view before = line.substr(0, content);
     const std::size_t last = before.find_last_not_of(" \t");
-    const bool open = last != std::string_view::npos && (before[last] == ':' || (before[last] == '-' &&
-                                                                                  (last == 0 || before[last - 1] == ' ')));
+    const bool open = last != std::string_view::npos &&
+                      (before[last] == ':' || (before[last] == '-' && (last == 0 || before[last - 1] == ' ')));
     lines.push_back({start, end, open});
     start = next;
   }
@@ -179,11 +179,15 @@ std::optional<Node> parse_in_parts(std::string_view text, const Limits& limits, 
   std::optional<Node> keys;
   bool failed = false;
   std::thread helper;
+  if (limits.max_depth < 2)
+    return std::nullopt;
+  Limits deeper = limits;  // the part's top is the sequence, one level below the file's top
+  deeper.max_depth = limits.max_depth - 1;
   const auto parse_rest = [&] {
     try {
-      sequence = parse_part(text.substr(points->middle, points->rest - points->middle));
+      sequence = parse_part(text.substr(points->middle, points->rest - points->middle), deeper);
       if (points->rest < text.size())
-        keys = parse_part(text.substr(points->rest));
+        keys = parse_part(text.substr(points->rest), limits);
     } catch (...) {
       failed = true;  // the whole text is parsed again, and its problems reported from there
     }
@@ -195,7 +199,7 @@ std::optional<Node> parse_in_parts(std::string_view text, const Limits& limits, 
   }
   std::optional<Node> root;
   try {
-    root = parse_part(text.substr(0, points->middle));
+    root = parse_part(text.substr(0, points->middle), limits);
   } catch (...) {
     root.reset();
   }

@@ -31,12 +31,13 @@ inline constexpr std::size_t min_split_bytes = std::size_t{256} << 10;
 /// and hold a block sequence under a top-level key across its middle.
 [[nodiscard]] std::optional<SplitPoints> split_points(std::string_view text, std::size_t min_bytes = min_split_bytes);
 
-/// Parses one part; throws InputError for any problem.
-using PartParser = std::function<Node(std::string_view part)>;
+/// Parses one part under `limits`; throws InputError for any problem.
+using PartParser = std::function<Node(std::string_view part, const Limits& limits)>;
 
 /// The tree of `text` from its parts parsed at once, or nullopt when it cannot be split or a
 /// part fails (the caller then parses it whole, which reports problems as usual). The joined
-/// tree must stay within `limits.max_nodes`.
+/// tree must stay within `limits.max_nodes`, and the items of the sequence, one level below the
+/// top in the whole, within one level less of `limits.max_depth`.
 [[nodiscard]] std::optional<Node> parse_in_parts(std::string_view text, const Limits& limits,
                                                  const PartParser& parse_part, std::size_t min_bytes = min_split_bytes);
 

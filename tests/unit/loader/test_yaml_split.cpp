@@ -38,7 +38,11 @@ bool same(const Node& a, const Node& b, std::string& where) {
 // Parsed in parts (whatever its size) where it can be, or nullopt.
 std::optional<Node> in_parts(const std::string& text) {
   return ceplan::yaml::parse_in_parts(
-      text, {}, [](std::string_view part) { return ceplan::yaml::parse(part, "t.yaml"); }, 0);
+      text, {},
+      [](std::string_view part, const ceplan::yaml::Limits& limits) {
+        return ceplan::yaml::parse(part, "t.yaml", limits);
+      },
+      0);
 }
 
 std::string apps(int count, const std::string& indent) {
@@ -106,10 +110,13 @@ TEST_CASE("a part that fails, a duplicate key across parts or too many nodes lea
   CHECK_FALSE(in_parts(head + apps(20, "  ") + "version: 2\n").has_value());
   ceplan::yaml::Limits few;
   few.max_nodes = 100;
-  CHECK_FALSE(
-      ceplan::yaml::parse_in_parts(
-          head + apps(20, "  "), few, [](std::string_view part) { return ceplan::yaml::parse(part, "t.yaml"); }, 0)
-          .has_value());
+  CHECK_FALSE(ceplan::yaml::parse_in_parts(
+                  head + apps(20, "  "), few,
+                  [](std::string_view part, const ceplan::yaml::Limits& limits) {
+                    return ceplan::yaml::parse(part, "t.yaml", limits);
+                  },
+                  0)
+                  .has_value());
 }
 
 TEST_CASE("every deploy file of the test data and examples parses in parts as it does whole") {
@@ -153,4 +160,20 @@ TEST_CASE("a cut is never placed after a value left empty") {
   const auto parts = in_parts(text);
   CHECK((!parts || *parts == ceplan::yaml::parse(text, "t.yaml")));
   CHECK_FALSE(ceplan::yaml::split_points(text, 0).has_value());
+}
+
+TEST_CASE("an item nested as deep as the whole allows is as deep in its part") {
+  std::string deep;
+  for (int level = 0; level < 6; ++level) deep += std::string(4 + 2 * level, ' ') + "k:\n";
+  deep += std::string(16, ' ') + "v: 1\n";
+  ceplan::yaml::Limits shallow;
+  shallow.max_depth = 8;
+  const std::string text = "version: 1\napps:\n" + apps(20, "  ") + "  - name: deep\n" + deep + apps(2, "  ");
+  REQUIRE(ceplan::yaml::split_points(text, 0)->middle < text.find("name: deep"));
+  const auto parser = [](std::string_view part, const ceplan::yaml::Limits& limits) {
+    return ceplan::yaml::parse(part, "t.yaml", limits);
+  };
+  // Whole, the deep item is refused; in parts, its part must refuse it too.
+  CHECK_THROWS_AS(ceplan::yaml::parse(text, "t.yaml", shallow), ceplan::InputError);
+  CHECK_FALSE(ceplan::yaml::parse_in_parts(text, shallow, parser, 0).has_value());
 }
