@@ -152,8 +152,8 @@ void check_text(std::string_view text, DiagnosticSink& sink) {
 
 class TreeBuilder : public YAML::EventHandler {
 public:
-  TreeBuilder(DiagnosticSink& sink, DiagnosticSink& recoverable, const Limits& limits)
-      : m_sink(sink), m_recoverable(recoverable), m_limits(limits) {}
+  TreeBuilder(DiagnosticSink& sink, DiagnosticSink& recoverable, const Limits& limits, bool fail_fast)
+      : m_sink(sink), m_recoverable(recoverable), m_limits(limits), m_fail_fast(fail_fast) {}
 
   Node take_root() { return std::move(m_root); }
 
@@ -257,8 +257,16 @@ private:
     if (!known.contains(tag)) {
       constexpr std::string_view core = "tag:yaml.org,2002:";
       const std::string shown = tag.rfind(core, 0) == 0 ? "!!" + tag.substr(core.size()) : tag;
-      m_sink.error(location, fmt::format("unsupported tag '{}'; ceplan reads plain YAML values", excerpt(shown)));
+      problem(m_sink, location, fmt::format("unsupported tag '{}'; ceplan reads plain YAML values", excerpt(shown)));
     }
+  }
+
+  // A problem after which parsing goes on, so that every one is reported; a part of a file
+  // (loader/yaml_split.hpp) stops at the first, since the whole is then parsed again.
+  void problem(DiagnosticSink& sink, Location location, std::string message) {
+    if (m_fail_fast)
+      fail(location, std::move(message));
+    sink.error(location, std::move(message));
   }
 
   [[noreturn]] void fail(Location location, std::string message) {
@@ -338,12 +346,12 @@ private:
 
   void add_key(Frame& parent, const Node& key) {
     if (key.kind == Kind::map || key.kind == Kind::sequence) {
-      m_sink.error(key.mark, fmt::format("a mapping key must be a plain string, not {}", describe(key)));
+      problem(m_sink, key.mark, fmt::format("a mapping key must be a plain string, not {}", describe(key)));
     }
     std::string text = key.kind == Kind::scalar ? key.value : std::string();
     if (const std::size_t first = find_key(parent, text); first != no_key) {
-      m_recoverable.error(key.mark, fmt::format("duplicate key '{}' (first at line {})", excerpt(text),
-                                                parent.node.key_marks[first].line));
+      problem(m_recoverable, key.mark,
+              fmt::format("duplicate key '{}' (first at line {})", excerpt(text), parent.node.key_marks[first].line));
     }
     parent.pending_key = std::move(text);
     parent.pending_key_mark = key.mark;
@@ -366,6 +374,7 @@ private:
   DiagnosticSink& m_sink;
   DiagnosticSink& m_recoverable;  // problems after which the tree is still whole (duplicate keys)
   const Limits& m_limits;
+  bool m_fail_fast;
   std::vector<Frame> m_stack;
   std::vector<std::unique_ptr<Anchored>> m_anchors;
   std::size_t m_nodes = 0;
@@ -541,12 +550,12 @@ std::string_view strip_bom(std::string_view text) {
 }
 
 // yaml-cpp's part: `text` has passed the pre-scans and had its blank tabs replaced.
-Node parse_prepared(std::string_view text, const std::string& source, const Limits& limits,
-                    DiagnosticSink* recoverable) {
+Node parse_prepared(std::string_view text, const std::string& source, const Limits& limits, DiagnosticSink* recoverable,
+                    bool fail_fast) {
   DiagnosticSink sink(source);
   std::istringstream stream{std::string(text)};
   YAML::Parser parser(stream);
-  TreeBuilder builder(sink, recoverable != nullptr ? *recoverable : sink, limits);
+  TreeBuilder builder(sink, recoverable != nullptr ? *recoverable : sink, limits, fail_fast);
   try {
     if (!parser.HandleNextDocument(builder)) {
       return Node{Kind::null, {1, 1}, {}, true, {}, {}, {}};
@@ -592,12 +601,12 @@ Node parse(std::string_view text, const std::string& source, const Limits& limit
   // A large file is parsed in two parts at once where that gives the same tree; any doubt, or
   // any problem in a part, and it is parsed whole, which reports problems as usual.
   const auto parse_part = [&](std::string_view part, const Limits& part_limits) {
-    return parse_prepared(part, source, part_limits, nullptr);
+    return parse_prepared(part, source, part_limits, nullptr, true);
   };
   if (auto whole = parse_in_parts(prepared, limits, parse_part)) {
     return std::move(*whole);
   }
-  return parse_prepared(prepared, source, limits, recoverable);
+  return parse_prepared(prepared, source, limits, recoverable, false);
 }
 
 }  // namespace ceplan::yaml

@@ -18,7 +18,9 @@ struct Line {
 // Splits `text` into lines; empty when a line is not complete in itself: a quote or a bracket
 // left open at its end, a block scalar, an anchor, a tag or an explicit key (outside quotes and
 // comments), or a directive or document marker. Such text is never split.
-std::vector<Line> complete_lines(std::string_view text) {
+// `nodes` counts what the text must at least hold, as the parser counts: a node per line with
+// content, per key, per flow collection and per flow entry.
+std::vector<Line> complete_lines(std::string_view text, std::size_t& nodes) {
   std::vector<Line> lines;
   for (std::size_t start = 0; start < text.size();) {
     std::size_t end = text.find('\n', start);
@@ -54,6 +56,9 @@ std::vector<Line> complete_lines(std::string_view text) {
         quote = c;
       } else if (c == '[' || c == '{') {
         ++depth;
+        ++nodes;
+      } else if ((c == ',' && depth > 0) || (c == ':' && (i + 1 == line.size() || line[i + 1] == ' '))) {
+        ++nodes;
       } else if (c == ']' || c == '}') {
         --depth;
       } else if (c == '&' || c == '!' || c == '|' || c == '>') {
@@ -63,6 +68,7 @@ std::vector<Line> complete_lines(std::string_view text) {
     if (quote != 0 || depth != 0)
       return {};
     const std::string_view before = line.substr(0, content);
+    nodes += before.find_first_not_of(" \t") == std::string_view::npos ? 0 : 1;
     const std::size_t last = before.find_last_not_of(" \t");
     const bool open = last != std::string_view::npos &&
                       (before[last] == ':' || (before[last] == '-' && (last == 0 || before[last - 1] == ' ')));
@@ -125,7 +131,8 @@ std::size_t count(const Node& node) {
 std::optional<SplitPoints> split_points(std::string_view text, std::size_t min_bytes) {
   if (text.size() < min_bytes)
     return std::nullopt;
-  const std::vector<Line> lines = complete_lines(text);
+  std::size_t nodes = 0;
+  const std::vector<Line> lines = complete_lines(text, nodes);
   const auto line_at = [&](std::size_t i) { return text.substr(lines[i].start, lines[i].end - lines[i].start); };
   std::size_t first = 0;
   while (first < lines.size() && blank(line_at(first))) ++first;
@@ -167,13 +174,14 @@ std::optional<SplitPoints> split_points(std::string_view text, std::size_t min_b
   if (rest < lines.size() && !closed_before(rest))
     return std::nullopt;
   return SplitPoints{lines[middle].start, rest < lines.size() ? lines[rest].start : text.size(),
-                     static_cast<int>(middle), static_cast<int>(rest)};
+                     static_cast<int>(middle), static_cast<int>(rest), nodes};
 }
 
 std::optional<Node> parse_in_parts(std::string_view text, const Limits& limits, const PartParser& parse_part,
                                    std::size_t min_bytes) {
   const auto points = split_points(text, min_bytes);
-  if (!points)
+  // Parts of a file over the node limit would be parsed only to be parsed again whole.
+  if (!points || points->nodes > limits.max_nodes)
     return std::nullopt;
   std::optional<Node> sequence;
   std::optional<Node> keys;

@@ -20,6 +20,7 @@ struct SplitPoints {
   std::size_t rest = 0;    ///< start of the next top-level key's line, or the end of the text
   int middle_line = 0;     ///< 0-based line of `middle`
   int rest_line = 0;       ///< 0-based line of `rest`
+  std::size_t nodes = 0;   ///< about how many nodes the text holds, as the parser counts them
 };
 
 /// Smallest text worth a second thread.
