@@ -10,6 +10,27 @@
 
 namespace ceplan::cli {
 
+namespace {
+
+// `--regions "us-south, eu-de"`: each id without the spaces around it, each once.
+std::vector<std::string> region_list(const std::vector<std::string>& given) {
+  std::vector<std::string> out;
+  for (const std::string& word : given) {
+    const std::size_t first = word.find_first_not_of(' ');
+    const std::string id =
+        first == std::string::npos ? std::string() : word.substr(first, word.find_last_not_of(' ') - first + 1);
+    if (id.empty())
+      throw InputError(
+          Diagnostic{{}, {}, "--regions: an empty region id; separate ids with commas, as in us-south,eu-de"});
+    if (std::find(out.begin(), out.end(), id) != out.end())
+      throw InputError(Diagnostic{{}, {}, fmt::format("--regions: region '{}' is listed twice", printable(id))});
+    out.push_back(id);
+  }
+  return out;
+}
+
+}  // namespace
+
 void set_init_command(CLI::App& command_app, Context& context) {
   struct Options {
     std::string strategy{to_string(defaults::strategy)};
@@ -42,7 +63,7 @@ void set_init_command(CLI::App& command_app, Context& context) {
       return;
     }
     const Catalog catalog = context.catalog();
-    const auto regions = options->regions.empty() ? render::starter_regions(catalog) : options->regions;
+    const auto regions = options->regions.empty() ? render::starter_regions(catalog) : region_list(options->regions);
     const Strategy strategy = parse_strategy(options->strategy).value_or(defaults::strategy);
     const std::string file = context.output_path.empty() ? options->file : context.output_path;
     const std::string text = render::starter_deploy_file(catalog, strategy, regions, options->project);

@@ -43,13 +43,14 @@ struct Options {
   std::vector<std::string> formats;  ///< FORMAT or FORMAT=FILE, repeatable
   std::string base_dir;
   bool report_unused_ignores = false;
-  std::string baseline;          ///< --baseline FILE: hide the findings it records
-  std::string write_baseline;    ///< --write-baseline FILE: record today's findings
-  std::string config;            ///< --config FILE
-  bool no_config = false;        ///< --no-config
-  bool list_files = false;       ///< --list-files
-  std::string terraform;         ///< --terraform PLAN.json: compare with what Terraform deploys
-  std::string terraform_region;  ///< --terraform-region: region of providers set from the environment
+  std::string baseline;              ///< --baseline FILE: hide the findings it records
+  bool baseline_configured = false;  ///< the baseline is .ceplan.yaml's, not the command line's
+  std::string write_baseline;        ///< --write-baseline FILE: record today's findings
+  std::string config;                ///< --config FILE
+  bool no_config = false;            ///< --no-config
+  bool list_files = false;           ///< --list-files
+  std::string terraform;             ///< --terraform PLAN.json: compare with what Terraform deploys
+  std::string terraform_region;      ///< --terraform-region: region of providers set from the environment
 };
 
 const std::vector<std::string> format_names{"text",         "json",   "sarif",       "junit",
@@ -258,8 +259,10 @@ void resolve(Options& options, Context& context, const LoadedConfig* loaded) {
     if (options.formats.empty())
       options.formats = config.formats;
     options.report_unused_ignores = options.report_unused_ignores || config.report_unused_ignores.value_or(false);
-    if (options.baseline.empty() && config.baseline)
+    if (options.baseline.empty() && config.baseline) {
       options.baseline = path_from(*loaded, *config.baseline);
+      options.baseline_configured = true;
+    }
     if (context.catalog_path.empty() && config.catalog)
       context.catalog_path = (loaded->directory / *config.catalog).string();
     if (options.files.empty())
@@ -302,7 +305,15 @@ void run(Options options, Context& context) {
   // Recorded before the baseline hides anything: `--baseline B --write-baseline B` rewrites B
   // with every finding of the run, so entries that no longer occur drop out.
   const std::string recorded = options.write_baseline.empty() ? std::string() : render::baseline_json(reports);
-  if (!options.baseline.empty()) {
+  // A baseline the configuration names, or the one being written, may not exist yet: the first
+  // `--write-baseline` makes it. One named on the command line must exist.
+  std::error_code missing;
+  if (!options.baseline.empty() && !std::filesystem::exists(options.baseline, missing) &&
+      (options.baseline_configured || options.baseline == options.write_baseline)) {
+    if (options.write_baseline.empty())
+      std::cerr << fmt::format("ceplan: no baseline yet at {}; --write-baseline {} records one\n",
+                               printable(display_name(options.baseline)), printable(display_name(options.baseline)));
+  } else if (!options.baseline.empty()) {
     apply_baseline(reports, options.baseline, context.limits);
   }
   // The report covers every file, those with input errors included, and the run fails (exit 2).

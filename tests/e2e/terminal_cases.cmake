@@ -24,6 +24,8 @@ ceplan_pipeline(init_default_regions_in_two_geographies
   "rm -rf ${out}/init-geo && mkdir ${out}/init-geo && cd ${out}/init-geo && $<TARGET_FILE:ceplan> init 2>/dev/null && awk '/^regions:/{on=1;next} NF==0{on=0} on && /^  # /' deploy.yaml > geo.txt && test \"$(wc -l < geo.txt)\" -eq 2 && test \"$(sed 's/.*, //' geo.txt | sort -u | wc -l)\" -eq 2")
 ceplan_case(init_unknown_region EXIT 2 ARGS init --regions us-south,eu-gbb nowhere.yaml)
 ceplan_case(init_one_region EXIT 2 ARGS init --regions us-south nowhere.yaml)
+ceplan_case(init_regions_with_spaces ARGS init --regions "us-south, eu-de" -)
+ceplan_case(init_region_twice EXIT 2 ARGS init --regions us-south,us-south -)
 # The file may follow --regions; - writes to standard output and creates no file named -.
 ceplan_pipeline(init_file_after_regions
   "rm -rf ${out}/init-after && mkdir ${out}/init-after && cd ${out}/init-after && $<TARGET_FILE:ceplan> init --regions us-south,eu-gb d1.yaml 2>/dev/null && grep -q '^  - us-south$' d1.yaml && grep -q '^  - eu-gb$' d1.yaml")
