@@ -128,6 +128,12 @@ void check_copy_location(const Subject& s, const DataStore& store, Findings& fin
                              "to restore",
                              store.name.name, store.region.name, to_string(strategy)));
   }
+  if (store.replica_in && store.replica_in->name == store.region.name) {
+    findings.add(RuleId::replica_in_own_region, store.replica_in->location,
+                 fmt::format("data store '{}' keeps its replica in its own region {}: it is lost with the store, so a "
+                             "failover has no replica to promote",
+                             store.name.name, store.region.name));
+  }
   if (store.cross_region_copy && !store.backup_in && !store.replica_in && spans_geographies(s)) {
     findings.add(RuleId::backup_location_unknown, store.name.location,
                  fmt::format("data store '{}' is copied to another region, but not which: nothing shows that the copy "

@@ -182,6 +182,12 @@ const std::vector<RuleInfo> rules{
      "region cannot be restored there, so the recovery the strategy promises cannot happen.",
      "failover: { strategy: backup-restore }\ndata:\n  - { name: db, region: us-south }",
      "copy backups to another region (backup_in) or keep a replica there (replica_in)"},
+    {RuleId::replica_in_own_region, "CE311", "replica-in-own-region", warning,
+     "a data store's replica_in is the store's own region",
+     "A replica promotes on failover only if it survives the region it replicates; one in the store's own "
+     "region is lost with it, so plans find no replica to promote and fall back to backups.",
+     "data:\n  - { name: db, region: us-south, replica_in: us-south }",
+     "keep the replica in another region, or remove replica_in"},
     // CE4xx compare the deploy file with Terraform (validate --terraform PLAN.json, docs/terraform.md).
     {RuleId::terraform_region, "CE401", "terraform-region", error,
      "Terraform has a Code Engine project in a region the deploy file does not list",

@@ -51,6 +51,7 @@ enum class RuleId : std::uint8_t {
   wrong_secret_format,         ///< CE308
   backup_location_unknown,     ///< CE309
   no_off_region_backup,        ///< CE310
+  replica_in_own_region,       ///< CE311
   terraform_region,            ///< CE401
   terraform_placement,         ///< CE402
   terraform_image,             ///< CE403

@@ -126,6 +126,8 @@ const std::vector<Case> cases{
      head + "regions:\n  - { id: us-south, role: primary }\n  - { id: eu-de, role: recovery }\n"
             "failover: { strategy: backup-restore }\ndata:\n  - { name: db, region: us-south, backup_in: eu-de }\n",
      8, 13},
+    {"CE311", clean + "data:\n  - { name: db, region: us-south, backup_in: eu-de, replica_in: us-south }\n",
+     clean + "data:\n  - { name: db, region: us-south, backup_in: eu-de, replica_in: eu-de }\n", 12, 65},
 };
 
 }  // namespace
