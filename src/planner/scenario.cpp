@@ -222,8 +222,20 @@ std::vector<Scenario> parse_scenarios(std::string_view text, const Deployment& d
     const auto selected = catalog.select(RegionFilter{target, {}});
     return {Scenario{ScenarioKind::geography, selected.front()->geography}};
   }
-  throw InputError(Diagnostic{
-      {}, {}, fmt::format("unknown scenario '{}'; expected zone:ZONE, region:ID, geography:NAME or all", text)});
+  // A bare region, zone or geography is what most people type first.
+  std::string hint;
+  if (colon == std::string_view::npos) {
+    const std::string word(text);
+    if (catalog.find(word) != nullptr)
+      hint = fmt::format("; did you mean 'region:{}'?", word);
+    else if (catalog.zone_owner(word) != nullptr)
+      hint = fmt::format("; did you mean 'zone:{}'?", word);
+  }
+  throw InputError(
+      Diagnostic{{},
+                 {},
+                 fmt::format("unknown scenario '{}'{}", text,
+                             hint.empty() ? "; expected zone:ZONE, region:ID, geography:NAME or all" : hint)});
 }
 
 namespace {

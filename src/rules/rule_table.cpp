@@ -306,6 +306,38 @@ const std::vector<std::string>& rule_words() {
   return words;
 }
 
+namespace {
+
+// What an unknown rule word most likely meant: a close spelling, `301` for CE301, or the one rule
+// whose name shares the longest start with it (`duplicate-jobs`: duplicate-job-runs).
+std::string rule_hint(std::string_view word) {
+  if (std::string hint = did_you_mean(word, rule_words()); !hint.empty())
+    return hint;
+  if (!word.empty() && std::all_of(word.begin(), word.end(), [](char c) { return c >= '0' && c <= '9'; })) {
+    if (const RuleInfo* rule = find_rule(fmt::format("CE{}", word)))
+      return fmt::format("; did you mean '{}'?", rule->id);
+  }
+  const RuleInfo* best = nullptr;
+  std::size_t longest = 3;  // a shorter shared start says nothing
+  bool tied = false;
+  for (const RuleInfo& rule : all_rules()) {
+    const std::string_view name = rule.name;
+    std::size_t shared = 0;
+    while (shared < name.size() && shared < word.size() && name[shared] == word[shared]) ++shared;
+    if (shared > longest) {
+      best = &rule;
+      longest = shared;
+      tied = false;
+    } else if (shared == longest && best != nullptr) {
+      tied = true;
+    }
+  }
+  return best != nullptr && !tied ? fmt::format("; did you mean '{}' ({})?", best->name, best->id)
+                                  : std::string(" (ceplan rules lists them)");
+}
+
+}  // namespace
+
 std::set<std::string> parse_rule_list(std::string_view list) {
   std::set<std::string> ids;
   while (!list.empty()) {
@@ -319,10 +351,7 @@ std::set<std::string> parse_rule_list(std::string_view list) {
     }
     const RuleInfo* rule = find_rule(item);
     if (rule == nullptr) {
-      throw InputError(Diagnostic{{}, {}, fmt::format("unknown rule '{}'{}", item, [&] {
-                                    std::string hint = did_you_mean(item, rule_words());
-                                    return hint.empty() ? std::string(" (ceplan rules lists them)") : hint;
-                                  }())});
+      throw InputError(Diagnostic{{}, {}, fmt::format("unknown rule '{}'{}", item, rule_hint(item))});
     }
     ids.emplace(rule->id);
   }

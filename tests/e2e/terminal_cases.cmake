@@ -51,5 +51,7 @@ ceplan_pipeline(help_is_a_command "$<TARGET_FILE:ceplan> help | grep -q '^Usage:
 ceplan_pipeline(help_command_shows_its_help
   "$<TARGET_FILE:ceplan> help validate | grep -q '^Usage: ceplan validate' && $<TARGET_FILE:ceplan> validate --help | grep -q -- '--catalog FILE'")
 ceplan_case(explain_nothing EXIT 2 ARGS explain "")
+ceplan_case(explain_number_hint EXIT 2 ARGS explain 301)
+ceplan_case(explain_name_hint EXIT 2 ARGS explain duplicate-jobs)
 ceplan_pipeline(plan_defaults_to_every_region
   "$<TARGET_FILE:ceplan> plan examples/backup-restore.yaml --format json | python3 -c 'import json,sys; assert len(json.load(sys.stdin)) == 2'")
