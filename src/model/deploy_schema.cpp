@@ -8,6 +8,7 @@
 #include <fmt/format.h>
 
 #include "model/deployment.hpp"
+#include "model/figures.hpp"
 
 namespace ceplan::schema {
 namespace {
@@ -30,9 +31,9 @@ Field choice(std::string name, std::span<const std::string_view> values, std::st
   return field;
 }
 
-// A default duration as the docs have always written it: in seconds ("60s").
+// A default duration as a user writes one: "1h", "5m", "90s".
 std::string seconds(std::int64_t value) {
-  return fmt::format("{}s", value);
+  return format_duration(value);
 }
 
 std::string yes_no(bool value) {
@@ -47,11 +48,11 @@ Field nested(std::string name, Type type, std::string object, std::string descri
   return field;
 }
 
-Field placement(std::string name, std::string description) {
+Field placement(std::string name, std::string description, std::string object = "placement") {
   Field field = optional(std::move(name), Type::placement, std::move(description),
                          "every region under active-active; the primary and standby regions under warm-standby; "
                          "the primary only under pilot-light and backup-restore");
-  field.object = "placement";
+  field.object = std::move(object);
   field.format = ValueFormat::region;
   return field;
 }
@@ -181,7 +182,8 @@ std::vector<Object> make_objects() {  // NOLINT(readability-function-size)
        {
            shaped(required("name", Type::string, "Job name."), ValueFormat::name),
            shaped(required("image", Type::string, "Container image."), ValueFormat::image),
-           placement("regions", "Regions the job is defined in, or a mapping from region to what differs there."),
+           placement("regions", "Regions the job is defined in, or a mapping from region to what differs there.",
+                     "job_placement"),
            nullable(shaped(
                optional("schedule", Type::string, "Cron schedule of its subscription; absent means on demand only."),
                ValueFormat::cron)),
@@ -231,10 +233,15 @@ std::vector<Object> make_objects() {  // NOLINT(readability-function-size)
                   ValueFormat::dns_name),
        }},
       {"placement",
-       "What an app or job does differently in one region.",
+       "What an app does differently in one region.",
        {
            integer("min_scale", 0, max_count, "Minimum number of instances there.", "the app's"),
            integer("max_scale", 0, max_count, "Maximum number of instances there.", "the app's"),
+           optional("image", Type::string, "Image pulled there, e.g. from that region's registry.", "its own image"),
+       }},
+      {"job_placement",
+       "What a job does differently in one region (a job has no scale).",
+       {
            optional("image", Type::string, "Image pulled there, e.g. from that region's registry.", "its own image"),
        }},
   };

@@ -39,6 +39,7 @@ struct SchemaLists {
   Keys secret_formats = schema::choices("secret", "format");
   Keys data_keys = schema::keys("data");
   Keys placement_keys = schema::keys("placement");
+  Keys job_placement_keys = schema::keys("job_placement");
   Keys steering_names = schema::choices("edge_proxy", "steering");
   Keys visibility_names = schema::choices("app", "visibility");
 };

@@ -29,7 +29,7 @@ void read_placement(FieldReader& read, const Node& node, std::string_view object
     const Node& item = node.items[i];
     RegionOverrides local;
     if (!item.is_null() && read.map(item, fmt::format("region '{}' of '{}'", excerpt(node.keys[i]), out.name.name),
-                                    lists().placement_keys)) {
+                                    object == "job" ? lists().job_placement_keys : lists().placement_keys)) {
       if (item.find("min_scale") != nullptr) {
         read.integer_setting(item, "placement", "min_scale", local.min_scale.emplace());
       }

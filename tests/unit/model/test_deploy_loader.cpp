@@ -329,3 +329,11 @@ TEST_CASE("references to secrets and apps have the shape of what they name") {
               "d.yaml:6:35: error: 'target' must be a Code Engine name: lower-case letters, digits and '-', starting "
               "with a letter, ending with a letter or digit, at most 63 characters, not '-a'"});
 }
+
+TEST_CASE("a job's regions may name an image per region but no scale: a job has none") {
+  CHECK(load_errors("version: 1\nproject: p\nregions: [us-south]\njobs:\n"
+                    "  - { name: j, image: i, regions: { us-south: { min_scale: 0, image: i2 } } }\n") ==
+        Lines{"d.yaml:5:49: error: unknown key 'min_scale' in region 'us-south' of 'j'"});
+  CHECK(load_errors("version: 1\nproject: p\nregions: [us-south]\njobs:\n"
+                    "  - { name: j, image: i, regions: { us-south: { image: i2 } } }\n") == Lines{"no error"});
+}
