@@ -305,7 +305,13 @@ Runbook failback(const Deployment& d, const Catalog& catalog, const Scenario& sc
   std::vector<std::string> returning;
   WorldState start = after_failover(d, catalog, scenario, returning);
   out.to = fmt::format("{}", fmt::join(returning, ", "));
-  out.from = fmt::format("{} {}", to_string(scenario.kind), scenario.target);
+  // Service moves back from the regions that carried it while the others were lost.
+  std::vector<std::string> serving;
+  for (const ProjectRegion& region : d.regions) {
+    if (std::find(returning.begin(), returning.end(), region.id.name) == returning.end())
+      serving.push_back(region.id.name);
+  }
+  out.from = fmt::format("{}", fmt::join(serving, ", "));
   out.title = fmt::format("Fail-back: project {} returns to {} after {} {} was lost", d.project, out.to,
                           to_string(scenario.kind), scenario.target);
   out.estimate = "data re-seeding and switch, then traffic and schedules";

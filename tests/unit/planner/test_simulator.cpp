@@ -192,6 +192,9 @@ data:
 TEST_CASE("defect 4: fail-back enables the returning pool first, moves the schedule once and re-seeds the data") {
   const auto d = load(warm);
   const auto back = ceplan::failback(d, catalog(), {ceplan::ScenarioKind::region, "eu-de"});
+  // Service moves back from the region that carried it, to the one that returns.
+  CHECK(back.from == "eu-gb");
+  CHECK(back.to == "eu-de");
   Lines ids;
   for (const Step& step : back.steps) ids.push_back(step.id);
   CHECK(ids == Lines{"confirm-recovery", "decide", "stop-duplicate-schedules-eu-de", "reseed-ledger", "freeze-ledger",
