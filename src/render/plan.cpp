@@ -26,6 +26,22 @@ std::vector<std::string> unsafe_lines(const std::vector<Step>& steps, const std:
   return out;
 }
 
+// A step's chained command as the commands it runs, in order: a tool that runs them one by one
+// stops at the first that fails, as the `&&` chain does.
+Json command_list(std::string_view chained) {
+  Json out = Json::array();
+  for (std::size_t start = 0; start < chained.size();) {
+    const std::size_t end = std::min(chained.find('\n', start), chained.size());
+    std::string_view line = chained.substr(start, end - start);
+    start = end + 1;
+    if (line.ends_with(" &&"))
+      line.remove_suffix(3);
+    if (!line.empty())
+      out.push_back(std::string(line));
+  }
+  return out;
+}
+
 Json steps_json(const std::vector<Step>& steps) {
   Json list = Json::array();
   for (const Step& step : steps) {
@@ -33,6 +49,7 @@ Json steps_json(const std::vector<Step>& steps) {
                         {"phase", step.phase},
                         {"title", step.title},
                         {"command", step.command},
+                        {"commands", command_list(step.command)},
                         {"verify", step.verify},
                         {"objective", step.objective},
                         {"effect", step.effects},

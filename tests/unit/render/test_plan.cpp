@@ -1,4 +1,6 @@
+#include <algorithm>
 #include <catch2/catch.hpp>
+
 #include <nlohmann/json.hpp>
 
 #include "catalog/embedded_catalog.hpp"
@@ -66,6 +68,16 @@ TEST_CASE("runbook Markdown is a checklist with commands in shell blocks") {
   CHECK(json["from"] == "us-south");
   CHECK(json["to"] == "eu-gb");
   CHECK(json["project"] == "my shop: ü");
+  // Each step's commands one per element as well as chained: joined with " && " they are the chain.
+  for (const auto& step : json["steps"]) {
+    std::string joined;
+    for (const auto& command : step["commands"]) joined += (joined.empty() ? "" : " &&\n") + command.get<std::string>();
+    CHECK(joined == step["command"].get<std::string>());
+  }
+  const auto create = std::find_if(json["steps"].begin(), json["steps"].end(),
+                                   [](const auto& step) { return step["id"] == "create-project"; });
+  REQUIRE(create != json["steps"].end());
+  CHECK((*create)["commands"].size() > 1);
 }
 
 TEST_CASE("a runbook's Markdown keeps its table and fences whatever the names hold") {
