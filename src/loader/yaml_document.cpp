@@ -3,9 +3,10 @@
 #include "loader/yaml_split.hpp"
 
 #include <algorithm>
+#include <istream>
 #include <memory>
 #include <optional>
-#include <sstream>
+#include <streambuf>
 #include <unordered_map>
 #include <unordered_set>
 #include <variant>
@@ -549,11 +550,22 @@ std::string_view strip_bom(std::string_view text) {
   return text;
 }
 
+// An input stream over text that stays where it is: yaml-cpp reads the whole file, or one part
+// of it, without a copy of its own.
+class TextBuffer : public std::streambuf {
+public:
+  explicit TextBuffer(std::string_view text) {
+    char* begin = const_cast<char*>(text.data());  // NOLINT(cppcoreguidelines-pro-type-const-cast): only read
+    setg(begin, begin, begin + text.size());
+  }
+};
+
 // yaml-cpp's part: `text` has passed the pre-scans and had its blank tabs replaced.
 Node parse_prepared(std::string_view text, const std::string& source, const Limits& limits, DiagnosticSink* recoverable,
                     bool fail_fast) {
   DiagnosticSink sink(source);
-  std::istringstream stream{std::string(text)};
+  TextBuffer buffer(text);
+  std::istream stream(&buffer);
   YAML::Parser parser(stream);
   TreeBuilder builder(sink, recoverable != nullptr ? *recoverable : sink, limits, fail_fast);
   try {
