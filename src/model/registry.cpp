@@ -1,5 +1,6 @@
 #include "model/registry.hpp"
 
+#include <algorithm>
 #include <array>
 #include <utility>
 
@@ -7,13 +8,22 @@ namespace ceplan {
 namespace {
 
 // The global registry is one instance whose active location is us-east (Registry registry_ha);
-// legacy domains still resolve to their regional registries (Registry registry_overview).
-constexpr std::array<std::pair<std::string_view, std::string_view>, 5> fixed_domains{{
+// legacy domains still resolve to their regional registries, registry.bluemix.net to the global
+// one (Registry registry_overview).
+constexpr std::array<std::pair<std::string_view, std::string_view>, 6> fixed_domains{{
     {"icr.io", "us-east"},
+    {"registry.bluemix.net", "us-east"},
     {"registry.ng.bluemix.net", "us-south"},
     {"registry.eu-de.bluemix.net", "eu-de"},
     {"registry.eu-gb.bluemix.net", "eu-gb"},
     {"registry.au-syd.bluemix.net", "au-syd"},
+}};
+
+// Registries in IBM regions where Code Engine does not run (Registry registry_overview): an app
+// can pull from them, and they fail with their own region.
+constexpr std::array<RegistryOnlyRegion, 2> registry_only{{
+    {"ca-mon", "North America", "Montreal, Canada", "ca2.icr.io"},
+    {"in-mum", "Asia Pacific", "Mumbai, India", "in2.icr.io"},
 }};
 
 constexpr std::string_view private_prefix = "private.";
@@ -57,7 +67,30 @@ std::optional<std::string> registry_region(std::string_view image, const Catalog
       return region.id;
     }
   }
+  for (const RegistryOnlyRegion& region : registry_only) {
+    if (host == region.registry)
+      return std::string(region.id);
+  }
   return std::nullopt;
+}
+
+std::span<const RegistryOnlyRegion> registry_only_regions() {
+  return registry_only;
+}
+
+const RegistryOnlyRegion* find_registry_only_region(std::string_view id) {
+  const auto it = std::find_if(registry_only.begin(), registry_only.end(),
+                               [&](const RegistryOnlyRegion& region) { return region.id == id; });
+  return it == registry_only.end() ? nullptr : &*it;
+}
+
+std::vector<std::string_view> fixed_registry_domains(std::string_view region) {
+  std::vector<std::string_view> out;
+  for (const auto& [domain, home] : fixed_domains) {
+    if (home == region)
+      out.push_back(domain);
+  }
+  return out;
 }
 
 }  // namespace ceplan

@@ -7,6 +7,7 @@
 #include <fmt/format.h>
 
 #include "model/figures.hpp"
+#include "model/registry.hpp"
 #include "planner/ibmcloud.hpp"
 
 namespace ceplan {
@@ -150,6 +151,7 @@ void Procedure::repoint(const std::vector<const DataStore*>& stores) {
     return;
   std::vector<Action> actions;
   bool restarts = false;
+  std::vector<std::string> stuck;  // apps that cannot restart: their registry is lost
   for (const auto& [id, region] : m_state.regions) {
     if (!region.reachable || !region.project)
       continue;
@@ -167,7 +169,10 @@ void Procedure::repoint(const std::vector<const DataStore*>& stores) {
           declared != nullptr && (std::any_of(declared->secrets.begin(), declared->secrets.end(),
                                               [&](const Ref& ref) { return updated.contains(ref.name); }) ||
                                   (declared->registry_secret && updated.contains(declared->registry_secret->name)));
-      if (reads) {
+      const auto home = registry_region(app.image, m_catalog);
+      if (reads && home && !m_state.reachable(*home)) {
+        stuck.push_back(fmt::format("{} in {}", name, id));
+      } else if (reads) {
         actions.push_back(act(ActionKind::restart_app, id, name));
         restarts = true;
       }
@@ -180,13 +185,18 @@ void Procedure::repoint(const std::vector<const DataStore*>& stores) {
   for (const DataStore* store : stores) recovered.push_back(store->name.name);
   const bool one = secrets.size() == 1;
   add(stores.size() == 1 ? "connect-" + stores.front()->name.name : std::string("connect-data"), "restore data",
-      fmt::format("Point secret{} {} at the recovered data store{} {}{}", one ? "" : "s", names,
+      fmt::format("Point secret{} {} at the recovered data store{} {}{}{}", one ? "" : "s", names,
                   recovered.size() == 1 ? "" : "s", fmt::join(recovered, ", "),
                   restarts ? fmt::format(", and restart the apps that read {}, in every region that runs them (an app "
                                          "reads a changed secret only in a new revision)",
                                          one ? "it" : "them")
-                           : fmt::format("; the apps that read {} are created below and read {} as they start",
-                                         one ? "it" : "them", one ? "it" : "them")),
+                  : stuck.empty() ? fmt::format("; the apps that read {} are created below and read {} as they start",
+                                                one ? "it" : "them", one ? "it" : "them")
+                                  : std::string(),
+                  stuck.empty() ? std::string()
+                                : fmt::format("; app {} cannot restart, so keeps the old settings, until its image is "
+                                              "in a registry that survives",
+                                              fmt::join(stuck, ", "))),
       std::move(actions),
       fmt::format("{} shows the new connection settings in each region{}",
                   one ? fmt::format("ibmcloud ce secret get --name {}", planner::shell_word(names))

@@ -7,6 +7,8 @@
 
 #include "planner/scenario.hpp"
 
+#include "model/registry.hpp"
+#include "planner/dependencies.hpp"
 #include "planner/simulator.hpp"
 #include "planner/takeover.hpp"
 #include "support/spellcheck.hpp"
@@ -108,12 +110,15 @@ void failover_steps(Procedure& p, const ScenarioPlan& plan) {
   for (std::size_t i = 0; i < plan.apps.size(); ++i) {
     const AppOutcome& outcome = plan.apps[i];
     const App& app = d.apps[i];
-    if (outcome.status != AppStatus::fails_over && outcome.status != AppStatus::manual_failover)
+    if (outcome.routing != AppStatus::fails_over && outcome.routing != AppStatus::manual_failover)
       continue;
-    for (const std::string& region : outcome.serving_regions)
-      bring_up_workloads(p, Takeover{region, plan.lost, {&app}, {}, false});
+    // Without its registry the app cannot scale up: the freeze step says it serves as it is.
+    if (outcome.lost_registry.empty()) {
+      for (const std::string& region : outcome.serving_regions)
+        bring_up_workloads(p, Takeover{region, plan.lost, {&app}, {}, false});
+    }
     const std::string serving = fmt::format("{}", fmt::join(outcome.serving_regions, ", "));
-    if (outcome.status == AppStatus::fails_over)
+    if (outcome.routing == AppStatus::fails_over)
       p.add("check-failover-" + app.name.name, "cut over",
             fmt::format("Check that the edge proxy moved app {}'s traffic to {}", app.name.name, serving), {},
             fmt::format("in the CIS load balancer, the origin pools of {} are unhealthy and {} serve; the domain "
@@ -134,28 +139,44 @@ Takeover takeover_of(const Deployment& d, const ScenarioPlan& plan) {
   if (t.region.empty())
     return t;
   for (std::size_t i = 0; i < plan.apps.size(); ++i) {
-    if (plan.apps[i].status == AppStatus::down && plan.apps[i].data->lost.empty())
+    if (plan.apps[i].status == AppStatus::down && plan.apps[i].data->lost.empty() && plan.apps[i].lost_registry.empty())
       t.apps.push_back(&d.apps[i]);
   }
   for (std::size_t i = 0; i < plan.jobs.size(); ++i) {
-    if (plan.jobs[i].status == JobStatus::down && plan.jobs[i].regions.empty())
+    if (plan.jobs[i].status == JobStatus::down && plan.jobs[i].regions.empty() && plan.jobs[i].lost_registry.empty())
       t.jobs.push_back(&d.jobs[i]);
   }
   return t;
 }
 
+// The lost project regions, then the other lost regions the file depends on.
+std::string outage_text(const ScenarioPlan& plan) {
+  std::vector<std::string> regions = plan.lost;
+  for (const std::string& registry : plan.lost_registries) {
+    // "icr.io (us-east)" -> "us-east"
+    const auto open = registry.rfind('(');
+    std::string region = registry.substr(open + 1, registry.size() - open - 2);
+    if (!contains(regions, region))
+      regions.push_back(std::move(region));
+  }
+  return fmt::format("{}", fmt::join(regions, ", "));
+}
+
 void region_steps(Procedure& p, const ScenarioPlan& plan) {
   const Deployment& d = p.deployment();
-  if (plan.lost.empty()) {
+  if (plan.lost.empty() && plan.lost_registries.empty()) {
     p.add("confirm-unaffected", "verify", "Confirm no region of the project is in the outage", {},
-          "every project region is outside it", "no action needed");
+          "every project region and every registry it pulls from is outside it", "no action needed");
     return;
   }
   const std::string lost = fmt::format("{}", fmt::join(plan.lost, ", "));
-  p.add("confirm-outage", "preflight", fmt::format("Confirm the outage of {} on the IBM Cloud status page", lost), {},
+  p.add("confirm-outage", "preflight",
+        fmt::format("Confirm the outage of {} on the IBM Cloud status page", outage_text(plan)), {},
         "the status page lists the region as unavailable", "decide on facts, not alarms");
-  p.add("decide", "decide", fmt::format("Decide to run the project without {} until it is back", lost), {},
-        "the incident lead has approved and noted the time; every later step changes something", p.rto(apps_serve));
+  if (!plan.lost.empty())
+    p.add("decide", "decide", fmt::format("Decide to run the project without {} until it is back", lost), {},
+          "the incident lead has approved and noted the time; every later step changes something", p.rto(apps_serve));
+  freeze_deploys(p, plan);
   const Takeover t = takeover_of(d, plan);
   const bool restore = !t.apps.empty() || !t.jobs.empty();
   if (restore)
@@ -166,6 +187,7 @@ void region_steps(Procedure& p, const ScenarioPlan& plan) {
     prepare_project(p, t);
   p.recover_data(t.region, plan.scenario.kind == ScenarioKind::geography);
   pause_orphaned_schedules(p);
+  copy_images(p, plan);
   if (restore)
     bring_up_workloads(p, t);
   failover_steps(p, plan);
@@ -194,9 +216,12 @@ void region_steps(Procedure& p, const ScenarioPlan& plan) {
 std::vector<Scenario> parse_scenarios(std::string_view text, const Deployment& deployment, const Catalog& catalog) {
   if (text == "all") {
     std::vector<Scenario> all;
+    std::unordered_set<std::string_view> seen;
     for (const ProjectRegion& region : deployment.regions) {
-      all.push_back(Scenario{ScenarioKind::region, region.id.name});
+      if (seen.insert(region.id.name).second)
+        all.push_back(Scenario{ScenarioKind::region, region.id.name});
     }
+    for (Scenario& scenario : dependency_scenarios(deployment, catalog)) all.push_back(std::move(scenario));
     return all;
   }
   const auto colon = text.find(':');
@@ -215,7 +240,8 @@ std::vector<Scenario> parse_scenarios(std::string_view text, const Deployment& d
     return {Scenario{ScenarioKind::zone, target}};
   }
   if (kind == "region" && !target.empty()) {
-    (void)catalog.at(target);
+    if (find_registry_only_region(target) == nullptr)
+      (void)catalog.at(target);
     return {Scenario{ScenarioKind::region, target}};
   }
   if (kind == "geography" && !target.empty()) {
@@ -288,10 +314,24 @@ std::shared_ptr<const DataRecovery> data_of(const Deployment& d, const Workload&
       data_recovery(d, workload, plan.lost, plan.scenario.kind == ScenarioKind::geography));
 }
 
-AppOutcome app_outcome(const Deployment& d, const Catalog& catalog, const App& app, const ScenarioPlan& plan) {
-  AppOutcome outcome{
-      app.name.name,         AppStatus::unaffected, {}, std::nullopt, composite_availability(d, app, catalog), false,
-      data_of(d, app, plan), !app.data_given};
+// The secrets of the stores whose writable copy the outage takes: an app that references one
+// must restart, so pull its image, to read where its data went.
+std::unordered_set<std::string_view> moved_secrets(const Deployment& d, const ScenarioPlan& plan) {
+  std::unordered_set<std::string_view> out;
+  for (const DataStore& store : d.data) {
+    if (store.secret && contains(plan.lost, store.region.name))
+      out.insert(store.secret->name);
+  }
+  return out;
+}
+
+AppOutcome app_outcome(const Deployment& d, const Catalog& catalog, const App& app, const ScenarioPlan& plan,
+                       const std::unordered_set<std::string_view>& moved) {
+  AppOutcome outcome;
+  outcome.name = app.name.name;
+  outcome.availability = composite_availability(d, app, catalog);
+  outcome.data = data_of(d, app, plan);
+  outcome.uses_every_store = !app.data_given;
   const DataRecovery& data = *outcome.data;
   const std::vector<Ref> regions = placed(d, app);
   Impact impact = impact_on(regions, plan);
@@ -303,6 +343,10 @@ AppOutcome app_outcome(const Deployment& d, const Catalog& catalog, const App& a
                                     [&](const std::string& region) { return contains(plan.degraded, region); });
   if (!data.lost.empty() || (impact.hit && outcome.serving_regions.empty())) {
     outcome.status = AppStatus::down;
+    // Re-created where it takes over, it pulls there.
+    const std::string takeover = takeover_region(d, plan.lost);
+    if (const auto host = lost_registry(app, {takeover}, catalog, plan.unreachable); host && !takeover.empty())
+      outcome.lost_registry = *host;
   } else if (served_from_lost) {
     outcome.status = d.failover.edge_proxy.has_value() ? AppStatus::fails_over : AppStatus::manual_failover;
     if (outcome.status == AppStatus::fails_over)
@@ -316,11 +360,24 @@ AppOutcome app_outcome(const Deployment& d, const Catalog& catalog, const App& a
   } else if (zone_hit) {
     outcome.status = AppStatus::auto_recovers;
   }
+  outcome.routing = outcome.status;
+  if (outcome.status != AppStatus::down) {
+    if (auto host = lost_registry(app, outcome.serving_regions, catalog, plan.unreachable)) {
+      outcome.lost_registry = std::move(*host);
+      // Without a restart it keeps the settings of the store's lost copy.
+      const bool must_restart =
+          std::any_of(app.secrets.begin(), app.secrets.end(), [&](const Ref& ref) { return moved.contains(ref.name); });
+      outcome.status = must_restart ? AppStatus::down : AppStatus::degraded;
+      if (must_restart)
+        outcome.failover.reset();
+    }
+  }
   return outcome;
 }
 
-JobOutcome job_outcome(const Deployment& d, const Job& job, const ScenarioPlan& plan) {
-  JobOutcome outcome{job.name.name, JobStatus::unaffected, {}};
+JobOutcome job_outcome(const Deployment& d, const Catalog& catalog, const Job& job, const ScenarioPlan& plan) {
+  JobOutcome outcome;
+  outcome.name = job.name.name;
   Impact impact = impact_on(placed(d, job), plan);
   outcome.regions = std::move(impact.survivors);
   const auto live = names_of(job.scheduled_in);
@@ -336,6 +393,14 @@ JobOutcome job_outcome(const Deployment& d, const Job& job, const ScenarioPlan& 
   } else if (impact.zone_hit) {
     outcome.status = JobStatus::auto_recovers;
   }
+  // Every run starts new instances, which pull the image where the job runs or is re-created.
+  const std::vector<std::string> where =
+      outcome.regions.empty() ? std::vector<std::string>{takeover_region(d, plan.lost)} : outcome.regions;
+  if (auto host = lost_registry(job, where, catalog, plan.unreachable)) {
+    outcome.lost_registry = std::move(*host);
+    if (outcome.status != JobStatus::down)
+      outcome.status = JobStatus::degraded;
+  }
   return outcome;
 }
 
@@ -344,29 +409,24 @@ JobOutcome job_outcome(const Deployment& d, const Job& job, const ScenarioPlan& 
 ScenarioPlan outcomes(const Deployment& d, const Catalog& catalog, const Scenario& scenario) {
   ScenarioPlan out;
   out.scenario = scenario;
+  out.unreachable = unreachable_regions(catalog, scenario);
   classify_regions(d, catalog, out);
   out.data = std::make_shared<const DataRecovery>(
       data_recovery(d, Workload{}, out.lost, scenario.kind == ScenarioKind::geography));
+  const auto moved = moved_secrets(d, out);
   for (const App& app : d.apps) {
-    out.apps.push_back(app_outcome(d, catalog, app, out));
+    out.apps.push_back(app_outcome(d, catalog, app, out, moved));
   }
   for (const Job& job : d.jobs) {
-    out.jobs.push_back(job_outcome(d, job, out));
+    out.jobs.push_back(job_outcome(d, catalog, job, out));
   }
+  out.lost_registries = lost_registries(catalog, out);
   return out;
 }
 
 WorldState scenario_state(const Deployment& d, const Catalog& catalog, const Scenario& scenario) {
   WorldState state = initial_state(d);
-  std::vector<std::string> lost;
-  for (const Region& region : catalog.regions()) {
-    const bool zone = std::find(region.zones.begin(), region.zones.end(), scenario.target) != region.zones.end();
-    if ((scenario.kind == ScenarioKind::region && region.id == scenario.target) ||
-        (scenario.kind == ScenarioKind::geography && region.geography == scenario.target) ||
-        (scenario.kind == ScenarioKind::zone && zone && region.availability != Availability::mzr))
-      lost.push_back(region.id);
-  }
-  lose(state, lost);
+  lose(state, unreachable_regions(catalog, scenario));
   return state;
 }
 
@@ -381,7 +441,8 @@ ScenarioPlan plan(const Deployment& d, const Catalog& catalog, const Scenario& s
   }
   Goal goal;
   for (const AppOutcome& app : out.apps) {
-    if (app.status == AppStatus::down && (!app.data->lost.empty() || takeover_region(d, out.lost).empty()))
+    if (app.status == AppStatus::down &&
+        (!app.data->lost.empty() || !app.lost_registry.empty() || takeover_region(d, out.lost).empty()))
       goal.down.insert(app.name);
   }
   out.unsafe = simulate(d, catalog, start, out.steps, goal);
@@ -403,6 +464,7 @@ std::string_view to_string(AppStatus status) {
     case AppStatus::auto_recovers: return "auto-recovers";
     case AppStatus::fails_over: return "fails-over";
     case AppStatus::manual_failover: return "manual-failover";
+    case AppStatus::degraded: return "degraded";
     case AppStatus::down: return "down";
   }
   return "";
@@ -413,6 +475,7 @@ std::string_view to_string(JobStatus status) {
     case JobStatus::unaffected: return "unaffected";
     case JobStatus::auto_recovers: return "auto-recovers";
     case JobStatus::reschedule: return "reschedule";
+    case JobStatus::degraded: return "degraded";
     case JobStatus::down: return "down";
   }
   return "";

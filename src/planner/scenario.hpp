@@ -26,19 +26,25 @@ struct Scenario {
 };
 
 /// Parses `zone:ZONE`, `region:ID`, `geography:NAME` or `all` (one region scenario per project
-/// region). Unknown targets throw InputError with a suggestion.
+/// region, then one per region outside the project whose registry the file pulls from, then one
+/// per geography of these). A region may be one that hosts only a registry (ca-mon, in-mum).
+/// Unknown targets throw InputError with a suggestion.
 [[nodiscard]] std::vector<Scenario> parse_scenarios(std::string_view text, const Deployment& deployment,
                                                     const Catalog& catalog);
 
 /// What happens to an app in a scenario.
-enum class AppStatus { unaffected, auto_recovers, fails_over, manual_failover, down };
+enum class AppStatus { unaffected, auto_recovers, fails_over, manual_failover, degraded, down };
 /// What happens to a job in a scenario.
-enum class JobStatus { unaffected, auto_recovers, reschedule, down };
+enum class JobStatus { unaffected, auto_recovers, reschedule, degraded, down };
 
 /// An app's fate in a scenario.
 struct AppOutcome {
   std::string name;                          ///< app name
   AppStatus status = AppStatus::unaffected;  ///< what happens to it
+  /// What its traffic does, apart from its registry: `fails_over` or `manual_failover` when it
+  /// moves, also for a `degraded` app.
+  AppStatus routing = AppStatus::unaffected;
+  std::string lost_registry;                 ///< the registry it pulls from, when the scenario takes it
   std::vector<std::string> serving_regions;  ///< regions that serve it during the outage
   std::optional<FailoverTime> failover;      ///< set when it fails over through the edge proxy
   CompositeAvailability availability;        ///< its composite availability in normal operation
@@ -53,6 +59,7 @@ struct JobOutcome {
   std::string name;                          ///< job name
   JobStatus status = JobStatus::unaffected;  ///< what happens to it
   std::vector<std::string> regions;          ///< regions where it remains defined
+  std::string lost_registry;                 ///< the registry it pulls from, when the scenario takes it
 };
 
 /// Everything `ceplan plan` says about one scenario.
@@ -60,6 +67,8 @@ struct ScenarioPlan {
   Scenario scenario;                         ///< the outage
   std::vector<std::string> lost;             ///< project regions lost entirely
   std::vector<std::string> degraded;         ///< project regions that lose a zone only
+  std::vector<std::string> unreachable;      ///< every region it takes, the project's or not
+  std::vector<std::string> lost_registries;  ///< "icr.io (us-east)": registries it takes that the file pulls from
   std::shared_ptr<const DataRecovery> data;  ///< what every store needs after the outage
   std::vector<AppOutcome> apps;              ///< one per app, in file order
   std::vector<JobOutcome> jobs;              ///< one per job, in file order
@@ -78,9 +87,9 @@ struct ScenarioPlan {
 
 /// "zone", "region", "geography".
 [[nodiscard]] std::string_view to_string(ScenarioKind kind);
-/// "unaffected", "auto-recovers", "fails-over", "manual-failover", "down".
+/// "unaffected", "auto-recovers", "fails-over", "manual-failover", "degraded", "down".
 [[nodiscard]] std::string_view to_string(AppStatus status);
-/// "unaffected", "auto-recovers", "reschedule", "down".
+/// "unaffected", "auto-recovers", "reschedule", "degraded", "down".
 [[nodiscard]] std::string_view to_string(JobStatus status);
 
 }  // namespace ceplan

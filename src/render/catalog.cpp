@@ -2,6 +2,7 @@
 
 #include <fmt/format.h>
 
+#include "model/registry.hpp"
 #include "render/structured.hpp"
 #include "render/table.hpp"
 #include "support/version.hpp"
@@ -24,7 +25,22 @@ Json region_json(const Region& region) {
               {"campus", to_string(region.campus)},
               {"zones", region.zones},
               {"backup_endpoint", optional_text(region.backup_endpoint)},
-              {"registry", optional_text(region.registry)}};
+              {"registry", optional_text(region.registry)},
+              {"other_registries", fixed_registry_domains(region.id)}};
+}
+
+// The regional domain, then the global or legacy domains whose registry is active in the region.
+std::string registry_text(const Region& region) {
+  std::string out = region.registry.value_or("none listed");
+  for (const std::string_view domain : fixed_registry_domains(region.id)) {
+    if (domain == "icr.io")
+      out += "; the global icr.io (and private.icr.io) is active here: images on it are lost with this region";
+    else if (domain == "registry.bluemix.net")
+      out += "; so is registry.bluemix.net, its legacy name";
+    else
+      out += fmt::format("; {} (legacy) resolves here", domain);
+  }
+  return out;
 }
 
 std::string structured(const Json& value, CatalogFormat format) {
@@ -91,7 +107,7 @@ std::string region(const Region& region, CatalogFormat format) {
   line("backup endpoint:", region.backup_endpoint
                                ? *region.backup_endpoint
                                : std::string("not published (IBM publishes no cross-regional endpoint)"));
-  line("registry:", region.registry.value_or("none listed"));
+  line("registry:", registry_text(region));
   return out;
 }
 

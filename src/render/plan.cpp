@@ -66,6 +66,7 @@ Json plan_json(const Deployment& d, const ScenarioPlan& plan) {
   Json apps = Json::array();
   for (const AppOutcome& app : plan.apps) {
     Json entry{{"name", app.name}, {"status", to_string(app.status)}, {"serving_regions", app.serving_regions}};
+    entry["lost_registry"] = app.lost_registry.empty() ? Json(nullptr) : Json(app.lost_registry);
     if (app.failover) {
       entry["failover_seconds"] = app.failover->total();
       entry["failover_terms"] = Json{{"detection", app.failover->detection},
@@ -73,7 +74,7 @@ Json plan_json(const Deployment& d, const ScenarioPlan& plan) {
                                      {"warmup", app.failover->warmup},
                                      {"data", app.failover->data}};
     } else {
-      entry["failover_seconds"] = app.status == AppStatus::unaffected ? Json(0) : Json(nullptr);
+      entry["failover_seconds"] = app.routing == AppStatus::unaffected ? Json(0) : Json(nullptr);
       entry["failover_terms"] = nullptr;
     }
     entry["availability"] = app.availability.percent;
@@ -86,13 +87,17 @@ Json plan_json(const Deployment& d, const ScenarioPlan& plan) {
   }
   Json jobs = Json::array();
   for (const JobOutcome& job : plan.jobs) {
-    jobs.push_back(Json{{"name", job.name}, {"status", to_string(job.status)}, {"regions", job.regions}});
+    jobs.push_back(Json{{"name", job.name},
+                        {"status", to_string(job.status)},
+                        {"regions", job.regions},
+                        {"lost_registry", job.lost_registry.empty() ? Json(nullptr) : Json(job.lost_registry)}});
   }
   return Json{{"ceplan", version()},
               {"project", d.project},
               {"scenario", {{"kind", to_string(plan.scenario.kind)}, {"target", plan.scenario.target}}},
               {"lost_regions", plan.lost},
               {"degraded_regions", plan.degraded},
+              {"lost_registries", plan.lost_registries},
               {"notes", plan.notes},
               {"data", data_json(*plan.data)},
               {"apps", std::move(apps)},
@@ -100,6 +105,10 @@ Json plan_json(const Deployment& d, const ScenarioPlan& plan) {
               {"steps", steps_json(plan.steps)},
               {"unsafe", unsafe_lines(plan.steps, plan.unsafe)}};
 }
+
+constexpr std::string_view registry_note =
+    "apps that pull from them are degraded: they serve with the instances they have but cannot scale, restart or "
+    "move; jobs cannot start runs";
 
 // "a, b", or "-" for none.
 std::string region_list(const std::vector<std::string>& regions) {
@@ -111,6 +120,8 @@ std::string failover_text(const Deployment& d, const AppOutcome& app) {
     if (app.redundancy_lost) {
       return "- (redundancy lost: the idle standby is gone)";
     }
+    if (app.status == AppStatus::degraded)
+      return fmt::format("- (serves as it is: registry {} lost)", app.lost_registry);
     return app.status == AppStatus::unaffected ? "-" : "n/a";
   }
   const EdgeProxy defaults;
@@ -216,6 +227,8 @@ std::string plan_text(const Deployment& d, const ScenarioPlan& plan, bool effect
     out += fmt::format("Regions losing a zone: {} (Code Engine re-creates workloads in another zone)\n",
                        fmt::join(plan.degraded, ", "));
   }
+  if (!plan.lost_registries.empty())
+    out += fmt::format("Registries lost: {}: {}\n", fmt::join(plan.lost_registries, ", "), registry_note);
   for (const std::string& note : plan.notes) out += fmt::format("Note: {}\n", note);
   Table apps({"App", "Status", "Serving", "Worst-case failover"});
   for (const AppOutcome& app : plan.apps) {
@@ -244,6 +257,9 @@ std::string plan_markdown(const Deployment& d, const Catalog& catalog, const Sce
       fmt::format("# Scenario: {}\n\nProject **{}**, strategy {}. Regions lost: {}.\n\n",
                   markdown_text(scenario_title(plan)), markdown_text(d.project), to_string(d.failover.strategy),
                   plan.lost.empty() ? "none" : markdown_text(fmt::format("{}", fmt::join(plan.lost, ", "))));
+  if (!plan.lost_registries.empty())
+    out += fmt::format("Registries lost: {}: {}.\n\n",
+                       markdown_text(fmt::format("{}", fmt::join(plan.lost_registries, ", "))), registry_note);
   for (const std::string& note : plan.notes) out += fmt::format("> **Note:** {}\n\n", markdown_text(note));
   out += unsafe_text(plan.steps, plan.unsafe, true);
   out += mermaid(d, catalog);

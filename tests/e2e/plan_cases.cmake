@@ -12,6 +12,10 @@ ceplan_case(plan_bare_region_hint IN_ROOT EXIT 2 ARGS plan ${shop} --scenario us
 ceplan_case(plan_shop_zone_elsewhere IN_ROOT ARGS plan ${shop} --scenario zone:jp-tok-1 --format json)
 ceplan_case(plan_shop_geography_markdown IN_ROOT ARGS plan ${shop} --scenario geography:Europe --format markdown)
 ceplan_case(plan_shop_all_json IN_ROOT ARGS plan ${shop} --scenario all --format json)
+# Registries: icr.io is in us-east, which the shop does not use; ca2.icr.io in ca-mon, which has no Code Engine.
+ceplan_case(plan_shop_registry_region IN_ROOT ARGS plan ${shop} --scenario region:us-east)
+ceplan_case(plan_shop_north_america_markdown IN_ROOT ARGS plan ${shop} --scenario "geography:North America" --format markdown)
+ceplan_case(plan_registry_only_region STDIN deploy/registry-only-region.yaml ARGS plan - --scenario region:ca-mon)
 # Strategies.
 ceplan_case(plan_backup_restore_region IN_ROOT ARGS plan ${cold} --scenario region:eu-de)
 ceplan_case(plan_pilot_light_region IN_ROOT ARGS plan ${pilot} --scenario region:us-south)

@@ -54,4 +54,4 @@ ceplan_case(explain_nothing EXIT 2 ARGS explain "")
 ceplan_case(explain_number_hint EXIT 2 ARGS explain 301)
 ceplan_case(explain_name_hint EXIT 2 ARGS explain duplicate-jobs)
 ceplan_pipeline(plan_defaults_to_every_region
-  "$<TARGET_FILE:ceplan> plan examples/backup-restore.yaml --format json | python3 -c 'import json,sys; assert len(json.load(sys.stdin)) == 2'")
+  "$<TARGET_FILE:ceplan> plan examples/backup-restore.yaml --format json | python3 -c 'import json,sys; assert [p[\"scenario\"][\"target\"] for p in json.load(sys.stdin)] == [\"eu-de\", \"eu-gb\", \"us-east\", \"Europe\", \"North America\"]'")

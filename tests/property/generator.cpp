@@ -5,6 +5,8 @@
 
 #include <fmt/format.h>
 
+#include "model/registry.hpp"
+
 namespace property {
 namespace {
 
@@ -34,9 +36,18 @@ Plan pick_regions(Rng& rng, const ceplan::Catalog& catalog) {
   for (const ceplan::Region& region : catalog.regions()) all.push_back(&region);
   const ceplan::Region* safe = all[static_cast<std::size_t>(rng.below(static_cast<int>(all.size())))];
   plan.safe_host = host_of(*safe);
+  std::string safe_geography = safe->geography;
+  // Sometimes a registry in a region without Code Engine (ca2.icr.io, in2.icr.io).
+  if (rng.chance(15)) {
+    const auto others = ceplan::registry_only_regions();
+    const ceplan::RegistryOnlyRegion& other =
+        others[static_cast<std::size_t>(rng.below(static_cast<int>(others.size())))];
+    plan.safe_host = std::string(other.registry);
+    safe_geography = std::string(other.geography);
+  }
   std::vector<const ceplan::Region*> pool;
   for (const ceplan::Region* region : all) {
-    if (region->geography != safe->geography)
+    if (region->geography != safe_geography)
       pool.push_back(region);
   }
   std::shuffle(pool.begin(), pool.end(), rng.engine);

@@ -11,6 +11,10 @@ TEST_CASE("an image's registry is mapped to the region that hosts it") {
   CHECK(ceplan::registry_region("private.jp2.icr.io/ns/app", catalog) == "jp-osa");
   CHECK(ceplan::registry_region("registry.ng.bluemix.net/ns/app:1", catalog) == "us-south");
   CHECK(ceplan::registry_region("registry.eu-gb.bluemix.net/ns/app:1", catalog) == "eu-gb");
+  CHECK(ceplan::registry_region("registry.bluemix.net/ns/app:1", catalog) == "us-east");  // the global one
+  // Registries in regions without Code Engine (Registry registry_overview).
+  CHECK(ceplan::registry_region("ca2.icr.io/ns/app:1", catalog) == "ca-mon");
+  CHECK(ceplan::registry_region("private.in2.icr.io/ns/app:1", catalog) == "in-mum");
   CHECK_FALSE(ceplan::registry_region("docker.io/library/nginx", catalog));
   CHECK_FALSE(ceplan::registry_region("nginx:1.25", catalog));
 }
@@ -23,4 +27,13 @@ TEST_CASE("IBM's registry and its public samples are recognised") {
   CHECK_FALSE(ceplan::public_sample_image("icr.io/codeenginex/app"));
   CHECK(ceplan::registry_host("us.icr.io/ns/app:1") == "us.icr.io");
   CHECK(ceplan::registry_host("library/nginx").empty());
+}
+
+TEST_CASE("regions that host only a registry are known with their geography") {
+  REQUIRE(ceplan::find_registry_only_region("ca-mon") != nullptr);
+  CHECK(ceplan::find_registry_only_region("ca-mon")->geography == "North America");
+  CHECK(ceplan::find_registry_only_region("in-mum")->registry == "in2.icr.io");
+  CHECK(ceplan::find_registry_only_region("us-east") == nullptr);
+  CHECK(ceplan::fixed_registry_domains("us-east") == std::vector<std::string_view>{"icr.io", "registry.bluemix.net"});
+  CHECK(ceplan::fixed_registry_domains("eu-es").empty());
 }

@@ -1,3 +1,5 @@
+#include <algorithm>
+
 #include <catch2/catch.hpp>
 
 #include "catalog/embedded_catalog.hpp"
@@ -101,8 +103,12 @@ TEST_CASE("without an edge proxy a surviving region needs a manual failover") {
 TEST_CASE("scenarios parse, and unknown targets are refused with a suggestion") {
   const auto deployment = ceplan::load_deployment(warm_standby, "d.yaml");
   const auto all = ceplan::parse_scenarios("all", deployment, catalog());
-  REQUIRE(all.size() == 2);
-  CHECK(all[1].target == "ca-tor");
+  // The project's regions, then the region of the registry it pulls from, then their geography.
+  Lines targets;
+  for (const auto& scenario : all)
+    targets.push_back(std::string(ceplan::to_string(scenario.kind)) + ":" + scenario.target);
+  CHECK(targets == Lines{"region:us-south", "region:ca-tor", "region:us-east", "geography:North America"});
+  CHECK(ceplan::parse_scenarios("region:ca-mon", deployment, catalog())[0].target == "ca-mon");
   CHECK(ceplan::parse_scenarios("geography:europe", deployment, catalog())[0].target == "Europe");
   CHECK(errors_of([&] { (void)ceplan::parse_scenarios("zone:us-south-4", deployment, catalog()); }) ==
         Lines{"error: unknown zone 'us-south-4'; did you mean 'us-south-1'?"});
@@ -186,5 +192,85 @@ jobs:
   CHECK_THAT(osa.command, Catch::Contains("ibmcloud target -r jp-osa"));
   CHECK_THAT(osa.command, Catch::Contains("--name report-cron"));
   CHECK(osa.command.find("sweep-cron") == std::string::npos);
+  CHECK(plan.unsafe.empty());
+}
+
+TEST_CASE("losing the region of the registry degrades apps and jobs that pull from it, wherever they run") {
+  const auto plan = plan_for(warm_standby, ceplan::ScenarioKind::region, "us-east");
+  CHECK(plan.lost.empty());
+  CHECK(plan.lost_registries == Lines{"icr.io (us-east)"});
+  CHECK(plan.apps[0].status == AppStatus::degraded);
+  CHECK(plan.apps[0].routing == AppStatus::unaffected);
+  CHECK(plan.apps[0].lost_registry == "icr.io");
+  CHECK(plan.jobs[0].status == JobStatus::degraded);
+  Lines ids;
+  for (const auto& step : plan.steps) ids.push_back(step.id);
+  CHECK(ids == Lines{"confirm-outage", "freeze-deploys", "copy-images"});
+  CHECK(plan.steps[0].title == "Confirm the outage of us-east on the IBM Cloud status page");
+  CHECK_THAT(plan.steps[1].title, Catch::StartsWith("Freeze deploys, restarts and scale changes of app api, job "
+                                                    "nightly, job adhoc: icr.io (us-east) cannot be reached"));
+  CHECK_THAT(plan.steps[2].title, Catch::Contains("such as us.icr.io (us-south)"));
+  CHECK(plan.unsafe.empty());
+}
+
+TEST_CASE("a registry in a surviving region, or none of IBM's, is no dependency of the scenario") {
+  std::string text = warm_standby;
+  text.replace(text.find("icr.io/a/api:1"), 14, "us.icr.io/a/api:1");
+  const auto plan = plan_for(text, ceplan::ScenarioKind::region, "us-east");
+  CHECK(plan.apps[0].status == AppStatus::unaffected);
+  CHECK(plan.apps[0].lost_registry.empty());
+  CHECK(plan.jobs[0].status == JobStatus::degraded);  // nightly still pulls from icr.io
+  const auto quay = plan_for(R"(version: 1
+project: p
+regions: [us-south]
+apps:
+  - { name: a, image: quay.io/p/a:1 }
+)",
+                             ceplan::ScenarioKind::region, "us-east");
+  CHECK(quay.lost_registries.empty());
+  REQUIRE(quay.steps.size() == 1);
+  CHECK(quay.steps[0].id == "confirm-unaffected");
+}
+
+TEST_CASE("a registry in a region without Code Engine fails with that region and its geography") {
+  const std::string text = R"(version: 1
+project: p
+regions: [ca-tor, eu-de]
+apps:
+  - { name: a, image: ca2.icr.io/p/a:1 }
+)";
+  CHECK(plan_for(text, ceplan::ScenarioKind::region, "ca-mon").apps[0].status == AppStatus::degraded);
+  const auto america = plan_for(text, ceplan::ScenarioKind::geography, "North America");
+  CHECK(america.lost == Lines{"ca-tor"});
+  CHECK(america.lost_registries == Lines{"ca2.icr.io (ca-mon)"});
+  CHECK(america.apps[0].status == AppStatus::degraded);
+  CHECK(america.apps[0].routing == AppStatus::manual_failover);
+  CHECK(plan_for(text, ceplan::ScenarioKind::geography, "Europe").apps[0].lost_registry.empty());
+}
+
+TEST_CASE("an app that must restart to reach its moved data, but cannot pull its image, is down") {
+  const std::string text = R"(version: 1
+project: p
+regions: [us-south, eu-de]
+failover: { strategy: active-active, edge_proxy: { proxied: true } }
+apps:
+  - { name: a, image: icr.io/p/a:1, secrets: [db] }
+  - { name: b, image: icr.io/p/b:1 }
+secrets:
+  - { name: db, source: secrets-manager }
+data:
+  - { name: main, region: us-south, replica_in: eu-de, secret: db }
+)";
+  const auto plan = plan_for(text, ceplan::ScenarioKind::geography, "North America");
+  CHECK(plan.apps[0].status == AppStatus::down);
+  CHECK_FALSE(plan.apps[0].failover);
+  CHECK(plan.apps[1].status == AppStatus::degraded);
+  CHECK(plan.apps[1].failover);
+  const auto connect = std::find_if(plan.steps.begin(), plan.steps.end(),
+                                    [](const ceplan::Step& step) { return step.id == "connect-main"; });
+  REQUIRE(connect != plan.steps.end());
+  CHECK_THAT(connect->title, Catch::EndsWith("app a in eu-de cannot restart, so keeps the old settings, until its "
+                                             "image is in a registry that survives"));
+  CHECK_THAT(connect->command, !Catch::Contains("application update"));
   CHECK(plan.unsafe.empty());
 }
