@@ -8,14 +8,18 @@ for what is too quick or too small to measure), through `validate`, `plan --scen
   bench/scaling.py CEPLAN bounded
 
 Each figure is the least CPU time (user and system, every thread) of three runs, which a busy
-shared machine disturbs far less than wall time, and the peak memory of that run. Prints one
+shared machine disturbs far less than wall time, and the peak memory of that run. A pair whose
+time grows more than 11x is counted again in instructions under valgrind's callgrind, when it is
+installed: it passes if the instructions grow at most 11x (the rest is the memory hierarchy). Prints one
 line per class and command and exits 1 if any grows faster than linearly. `bounded` runs `validate` on every class (and the shapes that
 stress the parser most) at 8 MiB under the default limits, and exits 1 if any takes more than
 256 MiB or 2 s.
 """
 import json
 import os
+import re
 import resource
+import shutil
 import subprocess
 import sys
 import tempfile
@@ -264,8 +268,9 @@ def main():
     for make in CLASSES:
         small, large = make(size), make(size * 10)
         for name, command in COMMANDS.items():
+            recount = lambda: (instructions(ceplan, command, small), instructions(ceplan, command, large))
             failed |= not compare(f"{make.__name__} {name}", measure(ceplan, command, small),
-                                  measure(ceplan, command, large))
+                                  measure(ceplan, command, large), recount)
     # The longest glob and path a configuration may hold are 1 KiB and 4 KiB.
     failed |= not compare("globs validate", measure_glob(ceplan, 100), measure_glob(ceplan, 1000))
     with tempfile.NamedTemporaryFile("w", suffix=".yaml", delete=False) as f:
@@ -282,14 +287,46 @@ def main():
     sys.exit(1 if failed else 0)
 
 
-def compare(label, small, large):
+def instructions(ceplan, command, text, after=()):
+    """User-space instructions of one run, counted by callgrind: the same on every run and on every
+    machine, so it measures the work done, not how the caches take it. None without valgrind."""
+    if shutil.which("valgrind") is None:
+        return None
+    with tempfile.NamedTemporaryFile("w", suffix=".yaml", delete=False) as f:
+        f.write(text)
+        path = f.name
+    with tempfile.NamedTemporaryFile("w", suffix=".yaml", delete=False) as f:
+        f.write(HEAD)
+        command = [f.name if word == "{small}" else word for word in command]
+    try:
+        run = subprocess.run(["valgrind", "--tool=callgrind", "--callgrind-out-file=/dev/null", ceplan, *command, path,
+                              *after, *LIMITS], stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True,
+                             check=False)
+        found = re.search(r"Collected : (\d+)", run.stderr)
+        return int(found.group(1)) if found else None
+    finally:
+        os.unlink(path)
+        os.unlink(f.name)
+
+
+def compare(label, small, large, recount=None):
+    """`recount`, when given, counts the instructions of the small and the large run: a pair whose
+    CPU time grows more than 11x but whose instructions do not is linear in work, and the extra
+    time is the larger working set leaving the caches (docs/performance.md)."""
     (t1, m1), (t10, m10) = small, large
     # Below 50 ms or 20 MiB, start-up and allocator noise dominate.
     time_ratio = t10 / max(t1, 0.05)
     memory_ratio = m10 / max(m1, 20 * 1024)
     ok = time_ratio <= 11 and memory_ratio <= 11
+    verdict = "ok" if ok else "NOT LINEAR"
+    if not ok and memory_ratio <= 11 and recount is not None:
+        counts = recount()
+        if counts is not None and None not in counts:
+            work_ratio = counts[1] / counts[0]
+            ok = work_ratio <= 11
+            verdict = f"{'ok' if ok else 'NOT LINEAR'}: {work_ratio:.1f}x the instructions"
     print(f"{label:24} {t1 * 1000:8.1f} ms -> {t10 * 1000:8.1f} ms ({time_ratio:4.1f}x)   "
-          f"{m1 / 1024:6.1f} MiB -> {m10 / 1024:6.1f} MiB ({memory_ratio:4.1f}x)   {'ok' if ok else 'NOT LINEAR'}")
+          f"{m1 / 1024:6.1f} MiB -> {m10 / 1024:6.1f} MiB ({memory_ratio:4.1f}x)   {verdict}")
     return ok
 
 

@@ -7,6 +7,7 @@
 
 #include "planner/scenario.hpp"
 
+#include "model/capacity.hpp"
 #include "model/registry.hpp"
 #include "planner/dependencies.hpp"
 #include "planner/simulator.hpp"
@@ -27,18 +28,6 @@ std::vector<std::string> names_of(const std::vector<Ref>& refs) {
       out.push_back(ref.name);
   }
   return out;
-}
-
-// Where a lost region's workloads should go: a surviving standby or recovery region first,
-// then any other surviving project region.
-std::string takeover_region(const Deployment& d, const std::vector<std::string>& lost) {
-  for (Role role : {Role::standby, Role::recovery, Role::primary, Role::active, Role::none}) {
-    for (const ProjectRegion& region : d.regions) {
-      if (region.role == role && !contains(lost, region.id.name))
-        return region.id.name;
-    }
-  }
-  return {};
 }
 
 // How an outage touches a workload's regions.
@@ -421,6 +410,8 @@ ScenarioPlan outcomes(const Deployment& d, const Catalog& catalog, const Scenari
     out.jobs.push_back(job_outcome(d, catalog, job, out));
   }
   out.lost_registries = lost_registries(catalog, out);
+  if (!out.lost.empty())
+    out.capacity = takeover_load(d, out.lost);
   return out;
 }
 

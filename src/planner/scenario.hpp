@@ -9,6 +9,7 @@
 #include <vector>
 
 #include "catalog/catalog.hpp"
+#include "model/capacity.hpp"
 #include "model/deployment.hpp"
 #include "model/figures.hpp"
 #include "planner/step.hpp"
@@ -69,6 +70,7 @@ struct ScenarioPlan {
   std::vector<std::string> degraded;         ///< project regions that lose a zone only
   std::vector<std::string> unreachable;      ///< every region it takes, the project's or not
   std::vector<std::string> lost_registries;  ///< "icr.io (us-east)": registries it takes that the file pulls from
+  std::vector<RegionLoad> capacity;          ///< what each surviving region runs at max scale, when regions are lost
   std::shared_ptr<const DataRecovery> data;  ///< what every store needs after the outage
   std::vector<AppOutcome> apps;              ///< one per app, in file order
   std::vector<JobOutcome> jobs;              ///< one per job, in file order

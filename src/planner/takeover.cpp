@@ -6,6 +6,7 @@
 
 #include <fmt/format.h>
 
+#include "model/capacity.hpp"
 #include "model/figures.hpp"
 #include "model/registry.hpp"
 #include "planner/ibmcloud.hpp"
@@ -107,8 +108,11 @@ std::pair<std::int64_t, std::optional<std::int64_t>> floor_scale(const Procedure
       continue;
     const AppState& before = region->apps.at(app.name.name);
     min = std::max(min, before.min_scale);
-    if (before.max_scale && max && *max < *before.max_scale)
-      max = before.max_scale;
+    // Without max_scale Code Engine runs at most 10 (limits.md); 0 is no limit but the caps.
+    const std::int64_t mine = max.value_or(caps::app_max_scale);
+    const std::int64_t theirs = before.max_scale.value_or(caps::app_max_scale);
+    if (mine != 0 && (theirs == 0 || theirs > mine))
+      max = theirs;
   }
   return {min, max};
 }

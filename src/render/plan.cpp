@@ -62,6 +62,22 @@ Json data_json(const DataRecovery& data) {
   return Json{{"promoted", data.promoted}, {"restored", data.restored}, {"lost", data.lost}};
 }
 
+Json capacity_json(const std::vector<RegionLoad>& loads) {
+  Json list = Json::array();
+  for (const RegionLoad& load : loads) {
+    list.push_back(Json{{"region", load.region},
+                        {"takes_over", load.takes_over},
+                        {"instances", load.instances},
+                        {"vcpu", load.vcpu},
+                        {"memory_gb", load.memory_gb},
+                        {"over_limits", load.over()},
+                        {"unbounded_apps", load.unbounded},
+                        {"unknown_apps", load.unknown}});
+  }
+  return Json{{"limits", {{"instances", caps::instances}, {"vcpu", caps::vcpu}, {"memory_gb", caps::memory_gb}}},
+              {"regions", std::move(list)}};
+}
+
 Json plan_json(const Deployment& d, const ScenarioPlan& plan) {
   Json apps = Json::array();
   for (const AppOutcome& app : plan.apps) {
@@ -98,6 +114,7 @@ Json plan_json(const Deployment& d, const ScenarioPlan& plan) {
               {"lost_regions", plan.lost},
               {"degraded_regions", plan.degraded},
               {"lost_registries", plan.lost_registries},
+              {"capacity", capacity_json(plan.capacity)},
               {"notes", plan.notes},
               {"data", data_json(*plan.data)},
               {"apps", std::move(apps)},
@@ -156,6 +173,29 @@ std::string availability_text(const AppOutcome& app) {
   return fmt::format("{}%{}; allows {:.1f} min/month, {:.1f} h/year of downtime", format_percent(a.percent), formula,
                      downtime_minutes_per_month(a.percent), downtime_hours_per_year(a.percent));
 }
+
+// What the regions that take over must run at max scale, against the project's caps: one line per
+// region, then the apps it cannot count.
+std::vector<std::string> capacity_lines(const ScenarioPlan& plan) {
+  std::vector<std::string> out;
+  for (const RegionLoad& load : plan.capacity) {
+    if (!load.takes_over)
+      continue;
+    out.push_back(fmt::format("{}: up to {} instances of {}, {:.4g} vCPU of {:.4g}, {:.4g} GB of {:.4g}{}", load.region,
+                              load.instances, caps::instances, load.vcpu, caps::vcpu, load.memory_gb, caps::memory_gb,
+                              load.over() ? " — OVER a per-project limit: it cannot take the whole load" : ""));
+    if (!load.unbounded.empty())
+      out.push_back(
+          fmt::format("{}: max_scale 0, no limit but the caps: {}", load.region, fmt::join(load.unbounded, ", ")));
+    if (!load.unknown.empty())
+      out.push_back(
+          fmt::format("{}: cpu or memory not readable, left out: {}", load.region, fmt::join(load.unknown, ", ")));
+  }
+  return out;
+}
+
+constexpr std::string_view capacity_heading =
+    "Capacity at max scale where the load moves (running jobs and builds count too)";
 
 std::string scenario_title(const ScenarioPlan& plan) {
   return fmt::format("{} {} is lost", to_string(plan.scenario.kind), plan.scenario.target);
@@ -241,6 +281,8 @@ std::string plan_text(const Deployment& d, const ScenarioPlan& plan, bool effect
     out += fmt::format("  {}: {}\n", app.name, availability_text(app));
   }
   out += fmt::format("  {}\n", independence_note);
+  if (const auto lines = capacity_lines(plan); !lines.empty())
+    out += fmt::format("\n{}:\n  {}\n", capacity_heading, fmt::join(lines, "\n  "));
   if (!plan.jobs.empty()) {
     Table jobs({"Job", "Status", "Regions"});
     for (const JobOutcome& job : plan.jobs) {
@@ -271,6 +313,10 @@ std::string plan_markdown(const Deployment& d, const Catalog& catalog, const Sce
                        markdown_text(availability_text(app)));
   }
   out += fmt::format("\n{}\n", independence_note);
+  if (const auto lines = capacity_lines(plan); !lines.empty()) {
+    out += fmt::format("\n## Capacity\n\n{}:\n\n", capacity_heading);
+    for (const std::string& line : lines) out += fmt::format("- {}\n", markdown_text(line));
+  }
   if (!plan.jobs.empty()) {
     out += "\n## Jobs\n\n| job | status | regions |\n|---|---|---|\n";
     for (const JobOutcome& job : plan.jobs) {

@@ -1,9 +1,11 @@
-// CE101-CE111: where the project and its workloads are placed.
+// CE101-CE112: where the project and its workloads are placed, and whether they fit.
 #include <fmt/format.h>
 
 #include <set>
 #include <unordered_map>
+#include <unordered_set>
 
+#include "model/capacity.hpp"
 #include "rules/placement.hpp"
 #include "support/spellcheck.hpp"
 
@@ -214,6 +216,29 @@ void check_duplicate_regions(const Subject& s, Findings& findings) {
   for (const Job& job : s.deployment.jobs) check("job", job);
 }
 
+// CE112: losing any one project region, each region that takes over must fit its load at max scale
+// within the project's caps. Only catalog regions are lost: a scenario of an unknown one is CE101's.
+void check_capacity(const Subject& s, Findings& findings) {
+  const Deployment& d = s.deployment;
+  std::unordered_set<std::string_view> tried;
+  for (const ProjectRegion& entry : d.regions) {
+    if (s.region(entry.id.name) == nullptr || !tried.insert(entry.id.name).second)
+      continue;
+    for (const RegionLoad& load : takeover_load(d, {entry.id.name})) {
+      if (!load.takes_over || !load.over())
+        continue;
+      const App* heaviest = d.app(load.heaviest);
+      findings.add(RuleId::takeover_capacity, heaviest != nullptr ? heaviest->name.location : d.apps_location,
+                   fmt::format("if {} is lost, {} must run up to {} instances, {:.4g} vCPU and {:.4g} GB (max scale "
+                               "× cpu and memory of its apps and of those it takes over, {} the most); Code Engine "
+                               "allows {}, {:.4g} and {:.4g} per project",
+                               entry.id.name, load.region, load.instances, load.vcpu, load.memory_gb, load.heaviest,
+                               caps::instances, caps::vcpu, caps::memory_gb));
+      return;  // one region over is enough to say the plan does not fit
+    }
+  }
+}
+
 void check_quotas(const Subject& s, Findings& findings) {
   const Deployment& d = s.deployment;
   // Per-project limits apply to each region's project: count what each region's project holds.
@@ -253,6 +278,7 @@ void check_quotas(const Subject& s, Findings& findings) {
                              d.configmaps.size(), max_configmaps));
   }
   check_instances(s, findings);
+  check_capacity(s, findings);
 }
 
 }  // namespace

@@ -82,6 +82,16 @@ const std::vector<RuleInfo> rules{
      "A region listed twice is one region: counting it twice overstates availability and hides that the "
      "workload has one region fewer than it seems.",
      "apps:\n  - { name: web, image: icr.io/x/web:1, regions: [us-south, us-south] }", "list each region once"},
+    {RuleId::takeover_capacity, "CE112", "takeover-capacity", warning,
+     "a region that takes over cannot run the load at max scale within Code Engine's per-project caps",
+     "Code Engine caps what a project runs at once at 128 vCPU, 512 GB of memory and 250 instances, apps, job "
+     "runs and builds together (IBM's limits page; an app without cpu, memory or max_scale gets 1 vCPU, 4 GB "
+     "and 10). When a region is lost, the regions that take over run their own apps and the lost region's: "
+     "ceplan adds each app's max scale there to its share of the lost one's, times its cpu and memory. Above a "
+     "cap, the project stops scaling just when it needs to.",
+     "apps:\n  - { name: web, image: icr.io/x/web:1, regions: [us-south, eu-de], max_scale: 100 }",
+     "lower max_scale or the cpu and memory per instance, spread the load over more regions, or ask IBM to "
+     "raise the project's quota"},
     {RuleId::no_edge_proxy, "CE201", "no-edge-proxy", error,
      "an app runs in two or more regions and failover.edge_proxy is missing",
      "IBM's HA/DR page: surviving a regional disaster needs the workload in several MZRs *and* an automatic "

@@ -34,6 +34,7 @@ enum class RuleId : std::uint8_t {
   single_campus_region,        ///< CE109
   quota_exceeded,              ///< CE110
   duplicate_region,            ///< CE111
+  takeover_capacity,           ///< CE112
   no_edge_proxy,               ///< CE201
   failover_exceeds_rto,        ///< CE202
   scale_to_zero_behind_proxy,  ///< CE203

@@ -16,6 +16,7 @@
 #include "catalog/embedded_catalog.hpp"
 #include "generator.hpp"
 #include "model/deploy_loader.hpp"
+#include "planner/action.hpp"
 #include "planner/failback.hpp"
 #include "planner/runbook.hpp"
 #include "planner/scenario.hpp"
@@ -41,6 +42,30 @@ void note(const std::string& procedure, const std::vector<ceplan::Step>& steps, 
   for (const std::string& violation : end) out.push_back(fmt::format("{}: {}", procedure, violation));
 }
 
+// The capacity a plan reports for each region covers the max scale its steps leave there.
+void check_capacity(const ceplan::Deployment& d, const ceplan::Scenario& scenario, const ceplan::ScenarioPlan& plan,
+                    std::vector<std::string>& out) {
+  if (plan.lost.empty())
+    return;
+  ceplan::WorldState state = ceplan::scenario_state(d, catalog(), scenario);
+  for (const ceplan::Step& step : plan.steps) {
+    for (const ceplan::Action& action : step.actions) ceplan::apply(state, d, action);
+  }
+  for (const auto& [id, region] : state.regions) {
+    if (!region.reachable || region.apps.empty())
+      continue;
+    std::int64_t instances = 0;
+    for (const auto& [name, app] : region.apps) instances += app.max_scale.value_or(ceplan::caps::app_max_scale);
+    const auto load = std::find_if(plan.capacity.begin(), plan.capacity.end(),
+                                   [&](const ceplan::RegionLoad& l) { return l.region == id; });
+    const std::int64_t counted = load == plan.capacity.end() ? 0 : load->instances;
+    const bool unbounded = load != plan.capacity.end() && !load->unbounded.empty();
+    if (instances > counted && !unbounded)
+      out.push_back(fmt::format("plan {}: capacity of {} counts {} instances, its apps may run {}", scenario.target, id,
+                                counted, instances));
+  }
+}
+
 // Every violation of every procedure of `d`.
 std::vector<std::string> violations(const ceplan::Deployment& d, const std::vector<std::string>& regions,
                                     const std::vector<std::string>& geographies, std::size_t& procedures,
@@ -58,6 +83,7 @@ std::vector<std::string> violations(const ceplan::Deployment& d, const std::vect
     const auto plan = ceplan::plan(d, catalog(), scenario);
     note("plan " + name, plan.steps, plan.unsafe, out);
     registries_lost += plan.lost_registries.empty() ? 0 : 1;
+    check_capacity(d, scenario, plan, out);
     const auto back = ceplan::failback(d, catalog(), scenario);
     note("failback " + name, back.steps, back.unsafe, out);
     procedures += 2;

@@ -274,3 +274,19 @@ data:
   CHECK_THAT(connect->command, !Catch::Contains("application update"));
   CHECK(plan.unsafe.empty());
 }
+
+TEST_CASE("a plan says what each region that takes over runs at max scale, against the project's caps") {
+  const std::string text = R"(version: 1
+project: p
+regions: [us-south, eu-de]
+failover: { strategy: active-active, edge_proxy: { proxied: true } }
+apps:
+  - { name: a, image: us.icr.io/p/a:1, max_scale: 100, regions: { us-south: { image: us.icr.io/p/a:1 }, eu-de: { image: de.icr.io/p/a:1 } } }
+)";
+  const auto plan = plan_for(text, ceplan::ScenarioKind::region, "us-south");
+  REQUIRE(plan.capacity.size() == 1);
+  CHECK(plan.capacity[0].region == "eu-de");
+  CHECK(plan.capacity[0].instances == 200);
+  CHECK(plan.capacity[0].over());  // 200 vCPU of 128
+  CHECK(plan_for(text, ceplan::ScenarioKind::region, "us-east").capacity.empty());
+}

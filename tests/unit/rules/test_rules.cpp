@@ -65,6 +65,13 @@ const std::vector<Case> cases{
     {"CE109", head + "regions: [jp-osa, eu-de]\n" + proxy + web + tls, clean, 3, 11},
     {"CE110", head + two_regions + proxy + "apps:\n  - { name: web, image: icr.io/p/web:1, min_scale: 251 }\n" + tls,
      head + two_regions + proxy + "apps:\n  - { name: web, image: icr.io/p/web:1, min_scale: 250 }\n" + tls, 7, 52},
+    // Losing either region, the other runs 2 x max scale of 1 vCPU and 4 GB instances (caps 128 vCPU, 512 GB).
+    {"CE112",
+     head + two_regions + proxy +
+         "apps:\n  - { name: web, image: icr.io/p/web:1, min_scale: 1, max_scale: 65, registry_secret: pull }\n" + tls,
+     head + two_regions + proxy +
+         "apps:\n  - { name: web, image: icr.io/p/web:1, min_scale: 1, max_scale: 64, registry_secret: pull }\n" + tls,
+     7, 13},
     {"CE201", head + two_regions + web, clean, 5, 13},
     {"CE202",
      head + "objectives: { rto: 1m }\n" + two_regions + proxy + web + tls,  // 60 + 3 x 5 = 75 s
