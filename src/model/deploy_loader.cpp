@@ -103,6 +103,7 @@ private:
       out.rpo = m_read.duration(*value, "'rpo'");
       out.rpo_location = value->mark;
     }
+    m_read.duration(node, "decision_time", out.decision_time);
   }
 
   void read_regions(const Node& node) {

@@ -111,6 +111,10 @@ std::vector<Object> make_objects() {  // NOLINT(readability-function-size)
            optional("availability", Type::percent, "Target availability of each app, percent."),
            optional("rto", Type::duration, "Recovery time objective, e.g. 15m."),
            optional("rpo", Type::duration, "Recovery point objective, e.g. 1h."),
+           optional("decision_time", Type::duration,
+                    "Time the incident lead takes to decide on a manual step (promoting or restoring data); "
+                    "added once to a failover that waits for one, and shown as human.",
+                    seconds(d::decision_time)),
        }},
       {"region",
        "A region of the project: an id from the catalog and its role.",

@@ -27,21 +27,23 @@ struct ProjectRegion {
   Location role_location;  ///< where the role is written (the entry when omitted)
 };
 
-/// Recovery objectives; each optional, and rules that need a missing one are skipped.
-struct Objectives {
-  std::optional<double> availability;  ///< percent
-  std::optional<std::int64_t> rto;     ///< seconds
-  std::optional<std::int64_t> rpo;     ///< seconds
-  Location availability_location;      ///< where `availability` is
-  Location rto_location;               ///< where `rto` is
-  Location rpo_location;               ///< where `rpo` is
-};
-
 /// A value with its place and whether the file set it (or it is the default).
 struct Setting {
   std::int64_t value = 0;  ///< the value (seconds for durations)
   Location location;       ///< where it is written; the owner's place for a default
   bool given = false;      ///< written in the file
+};
+
+/// Recovery objectives; each optional, and rules that need a missing one are skipped.
+struct Objectives {
+  std::optional<double> availability;  ///< percent
+  std::optional<std::int64_t> rto;     ///< seconds
+  std::optional<std::int64_t> rpo;     ///< seconds
+  /// Seconds a person takes to decide on a manual step (data promotion or restore).
+  Setting decision_time{defaults::decision_time, {}, false};
+  Location availability_location;  ///< where `availability` is
+  Location rto_location;           ///< where `rto` is
+  Location rpo_location;           ///< where `rpo` is
 };
 
 /// CIS health check of the edge proxy (defaults from IBM: cis-glb-setup).

@@ -57,7 +57,17 @@ FailoverTime failover_time(const Deployment& deployment, const App& app, std::st
   time.propagation = proxy.proxied ? 0 : proxy.ttl.value;
   time.warmup = app.min_scale_in(takeover).value == 0 ? deployment.failover.standby_warmup.value : 0;
   time.data = data.seconds;
+  // Promoting or restoring data is a manual step: someone decides first (CIS's switch is not).
+  time.decision = data.seconds > 0 ? deployment.objectives.decision_time.value : 0;
   return time;
+}
+
+std::string_view FailoverTime::largest_term() const {
+  const std::pair<std::string_view, std::int64_t> terms[] = {
+      {"detection", detection}, {"propagation", propagation}, {"warm-up", warmup}, {"data", data}, {"human", decision}};
+  return std::max_element(std::begin(terms), std::end(terms),
+                          [](const auto& a, const auto& b) { return a.second < b.second; })
+      ->first;
 }
 
 FailoverTime worst_failover_time(const Deployment& deployment, const App& app) {
@@ -95,6 +105,12 @@ CompositeAvailability composite_availability(const Deployment& deployment, const
   if (deployment.failover.edge_proxy) {
     result.edge_proxy = deployment.failover.edge_proxy->sla;
     result.percent = result.edge_proxy * result.percent / 100.0;
+  }
+  // A count, not a list: many apps that use every store cost their sum, not their product.
+  result.stores = app.data_given ? deployment.listed_stores(app).size() : deployment.data.size();
+  if (result.stores > 0 && !app.regions.empty()) {
+    result.store = catalog.sla();
+    result.percent *= std::pow(result.store / 100.0, static_cast<double>(result.stores));
   }
   return result;
 }

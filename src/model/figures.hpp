@@ -16,8 +16,11 @@ struct FailoverTime {
   std::int64_t propagation = 0;  ///< 0 when proxied, else the DNS TTL
   std::int64_t warmup = 0;       ///< standby warm-up when the app scales to zero where it lands, else 0
   std::int64_t data = 0;         ///< promote or restore time of the data it uses in the lost regions
-  /// detection + propagation + warm-up + data.
-  [[nodiscard]] std::int64_t total() const { return detection + propagation + warmup + data; }
+  std::int64_t decision = 0;     ///< objectives.decision_time when a manual data step is on its path
+  /// detection + propagation + warm-up + data + decision.
+  [[nodiscard]] std::int64_t total() const { return detection + propagation + warmup + data + decision; }
+  /// The name of the largest term ("detection", "propagation", "warm-up", "data", "human").
+  [[nodiscard]] std::string_view largest_term() const;
 };
 
 /// What the data a workload uses needs after an outage (docs/deploy-file.md).
@@ -47,10 +50,13 @@ struct CompositeAvailability {
   double percent = 0;           ///< the composite figure
   double edge_proxy = 0;        ///< A(edge proxy), percent; 0 without an edge proxy
   std::vector<double> regions;  ///< A(region) for each region, percent
+  std::size_t stores = 0;       ///< data stores it uses, each in series
+  double store = 0;             ///< A(store), percent: IBM's SLA for a GA service
 };
 
 /// (1 − Π(1 − A(region))) over the app's regions, times A(edge) when there is an edge proxy,
-/// whatever the number of regions, so that adding a region never lowers it.
+/// whatever the number of regions, so that adding a region never lowers it, times A(store) for
+/// each data store it uses (SPEC §9: a failed store stops the app wherever it runs).
 /// Assumes regional failures are independent, as IBM's multizone design intends.
 [[nodiscard]] CompositeAvailability composite_availability(const Deployment& deployment, const App& app,
                                                            const Catalog& catalog);

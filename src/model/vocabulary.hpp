@@ -48,17 +48,21 @@ inline constexpr Source source = Source::secrets_manager;      ///< secrets[].so
 inline constexpr std::string_view edge_service = "cis";        ///< edge_proxy.service
 inline constexpr bool proxied = true;                          ///< edge_proxy.proxied
 inline constexpr std::int64_t ttl = 60;                        ///< edge_proxy.ttl (IBM: cis-glb-setup)
-inline constexpr double edge_sla = 99.999;                ///< edge_proxy.sla, percent (IBM: cis-ha-dr, CIS's objective)
-inline constexpr std::string_view health_path = "/";      ///< health_check.path (IBM: cis-glb-setup)
-inline constexpr std::int64_t health_interval = 60;       ///< health_check.interval (IBM: cis-glb-setup)
-inline constexpr std::int64_t health_retries = 2;         ///< health_check.retries (IBM: cis-glb-setup)
-inline constexpr std::int64_t health_timeout = 5;         ///< health_check.timeout (IBM: cis-glb-setup)
-inline constexpr std::int64_t standby_warmup = 30;        ///< failover.standby_warmup
-inline constexpr std::int64_t min_scale = 0;              ///< apps[].min_scale (Code Engine's default)
-inline constexpr bool idempotent = false;                 ///< jobs[].idempotent
-inline constexpr bool cross_region_copy = false;          ///< data[].cross_region_copy
-inline constexpr std::int64_t restore_time = 3600;        ///< data[].restore_time
-inline constexpr std::int64_t promote_time = 300;         ///< data[].promote_time
+inline constexpr double edge_sla = 99.999;            ///< edge_proxy.sla, percent (IBM: cis-ha-dr, CIS's objective)
+inline constexpr std::string_view health_path = "/";  ///< health_check.path (IBM: cis-glb-setup)
+inline constexpr std::int64_t health_interval = 60;   ///< health_check.interval (IBM: cis-glb-setup)
+inline constexpr std::int64_t health_retries = 2;     ///< health_check.retries (IBM: cis-glb-setup)
+inline constexpr std::int64_t health_timeout = 5;     ///< health_check.timeout (IBM: cis-glb-setup)
+inline constexpr std::int64_t standby_warmup = 30;    ///< failover.standby_warmup
+inline constexpr std::int64_t min_scale = 0;          ///< apps[].min_scale (Code Engine's default)
+inline constexpr bool idempotent = false;             ///< jobs[].idempotent
+inline constexpr bool cross_region_copy = false;      ///< data[].cross_region_copy
+inline constexpr std::int64_t restore_time = 3600;    ///< data[].restore_time
+/// data[].promote_time: IBM Cloud Databases, "read/write availability occurs after about 10
+/// minutes" (databases-for-postgresql howto-read-replica).
+inline constexpr std::int64_t promote_time = 600;
+/// objectives.decision_time: the incident lead's decision before a manual step on the critical path.
+inline constexpr std::int64_t decision_time = 900;
 inline constexpr std::string_view visibility = "public";  ///< apps[].visibility (Code Engine's default)
 inline constexpr std::string_view time_zone = "UTC";      ///< jobs[].time_zone
 /// edge_proxy.steering: ordered failover, except under active-active, where every region serves.

@@ -97,7 +97,8 @@ std::string changed_term(const FailoverTime& before, const FailoverTime& after) 
   const std::pair<const char*, std::int64_t> terms[] = {{"detection", after.detection - before.detection},
                                                         {"propagation", after.propagation - before.propagation},
                                                         {"warm-up", after.warmup - before.warmup},
-                                                        {"data", after.data - before.data}};
+                                                        {"data", after.data - before.data},
+                                                        {"human", after.decision - before.decision}};
   const auto* largest = std::max_element(std::begin(terms), std::end(terms), [](const auto& a, const auto& b) {
     return std::llabs(a.second) < std::llabs(b.second);
   });

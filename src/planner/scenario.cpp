@@ -92,6 +92,11 @@ void zone_steps(Procedure& p, const ScenarioPlan& plan) {
   }
 }
 
+// How long CIS takes to move an app's traffic: its failover without the data and the decision.
+std::int64_t edge_seconds(const AppOutcome& outcome) {
+  return outcome.failover ? outcome.failover->detection + outcome.failover->propagation + outcome.failover->warmup : 0;
+}
+
 // Apps that keep serving elsewhere: the regions now serving them take the lost regions' load.
 void failover_steps(Procedure& p, const ScenarioPlan& plan) {
   const Deployment& d = p.deployment();
@@ -111,8 +116,8 @@ void failover_steps(Procedure& p, const ScenarioPlan& plan) {
       p.add("check-failover-" + app.name.name, "cut over",
             fmt::format("Check that the edge proxy moved app {}'s traffic to {}", app.name.name, serving), {},
             fmt::format("in the CIS load balancer, the origin pools of {} are unhealthy and {} serve; the domain "
-                        "answers within {}s",
-                        lost, serving, outcome.failover ? outcome.failover->total() : 0),
+                        "answers within {} of the outage (detection, propagation, warm-up)",
+                        lost, serving, format_duration(edge_seconds(outcome))),
             p.rto(apps_serve));
     else
       p.add("switch-traffic-" + app.name.name, "cut over",
@@ -343,7 +348,7 @@ AppOutcome app_outcome(const Deployment& d, const Catalog& catalog, const App& a
   } else if (data.seconds > 0) {
     // The app stays where it is; only the data it uses moves.
     outcome.status = AppStatus::fails_over;
-    outcome.failover = FailoverTime{0, 0, 0, data.seconds};
+    outcome.failover = FailoverTime{0, 0, 0, data.seconds, d.objectives.decision_time.value};
   } else if (impact.hit) {
     outcome.redundancy_lost = true;  // only an idle standby is gone; traffic never moves
   } else if (zone_hit) {

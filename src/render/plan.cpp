@@ -88,7 +88,8 @@ Json plan_json(const Deployment& d, const ScenarioPlan& plan) {
       entry["failover_terms"] = Json{{"detection", app.failover->detection},
                                      {"propagation", app.failover->propagation},
                                      {"warmup", app.failover->warmup},
-                                     {"data", app.failover->data}};
+                                     {"data", app.failover->data},
+                                     {"human", app.failover->decision}};
     } else {
       entry["failover_seconds"] = app.routing == AppStatus::unaffected ? Json(0) : Json(nullptr);
       entry["failover_terms"] = nullptr;
@@ -145,11 +146,12 @@ std::string failover_text(const Deployment& d, const AppOutcome& app) {
   const EdgeProxy& proxy = d.failover.edge_proxy ? *d.failover.edge_proxy : defaults;
   const HealthCheck& check = proxy.health_check;
   const FailoverTime& time = *app.failover;
+  const std::string human = time.decision > 0 ? fmt::format(" + human {}", format_duration(time.decision)) : "";
   if (time.detection == 0 && time.propagation == 0 && time.warmup == 0) {
-    return fmt::format("{} = data {} (the app stays; its data moves)", format_duration(time.total()),
-                       format_duration(time.data));
+    return fmt::format("{} = data {}{} (the app stays; its data moves)", format_duration(time.total()),
+                       format_duration(time.data), human);
   }
-  const std::string data = time.data > 0 ? fmt::format(" + data {}", format_duration(time.data)) : "";
+  const std::string data = time.data > 0 ? fmt::format(" + data {}{}", format_duration(time.data), human) : "";
   return fmt::format("{} = detection {} ({} + ({} + 1) × {}) + propagation {}{} + warm-up {}{}",
                      format_duration(time.total()), format_duration(time.detection),
                      format_duration(check.interval.value), check.retries.value, format_duration(check.timeout.value),
@@ -170,8 +172,19 @@ std::string availability_text(const AppOutcome& app) {
   } else if (a.regions.size() == 1) {
     formula = fmt::format(" = {}A(region) {}%", edge, a.regions.front());
   }
-  return fmt::format("{}%{}; allows {:.1f} min/month, {:.1f} h/year of downtime", format_percent(a.percent), formula,
-                     downtime_minutes_per_month(a.percent), downtime_hours_per_year(a.percent));
+  if (a.stores > 0)
+    formula += a.stores == 1 ? fmt::format(" × {}% (its data store)", a.store)
+                             : fmt::format(" × {}%^{} (its {} data stores)", a.store, a.stores, a.stores);
+  std::string event;
+  const double allowance = downtime_minutes_per_month(a.percent);
+  if (app.failover && app.failover->total() > 0 && allowance > 0)
+    event = fmt::format("; this event costs up to {}, {:.1f} months of that allowance",
+                        format_duration(app.failover->total()),
+                        static_cast<double>(app.failover->total()) / 60 / allowance);
+  else if (app.status == AppStatus::down)
+    event = "; this event costs until it is restored";
+  return fmt::format("{}%{}; allows {:.1f} min/month, {:.1f} h/year of downtime{}", format_percent(a.percent), formula,
+                     allowance, downtime_hours_per_year(a.percent), event);
 }
 
 // What the regions that take over must run at max scale, against the project's caps: one line per

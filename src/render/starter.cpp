@@ -19,9 +19,9 @@ struct StrategyText {
 
 StrategyText text_for(Strategy strategy) {
   switch (strategy) {
-    case Strategy::active_active: return {"", "15m", "every region serves behind the edge proxy", true};
+    case Strategy::active_active: return {"", "30m", "every region serves behind the edge proxy", true};
     case Strategy::warm_standby:
-      return {"standby", "15m", "apps run in the standby too; the edge proxy fails over to it", true};
+      return {"standby", "30m", "apps run in the standby too; the edge proxy fails over to it", true};
     case Strategy::pilot_light:
       return {"standby", "1h", "the standby holds secrets and config maps; `ceplan runbook` creates the apps there",
               false};

@@ -36,6 +36,20 @@ void check_edge_proxy_presence(const Subject& s, Findings& findings) {
   }
 }
 
+// CE202's fix for the term that dominates the failover time.
+std::string fix_for(std::string_view term) {
+  if (term == "human")
+    return "the decision dominates: pre-approve the data step in the runbook and lower objectives.decision_time, "
+           "or keep the data where no manual step is needed";
+  if (term == "data")
+    return "the data term dominates: keep a live replica where the app takes over (promote_time), or relax the RTO";
+  if (term == "propagation")
+    return "DNS propagation dominates: proxy the load balancer (proxied: true) or lower the TTL";
+  if (term == "warm-up")
+    return "the warm-up dominates: set min_scale: 1 in the region that takes over";
+  return "detection dominates: shorten the health-check interval, retries or timeout";
+}
+
 void check_failover_time(const Subject& s, Findings& findings) {
   const Deployment& d = s.deployment;
   const bool hot = d.failover.strategy == Strategy::active_active || d.failover.strategy == Strategy::warm_standby;
@@ -48,13 +62,16 @@ void check_failover_time(const Subject& s, Findings& findings) {
     }
     const FailoverTime time = worst_failover_time(d, app);
     if (time.total() > *d.objectives.rto) {
-      const std::string data = time.data > 0 ? fmt::format(" + data {}", format_duration(time.data)) : "";
+      const std::string data = time.data > 0 ? fmt::format(" + data {} + human {}", format_duration(time.data),
+                                                           format_duration(time.decision))
+                                             : "";
       findings.add(RuleId::failover_exceeds_rto, app.name.location,
                    fmt::format("app '{}' fails over in up to {} (detection {} + propagation {} + warm-up {}{}), "
                                "beyond the RTO of {}",
                                app.name.name, format_duration(time.total()), format_duration(time.detection),
                                format_duration(time.propagation), format_duration(time.warmup), data,
-                               format_duration(*d.objectives.rto)));
+                               format_duration(*d.objectives.rto)),
+                   fix_for(time.largest_term()));
     }
   }
 }

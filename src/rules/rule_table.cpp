@@ -102,8 +102,10 @@ const std::vector<RuleInfo> rules{
     {RuleId::failover_exceeds_rto, "CE202", "failover-exceeds-rto", error,
      "the estimated worst-case failover time exceeds objectives.rto (active-active, warm-standby)",
      "Worst-case failover = health-check detection (interval + (retries + 1) × timeout) + DNS propagation "
-     "(0 when proxied, else the TTL) + standby warm-up (when the app scales to zero). If that exceeds the RTO, "
-     "the objective cannot be met even when everything works.",
+     "(0 when proxied, else the TTL) + standby warm-up (when the app scales to zero) + the data term (promote "
+     "or restore time of the stores it uses in the lost region) + a human decision before that manual data "
+     "step (objectives.decision_time, 15m by default). If that exceeds the RTO, the objective cannot be met "
+     "even when everything works. The finding's fix names the term that dominates.",
      "objectives: { rto: 30s }\nfailover: { edge_proxy: { health_check: { interval: 60s } } }",
      "shorten the health-check interval or timeout, proxy the load balancer, or set min_scale: 1"},
     {RuleId::scale_to_zero_behind_proxy, "CE203", "scale-to-zero-behind-proxy", warning,

@@ -46,8 +46,8 @@ TEST_CASE("removing the standby region regresses: the primary's loss takes the a
 TEST_CASE("a slower health check changes failover time, and past the threshold it regresses") {
   const auto d = against_base("health-check-slower.yaml");
   REQUIRE_FALSE(d.outcomes.empty());
-  CHECK(d.outcomes.front().failover_before == 145);
-  CHECK(d.outcomes.front().failover_after == 190);
+  CHECK(d.outcomes.front().failover_before == 145 + 900);  // the promotion waits for a decision
+  CHECK(d.outcomes.front().failover_after == 190 + 900);
   CHECK(d.outcomes.front().term == "detection");
   CHECK(d.verdict == ceplan::Verdict::changed);  // 45s of growth is within the default minute
   CHECK(against_base("health-check-slower.yaml", {30, ceplan::Severity::error}).verdict == ceplan::Verdict::regressed);
@@ -91,5 +91,5 @@ TEST_CASE("changed objectives are listed") {
   auto after = load("base.yaml");
   after.objectives.rto = 300;
   const auto d = ceplan::diff(load("base.yaml"), after, ceplan::test::shared_catalog());
-  CHECK(d.objectives == std::vector<std::string>{"rto: 10m -> 5m"});
+  CHECK(d.objectives == std::vector<std::string>{"rto: 30m -> 5m"});
 }

@@ -166,8 +166,9 @@ TEST_CASE("an app whose only data store has no surviving copy is down") {
                                ceplan::ScenarioKind::region, "us-south");
   CHECK(copied.apps[0].status == AppStatus::fails_over);
   REQUIRE(copied.apps[0].failover);
-  CHECK(copied.apps[0].failover->data == 300);
-  CHECK(copied.apps[0].failover->total() == 325);
+  CHECK(copied.apps[0].failover->data == 600);
+  CHECK(copied.apps[0].failover->decision == 900);
+  CHECK(copied.apps[0].failover->total() == 25 + 600 + 900);
 }
 
 TEST_CASE("a geography stops and fails back the schedules of every lost region") {

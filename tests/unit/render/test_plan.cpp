@@ -35,7 +35,8 @@ TEST_CASE("plan JSON follows docs/planner.md") {
   const auto& app = json["apps"][0];
   CHECK(app["status"] == "fails-over");
   CHECK(app["failover_seconds"] == 25);
-  CHECK(app["failover_terms"] == nlohmann::json{{"detection", 25}, {"propagation", 0}, {"warmup", 0}, {"data", 0}});
+  CHECK(app["failover_terms"] ==
+        nlohmann::json{{"detection", 25}, {"propagation", 0}, {"warmup", 0}, {"data", 0}, {"human", 0}});
   CHECK(app["serving_regions"] == nlohmann::json{"ca-tor"});
   CHECK(app["availability"].get<double>() == Approx(99.999 * (1 - 1e-8)));
   CHECK(app["downtime_minutes_per_month"].get<double>() > 0);

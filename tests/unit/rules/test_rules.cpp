@@ -285,8 +285,9 @@ TEST_CASE("CE202 counts the data that must be restored in the lost region") {
   const auto fired = of(findings, "CE202");
   REQUIRE(fired.size() == 1);
   CHECK(fired.front()->message ==
-        "app 'web' fails over in up to 1h25s (detection 25s + propagation 0s + warm-up 0s + data 1h), beyond the "
-        "RTO of 1m");
+        "app 'web' fails over in up to 1h15m25s (detection 25s + propagation 0s + warm-up 0s + data 1h + human 15m), "
+        "beyond the RTO of 1m");
+  CHECK_THAT(fired.front()->fix, Catch::StartsWith("the data term dominates: keep a live replica"));
 }
 
 TEST_CASE("CE203 is about the app the domain maps to, not its backends") {
@@ -341,4 +342,23 @@ TEST_CASE("a secret declared twice is looked up as its first declaration") {
   REQUIRE(deployment.secret("s") != nullptr);
   CHECK(deployment.secret("s")->format == "tls");
   CHECK(deployment.secret("t") == nullptr);
+}
+
+TEST_CASE("CE202 counts the data and the decision before it, and its fix names the term that dominates") {
+  const std::string data = "data:\n  - { name: db, region: us-south, replica_in: eu-de }\n";
+  const auto slow_findings = run(head + "objectives: { rto: 20m }\n" + two_regions + proxy + web + tls + data);
+  const auto slow = of(slow_findings, "CE202");
+  REQUIRE(slow.size() == 1);
+  CHECK(slow[0]->message ==
+        "app 'web' fails over in up to 26m15s (detection 1m15s + propagation 0s + warm-up 0s + data 10m + human 15m), "
+        "beyond the RTO of 20m");
+  CHECK(slow[0]->fix ==
+        "the decision dominates: pre-approve the data step in the runbook and lower objectives.decision_time, or "
+        "keep the data where no manual step is needed");
+  const auto detection_findings = run(head + "objectives: { rto: 1m }\n" + two_regions + proxy + web + tls);
+  const auto detection = of(detection_findings, "CE202");
+  REQUIRE(detection.size() == 1);
+  CHECK(detection[0]->fix == "detection dominates: shorten the health-check interval, retries or timeout");
+  const auto quick = run(head + "objectives: { rto: 27m }\n" + two_regions + proxy + web + tls + data);
+  CHECK(of(quick, "CE202").empty());
 }
