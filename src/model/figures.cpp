@@ -18,8 +18,12 @@ bool contains(const std::vector<std::string>& names, std::string_view name) {
 namespace {
 
 void recover(const DataStore& store, const std::vector<std::string>& lost, bool whole_geography, DataRecovery& out) {
-  if (!contains(lost, store.region.name))
+  if (!contains(lost, store.region.name)) {
+    const auto gone = [&](const std::optional<Ref>& where) { return where && contains(lost, where->name); };
+    if (gone(store.replica_in) || gone(store.backup_in))
+      out.copy_lost.push_back(store.name.name);
     return;
+  }
   const auto survives = [&](const std::optional<Ref>& where) { return where && !contains(lost, where->name); };
   if (survives(store.replica_in)) {
     out.promoted.push_back(store.name.name);

@@ -29,6 +29,8 @@ struct DataRecovery {
   std::vector<std::string> promoted;  ///< stores whose replica is promoted
   std::vector<std::string> restored;  ///< stores restored from a backup copy
   std::vector<std::string> lost;      ///< stores with no surviving copy: the workload cannot run
+  /// Stores that keep their writable copy but lose their replica or named backup copy.
+  std::vector<std::string> copy_lost;
 };
 
 /// The data `workload` uses when the `lost` regions are gone. A backup whose location is not

@@ -144,32 +144,54 @@ Takeover takeover_of(const Deployment& d, const ScenarioPlan& plan) {
 }
 
 // The lost project regions, then the other lost regions the file depends on.
-std::string outage_text(const ScenarioPlan& plan) {
+std::string outage_text(const Deployment& d, const ScenarioPlan& plan) {
   std::vector<std::string> regions = plan.lost;
+  auto add = [&](std::string region) {
+    if (!contains(regions, region))
+      regions.push_back(std::move(region));
+  };
   for (const std::string& registry : plan.lost_registries) {
     // "icr.io (us-east)" -> "us-east"
     const auto open = registry.rfind('(');
-    std::string region = registry.substr(open + 1, registry.size() - open - 2);
-    if (!contains(regions, region))
-      regions.push_back(std::move(region));
+    add(registry.substr(open + 1, registry.size() - open - 2));
+  }
+  for (const DataStore& store : d.data) {
+    if (contains(plan.unreachable, store.region.name))
+      add(store.region.name);
   }
   return fmt::format("{}", fmt::join(regions, ", "));
 }
 
+// The stores whose writable copy the outage takes.
+std::vector<std::string> stores_hit(const ScenarioPlan& plan) {
+  const DataRecovery& data = *plan.data;
+  std::vector<std::string> out = data.promoted;
+  out.insert(out.end(), data.restored.begin(), data.restored.end());
+  out.insert(out.end(), data.lost.begin(), data.lost.end());
+  return out;
+}
+
 void region_steps(Procedure& p, const ScenarioPlan& plan) {
   const Deployment& d = p.deployment();
-  if (plan.lost.empty() && plan.lost_registries.empty()) {
+  const std::vector<std::string> stores = stores_hit(plan);
+  if (plan.lost.empty() && plan.lost_registries.empty() && stores.empty()) {
     p.add("confirm-unaffected", "verify", "Confirm no region of the project is in the outage", {},
           "every project region and every registry it pulls from is outside it", "no action needed");
     return;
   }
   const std::string lost = fmt::format("{}", fmt::join(plan.lost, ", "));
   p.add("confirm-outage", "preflight",
-        fmt::format("Confirm the outage of {} on the IBM Cloud status page", outage_text(plan)), {},
+        fmt::format("Confirm the outage of {} on the IBM Cloud status page", outage_text(d, plan)), {},
         "the status page lists the region as unavailable", "decide on facts, not alarms");
   if (!plan.lost.empty())
     p.add("decide", "decide", fmt::format("Decide to run the project without {} until it is back", lost), {},
           "the incident lead has approved and noted the time; every later step changes something", p.rto(apps_serve));
+  else if (!stores.empty())
+    p.add("decide", "decide",
+          fmt::format("Decide to move the writable copy of data store {} out of the lost region until it is back",
+                      fmt::join(stores, ", ")),
+          {}, "the incident lead has approved and noted the time; every later step changes something",
+          p.rto(apps_serve));
   freeze_deploys(p, plan);
   const Takeover t = takeover_of(d, plan);
   const bool restore = !t.apps.empty() || !t.jobs.empty();
@@ -305,7 +327,7 @@ std::shared_ptr<const DataRecovery> data_of(const Deployment& d, const Workload&
   if (!workload.data_given)
     return plan.data;
   return std::make_shared<const DataRecovery>(
-      data_recovery(d, workload, plan.lost, plan.scenario.kind == ScenarioKind::geography));
+      data_recovery(d, workload, plan.unreachable, plan.scenario.kind == ScenarioKind::geography));
 }
 
 // The secrets of the stores whose writable copy the outage takes: an app that references one
@@ -313,7 +335,7 @@ std::shared_ptr<const DataRecovery> data_of(const Deployment& d, const Workload&
 std::unordered_set<std::string_view> moved_secrets(const Deployment& d, const ScenarioPlan& plan) {
   std::unordered_set<std::string_view> out;
   for (const DataStore& store : d.data) {
-    if (store.secret && contains(plan.lost, store.region.name))
+    if (store.secret && contains(plan.unreachable, store.region.name))
       out.insert(store.secret->name);
   }
   return out;
@@ -354,7 +376,10 @@ AppOutcome app_outcome(const Deployment& d, const Catalog& catalog, const App& a
   } else if (zone_hit) {
     outcome.status = AppStatus::auto_recovers;
   }
-  outcome.routing = outcome.status;
+  // A lost replica or backup copy leaves the data one failure from gone, like a lost standby.
+  outcome.redundancy_lost = outcome.redundancy_lost || !data.copy_lost.empty();
+  // Only traffic from a lost region moves; an app whose data alone moves stays where it serves.
+  outcome.routing = served_from_lost ? outcome.status : AppStatus::unaffected;
   if (outcome.status != AppStatus::down) {
     if (auto host = lost_registry(app, outcome.serving_regions, catalog, plan.unreachable)) {
       outcome.lost_registry = std::move(*host);
@@ -406,7 +431,7 @@ ScenarioPlan outcomes(const Deployment& d, const Catalog& catalog, const Scenari
   out.unreachable = unreachable_regions(catalog, scenario);
   classify_regions(d, catalog, out);
   out.data = std::make_shared<const DataRecovery>(
-      data_recovery(d, Workload{}, out.lost, scenario.kind == ScenarioKind::geography));
+      data_recovery(d, Workload{}, out.unreachable, scenario.kind == ScenarioKind::geography));
   const auto moved = moved_secrets(d, out);
   for (const App& app : d.apps) {
     out.apps.push_back(app_outcome(d, catalog, app, out, moved));

@@ -49,7 +49,8 @@ struct AppOutcome {
   std::vector<std::string> serving_regions;  ///< regions that serve it during the outage
   std::optional<FailoverTime> failover;      ///< set when it fails over through the edge proxy
   CompositeAvailability availability;        ///< its composite availability in normal operation
-  bool redundancy_lost = false;              ///< it still serves, but a region that would take over is lost
+  /// It still serves, but a region that would take over, or a copy of its data, is lost.
+  bool redundancy_lost = false;
   /// What its data needs after the outage; apps without a `data` list share one, the plan's `data`.
   std::shared_ptr<const DataRecovery> data;
   bool uses_every_store = true;  ///< it lists no `data`, so it uses every store

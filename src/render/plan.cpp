@@ -59,7 +59,8 @@ Json steps_json(const std::vector<Step>& steps) {
 }
 
 Json data_json(const DataRecovery& data) {
-  return Json{{"promoted", data.promoted}, {"restored", data.restored}, {"lost", data.lost}};
+  return Json{
+      {"promoted", data.promoted}, {"restored", data.restored}, {"lost", data.lost}, {"copy_lost", data.copy_lost}};
 }
 
 Json capacity_json(const std::vector<RegionLoad>& loads) {
@@ -133,10 +134,22 @@ std::string region_list(const std::vector<std::string>& regions) {
   return regions.empty() ? std::string("-") : fmt::format("{}", fmt::join(regions, ", "));
 }
 
+std::string failover_text(const Deployment& d, const AppOutcome& app);
+
+// The failover, and when the app also loses a copy of its data, that redundancy is gone.
+std::string failover_cell(const Deployment& d, const AppOutcome& app) {
+  std::string out = failover_text(d, app);
+  if (app.failover && !app.data->copy_lost.empty())
+    out += fmt::format("; redundancy lost: the copy of {} is gone", fmt::join(app.data->copy_lost, ", "));
+  return out;
+}
+
 std::string failover_text(const Deployment& d, const AppOutcome& app) {
   if (!app.failover) {
     if (app.redundancy_lost) {
-      return "- (redundancy lost: the idle standby is gone)";
+      return app.data->copy_lost.empty()
+                 ? "- (redundancy lost: the idle standby is gone)"
+                 : fmt::format("- (redundancy lost: the copy of {} is gone)", fmt::join(app.data->copy_lost, ", "));
     }
     if (app.status == AppStatus::degraded)
       return fmt::format("- (serves as it is: registry {} lost)", app.lost_registry);
@@ -285,7 +298,7 @@ std::string plan_text(const Deployment& d, const ScenarioPlan& plan, bool effect
   for (const std::string& note : plan.notes) out += fmt::format("Note: {}\n", note);
   Table apps({"App", "Status", "Serving", "Worst-case failover"});
   for (const AppOutcome& app : plan.apps) {
-    apps.add({app.name, std::string(to_string(app.status)), region_list(app.serving_regions), failover_text(d, app)});
+    apps.add({app.name, std::string(to_string(app.status)), region_list(app.serving_regions), failover_cell(d, app)});
   }
   out += '\n';
   out += apps.str();
@@ -322,7 +335,7 @@ std::string plan_markdown(const Deployment& d, const Catalog& catalog, const Sce
       "\n## Apps\n\n| app | status | serving regions | worst-case failover | availability |\n|---|---|---|---|---|\n";
   for (const AppOutcome& app : plan.apps) {
     out += fmt::format("| {} | {} | {} | {} | {} |\n", markdown_text(app.name), to_string(app.status),
-                       markdown_regions(app.serving_regions), markdown_text(failover_text(d, app)),
+                       markdown_regions(app.serving_regions), markdown_text(failover_cell(d, app)),
                        markdown_text(availability_text(app)));
   }
   out += fmt::format("\n{}\n", independence_note);

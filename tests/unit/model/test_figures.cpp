@@ -171,3 +171,14 @@ TEST_CASE("availability multiplies in each data store the app uses") {
   CHECK(ceplan::composite_availability(d, d.apps[1], catalog).percent == Approx(99.99 * 0.9999));
   CHECK(ceplan::composite_availability(d, d.apps[2], catalog).percent == Approx(99.99));
 }
+
+TEST_CASE("losing a store's replica or named backup copy, but not its writable copy, loses a copy") {
+  const auto d = ceplan::load_deployment(
+      "version: 1\nproject: p\nregions: [us-south, eu-de, eu-gb]\napps:\n  - { name: a, image: i }\ndata:\n"
+      "  - { name: r, region: us-south, replica_in: eu-de }\n  - { name: b, region: us-south, backup_in: eu-gb }\n",
+      "d.yaml");
+  CHECK(ceplan::data_recovery(d, d.apps[0], {"eu-de"}, false).copy_lost == std::vector<std::string>{"r"});
+  CHECK(ceplan::data_recovery(d, d.apps[0], {"eu-gb"}, false).copy_lost == std::vector<std::string>{"b"});
+  CHECK(ceplan::data_recovery(d, d.apps[0], {"us-south"}, false).copy_lost.empty());
+  CHECK(ceplan::data_recovery(d, d.apps[0], {"jp-tok"}, false).copy_lost.empty());
+}

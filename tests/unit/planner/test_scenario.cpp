@@ -291,3 +291,30 @@ apps:
   CHECK(plan.capacity[0].over());  // 200 vCPU of 128
   CHECK(plan_for(text, ceplan::ScenarioKind::region, "us-east").capacity.empty());
 }
+
+TEST_CASE("an app whose store loses its replica still serves, with its redundancy lost") {
+  // The replica lives in a region the project does not run in: only the copy is lost.
+  const std::string text = warm_standby + "data:\n  - { name: ledger, region: us-south, replica_in: eu-de }\n";
+  const auto plan = plan_for(text, ceplan::ScenarioKind::region, "eu-de");
+  CHECK(plan.apps[0].status == AppStatus::unaffected);
+  CHECK(plan.apps[0].redundancy_lost);
+  CHECK(plan.apps[0].data->copy_lost == Lines{"ledger"});
+  CHECK_FALSE(plan_for(text, ceplan::ScenarioKind::region, "jp-tok").apps[0].redundancy_lost);
+}
+
+TEST_CASE("a data store in a region the project does not run in fails with that region") {
+  const std::string text = warm_standby + "data:\n  - { name: ledger, region: eu-gb, replica_in: ca-tor }\n";
+  const auto plan = plan_for(text, ceplan::ScenarioKind::region, "eu-gb");
+  CHECK(plan.lost.empty());
+  CHECK(plan.data->promoted == Lines{"ledger"});
+  CHECK(plan.apps[0].status == AppStatus::fails_over);
+  REQUIRE(plan.apps[0].failover);
+  CHECK(plan.apps[0].failover->data == 600);
+  Lines ids;
+  for (const auto& step : plan.steps) ids.push_back(step.id);
+  CHECK(ids == Lines{"confirm-outage", "decide", "data-ledger"});  // no traffic moves
+  CHECK(plan.steps[0].title == "Confirm the outage of eu-gb on the IBM Cloud status page");
+  const auto lost =
+      plan_for(warm_standby + "data:\n  - { name: ledger, region: eu-gb }\n", ceplan::ScenarioKind::region, "eu-gb");
+  CHECK(lost.apps[0].status == AppStatus::down);
+}
