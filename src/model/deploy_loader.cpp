@@ -192,6 +192,7 @@ private:
     }
     out.tls_secret = m_read.optional_ref(node, "tls_secret", "edge_proxy");
     out.target = m_read.optional_ref(node, "target", "edge_proxy");
+    out.fallback = m_read.optional_ref(node, "fallback", "edge_proxy");
     out.steering = defaults::steering_for(m_out.failover.strategy);
     out.steering_location = node.mark;
     if (const Node* value = node.find("steering")) {

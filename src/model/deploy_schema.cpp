@@ -147,6 +147,10 @@ std::vector<Object> make_objects() {  // NOLINT(readability-function-size)
            shaped(optional("target", Type::string, "The app the domain maps to; only it is behind the proxy.",
                            "the first app"),
                   ValueFormat::name),
+           shaped(optional("fallback", Type::string,
+                           "Region of the CIS fallback pool, which takes traffic when every other pool is unhealthy, "
+                           "whatever its own health (and under random steering even when they are healthy)."),
+                  ValueFormat::region),
            choice("steering", steering_names,
                   "How CIS spreads traffic: failover sends it to the highest-priority healthy pool.",
                   "random under active-active, else failover"),

@@ -65,6 +65,7 @@ struct EdgeProxy {
   std::optional<Ref> plan;                      ///< "standard-next" or "enterprise"
   std::optional<Ref> tls_secret;                ///< TLS secret of each region's domain mapping
   std::optional<Ref> target;                    ///< the app the domain maps to (default: the first app)
+  std::optional<Ref> fallback;                  ///< region of the CIS fallback pool
   Steering steering = Steering::failover;       ///< steering policy (default from the strategy)
   Location steering_location;                   ///< where `steering` is (the proxy when defaulted)
   HealthCheck health_check;                     ///< probe settings

@@ -86,10 +86,23 @@ void Procedure::fence_traffic(const std::vector<std::string>& lost) {
   const std::string regions = fmt::format("{}", fmt::join(pooled, ", "));
   const std::string balancer = proxy->domain.empty() ? std::string("the global load balancer")
                                                      : fmt::format("the load balancer for {}", proxy->domain);
+  std::string fallback;
+  if (proxy->fallback && std::find(lost.begin(), lost.end(), proxy->fallback->name) != lost.end()) {
+    const auto survivor = std::find_if(m_state.regions.begin(), m_state.regions.end(), [&](const auto& entry) {
+      return entry.second.reachable && entry.second.pool.value_or(false);
+    });
+    if (survivor != m_state.regions.end())
+      fallback = fmt::format(
+          "; make the pool of {} the fallback pool, which CIS uses when every other pool is unhealthy, whatever its "
+          "health (the API replaces the whole load balancer: read it with ibmcloud cis glb DNS_DOMAIN_ID GLB_ID -i "
+          "CIS_INSTANCE --output json, change only fallback_pool, and send all of it back with ibmcloud cis "
+          "glb-update DNS_DOMAIN_ID GLB_ID -i CIS_INSTANCE --json)",
+          survivor->first);
+  }
   add("fence-traffic", "fence",
       fmt::format("In CIS, disable the origin pool of {} in {}, so that no traffic returns there when it passes "
-                  "health checks again",
-                  regions, balancer),
+                  "health checks again{}",
+                  regions, balancer, fallback),
       std::move(actions),
       fmt::format("the pool of {} shows as disabled; {} steering would otherwise send traffic back to stale data",
                   regions, to_string(proxy->steering)),

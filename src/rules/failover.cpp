@@ -177,9 +177,48 @@ void check_tls(const Subject& s, Findings& findings) {
   }
 }
 
+// CE208: where the fallback pool and the steering send traffic.
+void check_fallback(const Subject& s, Findings& findings) {
+  const Deployment& d = s.deployment;
+  const auto& proxy = d.failover.edge_proxy;
+  if (!proxy || d.regions.size() < 2)
+    return;
+  if (proxy->steering == Steering::random && d.failover.strategy != Strategy::active_active) {
+    for (const ProjectRegion& region : d.regions) {
+      if (region.role == Role::standby) {
+        findings.add(RuleId::fallback_and_steering, proxy->steering_location,
+                     fmt::format("under random steering CIS sends traffic to every healthy pool, so the standby {} "
+                                 "serves all the time, not only when the primary is lost",
+                                 region.id.name),
+                     "use steering: failover under a standby strategy");
+        break;
+      }
+    }
+  }
+  if (!proxy->fallback)
+    return;
+  const Ref& fallback = *proxy->fallback;
+  if (proxy->steering == Steering::random) {
+    findings.add(RuleId::fallback_and_steering, fallback.location,
+                 fmt::format("under random steering the fallback pool of {} takes traffic even while the other "
+                             "pools are healthy",
+                             fallback.name));
+    return;
+  }
+  const std::string& first = d.regions.front().id.name;
+  if (proxy->steering == Steering::failover && fallback.name == first) {
+    findings.add(RuleId::fallback_and_steering, fallback.location,
+                 fmt::format("the fallback pool is in {}, the region failover steering leaves first: once {} is "
+                             "lost, CIS sends traffic there whenever the pool that took over is unhealthy",
+                             fallback.name, fallback.name),
+                 "make the region that takes over the fallback pool");
+  }
+}
+
 }  // namespace
 
 void check_failover(const Subject& s, Findings& findings) {
+  check_fallback(s, findings);
   check_edge_proxy_presence(s, findings);
   check_failover_time(s, findings);
   check_scale_to_zero(s, findings);

@@ -154,6 +154,9 @@ void check_in_project(const Subject& s, Findings& findings) {
   for (const DataStore& store : d.data) {
     check("data store", store.name.name, {store.region});
   }
+  if (d.failover.edge_proxy && d.failover.edge_proxy->fallback)
+    check("edge proxy", d.failover.edge_proxy->domain.empty() ? "edge_proxy" : d.failover.edge_proxy->domain,
+          {*d.failover.edge_proxy->fallback});
 }
 
 template <typename Items, typename NameOf>

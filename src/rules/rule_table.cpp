@@ -137,6 +137,14 @@ const std::vector<RuleInfo> rules{
      "IBM's multi-region procedure creates a TLS secret in every project and a domain mapping per region for "
      "the custom domain; the domain mapping needs that secret.",
      "edge_proxy: { domain: shop.example.com }", "add tls_secret naming a secret with format: tls"},
+    {RuleId::fallback_and_steering, "CE208", "fallback-and-steering", warning,
+     "the CIS fallback pool or the steering sends traffic where the strategy does not want it",
+     "CIS sends traffic to the fallback pool when every other pool is unhealthy, whatever its own health, and "
+     "under random steering even while the others are healthy (cis glb-traffic-steering, glb-origin-pools). "
+     "A fallback in the region failover steering leaves first receives traffic when that region is lost and "
+     "the region that took over falters; under random steering a standby serves all the time.",
+     "failover:\n  strategy: warm-standby\n  edge_proxy: { steering: random, fallback: us-south }",
+     "use failover steering, and make the region that takes over the fallback pool"},
     {RuleId::duplicate_job_runs, "CE301", "duplicate-job-runs", error,
      "a job's schedule is live in more than one region and the job is not idempotent",
      "IBM's HA/DR page: Code Engine does not restore workloads so that jobs are not duplicated. A cron "

@@ -42,6 +42,7 @@ enum class RuleId : std::uint8_t {
   rto_below_strategy,          ///< CE205
   edge_proxy_limits,           ///< CE206
   missing_tls_secret,          ///< CE207
+  fallback_and_steering,       ///< CE208
   duplicate_job_runs,          ///< CE301
   dangling_reference,          ///< CE302
   unrecoverable_secret,        ///< CE303

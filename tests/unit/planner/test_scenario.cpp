@@ -318,3 +318,21 @@ TEST_CASE("a data store in a region the project does not run in fails with that 
       plan_for(warm_standby + "data:\n  - { name: ledger, region: eu-gb }\n", ceplan::ScenarioKind::region, "eu-gb");
   CHECK(lost.apps[0].status == AppStatus::down);
 }
+
+TEST_CASE("fencing a lost region that holds the fallback pool makes a surviving pool the fallback") {
+  std::string text = warm_standby;
+  text.replace(text.find("    proxied: true\n"), 18, "    proxied: true\n    fallback: us-south\n");
+  const auto plan = plan_for(text, ceplan::ScenarioKind::region, "us-south");
+  const auto fence = std::find_if(plan.steps.begin(), plan.steps.end(),
+                                  [](const ceplan::Step& step) { return step.id == "fence-traffic"; });
+  REQUIRE(fence != plan.steps.end());
+  CHECK_THAT(fence->title, Catch::Contains("; make the pool of ca-tor the fallback pool, which CIS uses when every "
+                                           "other pool is unhealthy, whatever its health (the API replaces the whole "
+                                           "load balancer: read it with ibmcloud cis glb DNS_DOMAIN_ID GLB_ID -i "
+                                           "CIS_INSTANCE --output json"));
+  const auto other = plan_for(warm_standby, ceplan::ScenarioKind::region, "us-south");
+  const auto plain = std::find_if(other.steps.begin(), other.steps.end(),
+                                  [](const ceplan::Step& step) { return step.id == "fence-traffic"; });
+  REQUIRE(plain != other.steps.end());
+  CHECK_THAT(plain->title, !Catch::Contains("fallback"));
+}

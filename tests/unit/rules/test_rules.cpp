@@ -90,6 +90,17 @@ const std::vector<Case> cases{
      head + two_regions + "failover:\n  edge_proxy: { tls_secret: tls, health_check: { timeout: 10s } }\n" + web + tls,
      5, 59},
     {"CE207", head + two_regions + "failover:\n  edge_proxy: { domain: p.example.com }\n" + web, clean, 5, 15},
+    // A warm standby behind random steering serves all the time.
+    {"CE208",
+     head +
+         "regions:\n  - { id: us-south, role: primary }\n  - { id: eu-de, role: standby }\n"
+         "failover:\n  strategy: warm-standby\n  edge_proxy: { tls_secret: tls, steering: random }\n" +
+         web + tls,
+     head +
+         "regions:\n  - { id: us-south, role: primary }\n  - { id: eu-de, role: standby }\n"
+         "failover:\n  strategy: warm-standby\n  edge_proxy: { tls_secret: tls, fallback: eu-de }\n" +
+         web + tls,
+     8, 44},
     {"CE301", clean + "jobs:\n  - { name: j, image: icr.io/p/j:1, schedule: '0 * * * *' }\n",
      clean + "jobs:\n  - { name: j, image: icr.io/p/j:1, schedule: '0 * * * *', idempotent: true }\n", 12, 13},
     {"CE302",
@@ -361,4 +372,31 @@ TEST_CASE("CE202 counts the data and the decision before it, and its fix names t
   CHECK(detection[0]->fix == "detection dominates: shorten the health-check interval, retries or timeout");
   const auto quick = run(head + "objectives: { rto: 27m }\n" + two_regions + proxy + web + tls + data);
   CHECK(of(quick, "CE202").empty());
+}
+
+TEST_CASE("CE208: a fallback pool in the region failover leaves first, or under random steering") {
+  const std::string regions = "regions:\n  - { id: us-south, role: primary }\n  - { id: eu-de, role: standby }\n";
+  const auto first = run(head + regions +
+                         "failover:\n  strategy: warm-standby\n  edge_proxy: { tls_secret: tls, "
+                         "fallback: us-south }\n" +
+                         web + tls);
+  const auto fired = of(first, "CE208");
+  REQUIRE(fired.size() == 1);
+  CHECK(fired[0]->message ==
+        "the fallback pool is in us-south, the region failover steering leaves first: once "
+        "us-south is lost, CIS sends traffic there whenever the pool that took over is unhealthy");
+  CHECK(fired[0]->location.line == 8);
+  const auto random =
+      run(head + two_regions + "failover:\n  edge_proxy: { tls_secret: tls, fallback: eu-de }\n" + web + tls);
+  const auto under_random = of(random, "CE208");
+  REQUIRE(under_random.size() == 1);
+  CHECK(under_random[0]->message ==
+        "under random steering the fallback pool of eu-de takes traffic even while the other pools are healthy");
+  const auto elsewhere = run(head + two_regions +
+                             "failover:\n  edge_proxy: { tls_secret: tls, steering: failover, "
+                             "fallback: jp-tok }\n" +
+                             web + tls);
+  const auto outside = of(elsewhere, "CE107");
+  REQUIRE(outside.size() == 1);
+  CHECK(outside[0]->message == "edge proxy 'edge_proxy' names region 'jp-tok', which the project does not list");
 }
