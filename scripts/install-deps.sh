@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Installs whatever ceplan needs to build and test that is not already on this Debian machine:
 # the C++ toolchain, CMake, ccache, the five libraries, help2man and dpkg-dev for the man page and the
-# .deb, and what the tests and the benchmark use (Python modules, zsh, hyperfine, GNU time,
+# .deb, and what the tests and the benchmark use (Python modules, zsh, hyperfine, GNU time, valgrind,
 # pre-commit, and from npm the action-validator pinned in tests/tools/package-lock.json). Safe
 # to run again; does nothing when all is there.
 set -euo pipefail
@@ -9,7 +9,7 @@ cd "$(dirname "$0")/.."
 
 packages=(
   g++ make cmake ccache pkg-config clang clang-format clang-tidy libclang-rt-14-dev
-  python3 python3-jsonschema python3-yaml help2man dpkg-dev lintian zsh hyperfine time git pre-commit
+  python3 python3-jsonschema python3-yaml help2man dpkg-dev lintian zsh hyperfine time valgrind git pre-commit
   libcli11-dev nlohmann-json3-dev libyaml-cpp-dev libfmt-dev catch2
 )
 
