@@ -156,7 +156,7 @@ configmaps:
 
 # Stateful services the apps depend on: back them up at least as often as the RPO.
 data:
-  - {{ name: {project}-db, region: {primary}, backup_interval: 1h, {copy} }}
+  - {{ name: {project}-db, region: {primary}, backup_interval: 1h, {copy}, secret: {project}-db }}
 )",
       fmt::arg("schema", deploy_schema_uri), fmt::arg("project", project), fmt::arg("rto", text.rto),
       fmt::arg("regions", region_lines), fmt::arg("strategy", to_string(strategy)), fmt::arg("comment", text.comment),

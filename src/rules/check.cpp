@@ -4,6 +4,7 @@
 #include <tuple>
 
 #include "model/deploy_loader.hpp"
+#include "rules/dependencies.hpp"
 #include "rules/drift.hpp"
 #include "rules/failover.hpp"
 #include "rules/placement.hpp"
@@ -19,6 +20,7 @@ std::vector<Finding> check(const Deployment& deployment, const Catalog& catalog,
   rules::check_placement(subject, findings);
   rules::check_failover(subject, findings);
   rules::check_recovery(subject, findings);
+  rules::check_dependencies(subject, findings);
   if (terraform != nullptr)
     rules::check_drift(subject, *terraform, findings);
   sort_by_location(out);

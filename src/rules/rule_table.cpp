@@ -208,6 +208,28 @@ const std::vector<RuleInfo> rules{
      "region is lost with it, so plans find no replica to promote and fall back to backups.",
      "data:\n  - { name: db, region: us-south, replica_in: us-south }",
      "keep the replica in another region, or remove replica_in"},
+    {RuleId::store_without_secret, "CE312", "store-without-secret", warning,
+     "a data store the apps or jobs use names no secret",
+     "After a replica is promoted or a backup restored, the apps must read the new connection settings: "
+     "plans and runbooks update the store's secret and restart its readers. Without a secret, no step can "
+     "repoint them, and they keep writing to the copy that was lost.",
+     "data:\n  - { name: db, region: us-south, replica_in: eu-de }   # no secret",
+     "name the secret that holds its connection settings (data[].secret) and reference it from the apps"},
+    {RuleId::registry_secret_servers, "CE313", "registry-secret-servers", warning,
+     "one registry secret serves images on several registry servers",
+     "A registry secret logs in to one server (secret create --server; without it Code Engine uses us.icr.io). "
+     "Each region's project holds its own copy, which may log in to that region's registry, but within one "
+     "region the workloads that pull with it must use one server. Any other fails to pull, which shows only "
+     "when it restarts, scales or is re-created, during an outage.",
+     "apps:\n  - { name: a, image: us.icr.io/x/a:1, registry_secret: pull }\n"
+     "  - { name: b, image: de.icr.io/x/b:1, registry_secret: pull }",
+     "declare one registry secret per registry server and name the right one in each workload"},
+    {RuleId::schedule_where_undefined, "CE314", "schedule-where-undefined", error,
+     "a job's scheduled_in names a region where the job is not defined",
+     "A cron subscription fires the job of its own project: where the job is not defined, it fires nothing, "
+     "or a stale definition left from before, and plans cannot move a schedule there.",
+     "jobs:\n  - { name: j, image: icr.io/x/j:1, regions: [us-south], scheduled_in: [eu-de] }",
+     "define the job in that region too, or schedule it where it is defined"},
     // CE4xx compare the deploy file with Terraform (validate --terraform PLAN.json, docs/terraform.md).
     {RuleId::terraform_region, "CE401", "terraform-region", error,
      "Terraform has a Code Engine project in a region the deploy file does not list",

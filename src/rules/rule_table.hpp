@@ -54,6 +54,9 @@ enum class RuleId : std::uint8_t {
   backup_location_unknown,     ///< CE309
   no_off_region_backup,        ///< CE310
   replica_in_own_region,       ///< CE311
+  store_without_secret,        ///< CE312
+  registry_secret_servers,     ///< CE313
+  schedule_where_undefined,    ///< CE314
   terraform_region,            ///< CE401
   terraform_placement,         ///< CE402
   terraform_image,             ///< CE403

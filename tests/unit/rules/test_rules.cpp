@@ -144,6 +144,16 @@ const std::vector<Case> cases{
      head + "regions:\n  - { id: us-south, role: primary }\n  - { id: eu-de, role: recovery }\n"
             "failover: { strategy: backup-restore }\ndata:\n  - { name: db, region: us-south, backup_in: eu-de }\n",
      8, 13},
+    {"CE312", clean + "data:\n  - { name: db, region: us-south, replica_in: eu-de }\n",
+     clean + "data:\n  - { name: db, region: us-south, replica_in: eu-de, secret: tls }\n", 12, 13},
+    {"CE313", clean + "jobs:\n  - { name: j, image: de.icr.io/p/j:1, registry_secret: pull }\n",
+     clean + "jobs:\n  - { name: j, image: icr.io/p/j:1, registry_secret: pull }\n", 12, 23},
+    {"CE314",
+     clean + "jobs:\n  - { name: j, image: icr.io/p/j:1, registry_secret: pull, regions: [us-south], "
+             "schedule: '0 * * * *', scheduled_in: [eu-de] }\n",
+     clean + "jobs:\n  - { name: j, image: icr.io/p/j:1, registry_secret: pull, regions: [us-south], "
+             "schedule: '0 * * * *', scheduled_in: [us-south] }\n",
+     12, 119},
     {"CE311", clean + "data:\n  - { name: db, region: us-south, backup_in: eu-de, replica_in: us-south }\n",
      clean + "data:\n  - { name: db, region: us-south, backup_in: eu-de, replica_in: eu-de }\n", 12, 65},
 };
@@ -399,4 +409,19 @@ TEST_CASE("CE208: a fallback pool in the region failover leaves first, or under 
   const auto outside = of(elsewhere, "CE107");
   REQUIRE(outside.size() == 1);
   CHECK(outside[0]->message == "edge proxy 'edge_proxy' names region 'jp-tok', which the project does not list");
+}
+
+TEST_CASE("CE313 allows one registry secret per region's project to log in to that region's registry") {
+  const std::string per_region =
+      head + two_regions + proxy +
+      "apps:\n  - { name: web, image: icr.io/p/web:1, min_scale: 1, registry_secret: pull, regions: { us-south: "
+      "{ image: us.icr.io/p/web:1 }, eu-de: { image: de.icr.io/p/web:1 } } }\n" +
+      tls;
+  CHECK(of(run(per_region), "CE313").empty());
+  const auto mixed = run(clean + "jobs:\n  - { name: j, image: de.icr.io/p/j:1, registry_secret: pull }\n");
+  const auto fired = of(mixed, "CE313");
+  REQUIRE(fired.size() == 1);
+  CHECK(fired[0]->message ==
+        "registry secret 'pull' serves icr.io (app 'web') and de.icr.io (job 'j') in "
+        "us-south: a registry secret logs in to one server, so one of them cannot pull");
 }
