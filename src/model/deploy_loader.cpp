@@ -233,6 +233,8 @@ private:
     if (const Node* value = node.find("format")) {
       artifact.format = m_read.choice(*value, "'format'", lists().secret_formats).value_or("");
     }
+    if (object == "secret")
+      artifact.source_region = m_read.optional_ref(node, "source_region", "secret");
     out.push_back(std::move(artifact));
   }
 

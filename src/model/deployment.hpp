@@ -141,6 +141,7 @@ struct Artifact {
   Source source = defaults::source;  ///< where it is re-created from
   Location source_location;          ///< where `source` is
   std::string format;                ///< secret format (`secret create --format`), empty if none
+  std::optional<Ref> source_region;  ///< secrets: the region of the Secrets Manager instance
 };
 
 /// A stateful service the apps depend on.

@@ -97,6 +97,10 @@ std::optional<std::string> project_problem(const WorldState& state, const Deploy
       if (!region.secrets.contains(a.name))
         return fmt::format("secret {} is not in {}", a.name, a.region);
       return std::nullopt;
+    case K::create_secret:
+      if (const auto from = secret_source_lost(state, d, a.name))
+        return fmt::format("secret {} is re-created from Secrets Manager in {}, which is lost", a.name, *from);
+      return std::nullopt;
     case K::map_domain: {
       const std::string tls = d.tls_secret_name();
       if (app == region.apps.end() || !region.secrets.contains(tls))

@@ -157,4 +157,63 @@ void copy_images(Procedure& p, const ScenarioPlan& plan) {
         "apps can scale and restart again");
 }
 
+namespace {
+
+// The first secret `workload` needs in `region` that is not there and cannot be re-created.
+std::string unavailable_secret(const Deployment& d, const WorldState& state, const RegionState* region,
+                               const Workload& workload) {
+  auto missing = [&](const std::string& name) -> std::string {
+    if (region != nullptr && region->secrets.contains(name))
+      return {};
+    const auto from = secret_source_lost(state, d, name);
+    return from ? fmt::format("{} (Secrets Manager in {})", name, *from) : std::string();
+  };
+  for (const Ref& ref : workload.secrets) {
+    if (std::string lost = missing(ref.name); !lost.empty())
+      return lost;
+  }
+  return workload.registry_secret ? missing(workload.registry_secret->name) : std::string();
+}
+
+}  // namespace
+
+void mark_lost_secrets(const Deployment& d, const WorldState& start, const std::string& takeover, ScenarioPlan& plan) {
+  if (takeover.empty())
+    return;
+  const RegionState* region = start.find(takeover);
+  for (std::size_t i = 0; i < plan.apps.size(); ++i) {
+    if (plan.apps[i].status == AppStatus::down)
+      plan.apps[i].lost_secret = unavailable_secret(d, start, region, d.apps[i]);
+  }
+  for (std::size_t i = 0; i < plan.jobs.size(); ++i) {
+    if (plan.jobs[i].status == JobStatus::down)
+      plan.jobs[i].lost_secret = unavailable_secret(d, start, region, d.jobs[i]);
+  }
+}
+
+void secret_sources(Procedure& p, const ScenarioPlan& plan, const std::string& takeover) {
+  std::vector<std::string> secrets;
+  std::vector<std::string> workloads;
+  for (const AppOutcome& app : plan.apps) {
+    if (!app.lost_secret.empty()) {
+      add_once(secrets, app.lost_secret);
+      workloads.push_back("app " + app.name);
+    }
+  }
+  for (const JobOutcome& job : plan.jobs) {
+    if (!job.lost_secret.empty()) {
+      add_once(secrets, job.lost_secret);
+      workloads.push_back("job " + job.name);
+    }
+  }
+  if (secrets.empty())
+    return;
+  p.add("secret-sources", "restore",
+        fmt::format("Leave {} down: {} needs secret {}, which {} does not hold and whose Secrets Manager instance "
+                    "is lost. Create it there from a copy the team keeps elsewhere (a Secrets Manager replica in "
+                    "another region), then re-create them with ceplan runbook",
+                    short_list(workloads), workloads.size() == 1 ? "it" : "each", short_list(secrets), takeover),
+        {}, "the secret exists in the region that takes over, with the expected keys", "the project serves again");
+}
+
 }  // namespace ceplan

@@ -31,6 +31,13 @@ namespace ceplan {
 
 /// When the plan loses registries: freeze whatever would pull an image from them.
 void freeze_deploys(Procedure& procedure, const ScenarioPlan& plan);
+/// Marks each down app and job that must be re-created in `takeover` but needs a secret the region
+/// does not hold and whose Secrets Manager instance the scenario takes.
+void mark_lost_secrets(const Deployment& deployment, const WorldState& start, const std::string& takeover,
+                       ScenarioPlan& plan);
+/// When a Secrets Manager instance is lost: what stays down, and how to bring its secrets back.
+void secret_sources(Procedure& procedure, const ScenarioPlan& plan, const std::string& takeover);
+
 /// When the plan loses registries: how to get each image into one that survives.
 void copy_images(Procedure& procedure, const ScenarioPlan& plan);
 

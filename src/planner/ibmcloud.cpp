@@ -292,7 +292,7 @@ const Artifact* find_artifact(const std::vector<Artifact>& list, const std::stri
 // A TLS secret the edge proxy names but the file does not declare is created from the CA's files.
 Artifact secret_of(const Deployment& d, const std::string& name) {
   const Artifact* declared = d.secret(name);
-  return declared != nullptr ? *declared : Artifact{Ref{name, {}}, Source::manual, {}, "tls"};
+  return declared != nullptr ? *declared : Artifact{Ref{name, {}}, Source::manual, {}, "tls", std::nullopt};
 }
 
 std::string app_command(const Deployment& d, const Action& a) {

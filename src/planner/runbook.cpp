@@ -42,6 +42,16 @@ void build(const Deployment& d, const Catalog& catalog, Runbook& out) {
         fmt::format("{} cannot be pulled: its registry's region is lost. Push a copy to a registry "
                     "that survives and name it in the deploy file before re-creating anything",
                     fmt::join(lost, ", ")));
+  std::vector<std::string> unreachable;
+  for (const Artifact& secret : d.secrets) {
+    if (secret_source_lost(p.state(), d, secret.name.name))
+      unreachable.push_back(secret.name.name);
+  }
+  if (!unreachable.empty())
+    out.notes.push_back(
+        fmt::format("secret {} is re-created from Secrets Manager in {}, which is lost: create it "
+                    "from a copy the team keeps elsewhere instead of the step below",
+                    fmt::join(unreachable, ", "), out.from));
   p.fence_traffic({out.from});
   p.stop_schedules(out.from);
   prepare_project(p, takeover);

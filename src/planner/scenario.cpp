@@ -133,11 +133,13 @@ Takeover takeover_of(const Deployment& d, const ScenarioPlan& plan) {
   if (t.region.empty())
     return t;
   for (std::size_t i = 0; i < plan.apps.size(); ++i) {
-    if (plan.apps[i].status == AppStatus::down && plan.apps[i].data->lost.empty() && plan.apps[i].lost_registry.empty())
+    if (plan.apps[i].status == AppStatus::down && plan.apps[i].data->lost.empty() &&
+        plan.apps[i].lost_registry.empty() && plan.apps[i].lost_secret.empty())
       t.apps.push_back(&d.apps[i]);
   }
   for (std::size_t i = 0; i < plan.jobs.size(); ++i) {
-    if (plan.jobs[i].status == JobStatus::down && plan.jobs[i].regions.empty() && plan.jobs[i].lost_registry.empty())
+    if (plan.jobs[i].status == JobStatus::down && plan.jobs[i].regions.empty() && plan.jobs[i].lost_registry.empty() &&
+        plan.jobs[i].lost_secret.empty())
       t.jobs.push_back(&d.jobs[i]);
   }
   return t;
@@ -204,6 +206,7 @@ void region_steps(Procedure& p, const ScenarioPlan& plan) {
   p.recover_data(t.region, plan.scenario.kind == ScenarioKind::geography);
   pause_orphaned_schedules(p);
   copy_images(p, plan);
+  secret_sources(p, plan, t.region);
   if (restore)
     bring_up_workloads(p, t);
   failover_steps(p, plan);
@@ -454,6 +457,7 @@ WorldState scenario_state(const Deployment& d, const Catalog& catalog, const Sce
 ScenarioPlan plan(const Deployment& d, const Catalog& catalog, const Scenario& scenario) {
   ScenarioPlan out = outcomes(d, catalog, scenario);
   const WorldState start = scenario_state(d, catalog, scenario);
+  mark_lost_secrets(d, start, takeover_region(d, out.lost), out);
   Procedure procedure(d, catalog, start, out.steps);
   if (scenario.kind == ScenarioKind::zone && out.lost.empty()) {
     zone_steps(procedure, out);
@@ -462,8 +466,8 @@ ScenarioPlan plan(const Deployment& d, const Catalog& catalog, const Scenario& s
   }
   Goal goal;
   for (const AppOutcome& app : out.apps) {
-    if (app.status == AppStatus::down &&
-        (!app.data->lost.empty() || !app.lost_registry.empty() || takeover_region(d, out.lost).empty()))
+    if (app.status == AppStatus::down && (!app.data->lost.empty() || !app.lost_registry.empty() ||
+                                          !app.lost_secret.empty() || takeover_region(d, out.lost).empty()))
       goal.down.insert(app.name);
   }
   out.unsafe = simulate(d, catalog, start, out.steps, goal);

@@ -46,6 +46,7 @@ struct AppOutcome {
   /// moves, also for a `degraded` app.
   AppStatus routing = AppStatus::unaffected;
   std::string lost_registry;                 ///< the registry it pulls from, when the scenario takes it
+  std::string lost_secret;                   ///< a secret its re-creation needs whose Secrets Manager is lost
   std::vector<std::string> serving_regions;  ///< regions that serve it during the outage
   std::optional<FailoverTime> failover;      ///< set when it fails over through the edge proxy
   CompositeAvailability availability;        ///< its composite availability in normal operation
@@ -62,6 +63,7 @@ struct JobOutcome {
   JobStatus status = JobStatus::unaffected;  ///< what happens to it
   std::vector<std::string> regions;          ///< regions where it remains defined
   std::string lost_registry;                 ///< the registry it pulls from, when the scenario takes it
+  std::string lost_secret;                   ///< a secret its re-creation needs whose Secrets Manager is lost
 };
 
 /// Everything `ceplan plan` says about one scenario.

@@ -81,10 +81,14 @@ void prepare_artifacts(Procedure& p, const Takeover& t, bool secrets) {
     const std::string what = secrets ? "secret" : "config map";
     const std::string id = (secrets ? "secret-" : "configmap-") + name;
     if (present) {
-      if (t.whole_project)
+      // An existing registry secret may log in to another server than the one the region pulls from.
+      const bool registry = secrets && artifact->format == "registry";
+      if (t.whole_project || registry)
         p.add(id, "restore", fmt::format("Check that {} {} exists in {}", what, name, t.region),
               {act(secrets ? K::check_secret : K::check_configmap, t.region, name)},
-              fmt::format("the {} is listed with the expected keys", what), p.rto(serves_again));
+              registry ? fmt::format("the secret is listed and its server is {}", server_for(d, t, name))
+                       : fmt::format("the {} is listed with the expected keys", what),
+              p.rto(serves_again));
       continue;
     }
     Action create = act(secrets ? K::create_secret : K::create_configmap, t.region, name);
@@ -94,7 +98,10 @@ void prepare_artifacts(Procedure& p, const Takeover& t, bool secrets) {
           fmt::format("Create {} {} in {} from {}{}", what, name, t.region,
                       artifact->source == Source::manual ? "the value the team keeps (source: manual)"
                                                          : std::string(to_string(artifact->source)),
-                      artifact->format == "tls" ? " (the certificate key and chain)" : ""),
+                      artifact->format == "tls"    ? " (the certificate key and chain)"
+                      : artifact->format == "hmac" ? ". The command prompts for the access key ID and the secret "
+                                                     "access key: paste this block on its own and type them"
+                                                   : ""),
           {create}, fmt::format("{} {} shows the expected keys", what, name), p.rto(serves_again));
   }
 }
@@ -192,7 +199,11 @@ void prepare_project(Procedure& p, const Takeover& t) {
   if (region == nullptr || !region->project) {
     const std::string group = d.resource_group ? fmt::format(" (resource group {})", d.resource_group->name)
                                                : std::string(" (set RESOURCE_GROUP to its resource group first)");
-    p.add("create-project", "restore", fmt::format("Create project {} in {}{}", d.project, t.region, group),
+    // Code Engine allows 20 projects per region, and a project deleted in the last 7 days still counts.
+    p.add("create-project", "restore",
+          fmt::format("Create project {} in {}{}; the region holds at most {} projects, those deleted in the last 7 "
+                      "days included",
+                      d.project, t.region, group, caps::projects),
           {act(K::create_project, t.region)},
           fmt::format("{} shows region {}; {} shows status active", planner::show_target(), t.region,
                       planner::get_project(d.project)),

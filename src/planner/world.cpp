@@ -169,4 +169,12 @@ const Artifact* store_secret(const Deployment& d, const DataStore& store) {
   return store.secret ? d.secret(store.secret->name) : nullptr;
 }
 
+std::optional<std::string> secret_source_lost(const WorldState& state, const Deployment& d, std::string_view name) {
+  const Artifact* secret = d.secret(name);
+  if (secret == nullptr || secret->source != Source::secrets_manager || !secret->source_region ||
+      state.reachable(secret->source_region->name))
+    return std::nullopt;
+  return secret->source_region->name;
+}
+
 }  // namespace ceplan

@@ -90,6 +90,11 @@ void lose(WorldState& state, const std::vector<std::string>& lost);
 [[nodiscard]] const DataStore* stale_store(const Deployment& deployment, const WorldState& state,
                                            const RegionState& region, const std::string& app);
 
+/// The region of the Secrets Manager instance secret `name` is re-created from, when the state has
+/// lost it; nullopt when it can be re-created.
+[[nodiscard]] std::optional<std::string> secret_source_lost(const WorldState& state, const Deployment& deployment,
+                                                            std::string_view name);
+
 /// The secret that holds a store's connection settings, when it names a declared one.
 [[nodiscard]] const Artifact* store_secret(const Deployment& deployment, const DataStore& store);
 

@@ -84,6 +84,7 @@ Json plan_json(const Deployment& d, const ScenarioPlan& plan) {
   for (const AppOutcome& app : plan.apps) {
     Json entry{{"name", app.name}, {"status", to_string(app.status)}, {"serving_regions", app.serving_regions}};
     entry["lost_registry"] = app.lost_registry.empty() ? Json(nullptr) : Json(app.lost_registry);
+    entry["lost_secret"] = app.lost_secret.empty() ? Json(nullptr) : Json(app.lost_secret);
     if (app.failover) {
       entry["failover_seconds"] = app.failover->total();
       entry["failover_terms"] = Json{{"detection", app.failover->detection},
@@ -108,7 +109,8 @@ Json plan_json(const Deployment& d, const ScenarioPlan& plan) {
     jobs.push_back(Json{{"name", job.name},
                         {"status", to_string(job.status)},
                         {"regions", job.regions},
-                        {"lost_registry", job.lost_registry.empty() ? Json(nullptr) : Json(job.lost_registry)}});
+                        {"lost_registry", job.lost_registry.empty() ? Json(nullptr) : Json(job.lost_registry)},
+                        {"lost_secret", job.lost_secret.empty() ? Json(nullptr) : Json(job.lost_secret)}});
   }
   return Json{{"ceplan", version()},
               {"project", d.project},

@@ -127,11 +127,11 @@ void check_rto_band(const Subject& s, Findings& findings) {
 }
 
 void check_limit(Findings& findings, const Setting& setting, std::string_view what, std::int64_t low, std::int64_t high,
-                 std::string_view unit = "s") {
+                 std::string_view unit = "s", std::string_view source = {}) {
   if (setting.given && (setting.value < low || setting.value > high)) {
-    findings.add(
-        RuleId::edge_proxy_limits, setting.location,
-        fmt::format("{} of {}{} is outside what CIS accepts ({}-{}{})", what, setting.value, unit, low, high, unit));
+    findings.add(RuleId::edge_proxy_limits, setting.location,
+                 fmt::format("{} of {}{} is outside what CIS accepts ({}-{}{}{})", what, setting.value, unit, low, high,
+                             unit, source));
   }
 }
 
@@ -145,7 +145,8 @@ void check_proxy_limits(const Subject& s, Findings& findings) {
   check_limit(findings, check.timeout, "health-check timeout", min_timeout, max_timeout);
   check_limit(findings, check.retries, "health-check retries", min_retries, max_retries, "");
   if (!proxy->proxied) {
-    check_limit(findings, proxy->ttl, "DNS-only TTL", min_dns_ttl, max_dns_ttl);
+    check_limit(findings, proxy->ttl, "DNS-only TTL", min_dns_ttl, max_dns_ttl, "s",
+                " as cis glb-proxy-modes gives it");
   }
   if (proxy->plan && proxy->plan->name == cis_plans[0]) {  // standard-next
     if (check.interval.value < standard_next_minimum && check.interval.value >= min_interval) {

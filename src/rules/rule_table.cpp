@@ -130,7 +130,9 @@ const std::vector<RuleInfo> rules{
      "health check or TTL outside what CIS accepts, or below the plan's minimum",
      "CIS accepts health-check intervals of 5-3600 s, timeouts of 1-10 s, 1-3 retries and, for DNS-only load "
      "balancers, TTLs of 30 s-10 min; the Standard Next plan needs an interval and TTL of at least 60 s. A "
-     "value outside these is rejected or silently clamped, so the failover estimate would be wrong.",
+     "value outside these is rejected or silently clamped, so the failover estimate would be wrong. IBM's "
+     "pages disagree on the TTL floor: ceplan follows the 30 s of cis glb-proxy-modes, not the 10 s the plan "
+     "comparison gives Enterprise nor the 120 s of the Terraform provider's documentation.",
      "health_check: { interval: 2s }", "use a value CIS accepts on your plan"},
     {RuleId::missing_tls_secret, "CE207", "missing-tls-secret", warning,
      "an edge proxy with a custom domain but no tls_secret",
@@ -257,8 +259,8 @@ const std::vector<RuleInfo> rules{
      "set min_scale or max_scale (or the region's override) to Terraform's"},
     {RuleId::terraform_health_check, "CE405", "terraform-health-check", warning,
      "the edge proxy's health check differs from Terraform's CIS health check",
-     "Detection time is interval x (retries + 1) plus the timeout: the failover time the plan promises is "
-     "computed from the file, not from the check CIS actually runs.",
+     "Detection time is interval + (retries + 1) × timeout, as plans compute it: the failover time the plan "
+     "promises comes from the file, not from the check CIS actually runs.",
      "edge_proxy: { health_check: { interval: 30s } }   # Terraform: interval = 60",
      "copy the path, interval, retries and timeout from the ibm_cis_healthcheck"},
     {RuleId::terraform_ttl, "CE406", "terraform-ttl", warning,

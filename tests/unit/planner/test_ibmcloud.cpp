@@ -18,7 +18,7 @@ TEST_CASE("shell words are quoted only when needed") {
 }
 
 TEST_CASE("each secret format gets its own data flags, and only generic secrets read an env file") {
-  ceplan::Artifact secret{{"db", {}}, ceplan::Source::secrets_manager, {}, ""};
+  ceplan::Artifact secret{{"db", {}}, ceplan::Source::secrets_manager, {}, "", std::nullopt};
   CHECK(ceplan::planner::create_secret(secret) == "ibmcloud ce secret create --name db --from-env-file db.env");
   secret.format = "tls";
   CHECK(ceplan::planner::create_secret(secret) ==

@@ -239,3 +239,42 @@ apps:
   CHECK(into_gb.notes.empty());
   CHECK(into_gb.unsafe.empty());
 }
+
+TEST_CASE("a runbook from the region of a secret's Secrets Manager says so, and the simulator flags its creation") {
+  const auto d = ceplan::load_deployment(R"(version: 1
+project: p
+regions:
+  - { id: us-south, role: primary }
+  - { id: eu-de, role: recovery }
+failover: { strategy: backup-restore }
+apps:
+  - { name: a, image: de.icr.io/p/a:1, secrets: [db] }
+secrets:
+  - { name: db, source: secrets-manager, source_region: eu-gb }
+)",
+                                         "d.yaml");
+  // The instance is in eu-gb, which a restore from us-south does not lose.
+  const auto runbook = ceplan::restore_runbook(d, ceplan::embedded_catalog(), "eu-de", "us-south");
+  CHECK(runbook.notes.empty());
+  CHECK(runbook.steps[position(runbook, "secret-db")].violations.empty());
+  std::string lost_text = R"(version: 1
+project: p
+regions:
+  - { id: us-south, role: primary }
+  - { id: eu-de, role: recovery }
+failover: { strategy: backup-restore }
+apps:
+  - { name: a, image: de.icr.io/p/a:1, secrets: [db] }
+secrets:
+  - { name: db, source: secrets-manager, source_region: us-south }
+)";
+  const auto lost = ceplan::restore_runbook(ceplan::load_deployment(lost_text, "d.yaml"), ceplan::embedded_catalog(),
+                                            "eu-de", "us-south");
+  CHECK(std::find(lost.notes.begin(), lost.notes.end(),
+                  "secret db is re-created from Secrets Manager in us-south, which is lost: create it from a copy the "
+                  "team keeps elsewhere instead of the step below") != lost.notes.end());
+  const auto& step = lost.steps[position(lost, "secret-db")];
+  REQUIRE(step.violations.size() == 1);
+  CHECK(step.violations[0] ==
+        "invariant 2 (preconditions): secret db is re-created from Secrets Manager in us-south, which is lost");
+}

@@ -336,3 +336,31 @@ TEST_CASE("fencing a lost region that holds the fallback pool makes a surviving 
   REQUIRE(plain != other.steps.end());
   CHECK_THAT(plain->title, !Catch::Contains("fallback"));
 }
+
+TEST_CASE("a workload whose secret comes from a lost Secrets Manager and is not where it takes over stays down") {
+  const std::string text = R"(version: 1
+project: p
+regions:
+  - { id: us-south, role: primary }
+  - { id: eu-de, role: recovery }
+failover: { strategy: backup-restore }
+apps:
+  - { name: a, image: de.icr.io/p/a:1, secrets: [db] }
+  - { name: b, image: de.icr.io/p/b:1 }
+secrets:
+  - { name: db, source: secrets-manager, source_region: us-south }
+)";
+  const auto plan = plan_for(text, ceplan::ScenarioKind::region, "us-south");
+  CHECK(plan.apps[0].lost_secret == "db (Secrets Manager in us-south)");
+  CHECK(plan.apps[1].lost_secret.empty());
+  Lines ids;
+  for (const auto& step : plan.steps) ids.push_back(step.id);
+  CHECK(std::find(ids.begin(), ids.end(), "secret-sources") != ids.end());
+  CHECK(std::find(ids.begin(), ids.end(), "app-a") == ids.end());
+  CHECK(std::find(ids.begin(), ids.end(), "app-b") != ids.end());
+  CHECK(plan.unsafe.empty());
+  // With the instance elsewhere, the secret is re-created as usual.
+  std::string elsewhere = text;
+  elsewhere.replace(elsewhere.find("source_region: us-south"), 23, "source_region: eu-gb");
+  CHECK(plan_for(elsewhere, ceplan::ScenarioKind::region, "us-south").apps[0].lost_secret.empty());
+}

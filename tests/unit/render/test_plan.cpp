@@ -63,7 +63,8 @@ TEST_CASE("runbook Markdown is a checklist with commands in shell blocks") {
   const std::string markdown = ceplan::render::runbook(runbook, ceplan::render::PlanFormat::markdown);
   CHECK_THAT(markdown, Catch::Contains("| project | from | to | objectives | estimate |"));
   CHECK_THAT(markdown, Catch::Contains("- [ ] **create-project** — Create project my shop: ü in eu-gb (set "
-                                       "RESOURCE\\_GROUP to its resource group first)\n  ```sh\n"));
+                                       "RESOURCE\\_GROUP to its resource group first); the region holds at most 20 "
+                                       "projects, those deleted in the last 7 days included\n  ```sh\n"));
   CHECK_THAT(markdown, Catch::Contains("  ibmcloud ce project create --name 'my shop: ü' &&\n"));
   const auto json = nlohmann::json::parse(ceplan::render::runbook(runbook, ceplan::render::PlanFormat::json));
   CHECK(json["from"] == "us-south");
