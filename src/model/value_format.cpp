@@ -1,7 +1,11 @@
 #include "model/value_format.hpp"
 
 #include <algorithm>
+#include <array>
+#include <optional>
 #include <vector>
+
+#include <fmt/format.h>
 
 namespace ceplan {
 namespace {
@@ -85,9 +89,67 @@ bool is_image(std::string_view v) {
   return std::all_of(parts.begin() + static_cast<std::ptrdiff_t>(first), parts.end(), is_component);
 }
 
-bool is_cron_field(std::string_view v) {
-  return !v.empty() &&
-         all_of(v, [](char c) { return alnum(c) || c == '*' || c == ',' || c == '/' || c == '-' || c == '?'; });
+// A cron field as Knative's PingSource validates it (robfig/cron's standard parser): a list of
+// `*` or `?`, a value, or a range `a-b`, each with an optional `/step`; values within the field's
+// bounds, or month and weekday names in any case.
+struct CronField {
+  unsigned low;
+  unsigned high;
+  std::array<std::string_view, 12> names;  // names[i] is low + i; empty when the field has none
+};
+
+constexpr std::array<CronField, 5> cron_fields{{
+    {0, 59, {}},
+    {0, 23, {}},
+    {1, 31, {}},
+    {1, 12, {"jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"}},
+    {0, 6, {"sun", "mon", "tue", "wed", "thu", "fri", "sat"}},
+}};
+
+std::optional<unsigned> cron_value(std::string_view v, const CronField& field) {
+  if (v.empty() || v.size() > 3)
+    return std::nullopt;
+  if (std::all_of(v.begin(), v.end(), [](char c) { return c >= '0' && c <= '9'; })) {
+    if (v.size() > 2)  // as the schema's pattern: at most two digits
+      return std::nullopt;
+    unsigned n = 0;
+    for (const char c : v) n = n * 10 + static_cast<unsigned>(c - '0');
+    return n;
+  }
+  for (std::size_t i = 0; i < field.names.size() && !field.names[i].empty(); ++i) {
+    const std::string_view name = field.names[i];
+    if (v.size() == 3 &&
+        std::equal(v.begin(), v.end(), name.begin(), [](char a, char b) { return static_cast<char>(a | 0x20) == b; }))
+      return field.low + static_cast<unsigned>(i);
+  }
+  return std::nullopt;
+}
+
+bool is_cron_range(std::string_view expr, const CronField& field) {
+  const auto slash = expr.find('/');
+  if (slash != std::string_view::npos) {
+    const auto step = cron_value(expr.substr(slash + 1), CronField{0, 0, {}});
+    if (!step || *step == 0 || expr.find('/', slash + 1) != std::string_view::npos)
+      return false;
+    expr = expr.substr(0, slash);
+  }
+  if (expr == "*" || expr == "?")
+    return true;
+  const auto dash = expr.find('-');
+  const auto low = cron_value(expr.substr(0, dash), field);
+  const auto high = dash == std::string_view::npos ? low : cron_value(expr.substr(dash + 1), field);
+  return low && high && *low >= field.low && *high <= field.high && *low <= *high;
+}
+
+bool is_cron_field(std::string_view v, const CronField& field) {
+  std::size_t start = 0;
+  while (start <= v.size()) {
+    const std::size_t comma = std::min(v.find(',', start), v.size());
+    if (!is_cron_range(v.substr(start, comma - start), field))
+      return false;
+    start = comma + 1;
+  }
+  return true;
 }
 
 bool is_cron(std::string_view v) {
@@ -98,12 +160,12 @@ bool is_cron(std::string_view v) {
     const std::size_t start = i;
     while (i < v.size() && v[i] != ' ') ++i;
     if (i > start) {
-      if (!is_cron_field(v.substr(start, i - start)))
+      if (fields >= cron_fields.size() || !is_cron_field(v.substr(start, i - start), cron_fields[fields]))
         return false;
       ++fields;
     }
   }
-  return fields == 5;
+  return fields == cron_fields.size();
 }
 
 // Printed after a flag, a value starting with '-' would be read as another flag, quoted or not.
@@ -203,7 +265,9 @@ std::optional<std::string> format_problem(ValueFormat format, std::string_view v
     case ValueFormat::cron:
       if (is_cron(value))
         return std::nullopt;
-      return std::string("must be a cron schedule of five fields (minute hour day month weekday), such as '0 2 * * *'");
+      return std::string(
+          "must be a cron schedule of five fields, minute 0-59, hour 0-23, day 1-31, month 1-12 or "
+          "JAN-DEC, weekday 0-6 or SUN-SAT, such as '0 2 * * *'");
     case ValueFormat::label:
       if (is_label(value))
         return std::nullopt;
@@ -238,6 +302,34 @@ std::optional<std::string> format_problem(ValueFormat format, std::string_view v
   return std::nullopt;
 }
 
+namespace {
+
+// The pattern of is_cron() for the JSON Schema: the same fields, bounds and names, but a range
+// whose start is after its end matches it (a pattern cannot compare the two).
+std::string cron_pattern() {
+  auto names = [](const CronField& field) {
+    std::string out;
+    for (const std::string_view name : field.names) {
+      if (name.empty())
+        break;
+      out += '|';
+      for (const char c : name) out += fmt::format("[{}{}]", static_cast<char>(c - 'a' + 'A'), c);
+    }
+    return out;
+  };
+  const std::array<std::string, 5> values{"[0-5]?[0-9]", "[01]?[0-9]|2[0-3]", "0?[1-9]|[12][0-9]|3[01]",
+                                          "0?[1-9]|1[0-2]" + names(cron_fields[3]), "0?[0-6]" + names(cron_fields[4])};
+  std::string out = "^ *";
+  for (std::size_t i = 0; i < values.size(); ++i) {
+    const std::string value = "(?:" + values[i] + ")";
+    const std::string item = fmt::format("(?:[*?]|{}(?:-{})?)(?:/(?:0?[1-9]|[1-9][0-9]))?", value, value);
+    out += fmt::format("{}{}(?:,{})*", i == 0 ? "" : " +", item, item);
+  }
+  return out + " *$";
+}
+
+}  // namespace
+
 std::string_view format_pattern(ValueFormat format) {
   switch (format) {
     case ValueFormat::any: return "";
@@ -246,7 +338,10 @@ std::string_view format_pattern(ValueFormat format) {
     case ValueFormat::image:
       return "^(([A-Za-z0-9.-]+(:[0-9]+)?|localhost)/)?[a-z0-9]+([._-]+[a-z0-9]+)*(/[a-z0-9]+([._-]+[a-z0-9]+)*)*"
              "(:[A-Za-z0-9_][A-Za-z0-9_.-]{0,127})?(@[a-z0-9]+:[a-f0-9]{32,})?$";
-    case ValueFormat::cron: return "^ *[0-9A-Za-z*,/?-]+( +[0-9A-Za-z*,/?-]+){4} *$";
+    case ValueFormat::cron: {
+      static const std::string pattern = cron_pattern();
+      return pattern;
+    }
     case ValueFormat::label: return "^[^-].{0,255}$";
     case ValueFormat::host: return "^[A-Za-z0-9]([A-Za-z0-9.-]{0,251}[A-Za-z0-9])?$";
     case ValueFormat::project:

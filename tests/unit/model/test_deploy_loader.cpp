@@ -157,8 +157,8 @@ TEST_CASE("input errors are pinned with message and location") {
   CHECK(
       load_errors(head +
                   "regions: [us-south]\njobs:\n  - { name: j, image: i, schedule: bad, scheduled_in: [us-south] }\n") ==
-      Lines{"d.yaml:5:36: error: 'schedule' must be a cron schedule of five fields (minute hour day month weekday), "
-            "such as '0 2 * * *', not 'bad'"});
+      Lines{"d.yaml:5:36: error: 'schedule' must be a cron schedule of five fields, minute 0-59, hour 0-23, day "
+            "1-31, month 1-12 or JAN-DEC, weekday 0-6 or SUN-SAT, such as '0 2 * * *', not 'bad'"});
   CHECK(load_errors("version: 2\nproject: p\nregions: [us-south]\n") ==
         Lines{"d.yaml:1:10: error: unsupported version 2; this ceplan reads version 1"});
   CHECK(load_errors("version: one\nproject: p\nregions: [us-south]\n") ==
@@ -224,8 +224,11 @@ TEST_CASE("names, images, schedules and app regions Code Engine would reject are
               "d.yaml:5:29: error: 'image' must be an image reference such as icr.io/namespace/app:1.0, not 'my image'",
               "d.yaml:5:50: error: 'regions' must list at least one region"});
   CHECK(load_errors(head + "jobs:\n  - { name: j, image: i, schedule: every day at noon }\n") ==
-        Lines{"d.yaml:5:36: error: 'schedule' must be a cron schedule of five fields (minute hour day month weekday), "
-              "such as '0 2 * * *', not 'every day at noon'"});
+        Lines{"d.yaml:5:36: error: 'schedule' must be a cron schedule of five fields, minute 0-59, hour 0-23, day "
+              "1-31, month 1-12 or JAN-DEC, weekday 0-6 or SUN-SAT, such as '0 2 * * *', not 'every day at noon'"});
+  CHECK(load_errors(head + "jobs:\n  - { name: j, image: i, schedule: '0 25 * * *' }\n") ==
+        Lines{"d.yaml:5:36: error: 'schedule' must be a cron schedule of five fields, minute 0-59, hour 0-23, day "
+              "1-31, month 1-12 or JAN-DEC, weekday 0-6 or SUN-SAT, such as '0 2 * * *', not '0 25 * * *'"});
   CHECK(load_errors(head + "secrets:\n  - { name: '-x' }\n") ==
         Lines{"d.yaml:5:13: error: 'name' must be lower-case letters, digits, '-' and '.', starting and ending with a "
               "letter or digit, at most 253 characters, not '-x'"});
