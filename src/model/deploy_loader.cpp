@@ -263,6 +263,10 @@ private:
     m_read.duration(node, "restore_time", store.restore_time);
     m_read.duration(node, "promote_time", store.promote_time);
     store.secret = m_read.optional_ref(node, "secret", "data");
+    if (const Node* value = node.find("engine")) {
+      if (auto engine = m_read.choice(*value, "'engine'", lists().engine_names))
+        store.engine = Ref{std::string(*engine), value->mark};
+    }
     m_out.data.push_back(std::move(store));
   }
 

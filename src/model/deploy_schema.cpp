@@ -242,6 +242,7 @@ std::vector<Object> make_objects() {  // NOLINT(readability-function-size)
            optional("promote_time", Type::duration, "Time to promote the replica.", seconds(d::promote_time)),
            shaped(optional("secret", Type::string, "Secret holding the store's connection settings."),
                   ValueFormat::dns_name),
+           choice("engine", engine_names, "Database engine, for the limits IBM Cloud Databases puts on replicas."),
        }},
       {"placement",
        "What an app does differently in one region.",

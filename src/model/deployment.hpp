@@ -155,6 +155,7 @@ struct DataStore {
   Setting restore_time{defaults::restore_time, {}, false};  ///< seconds to restore from a backup
   Setting promote_time{defaults::promote_time, {}, false};  ///< seconds to promote the replica
   std::optional<Ref> secret;                                ///< the secret holding its connection settings
+  std::optional<Ref> engine;                                ///< postgresql, mysql, enterprisedb or other
 
   /// True if a backup leaves the store's region (cross_region_copy, backup_in or replica_in).
   [[nodiscard]] bool has_off_region_copy() const;

@@ -42,6 +42,7 @@ struct SchemaLists {
   Keys job_placement_keys = schema::keys("job_placement");
   Keys steering_names = schema::choices("edge_proxy", "steering");
   Keys visibility_names = schema::choices("app", "visibility");
+  Keys engine_names = schema::choices("data", "engine");
 };
 
 /// The enumerator whose spelling is `name`, `name` being one of `names` (checked by the reader).

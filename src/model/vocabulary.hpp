@@ -36,6 +36,8 @@ inline constexpr std::array<std::string_view, 6> secret_formats{"generic",  "bas
 inline constexpr std::array<std::string_view, 4> steering_names{"failover", "geo", "dynamic", "random"};
 /// App visibilities, as `ibmcloud ce application create --visibility` takes them.
 inline constexpr std::array<std::string_view, 3> visibility_names{"public", "private", "project"};
+/// Data store engines whose replicas IBM Cloud Databases documents; `other` for anything else.
+inline constexpr std::array<std::string_view, 4> engine_names{"postgresql", "mysql", "enterprisedb", "other"};
 /// Edge-proxy services ceplan knows.
 inline constexpr std::array<std::string_view, 1> edge_services{"cis"};
 /// CIS plans whose limits CE206 checks.

@@ -27,14 +27,16 @@ std::string short_list(const std::vector<std::string>& names) {
   return fmt::format("{} and {} more", fmt::join(names.begin(), names.begin() + shown, ", "), names.size() - shown);
 }
 
-// The registry domain of the first project region that survives, to push copies to.
+// The registry domain of each project region that survives, to push copies to: each region pulls
+// best from its own.
 std::string surviving_registry(const Deployment& d, const Catalog& catalog, const WorldState& state) {
+  std::vector<std::string> out;
   for (const ProjectRegion& entry : d.regions) {
     const Region* region = catalog.find(entry.id.name);
     if (region != nullptr && region->registry && state.reachable(region->id))
-      return fmt::format("{} ({})", *region->registry, region->id);
+      add_once(out, fmt::format("{} for {}", *region->registry, region->id));
   }
-  return {};
+  return short_list(out);
 }
 
 }  // namespace

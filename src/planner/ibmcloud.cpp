@@ -395,7 +395,8 @@ std::string commands(const Deployment& d, const std::vector<Action>& actions) {
       if (a.kind == ActionKind::create_project) {
         lines.push_back(target(a.region, d.resource_group));
       } else if (project) {
-        lines.push_back(target(a.region));
+        // A project name is unique only within its resource group: target it when the file names it.
+        lines.push_back(d.resource_group ? target(a.region, d.resource_group) : target(a.region));
         lines.push_back(select_project(d.project));
       }
     }

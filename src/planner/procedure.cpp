@@ -208,7 +208,8 @@ void Procedure::repoint(const std::vector<const DataStore*>& stores) {
                                   : std::string(),
                   stuck.empty() ? std::string()
                                 : fmt::format("; app {} cannot restart, so keeps the old settings, until its image is "
-                                              "in a registry that survives",
+                                              "in a registry that survives: should the old copy answer again, it "
+                                              "would write there, so keep it from serving until then",
                                               fmt::join(stuck, ", "))),
       std::move(actions),
       fmt::format("{} shows the new connection settings in each region{}",

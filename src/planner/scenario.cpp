@@ -104,7 +104,9 @@ void failover_steps(Procedure& p, const ScenarioPlan& plan) {
   for (std::size_t i = 0; i < plan.apps.size(); ++i) {
     const AppOutcome& outcome = plan.apps[i];
     const App& app = d.apps[i];
-    if (outcome.routing != AppStatus::fails_over && outcome.routing != AppStatus::manual_failover)
+    // A down app has nothing to check: it cannot reach its data yet.
+    if ((outcome.routing != AppStatus::fails_over && outcome.routing != AppStatus::manual_failover) ||
+        outcome.status == AppStatus::down)
       continue;
     // Without its registry the app cannot scale up: the freeze step says it serves as it is.
     if (outcome.lost_registry.empty()) {
@@ -115,9 +117,10 @@ void failover_steps(Procedure& p, const ScenarioPlan& plan) {
     if (outcome.routing == AppStatus::fails_over)
       p.add("check-failover-" + app.name.name, "cut over",
             fmt::format("Check that the edge proxy moved app {}'s traffic to {}", app.name.name, serving), {},
-            fmt::format("in the CIS load balancer, the origin pools of {} are unhealthy and {} serve; the domain "
-                        "answers within {} of the outage (detection, propagation, warm-up)",
-                        lost, serving, format_duration(edge_seconds(outcome))),
+            fmt::format(
+                "in the CIS load balancer, the origin pools of {} are disabled or unhealthy and {} serve; the domain "
+                "answers within {} of the outage (detection, propagation, warm-up)",
+                lost, serving, format_duration(edge_seconds(outcome))),
             p.rto(apps_serve));
     else
       p.add("switch-traffic-" + app.name.name, "cut over",

@@ -223,7 +223,8 @@ std::vector<std::string> capacity_lines(const ScenarioPlan& plan) {
 }
 
 constexpr std::string_view capacity_heading =
-    "Capacity at max scale where the load moves (running jobs and builds count too)";
+    "Capacity where the load moves: each app's max scale there plus its share of the lost regions' (running jobs "
+    "and builds count too)";
 
 std::string scenario_title(const ScenarioPlan& plan) {
   return fmt::format("{} {} is lost", to_string(plan.scenario.kind), plan.scenario.target);

@@ -84,9 +84,25 @@ void check_schedule_regions(const Subject& s, Findings& findings) {
   }
 }
 
+// CE315: IBM Cloud Databases for MySQL keeps replicas on one side of the EU Cloud boundary.
+void check_eu_boundary(const Subject& s, Findings& findings) {
+  constexpr std::string_view eu_cloud = "eu-de";
+  for (const DataStore& store : s.deployment.data) {
+    if (!store.engine || store.engine->name != "mysql" || !store.replica_in)
+      continue;
+    if ((store.region.name == eu_cloud) != (store.replica_in->name == eu_cloud)) {
+      findings.add(RuleId::replica_across_eu_boundary, store.replica_in->location,
+                   fmt::format("MySQL data store '{}' in {} has its replica in {}: IBM Cloud Databases for MySQL "
+                               "cannot replicate into or out of the EU Cloud region eu-de",
+                               store.name.name, store.region.name, store.replica_in->name));
+    }
+  }
+}
+
 }  // namespace
 
 void check_dependencies(const Subject& s, Findings& findings) {
+  check_eu_boundary(s, findings);
   check_store_secrets(s, findings);
   check_registry_servers(s, findings);
   check_schedule_regions(s, findings);

@@ -232,6 +232,12 @@ const std::vector<RuleInfo> rules{
      "or a stale definition left from before, and plans cannot move a schedule there.",
      "jobs:\n  - { name: j, image: icr.io/x/j:1, regions: [us-south], scheduled_in: [eu-de] }",
      "define the job in that region too, or schedule it where it is defined"},
+    {RuleId::replica_across_eu_boundary, "CE315", "replica-across-eu-boundary", error,
+     "a MySQL data store's replica_in crosses the EU Cloud boundary of eu-de",
+     "IBM Cloud Databases for MySQL cannot place a read replica across the boundary of the EU Cloud region "
+     "eu-de, in or out (databases-for-mysql read replicas). The replica the plans promote would not exist.",
+     "data:\n  - { name: db, engine: mysql, region: us-south, replica_in: eu-de }",
+     "keep the replica on the same side of the EU Cloud boundary, or copy backups across it instead"},
     // CE4xx compare the deploy file with Terraform (validate --terraform PLAN.json, docs/terraform.md).
     {RuleId::terraform_region, "CE401", "terraform-region", error,
      "Terraform has a Code Engine project in a region the deploy file does not list",

@@ -57,6 +57,7 @@ enum class RuleId : std::uint8_t {
   store_without_secret,        ///< CE312
   registry_secret_servers,     ///< CE313
   schedule_where_undefined,    ///< CE314
+  replica_across_eu_boundary,  ///< CE315
   terraform_region,            ///< CE401
   terraform_placement,         ///< CE402
   terraform_image,             ///< CE403

@@ -52,7 +52,7 @@ TEST_CASE("each region's commands run as one chain, so a failed target or select
         "ibmcloud ce project create --name 'my shop' &&\n"
         "ibmcloud ce project select --name 'my shop' &&\n"
         "ibmcloud ce secret create --name db --from-env-file db.env &&\n"
-        "ibmcloud target -r us-east &&\n"
+        "ibmcloud target -r us-east -g prod &&\n"
         "ibmcloud ce project select --name 'my shop' &&\n"
         "ibmcloud ce application update --name api");
 }
@@ -141,7 +141,7 @@ TEST_CASE("values that validation would refuse are still quoted, so quoting alon
   // those (test_deploy_loader), and the oracle catches one that gets through.
   d.resource_group = ceplan::Ref{"--output=x", {}};
   CHECK(first_unsafe(fuzz::every_command_line(d, ceplan::test::shared_catalog())) ==
-        "an option's value that reads as an option: --output=x: ibmcloud target -r in-che -g --output=x &&");
+        "an option's value that reads as an option: --output=x: ibmcloud target -r eu-de -g --output=x &&");
 }
 
 TEST_CASE("every command line of every example is one the shell runs as printed") {

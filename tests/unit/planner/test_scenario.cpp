@@ -210,7 +210,7 @@ TEST_CASE("losing the region of the registry degrades apps and jobs that pull fr
   CHECK(plan.steps[0].title == "Confirm the outage of us-east on the IBM Cloud status page");
   CHECK_THAT(plan.steps[1].title, Catch::StartsWith("Freeze deploys, restarts and scale changes of app api, job "
                                                     "nightly, job adhoc: icr.io (us-east) cannot be reached"));
-  CHECK_THAT(plan.steps[2].title, Catch::Contains("such as us.icr.io (us-south)"));
+  CHECK_THAT(plan.steps[2].title, Catch::Contains("such as us.icr.io for us-south, ca.icr.io for ca-tor, by"));
   CHECK(plan.unsafe.empty());
 }
 
@@ -271,7 +271,8 @@ data:
                                     [](const ceplan::Step& step) { return step.id == "connect-main"; });
   REQUIRE(connect != plan.steps.end());
   CHECK_THAT(connect->title, Catch::EndsWith("app a in eu-de cannot restart, so keeps the old settings, until its "
-                                             "image is in a registry that survives"));
+                                             "image is in a registry that survives: should the old copy answer "
+                                             "again, it would write there, so keep it from serving until then"));
   CHECK_THAT(connect->command, !Catch::Contains("application update"));
   CHECK(plan.unsafe.empty());
 }

@@ -154,6 +154,8 @@ const std::vector<Case> cases{
      clean + "jobs:\n  - { name: j, image: icr.io/p/j:1, registry_secret: pull, regions: [us-south], "
              "schedule: '0 * * * *', scheduled_in: [us-south] }\n",
      12, 119},
+    {"CE315", clean + "data:\n  - { name: db, engine: mysql, region: us-south, replica_in: eu-de, secret: tls }\n",
+     clean + "data:\n  - { name: db, engine: postgresql, region: us-south, replica_in: eu-de, secret: tls }\n", 12, 62},
     {"CE311", clean + "data:\n  - { name: db, region: us-south, backup_in: eu-de, replica_in: us-south }\n",
      clean + "data:\n  - { name: db, region: us-south, backup_in: eu-de, replica_in: eu-de }\n", 12, 65},
 };
