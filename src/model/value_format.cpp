@@ -7,6 +7,8 @@
 
 #include <fmt/format.h>
 
+#include "model/time_zones.hpp"
+
 namespace ceplan {
 namespace {
 
@@ -227,9 +229,10 @@ bool is_url_path(std::string_view v) {
   });
 }
 
+// The schema's pattern checks the shape; the loader checks the name against the tz database too.
 bool is_time_zone(std::string_view v) {
   return !v.empty() && v.size() <= 64 && alnum(v.front()) &&
-         all_of(v, [](char c) { return alnum(c) || c == '_' || c == '+' || c == '-' || c == '/'; });
+         all_of(v, [](char c) { return alnum(c) || c == '_' || c == '+' || c == '-' || c == '/'; }) && is_tz_name(v);
 }
 
 // Looser than a catalog id (lower case, '-' between words) so that `US-South` or `us_south`

@@ -2,6 +2,7 @@
 
 #include <regex>
 
+#include "model/time_zones.hpp"
 #include "model/value_format.hpp"
 
 using ceplan::ValueFormat;
@@ -73,6 +74,17 @@ TEST_CASE("a cron range that ends before it starts is refused, though the schema
   CHECK_FALSE(fits(ValueFormat::cron, "0 5-3 * * *"));
   CHECK(matches(ValueFormat::cron, "0 5-3 * * *"));
   CHECK(fits(ValueFormat::cron, "0 3-5 * * *"));
+}
+
+TEST_CASE("a time zone is a name of the IANA database; the schema's pattern checks only its shape") {
+  CHECK(fits(ValueFormat::time_zone, "Europe/London"));
+  CHECK(fits(ValueFormat::time_zone, "UTC"));
+  CHECK(fits(ValueFormat::time_zone, "America/Argentina/Buenos_Aires"));
+  CHECK(fits(ValueFormat::time_zone, "US/Eastern"));  // a link
+  CHECK_FALSE(fits(ValueFormat::time_zone, "Mars/Olympus_Mons"));
+  CHECK(matches(ValueFormat::time_zone, "Mars/Olympus_Mons"));
+  CHECK_FALSE(fits(ValueFormat::time_zone, "europe/london"));
+  CHECK_FALSE(ceplan::tz_database_version().empty());
 }
 
 TEST_CASE("labels and hosts") {
