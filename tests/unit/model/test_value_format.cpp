@@ -76,7 +76,7 @@ TEST_CASE("a cron range that ends before it starts is refused, though the schema
   CHECK(fits(ValueFormat::cron, "0 3-5 * * *"));
 }
 
-TEST_CASE("a time zone is a name of the IANA database; the schema's pattern checks only its shape") {
+TEST_CASE("a time zone is a name of the IANA database, and the schema pattern checks only its shape") {
   CHECK(fits(ValueFormat::time_zone, "Europe/London"));
   CHECK(fits(ValueFormat::time_zone, "UTC"));
   CHECK(fits(ValueFormat::time_zone, "America/Argentina/Buenos_Aires"));
