@@ -15,6 +15,7 @@ line per class and command and exits 1 if any grows faster than linearly. `bound
 stress the parser most) at 8 MiB under the default limits, and exits 1 if any takes more than
 256 MiB or 2 s.
 """
+import contextlib
 import json
 import os
 import re
@@ -207,22 +208,29 @@ def cpu_seconds():
     return usage.ru_utime + usage.ru_stime
 
 
-def measure_once(ceplan, command, text, after=(), limits=LIMITS):
-    with tempfile.NamedTemporaryFile("w", suffix=".yaml", delete=False) as f:
-        f.write(text)
-        path = f.name
-    with tempfile.NamedTemporaryFile("w", suffix=".yaml", delete=False) as f:
-        f.write(HEAD)
-        command = [f.name if word == "{small}" else word for word in command]
+@contextlib.contextmanager
+def written(command, text):
+    """The input in a file, and `command` with `{small}` naming a file of the smallest deploy file
+    (what `diff` compares with); both files are removed afterwards."""
+    paths = []
     try:
+        for content in (text, HEAD):
+            with tempfile.NamedTemporaryFile("w", suffix=".yaml", delete=False) as f:
+                f.write(content)
+                paths.append(f.name)
+        yield [paths[1] if word == "{small}" else word for word in command], paths[0]
+    finally:
+        for path in paths:
+            os.unlink(path)
+
+
+def measure_once(ceplan, command, text, after=(), limits=LIMITS):
+    with written(command, text) as (command, path):
         before = cpu_seconds()
         # GNU time reports the peak resident set of this one run, in KiB.
         run = subprocess.run(["/usr/bin/time", "-f", "%M", ceplan, *command, path, *after, *limits],
                              stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True, check=False)
         return cpu_seconds() - before, int(run.stderr.strip().splitlines()[-1])
-    finally:
-        os.unlink(path)
-        os.unlink(f.name)
 
 
 def measure_glob(ceplan, size):
@@ -292,21 +300,12 @@ def instructions(ceplan, command, text, after=()):
     machine, so it measures the work done, not how the caches take it. None without valgrind."""
     if shutil.which("valgrind") is None:
         return None
-    with tempfile.NamedTemporaryFile("w", suffix=".yaml", delete=False) as f:
-        f.write(text)
-        path = f.name
-    with tempfile.NamedTemporaryFile("w", suffix=".yaml", delete=False) as f:
-        f.write(HEAD)
-        command = [f.name if word == "{small}" else word for word in command]
-    try:
+    with written(command, text) as (command, path):
         run = subprocess.run(["valgrind", "--tool=callgrind", "--callgrind-out-file=/dev/null", ceplan, *command, path,
                               *after, *LIMITS], stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True,
                              check=False)
         found = re.search(r"Collected : (\d+)", run.stderr)
         return int(found.group(1)) if found else None
-    finally:
-        os.unlink(path)
-        os.unlink(f.name)
 
 
 def compare(label, small, large, recount=None):

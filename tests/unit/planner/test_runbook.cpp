@@ -241,7 +241,9 @@ apps:
 }
 
 TEST_CASE("a runbook from the region of a secret's Secrets Manager says so, and the simulator flags its creation") {
-  const auto d = ceplan::load_deployment(R"(version: 1
+  // The secret's instance is in `instance`; the runbook restores from us-south into eu-de.
+  const auto restore = [](const std::string& instance) {
+    const std::string text = R"(version: 1
 project: p
 regions:
   - { id: us-south, role: primary }
@@ -250,26 +252,15 @@ failover: { strategy: backup-restore }
 apps:
   - { name: a, image: de.icr.io/p/a:1, secrets: [db] }
 secrets:
-  - { name: db, source: secrets-manager, source_region: eu-gb }
-)",
-                                         "d.yaml");
-  // The instance is in eu-gb, which a restore from us-south does not lose.
-  const auto runbook = ceplan::restore_runbook(d, ceplan::embedded_catalog(), "eu-de", "us-south");
+  - { name: db, source: secrets-manager, source_region: )" +
+                             instance + " }\n";
+    return ceplan::restore_runbook(ceplan::load_deployment(text, "d.yaml"), ceplan::embedded_catalog(), "eu-de",
+                                   "us-south");
+  };
+  const auto runbook = restore("eu-gb");
   CHECK(runbook.notes.empty());
   CHECK(runbook.steps[position(runbook, "secret-db")].violations.empty());
-  std::string lost_text = R"(version: 1
-project: p
-regions:
-  - { id: us-south, role: primary }
-  - { id: eu-de, role: recovery }
-failover: { strategy: backup-restore }
-apps:
-  - { name: a, image: de.icr.io/p/a:1, secrets: [db] }
-secrets:
-  - { name: db, source: secrets-manager, source_region: us-south }
-)";
-  const auto lost = ceplan::restore_runbook(ceplan::load_deployment(lost_text, "d.yaml"), ceplan::embedded_catalog(),
-                                            "eu-de", "us-south");
+  const auto lost = restore("us-south");
   CHECK(std::find(lost.notes.begin(), lost.notes.end(),
                   "secret db is re-created from Secrets Manager in us-south, which is lost: create it from a copy the "
                   "team keeps elsewhere instead of the step below") != lost.notes.end());
