@@ -30,4 +30,9 @@ inline const Catalog& shared_catalog() {
   return catalog;
 }
 
+/// The head of a deploy file under backup-restore: project p, primary us-south, recovery eu-de.
+inline const std::string backup_restore_head =
+    "version: 1\nproject: p\nregions:\n  - { id: us-south, role: primary }\n  - { id: eu-de, role: recovery }\n"
+    "failover: { strategy: backup-restore }\n";
+
 }  // namespace ceplan::test

@@ -1,5 +1,7 @@
 #include <catch2/catch.hpp>
 
+#include "test_util.hpp"
+
 #include "model/capacity.hpp"
 #include "model/deploy_loader.hpp"
 
@@ -51,13 +53,7 @@ apps:
 
 TEST_CASE(
     "an app re-created in the takeover region needs the larger scale, and unbounded and unreadable apps are named") {
-  const std::string text = R"(version: 1
-project: p
-regions:
-  - { id: us-south, role: primary }
-  - { id: eu-de, role: recovery }
-failover: { strategy: backup-restore }
-apps:
+  const std::string text = ceplan::test::backup_restore_head + R"(apps:
   - { name: web, image: i, max_scale: 300, regions: { us-south: {}, eu-de: { max_scale: 20 } } }
   - { name: free, image: i, max_scale: 0 }
   - { name: odd, image: i, cpu: lots }

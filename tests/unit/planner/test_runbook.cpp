@@ -243,13 +243,7 @@ apps:
 TEST_CASE("a runbook from the region of a secret's Secrets Manager says so, and the simulator flags its creation") {
   // The secret's instance is in `instance`; the runbook restores from us-south into eu-de.
   const auto restore = [](const std::string& instance) {
-    const std::string text = R"(version: 1
-project: p
-regions:
-  - { id: us-south, role: primary }
-  - { id: eu-de, role: recovery }
-failover: { strategy: backup-restore }
-apps:
+    const std::string text = ceplan::test::backup_restore_head + R"(apps:
   - { name: a, image: de.icr.io/p/a:1, secrets: [db] }
 secrets:
   - { name: db, source: secrets-manager, source_region: )" +

@@ -339,13 +339,7 @@ TEST_CASE("fencing a lost region that holds the fallback pool makes a surviving 
 }
 
 TEST_CASE("a workload whose secret comes from a lost Secrets Manager and is not where it takes over stays down") {
-  const std::string text = R"(version: 1
-project: p
-regions:
-  - { id: us-south, role: primary }
-  - { id: eu-de, role: recovery }
-failover: { strategy: backup-restore }
-apps:
+  const std::string text = ceplan::test::backup_restore_head + R"(apps:
   - { name: a, image: de.icr.io/p/a:1, secrets: [db] }
   - { name: b, image: de.icr.io/p/b:1 }
 secrets:
