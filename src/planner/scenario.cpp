@@ -457,6 +457,27 @@ WorldState scenario_state(const Deployment& d, const Catalog& catalog, const Sce
   return state;
 }
 
+namespace {
+
+// Every create, scale or restart of an app is a new revision of it.
+std::vector<std::pair<std::string, std::int64_t>> revisions_by_region(const std::vector<Step>& steps) {
+  std::vector<std::pair<std::string, std::int64_t>> out;
+  for (const Step& step : steps) {
+    for (const Action& action : step.actions) {
+      if (action.kind != ActionKind::create_app && action.kind != ActionKind::scale_app &&
+          action.kind != ActionKind::restart_app)
+        continue;
+      auto it = std::find_if(out.begin(), out.end(), [&](const auto& entry) { return entry.first == action.region; });
+      if (it == out.end())
+        it = out.insert(out.end(), {action.region, 0});
+      ++it->second;
+    }
+  }
+  return out;
+}
+
+}  // namespace
+
 ScenarioPlan plan(const Deployment& d, const Catalog& catalog, const Scenario& scenario) {
   ScenarioPlan out = outcomes(d, catalog, scenario);
   const WorldState start = scenario_state(d, catalog, scenario);
@@ -474,6 +495,7 @@ ScenarioPlan plan(const Deployment& d, const Catalog& catalog, const Scenario& s
       goal.down.insert(app.name);
   }
   out.unsafe = simulate(d, catalog, start, out.steps, goal);
+  out.revisions = revisions_by_region(out.steps);
   return out;
 }
 

@@ -74,6 +74,9 @@ struct ScenarioPlan {
   std::vector<std::string> unreachable;      ///< every region it takes, the project's or not
   std::vector<std::string> lost_registries;  ///< "icr.io (us-east)": registries it takes that the file pulls from
   std::vector<RegionLoad> capacity;          ///< what each surviving region runs at max scale, when regions are lost
+  /// App revisions the checklist creates per region, in the order it first does (a project holds
+  /// at most 120, old ones included).
+  std::vector<std::pair<std::string, std::int64_t>> revisions;
   std::shared_ptr<const DataRecovery> data;  ///< what every store needs after the outage
   std::vector<AppOutcome> apps;              ///< one per app, in file order
   std::vector<JobOutcome> jobs;              ///< one per job, in file order

@@ -79,6 +79,12 @@ Json capacity_json(const std::vector<RegionLoad>& loads) {
               {"regions", std::move(list)}};
 }
 
+Json revisions_json(const ScenarioPlan& plan) {
+  Json out = Json::object();
+  for (const auto& [region, count] : plan.revisions) out[region] = count;
+  return out;
+}
+
 Json plan_json(const Deployment& d, const ScenarioPlan& plan) {
   Json apps = Json::array();
   for (const AppOutcome& app : plan.apps) {
@@ -119,6 +125,7 @@ Json plan_json(const Deployment& d, const ScenarioPlan& plan) {
               {"degraded_regions", plan.degraded},
               {"lost_registries", plan.lost_registries},
               {"capacity", capacity_json(plan.capacity)},
+              {"new_revisions", revisions_json(plan)},
               {"notes", plan.notes},
               {"data", data_json(*plan.data)},
               {"apps", std::move(apps)},
@@ -219,6 +226,9 @@ std::vector<std::string> capacity_lines(const ScenarioPlan& plan) {
       out.push_back(
           fmt::format("{}: cpu or memory not readable, left out: {}", load.region, fmt::join(load.unknown, ", ")));
   }
+  for (const auto& [region, count] : plan.revisions)
+    out.push_back(fmt::format("{}: {} new app revision{} (a project holds at most {}, old ones included)", region,
+                              count, count == 1 ? "" : "s", caps::revisions));
   return out;
 }
 

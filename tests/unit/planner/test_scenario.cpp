@@ -359,3 +359,15 @@ secrets:
   elsewhere.replace(elsewhere.find("source_region: us-south"), 23, "source_region: eu-gb");
   CHECK(plan_for(elsewhere, ceplan::ScenarioKind::region, "us-south").apps[0].lost_secret.empty());
 }
+
+TEST_CASE("a plan counts the app revisions its steps create in each region") {
+  std::string text = warm_standby +
+                     "secrets:\n  - { name: db }\ndata:\n  - { name: ledger, region: us-south, "
+                     "replica_in: ca-tor, secret: db }\n";
+  text.replace(text.find("min_scale: 1 }"), 14, "min_scale: 1, secrets: [db] }");
+  const auto plan = plan_for(text, ceplan::ScenarioKind::region, "us-south");
+  REQUIRE(plan.revisions.size() == 1);
+  CHECK(plan.revisions[0].first == "ca-tor");
+  CHECK(plan.revisions[0].second == 1);  // api restarts to read the promoted ledger
+  CHECK(plan_for(warm_standby, ceplan::ScenarioKind::region, "eu-de").revisions.empty());
+}
