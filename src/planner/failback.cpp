@@ -44,19 +44,31 @@ void stop_duplicates(Procedure& p, const std::vector<std::string>& returning) {
     if (state == nullptr)
       continue;
     std::vector<Action> actions;
+    std::vector<Action> runs;
     for (const std::string& job : state->crons) {
       const bool elsewhere = std::any_of(p.state().regions.begin(), p.state().regions.end(), [&](const auto& entry) {
         return entry.first != region && entry.second.crons.contains(job);
       });
-      if (elsewhere)
+      if (elsewhere) {
         actions.push_back(act(K::delete_cron, region, job));
+        runs.push_back(act(K::list_jobruns, region, job));
+      }
     }
-    if (!actions.empty())
-      p.add("stop-duplicate-schedules-" + region, "fence",
-            fmt::format("Delete the schedules {} still holds for jobs that now run elsewhere, before anything else",
-                        region),
-            std::move(actions), fmt::format("{} in {} lists none of them", planner::list_crons(), region),
-            "no job runs twice");
+    if (actions.empty())
+      continue;
+    actions.insert(actions.end(), runs.begin(), runs.end());
+    Step step = make_step("stop-duplicate-schedules-" + region, "fence",
+                          fmt::format("As soon as {} answers, before deciding anything, delete the schedules it still "
+                                      "holds for jobs that now run elsewhere, and look for a run of them in progress "
+                                      "there",
+                                      region),
+                          std::move(actions),
+                          fmt::format("{} in {} lists none of them; jobrun list shows no run in progress, or the "
+                                      "team has stopped it and checked what it wrote",
+                                      planner::list_crons(), region),
+                          "no job runs twice");
+    step.when_region_answers = true;
+    p.add(std::move(step));
   }
 }
 
@@ -318,12 +330,14 @@ Runbook failback(const Deployment& d, const Catalog& catalog, const Scenario& sc
   out.objectives = objectives_text(d);
   const WorldState normal = initial_state(d);
   Procedure p(d, catalog, start, out.steps);
+  // Fencing the returning region's old schedules cannot wait for the decision: they fire as soon as
+  // the region answers.
+  stop_duplicates(p, returning);
   p.add("confirm-recovery", "preflight",
         fmt::format("Confirm that {} is healthy again on the IBM Cloud status page", out.to), {},
         "the status page lists the region as available", "move back on facts, not hopes");
   p.add("decide", "decide", fmt::format("Decide to move back to {}, in a quiet hour", out.to), {},
         "the incident lead has approved; every later step changes something", p.rto(normal_again));
-  stop_duplicates(p, returning);
   reseed_data(p, normal);
   return_traffic(p, returning, normal);
   move_schedules_back(p, normal);

@@ -197,11 +197,16 @@ TEST_CASE("defect 4: fail-back enables the returning pool first, moves the sched
   CHECK(back.to == "eu-de");
   Lines ids;
   for (const Step& step : back.steps) ids.push_back(step.id);
-  CHECK(ids == Lines{"confirm-recovery", "decide", "stop-duplicate-schedules-eu-de", "reseed-ledger", "freeze-ledger",
+  CHECK(ids == Lines{"stop-duplicate-schedules-eu-de", "confirm-recovery", "decide", "reseed-ledger", "freeze-ledger",
                      "switch-ledger", "connect-ledger", "thaw-ledger", "check-eu-de", "enable-pool-eu-de",
                      "move-schedule-settle", "scale-back-api-eu-gb", "replica-ledger", "verify-domain",
                      "verify-app-api-eu-de", "retire-ledger"});
   CHECK(violations(back.steps, back.unsafe).empty());
+  // The returning region's old schedules go first, as soon as it answers, with a look for a run.
+  REQUIRE(back.steps.front().actions.size() == 2);
+  CHECK(back.steps.front().when_region_answers);
+  CHECK(back.steps.front().actions[0].kind == K::delete_cron);
+  CHECK(back.steps.front().actions[1].kind == K::list_jobruns);
   // The schedule stops with the write freeze, in the region that ran it during the outage, and no
   // run may still be in progress; it goes live where it belongs only once the readers use the
   // switched copy. The instance that served during the outage is retired last.
