@@ -13,7 +13,7 @@ mutations=(
   "2 preconditions: the project is never created|src/planner/takeover.cpp|s/if (region == nullptr || !region->project) {/if (region == nullptr \\&\\& false) {/"
   "3 schedules: a schedule is created while it is live elsewhere|src/planner/takeover.cpp|s/} else if (!live.empty()) {/} else if (false) {/"
   "4 traffic: a lost region's pool is never fenced|src/planner/procedure.cpp|s/if (state != nullptr \&\& state->pool.value_or(false)) {/if (state != nullptr \&\& false) {/"
-  "5 data: only the first reader is restarted|src/planner/procedure.cpp|s/      if (reads) {/      if (reads \&\& !restarts) {/"
+  "5 data: only the first reader is restarted|src/planner/procedure.cpp|s/      } else if (reads) {/      } else if (reads \&\& !restarts) {/"
   "6 scale: a takeover keeps its own scale|src/planner/takeover.cpp|s/    min = std::max(min, before.min_scale);/    (void)before;/"
   "7 goal: fail-back leaves the data where the failover put it|src/planner/failback.cpp|s/    if (now == home || now.empty())/    if (now == home || now.empty() || true)/"
 )
