@@ -152,6 +152,30 @@ void Procedure::recover_data(const std::string& into, bool whole_geography) {
   repoint(recovered);
 }
 
+namespace {
+
+// What happens to the apps that read a repointed secret: restarted, created later, or stuck
+// because their image cannot be pulled.
+std::string readers_clause(bool restarts, bool one, const std::vector<std::string>& stuck) {
+  const std::string_view it = one ? "it" : "them";
+  std::string out = restarts ? fmt::format(
+                                   ", and restart the apps that read {}, in every region that runs them (an "
+                                   "app reads a changed secret only in a new revision)",
+                                   it)
+                    : stuck.empty()
+                        ? fmt::format("; the apps that read {} are created below and read {} as they start", it, it)
+                        : std::string();
+  if (!stuck.empty())
+    out += fmt::format(
+        "; app {} cannot restart, so keeps the old settings, until its image is in a registry that "
+        "survives: should the old copy answer again, it would write there, so keep it from serving "
+        "until then",
+        fmt::join(stuck, ", "));
+  return out;
+}
+
+}  // namespace
+
 void Procedure::repoint(const std::vector<const DataStore*>& stores) {
   std::vector<std::string> secrets;  // each updated once, however many stores it serves
   std::unordered_set<std::string_view> listed;
@@ -198,19 +222,8 @@ void Procedure::repoint(const std::vector<const DataStore*>& stores) {
   for (const DataStore* store : stores) recovered.push_back(store->name.name);
   const bool one = secrets.size() == 1;
   add(stores.size() == 1 ? "connect-" + stores.front()->name.name : std::string("connect-data"), "restore data",
-      fmt::format("Point secret{} {} at the recovered data store{} {}{}{}", one ? "" : "s", names,
-                  recovered.size() == 1 ? "" : "s", fmt::join(recovered, ", "),
-                  restarts ? fmt::format(", and restart the apps that read {}, in every region that runs them (an app "
-                                         "reads a changed secret only in a new revision)",
-                                         one ? "it" : "them")
-                  : stuck.empty() ? fmt::format("; the apps that read {} are created below and read {} as they start",
-                                                one ? "it" : "them", one ? "it" : "them")
-                                  : std::string(),
-                  stuck.empty() ? std::string()
-                                : fmt::format("; app {} cannot restart, so keeps the old settings, until its image is "
-                                              "in a registry that survives: should the old copy answer again, it "
-                                              "would write there, so keep it from serving until then",
-                                              fmt::join(stuck, ", "))),
+      fmt::format("Point secret{} {} at the recovered data store{} {}{}", one ? "" : "s", names,
+                  recovered.size() == 1 ? "" : "s", fmt::join(recovered, ", "), readers_clause(restarts, one, stuck)),
       std::move(actions),
       fmt::format("{} shows the new connection settings in each region{}",
                   one ? fmt::format("ibmcloud ce secret get --name {}", planner::shell_word(names))
