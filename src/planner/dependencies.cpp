@@ -129,7 +129,9 @@ void freeze_deploys(Procedure& p, const ScenarioPlan& plan) {
   p.add("freeze-deploys", "fence",
         fmt::format("Freeze deploys, restarts and scale changes of {}: {} cannot be reached, so no new instance "
                     "can pull an image from it (a new revision, a scale-up, a zone move, a job run); the instances "
-                    "running now keep serving",
+                    "running now keep serving only until Code Engine relocates them, which IBM says can happen at "
+                    "any time (to apply security fixes) and fails without the image, so get the images into a "
+                    "surviving registry soon",
                     short_list(workloads), short_list(plan.lost_registries)),
         {},
         "the pipeline's deploys to the project are paused, and the team knows not to update, restart or scale "

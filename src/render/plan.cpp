@@ -135,8 +135,8 @@ Json plan_json(const Deployment& d, const ScenarioPlan& plan) {
 }
 
 constexpr std::string_view registry_note =
-    "apps that pull from them are degraded: they serve with the instances they have but cannot scale, restart or "
-    "move; jobs cannot start runs";
+    "apps that pull from them are degraded: they serve with the instances they have, until Code Engine moves them, "
+    "but cannot scale, restart or move; jobs cannot start runs";
 
 // "a, b", or "-" for none.
 std::string region_list(const std::vector<std::string>& regions) {
