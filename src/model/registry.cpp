@@ -53,7 +53,11 @@ bool public_sample_image(std::string_view image) {
 }
 
 std::optional<std::string> registry_region(std::string_view image, const Catalog& catalog) {
-  const std::string_view host = public_form(registry_host(image));
+  return registry_host_region(registry_host(image), catalog);
+}
+
+std::optional<std::string> registry_host_region(std::string_view registry, const Catalog& catalog) {
+  const std::string_view host = public_form(registry);
   if (host.empty()) {
     return std::nullopt;
   }

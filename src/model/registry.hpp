@@ -43,5 +43,7 @@ struct RegistryOnlyRegion {
 /// domain. Unknown (nullopt) for
 /// images outside IBM's registry.
 [[nodiscard]] std::optional<std::string> registry_region(std::string_view image, const Catalog& catalog);
+/// The region whose registry `host` ("icr.io", "private.de.icr.io") is, as registry_region() finds it.
+[[nodiscard]] std::optional<std::string> registry_host_region(std::string_view host, const Catalog& catalog);
 
 }  // namespace ceplan

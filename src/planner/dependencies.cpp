@@ -76,7 +76,7 @@ std::vector<std::string> lost_registries(const Catalog& catalog, const ScenarioP
   auto note = [&](const std::string& host) {
     if (host.empty() || !seen.insert(host).second)
       return;
-    const auto home = registry_region(host + "/", catalog);
+    const auto home = registry_host_region(host, catalog);
     out.push_back(fmt::format("{} ({})", host, home.value_or("?")));
   };
   for (const AppOutcome& app : plan.apps) note(app.lost_registry);

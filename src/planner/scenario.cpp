@@ -149,17 +149,18 @@ Takeover takeover_of(const Deployment& d, const ScenarioPlan& plan) {
 }
 
 // The lost project regions, then the other lost regions the file depends on.
-std::string outage_text(const Deployment& d, const ScenarioPlan& plan) {
+std::string outage_text(const Deployment& d, const Catalog& catalog, const ScenarioPlan& plan) {
   std::vector<std::string> regions = plan.lost;
   auto add = [&](std::string region) {
     if (!contains(regions, region))
       regions.push_back(std::move(region));
   };
-  for (const std::string& registry : plan.lost_registries) {
-    // "icr.io (us-east)" -> "us-east"
-    const auto open = registry.rfind('(');
-    add(registry.substr(open + 1, registry.size() - open - 2));
-  }
+  auto add_registry = [&](const std::string& host) {
+    if (const auto home = host.empty() ? std::nullopt : registry_host_region(host, catalog))
+      add(*home);
+  };
+  for (const AppOutcome& app : plan.apps) add_registry(app.lost_registry);
+  for (const JobOutcome& job : plan.jobs) add_registry(job.lost_registry);
   for (const DataStore& store : d.data) {
     if (contains(plan.unreachable, store.region.name))
       add(store.region.name);
@@ -186,7 +187,7 @@ void region_steps(Procedure& p, const ScenarioPlan& plan) {
   }
   const std::string lost = fmt::format("{}", fmt::join(plan.lost, ", "));
   p.add("confirm-outage", "preflight",
-        fmt::format("Confirm the outage of {} on the IBM Cloud status page", outage_text(d, plan)), {},
+        fmt::format("Confirm the outage of {} on the IBM Cloud status page", outage_text(d, p.catalog(), plan)), {},
         "the status page lists the region as unavailable", "decide on facts, not alarms");
   if (!plan.lost.empty())
     p.add("decide", "decide", fmt::format("Decide to run the project without {} until it is back", lost), {},
