@@ -19,7 +19,7 @@ const Workload* workload_named(const Deployment& d, const std::string& name, boo
 // workload that pulls with a registry secret needs that secret there, logged in to that server.
 std::optional<std::string> pull_problem(const WorldState& state, const Catalog& catalog, const RegionState& region,
                                         const Workload& workload, const std::string& image) {
-  if (const auto home = registry_region(image, catalog); home && !state.reachable(*home))
+  if (const auto home = image_lost_in(state, catalog, image))
     return fmt::format("image {} is in the registry of {}, which is lost: it cannot be pulled", image, *home);
   if (workload.registry_secret) {
     const std::string& secret = workload.registry_secret->name;

@@ -7,7 +7,6 @@
 #include <fmt/format.h>
 
 #include "model/figures.hpp"
-#include "model/registry.hpp"
 #include "planner/ibmcloud.hpp"
 
 namespace ceplan {
@@ -206,8 +205,7 @@ void Procedure::repoint(const std::vector<const DataStore*>& stores) {
           declared != nullptr && (std::any_of(declared->secrets.begin(), declared->secrets.end(),
                                               [&](const Ref& ref) { return updated.contains(ref.name); }) ||
                                   (declared->registry_secret && updated.contains(declared->registry_secret->name)));
-      const auto home = registry_region(app.image, m_catalog);
-      if (reads && home && !m_state.reachable(*home)) {
+      if (reads && image_lost_in(m_state, m_catalog, app.image)) {
         stuck.push_back(fmt::format("{} in {}", name, id));
       } else if (reads) {
         actions.push_back(act(ActionKind::restart_app, id, name));

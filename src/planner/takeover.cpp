@@ -174,7 +174,7 @@ std::vector<std::string> check_images(Procedure& p, const Takeover& t) {
     if (!seen.insert(image).second)
       return;
     images.push_back(image);
-    if (const auto home = registry_region(image, p.catalog()); home && !p.state().reachable(*home))
+    if (image_lost_in(p.state(), p.catalog(), image))
       lost.push_back(image);
   };
   for (const App* app : t.apps) note(*app);

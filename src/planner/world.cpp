@@ -169,6 +169,11 @@ const Artifact* store_secret(const Deployment& d, const DataStore& store) {
   return store.secret ? d.secret(store.secret->name) : nullptr;
 }
 
+std::optional<std::string> image_lost_in(const WorldState& state, const Catalog& catalog, std::string_view image) {
+  auto home = registry_region(image, catalog);
+  return home && !state.reachable(*home) ? home : std::nullopt;
+}
+
 std::optional<std::string> secret_source_lost(const WorldState& state, const Deployment& d, std::string_view name) {
   const Artifact* secret = d.secret(name);
   if (secret == nullptr || secret->source != Source::secrets_manager || !secret->source_region ||

@@ -90,6 +90,11 @@ void lose(WorldState& state, const std::vector<std::string>& lost);
 [[nodiscard]] const DataStore* stale_store(const Deployment& deployment, const WorldState& state,
                                            const RegionState& region, const std::string& app);
 
+/// The region of the registry `image` is pulled from, when the state has lost it; nullopt when it
+/// can be pulled, or is not in IBM's registry.
+[[nodiscard]] std::optional<std::string> image_lost_in(const WorldState& state, const Catalog& catalog,
+                                                       std::string_view image);
+
 /// The region of the Secrets Manager instance secret `name` is re-created from, when the state has
 /// lost it; nullopt when it can be re-created.
 [[nodiscard]] std::optional<std::string> secret_source_lost(const WorldState& state, const Deployment& deployment,
