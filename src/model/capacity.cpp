@@ -6,12 +6,10 @@
 #include <unordered_map>
 #include <unordered_set>
 
+#include "support/lists.hpp"
+
 namespace ceplan {
 namespace {
-
-bool contains(const std::vector<std::string>& names, std::string_view name) {
-  return std::find(names.begin(), names.end(), name) != names.end();
-}
 
 std::optional<double> number(std::string_view text) {
   double value = 0;

@@ -5,15 +5,9 @@
 
 #include <fmt/format.h>
 
+#include "support/lists.hpp"
+
 namespace ceplan {
-
-namespace {
-
-bool contains(const std::vector<std::string>& names, std::string_view name) {
-  return std::find(names.begin(), names.end(), name) != names.end();
-}
-
-}  // namespace
 
 namespace {
 

@@ -6,18 +6,10 @@
 #include <fmt/format.h>
 
 #include "model/registry.hpp"
+#include "support/lists.hpp"
 
 namespace ceplan {
 namespace {
-
-bool contains(const std::vector<std::string>& names, std::string_view name) {
-  return std::find(names.begin(), names.end(), name) != names.end();
-}
-
-void add_once(std::vector<std::string>& names, std::string name) {
-  if (!contains(names, name))
-    names.push_back(std::move(name));
-}
 
 // "a, b and c", or the first three and how many more: a title stays one readable line.
 std::string short_list(const std::vector<std::string>& names) {

@@ -12,21 +12,15 @@
 #include "planner/dependencies.hpp"
 #include "planner/simulator.hpp"
 #include "planner/takeover.hpp"
+#include "support/lists.hpp"
 #include "support/spellcheck.hpp"
 
 namespace ceplan {
 namespace {
 
-bool contains(const std::vector<std::string>& names, std::string_view name) {
-  return std::find(names.begin(), names.end(), name) != names.end();
-}
-
 std::vector<std::string> names_of(const std::vector<Ref>& refs) {
   std::vector<std::string> out;
-  for (const Ref& ref : refs) {
-    if (!contains(out, ref.name))
-      out.push_back(ref.name);
-  }
+  for (const Ref& ref : refs) add_once(out, ref.name);
   return out;
 }
 
@@ -151,19 +145,15 @@ Takeover takeover_of(const Deployment& d, const ScenarioPlan& plan) {
 // The lost project regions, then the other lost regions the file depends on.
 std::string outage_text(const Deployment& d, const Catalog& catalog, const ScenarioPlan& plan) {
   std::vector<std::string> regions = plan.lost;
-  auto add = [&](std::string region) {
-    if (!contains(regions, region))
-      regions.push_back(std::move(region));
-  };
   auto add_registry = [&](const std::string& host) {
     if (const auto home = host.empty() ? std::nullopt : registry_host_region(host, catalog))
-      add(*home);
+      add_once(regions, *home);
   };
   for (const AppOutcome& app : plan.apps) add_registry(app.lost_registry);
   for (const JobOutcome& job : plan.jobs) add_registry(job.lost_registry);
   for (const DataStore& store : d.data) {
     if (contains(plan.unreachable, store.region.name))
-      add(store.region.name);
+      add_once(regions, store.region.name);
   }
   return fmt::format("{}", fmt::join(regions, ", "));
 }

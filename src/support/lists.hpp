@@ -1,0 +1,23 @@
+#pragma once
+// Short lists of names kept in order, where a linear look-up is cheaper than an index: the
+// regions of a scenario, the registries or stores it takes.
+
+#include <algorithm>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace ceplan {
+
+/// True if `names` holds `name`.
+[[nodiscard]] inline bool contains(const std::vector<std::string>& names, std::string_view name) {
+  return std::find(names.begin(), names.end(), name) != names.end();
+}
+
+/// Appends `name` unless `names` holds it already.
+inline void add_once(std::vector<std::string>& names, std::string name) {
+  if (!contains(names, name))
+    names.push_back(std::move(name));
+}
+
+}  // namespace ceplan
