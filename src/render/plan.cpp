@@ -143,22 +143,16 @@ std::string region_list(const std::vector<std::string>& regions) {
   return regions.empty() ? std::string("-") : fmt::format("{}", fmt::join(regions, ", "));
 }
 
-std::string failover_text(const Deployment& d, const AppOutcome& app);
-
-// The failover, and when the app also loses a copy of its data, that redundancy is gone.
-std::string failover_cell(const Deployment& d, const AppOutcome& app) {
-  std::string out = failover_text(d, app);
-  if (app.failover && !app.data->copy_lost.empty())
-    out += fmt::format("; redundancy lost: the copy of {} is gone", fmt::join(app.data->copy_lost, ", "));
-  return out;
+// "redundancy lost: the copy of db is gone", for an app whose stores lost a replica or backup copy.
+std::string copy_lost_text(const AppOutcome& app) {
+  return fmt::format("redundancy lost: the copy of {} is gone", fmt::join(app.data->copy_lost, ", "));
 }
 
 std::string failover_text(const Deployment& d, const AppOutcome& app) {
   if (!app.failover) {
     if (app.redundancy_lost) {
-      return app.data->copy_lost.empty()
-                 ? "- (redundancy lost: the idle standby is gone)"
-                 : fmt::format("- (redundancy lost: the copy of {} is gone)", fmt::join(app.data->copy_lost, ", "));
+      return app.data->copy_lost.empty() ? "- (redundancy lost: the idle standby is gone)"
+                                         : fmt::format("- ({})", copy_lost_text(app));
     }
     if (app.status == AppStatus::degraded)
       return fmt::format("- (serves as it is: registry {} lost)", app.lost_registry);
@@ -179,6 +173,14 @@ std::string failover_text(const Deployment& d, const AppOutcome& app) {
                      format_duration(check.interval.value), check.retries.value, format_duration(check.timeout.value),
                      format_duration(time.propagation), proxy.proxied ? " (proxied)" : " (DNS TTL)",
                      format_duration(time.warmup), data);
+}
+
+// The failover, and when the app also loses a copy of its data, that redundancy is gone.
+std::string failover_cell(const Deployment& d, const AppOutcome& app) {
+  std::string out = failover_text(d, app);
+  if (app.failover && !app.data->copy_lost.empty())
+    out += "; " + copy_lost_text(app);
+  return out;
 }
 
 std::string availability_text(const AppOutcome& app) {
