@@ -358,8 +358,8 @@ AppOutcome app_outcome(const Deployment& d, const Catalog& catalog, const App& a
     outcome.status = AppStatus::down;
     // Re-created where it takes over, it pulls there.
     const std::string takeover = takeover_region(d, plan.lost);
-    if (const auto host = lost_registry(app, {takeover}, catalog, plan.unreachable); host && !takeover.empty())
-      outcome.lost_registry = *host;
+    const auto host = takeover.empty() ? std::nullopt : lost_registry(app, {takeover}, catalog, plan.unreachable);
+    outcome.lost_registry = host.value_or("");
   } else if (served_from_lost) {
     outcome.status = d.failover.edge_proxy.has_value() ? AppStatus::fails_over : AppStatus::manual_failover;
     if (outcome.status == AppStatus::fails_over)
