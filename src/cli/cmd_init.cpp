@@ -7,6 +7,7 @@
 #include "render/config_reference.hpp"
 #include "render/starter.hpp"
 #include "rules/check.hpp"
+#include "support/lists.hpp"
 
 namespace ceplan::cli {
 
@@ -16,13 +17,11 @@ namespace {
 std::vector<std::string> region_list(const std::vector<std::string>& given) {
   std::vector<std::string> out;
   for (const std::string& word : given) {
-    const std::size_t first = word.find_first_not_of(' ');
-    const std::string id =
-        first == std::string::npos ? std::string() : word.substr(first, word.find_last_not_of(' ') - first + 1);
+    const std::string id(trim_spaces(word));
     if (id.empty())
       throw InputError(
           Diagnostic{{}, {}, "--regions: an empty region id; separate ids with commas, as in us-south,eu-de"});
-    if (std::find(out.begin(), out.end(), id) != out.end())
+    if (contains(out, id))
       throw InputError(Diagnostic{{}, {}, fmt::format("--regions: region '{}' is listed twice", printable(id))});
     out.push_back(id);
   }

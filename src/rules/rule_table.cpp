@@ -6,6 +6,7 @@
 #include "rules/rule_table.hpp"
 
 #include "support/error.hpp"
+#include "support/lists.hpp"
 #include "support/spellcheck.hpp"
 
 namespace ceplan {
@@ -392,10 +393,8 @@ std::set<std::string> parse_rule_list(std::string_view list) {
   std::set<std::string> ids;
   while (!list.empty()) {
     const auto comma = list.find(',');
-    std::string_view item = list.substr(0, comma);
+    const std::string_view item = trim_spaces(list.substr(0, comma));
     list = comma == std::string_view::npos ? std::string_view() : list.substr(comma + 1);
-    while (!item.empty() && item.front() == ' ') item.remove_prefix(1);
-    while (!item.empty() && item.back() == ' ') item.remove_suffix(1);
     if (item.empty()) {
       continue;
     }

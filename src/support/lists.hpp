@@ -1,6 +1,6 @@
 #pragma once
 // Short lists of names kept in order, where a linear look-up is cheaper than an index: the
-// regions of a scenario, the registries or stores it takes.
+// regions of a scenario, the registries or stores it takes, the items of a list flag.
 
 #include <algorithm>
 #include <string>
@@ -12,6 +12,13 @@ namespace ceplan {
 /// True if `names` holds `name`.
 [[nodiscard]] inline bool contains(const std::vector<std::string>& names, std::string_view name) {
   return std::find(names.begin(), names.end(), name) != names.end();
+}
+
+/// An item of a comma-separated list without the spaces around it.
+[[nodiscard]] inline std::string_view trim_spaces(std::string_view item) {
+  const std::size_t first = item.find_first_not_of(' ');
+  return first == std::string_view::npos ? std::string_view()
+                                         : item.substr(first, item.find_last_not_of(' ') - first + 1);
 }
 
 /// Appends `name` unless `names` holds it already.
