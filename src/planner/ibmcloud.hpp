@@ -29,7 +29,7 @@ namespace ceplan::planner {
 
 /// `ibmcloud ce project select --name PROJECT`
 [[nodiscard]] std::string select_project(std::string_view project);
-/// `ibmcloud ce project create --name PROJECT`, then (chained) select it.
+/// `ibmcloud ce project create --name PROJECT`
 [[nodiscard]] std::string create_project(std::string_view project);
 /// `ibmcloud ce project get --name PROJECT`
 [[nodiscard]] std::string get_project(std::string_view project);
@@ -95,12 +95,5 @@ namespace ceplan::planner {
 [[nodiscard]] std::string run_runbook(std::string_view file, std::string_view to, std::string_view from);
 /// `sleep N`, e.g. for DNS resolvers to honour a TTL.
 [[nodiscard]] std::string wait_seconds(std::int64_t seconds);
-
-/// The command of one action, without its region's target and selection; "" for a manual action.
-[[nodiscard]] std::string command_of(const Deployment& deployment, const Action& action);
-/// The commands of `actions` as one chain: per region `ibmcloud target -r R` (with `-g` before a
-/// project is created) `&& ibmcloud ce project select --name P && ...`, one command a line, and
-/// the regions' blocks joined by `&&` too.
-[[nodiscard]] std::string commands(const Deployment& deployment, const std::vector<Action>& actions);
 
 }  // namespace ceplan::planner

@@ -7,6 +7,7 @@
 #include <fmt/format.h>
 
 #include "model/figures.hpp"
+#include "planner/blocks.hpp"
 #include "planner/ibmcloud.hpp"
 
 namespace ceplan {

@@ -38,25 +38,6 @@ TEST_CASE("each secret format gets its own data flags, and only generic secrets 
         "ibmcloud ce secret create --name db --format hmac --access-key-id-prompt --secret-access-key-prompt");
 }
 
-TEST_CASE("each region's commands run as one chain, so a failed target or selection stops the block") {
-  const auto d = ceplan::load_deployment(
-      "version: 1\nproject: 'my shop'\nresource_group: prod\nregions: [us-east, eu-gb]\n"
-      "apps: [{ name: api, image: icr.io/p/api:1 }]\nsecrets: [{ name: db }]\n",
-      "d.yaml");
-  using ceplan::act;
-  using K = ceplan::ActionKind;
-  CHECK(ceplan::planner::commands(
-            d, {act(K::create_project, "eu-gb"), act(K::create_secret, "eu-gb", "db"), act(K::disable_pool, "us-east"),
-                act(K::restart_app, "us-east", "api"), act(K::check_url, "")}) ==
-        "ibmcloud target -r eu-gb -g prod &&\n"
-        "ibmcloud ce project create --name 'my shop' &&\n"
-        "ibmcloud ce project select --name 'my shop' &&\n"
-        "ibmcloud ce secret create --name db --from-env-file db.env &&\n"
-        "ibmcloud target -r us-east -g prod &&\n"
-        "ibmcloud ce project select --name 'my shop' &&\n"
-        "ibmcloud ce application update --name api");
-}
-
 TEST_CASE("apps and jobs are created as they run in the target region, with their registry secret") {
   const auto d = ceplan::load_deployment(
       "version: 1\nproject: p\nregions: [us-east, eu-gb]\n"

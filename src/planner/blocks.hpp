@@ -1,0 +1,38 @@
+#pragma once
+// A step's actions as the commands that run them, grouped by the region's project they target:
+// the one chain plans and runbooks print, and the guarded blocks of a runbook script.
+
+#include <string>
+#include <vector>
+
+#include "model/deployment.hpp"
+#include "planner/action.hpp"
+
+namespace ceplan::planner {
+
+/// One command of a block, with the action kind it runs (create_project and select_project for the
+/// project's own commands).
+struct BlockCommand {
+  ActionKind kind = ActionKind::note;  ///< what it does
+  std::string text;                    ///< the command line, quoted for the shell
+};
+
+/// The commands of a step that run in one region's project, or outside any project.
+struct Block {
+  std::string region;                  ///< the region targeted; "" outside a project (curl, openssl, sleep)
+  std::string target;                  ///< `ibmcloud target -r R [-g G]`; "" outside a project
+  std::vector<BlockCommand> commands;  ///< in order, the project's creation and selection first
+};
+
+/// The command of one action, without its region's target and selection; "" for a manual action.
+[[nodiscard]] std::string command_of(const Deployment& deployment, const Action& action);
+/// The commands of `actions` in blocks: a new block for each region's project (targeted with `-g`
+/// before a project is created, or when the file names the resource group), and one for each
+/// command outside a project.
+[[nodiscard]] std::vector<Block> blocks(const Deployment& deployment, const std::vector<Action>& actions);
+/// The commands of `actions` as one chain: per region `ibmcloud target -r R` (with `-g` before a
+/// project is created) `&& ibmcloud ce project select --name P && ...`, one command a line, and
+/// the regions' blocks joined by `&&` too.
+[[nodiscard]] std::string commands(const Deployment& deployment, const std::vector<Action>& actions);
+
+}  // namespace ceplan::planner
