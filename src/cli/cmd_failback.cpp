@@ -1,8 +1,11 @@
 #include "cli/commands.hpp"
+
+#include <fmt/format.h>
 #include "cli/config_files.hpp"
 #include "cli/findings_gate.hpp"
 #include "cli/io.hpp"
 #include "planner/failback.hpp"
+#include "planner/ibmcloud.hpp"
 #include "render/plan.hpp"
 
 namespace ceplan::cli {
@@ -37,6 +40,12 @@ void set_failback_command(CLI::App& command_app, Context& context) {
     }
     Runbook procedure = failback(deployment, catalog, scenarios.front());
     procedure.notes.insert(procedure.notes.begin(), notes->begin(), notes->end());
+    const std::string command_line =
+        fmt::format("ceplan failback {} --scenario {} --format script", planner::shell_word(options->file),
+                    planner::shell_word(options->scenario));
+    if (emit_script(context, deployment, options->format,
+                    {procedure.steps, procedure.unsafe, render::heading(procedure), command_line}))
+      return;
     context.emit(render::runbook(procedure, render::parse_plan_format(options->format), options->effects));
     fail_if_unsafe(procedure.steps, procedure.unsafe, context);
   });

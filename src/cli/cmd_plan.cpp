@@ -1,7 +1,10 @@
 #include "cli/commands.hpp"
+
+#include <fmt/format.h>
 #include "cli/config_files.hpp"
 #include "cli/findings_gate.hpp"
 #include "cli/io.hpp"
+#include "planner/ibmcloud.hpp"
 #include "render/plan.hpp"
 
 namespace ceplan::cli {
@@ -38,6 +41,17 @@ void set_plan_command(CLI::App& command_app, Context& context) {
     for (const Scenario& scenario : scenarios) {
       plans.push_back(plan(deployment, catalog, scenario));
       plans.back().notes = *notes;
+    }
+    if (options->format == "script") {
+      if (plans.size() != 1)
+        throw InputError(Diagnostic{{}, {}, "--format script takes one scenario"});
+      const std::string command_line =
+          fmt::format("ceplan plan {} --scenario {} --format script", planner::shell_word(options->file),
+                      planner::shell_word(options->scenario));
+      emit_script(
+          context, deployment, options->format,
+          {plans.front().steps, plans.front().unsafe, render::heading(plans.front(), deployment), command_line});
+      return;
     }
     context.emit(render::plans(deployment, catalog, plans, render::parse_plan_format(options->format),
                                options->scenario == "all", options->effects));

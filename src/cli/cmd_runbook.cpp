@@ -1,7 +1,10 @@
 #include "cli/commands.hpp"
+
+#include <fmt/format.h>
 #include "cli/config_files.hpp"
 #include "cli/findings_gate.hpp"
 #include "cli/io.hpp"
+#include "planner/ibmcloud.hpp"
 #include "render/plan.hpp"
 
 namespace ceplan::cli {
@@ -23,7 +26,8 @@ void set_runbook_command(CLI::App& command_app, Context& context) {
   add_procedure_options(context, *command, options->format, options->ignore_findings, options->effects);
   command->footer(
       "Examples:\n  ceplan runbook deploy.yaml --restore-to eu-gb\n"
-      "  ceplan runbook deploy.yaml --restore-to ca-tor --from us-south --format markdown -o RUNBOOK.md");
+      "  ceplan runbook deploy.yaml --restore-to ca-tor --from us-south --format markdown -o RUNBOOK.md\n"
+      "  ceplan runbook deploy.yaml --restore-to eu-gb --format script -o restore.sh");
   command->callback([options, &context] {
     context.catalog_path = configured_catalog(options->file, context.catalog_path, context.limits);
     const Catalog catalog = context.catalog();
@@ -34,6 +38,12 @@ void set_runbook_command(CLI::App& command_app, Context& context) {
       return;
     }
     runbook.notes.insert(runbook.notes.begin(), notes->begin(), notes->end());
+    const std::string command_line =
+        fmt::format("ceplan runbook {} --restore-to {} --from {} --format script", planner::shell_word(options->file),
+                    planner::shell_word(runbook.to), planner::shell_word(runbook.from));
+    if (emit_script(context, deployment, options->format,
+                    {runbook.steps, runbook.unsafe, render::heading(runbook), command_line}))
+      return;
     context.emit(render::runbook(runbook, render::parse_plan_format(options->format), options->effects));
     fail_if_unsafe(runbook.steps, runbook.unsafe, context);
   });

@@ -31,9 +31,9 @@ bool Context::use_color() const {
          (term == nullptr || std::string_view(term) != "dumb");
 }
 
-void Context::emit(const std::string& text) const {
+void Context::emit(const std::string& text, bool executable) const {
   if (!output_path.empty()) {
-    write_file_atomically(output_path, text);
+    write_file_atomically(output_path, text, {}, executable);
     return;
   }
   write_stdout(text);

@@ -29,8 +29,8 @@ struct Context {
   /// Whether text output gets colour: `always`; or `auto` on a terminal, without NO_COLOR, not
   /// into -o FILE and not with TERM=dumb.
   [[nodiscard]] bool use_color() const;
-  /// Writes a command's output to -o FILE (atomically) or to standard output.
-  void emit(const std::string& text) const;
+  /// Writes a command's output to -o FILE (atomically; `executable` for a script) or to standard output.
+  void emit(const std::string& text, bool executable = false) const;
 };
 
 /// Adds an option that takes one of `choices` (recorded for completion), defaulting to `value`.

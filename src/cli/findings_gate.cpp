@@ -8,6 +8,7 @@
 #include "cli/app.hpp"
 #include "render/findings.hpp"
 #include "render/plan.hpp"
+#include "render/script.hpp"
 #include "rules/check.hpp"
 #include "rules/rule_table.hpp"
 
@@ -19,10 +20,24 @@ void add_ignore_findings_option(CLI::App& command, bool& ignore) {
 }
 
 void add_procedure_options(Context& context, CLI::App& command, std::string& format, bool& ignore, bool& effects) {
-  add_format_option(context, command, format, {"text", "markdown", "json"});
+  add_format_option(context, command, format, {"text", "markdown", "json", "script"});
   add_ignore_findings_option(command, ignore);
   command.add_flag("--show-effects", effects,
-                   "Show what each step changes in the world state (JSON always carries it as 'effect')");
+                   "Show what each step changes in the world state (JSON always carries it as 'effect', and with this "
+                   "flag the whole state before and after as 'world')");
+}
+
+bool emit_script(Context& context, const Deployment& deployment, const std::string& format,
+                 const ScriptProcedure& procedure) {
+  if (format != "script")
+    return false;
+  if (render::unsafe(procedure.steps, procedure.unsafe))
+    throw InputError(Diagnostic{{},
+                                {},
+                                "the simulator found this procedure unsafe, so no script is written; "
+                                "--format text shows why"});
+  context.emit(render::script(deployment, procedure.steps, procedure.title, procedure.command_line), true);
+  return true;
 }
 
 void fail_if_unsafe(const std::vector<Step>& steps, const std::vector<std::string>& unsafe, Context& context) {

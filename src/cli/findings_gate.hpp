@@ -18,9 +18,20 @@ namespace ceplan::cli {
 /// Adds `--ignore-findings` to a command.
 void add_ignore_findings_option(CLI::App& command, bool& ignore);
 
-/// The options plan, runbook and failback share: `--format text|markdown|json`,
+/// The options plan, runbook and failback share: `--format text|markdown|json|script`,
 /// `--ignore-findings` and `--show-effects`.
 void add_procedure_options(Context& context, CLI::App& command, std::string& format, bool& ignore, bool& effects);
+/// A procedure as a script renders it.
+struct ScriptProcedure {
+  const std::vector<Step>& steps;          ///< its steps
+  const std::vector<std::string>& unsafe;  ///< what the simulator found wrong with its end state
+  std::string title;                       ///< its heading
+  std::string command_line;                ///< the ceplan command that generates it
+};
+/// With `--format script`, writes the procedure as a script (executable with -o) and returns true;
+/// an unsafe procedure gives no script (InputError). Other formats: false, nothing written.
+bool emit_script(Context& context, const Deployment& deployment, const std::string& format,
+                 const ScriptProcedure& procedure);
 /// A procedure the simulator found unsafe is printed for review but never passes as safe: exit 2.
 void fail_if_unsafe(const std::vector<Step>& steps, const std::vector<std::string>& unsafe, Context& context);
 

@@ -273,7 +273,8 @@ void write_stdout(const std::string& text) {
   }
 }
 
-void write_file_atomically(const std::string& path, const std::string& text, const std::string& replaces) {
+void write_file_atomically(const std::string& path, const std::string& text, const std::string& replaces,
+                           bool executable) {
   if (path == "-") {
     write_stdout(text);
     return;
@@ -305,8 +306,10 @@ void write_file_atomically(const std::string& path, const std::string& text, con
     }
   }
   PendingTemp pending;
-  const std::string temp = write_temporary(target, text, exists ? (info.st_mode & 07777) : default_mode(), pending,
-                                           exists ? &info : nullptr);
+  mode_t mode = exists ? (info.st_mode & 07777) : default_mode();
+  if (executable)
+    mode |= (mode & 0444) >> 2;  // executable by whoever may read it
+  const std::string temp = write_temporary(target, text, mode, pending, exists ? &info : nullptr);
   if (::rename(temp.c_str(), target.c_str()) != 0) {
     const std::string reason = system_error();
     ::unlink(temp.c_str());

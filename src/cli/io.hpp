@@ -37,8 +37,9 @@ void write_stdout(const std::string& text);
 /// mode and, where the system allows, its owner; a link keeps pointing at it, and a link to
 /// nothing is refused; anything else (a FIFO, /dev/full) is written through. An input of this
 /// run is never overwritten (InputError), except the file `replaces` names, which this output
-/// is meant to rewrite (a baseline updated in place).
-void write_file_atomically(const std::string& path, const std::string& text, const std::string& replaces = {});
+/// is meant to rewrite (a baseline updated in place). `executable`: whoever may read it may run it.
+void write_file_atomically(const std::string& path, const std::string& text, const std::string& replaces = {},
+                           bool executable = false);
 /// Creates `path` with `text`; refuses (InputError) when it exists, and never leaves a partial file.
 void write_new_file(const std::string& path, const std::string& text);
 }  // namespace ceplan::cli

@@ -348,6 +348,8 @@ Runbook failback(const Deployment& d, const Catalog& catalog, const Scenario& sc
   Goal goal;
   goal.kind = Goal::Kind::failback;
   goal.normal = normal;
+  out.start = start;
+  out.end = p.state();
   out.unsafe = simulate(d, catalog, std::move(start), out.steps, goal);
   return out;
 }

@@ -43,6 +43,22 @@ std::string target(std::string_view region, const std::optional<Ref>& resource_g
   return fmt::format("{} -g {}", target(region), group);
 }
 
+std::string target_json() {
+  return "ibmcloud target --output json";
+}
+
+std::string current_project() {
+  return "ibmcloud ce project current --output json";
+}
+
+std::string logged_in() {
+  return "ibmcloud iam oauth-tokens";
+}
+
+std::string code_engine_plugin() {
+  return "ibmcloud plugin show code-engine";
+}
+
 std::string select_project(std::string_view project) {
   return fmt::format("ibmcloud ce project select --name {}", shell_word(project));
 }

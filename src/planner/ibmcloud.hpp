@@ -27,6 +27,15 @@ namespace ceplan::planner {
 /// the file, GROUP is `"${RESOURCE_GROUP:?...}"`, which stops with a message until it is set.
 [[nodiscard]] std::string target(std::string_view region, const std::optional<Ref>& resource_group);
 
+/// `ibmcloud target --output json`: the target read back (IBM documents `.region.name`).
+[[nodiscard]] std::string target_json();
+/// `ibmcloud ce project current --output json`: the selected project and its region, read back.
+[[nodiscard]] std::string current_project();
+/// `ibmcloud iam oauth-tokens`: fails unless a session is logged in.
+[[nodiscard]] std::string logged_in();
+/// `ibmcloud plugin show code-engine`: fails unless the Code Engine plugin is installed.
+[[nodiscard]] std::string code_engine_plugin();
+
 /// `ibmcloud ce project select --name PROJECT`
 [[nodiscard]] std::string select_project(std::string_view project);
 /// `ibmcloud ce project create --name PROJECT`

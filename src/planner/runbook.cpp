@@ -62,6 +62,7 @@ void build(const Deployment& d, const Catalog& catalog, Runbook& out) {
   cut_over(p, takeover);
   verify(p, takeover);
   p.fail_back_hint(out.from, "fail-back");
+  out.end = p.state();
 }
 
 std::string region_ids(const Deployment& d) {
@@ -133,6 +134,7 @@ Runbook restore_runbook(const Deployment& d, const Catalog& catalog, const std::
   Goal goal;
   goal.kind = Goal::Kind::runbook;
   goal.restore_to = out.to;
+  out.start = start;
   out.unsafe = simulate(d, catalog, std::move(start), out.steps, goal);
   return out;
 }

@@ -21,6 +21,8 @@ struct Runbook {
   std::vector<std::string> notes;   ///< caveats shown above the steps (e.g. --ignore-findings)
   std::vector<Step> steps;          ///< in dependency order
   std::vector<std::string> unsafe;  ///< what the simulator found wrong with the end state (SPEC §8)
+  WorldState start;                 ///< the world state the steps start from
+  WorldState end;                   ///< the world state the steps leave (what the simulator expects)
 };
 
 /// "RTO 10m, RPO 15m": the objectives a procedure serves, or "" when the file sets none.

@@ -486,6 +486,8 @@ ScenarioPlan plan(const Deployment& d, const Catalog& catalog, const Scenario& s
       goal.down.insert(app.name);
   }
   out.unsafe = simulate(d, catalog, start, out.steps, goal);
+  out.start = start;
+  out.end = procedure.state();
   out.revisions = revisions_by_region(out.steps);
   return out;
 }

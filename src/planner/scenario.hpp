@@ -83,6 +83,8 @@ struct ScenarioPlan {
   std::vector<Step> steps;                   ///< the ordered checklist
   std::vector<std::string> notes;            ///< caveats shown above the results (e.g. --ignore-findings)
   std::vector<std::string> unsafe;           ///< what the simulator found wrong with the end state (SPEC §8)
+  WorldState start;                          ///< the world state the steps start from
+  WorldState end;                            ///< the world state the steps leave (what the simulator expects)
 };
 
 /// What one scenario does to every app and job, without the checklist (what `ceplan diff` compares).

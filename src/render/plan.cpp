@@ -5,6 +5,7 @@
 #include "render/mermaid.hpp"
 #include "render/structured.hpp"
 #include "render/table.hpp"
+#include "render/world_json.hpp"
 #include "support/error.hpp"
 #include "support/version.hpp"
 
@@ -85,7 +86,7 @@ Json revisions_json(const ScenarioPlan& plan) {
   return out;
 }
 
-Json plan_json(const Deployment& d, const ScenarioPlan& plan) {
+Json plan_json(const Deployment& d, const ScenarioPlan& plan, bool effects) {
   Json apps = Json::array();
   for (const AppOutcome& app : plan.apps) {
     Json entry{{"name", app.name}, {"status", to_string(app.status)}, {"serving_regions", app.serving_regions}};
@@ -118,20 +119,23 @@ Json plan_json(const Deployment& d, const ScenarioPlan& plan) {
                         {"lost_registry", job.lost_registry.empty() ? Json(nullptr) : Json(job.lost_registry)},
                         {"lost_secret", job.lost_secret.empty() ? Json(nullptr) : Json(job.lost_secret)}});
   }
-  return Json{{"ceplan", version()},
-              {"project", d.project},
-              {"scenario", {{"kind", to_string(plan.scenario.kind)}, {"target", plan.scenario.target}}},
-              {"lost_regions", plan.lost},
-              {"degraded_regions", plan.degraded},
-              {"lost_registries", plan.lost_registries},
-              {"capacity", capacity_json(plan.capacity)},
-              {"new_revisions", revisions_json(plan)},
-              {"notes", plan.notes},
-              {"data", data_json(*plan.data)},
-              {"apps", std::move(apps)},
-              {"jobs", std::move(jobs)},
-              {"steps", steps_json(plan.steps)},
-              {"unsafe", unsafe_lines(plan.steps, plan.unsafe)}};
+  Json out{{"ceplan", version()},
+           {"project", d.project},
+           {"scenario", {{"kind", to_string(plan.scenario.kind)}, {"target", plan.scenario.target}}},
+           {"lost_regions", plan.lost},
+           {"degraded_regions", plan.degraded},
+           {"lost_registries", plan.lost_registries},
+           {"capacity", capacity_json(plan.capacity)},
+           {"new_revisions", revisions_json(plan)},
+           {"notes", plan.notes},
+           {"data", data_json(*plan.data)},
+           {"apps", std::move(apps)},
+           {"jobs", std::move(jobs)},
+           {"steps", steps_json(plan.steps)},
+           {"unsafe", unsafe_lines(plan.steps, plan.unsafe)}};
+  if (effects)
+    out["world"] = world_json(plan.start, plan.end);
+  return out;
 }
 
 constexpr std::string_view registry_note =
@@ -370,15 +374,17 @@ std::string plan_markdown(const Deployment& d, const Catalog& catalog, const Sce
 
 }  // namespace
 
-namespace {
-
 std::string heading(const Runbook& runbook) {
   return runbook.title.empty()
              ? fmt::format("Restore runbook: project {} from {} into {}", runbook.project, runbook.from, runbook.to)
              : runbook.title;
 }
 
-}  // namespace
+std::string heading(const ScenarioPlan& plan, const Deployment& deployment) {
+  return fmt::format("Failover plan: {} (project {})", scenario_title(plan), deployment.project);
+}
+
+namespace {}  // namespace
 
 bool unsafe(const std::vector<Step>& steps, const std::vector<std::string>& end_state) {
   return !unsafe_lines(steps, end_state).empty();
@@ -398,10 +404,10 @@ std::string plans(const Deployment& d, const Catalog& catalog, std::span<const S
                   bool as_list, bool effects) {
   if (format == PlanFormat::json) {
     if (!as_list && plans.size() == 1) {
-      return to_json(plan_json(d, plans.front()));
+      return to_json(plan_json(d, plans.front(), effects));
     }
     Json list = Json::array();
-    for (const ScenarioPlan& plan : plans) list.push_back(plan_json(d, plan));
+    for (const ScenarioPlan& plan : plans) list.push_back(plan_json(d, plan, effects));
     return to_json(list);
   }
   std::string out;
@@ -416,15 +422,18 @@ std::string plans(const Deployment& d, const Catalog& catalog, std::span<const S
 
 std::string runbook(const Runbook& runbook, PlanFormat format, bool effects) {
   if (format == PlanFormat::json) {
-    return to_json(Json{{"ceplan", version()},
-                        {"project", runbook.project},
-                        {"from", runbook.from},
-                        {"to", runbook.to},
-                        {"objectives", runbook.objectives},
-                        {"estimate", runbook.estimate},
-                        {"notes", runbook.notes},
-                        {"steps", steps_json(runbook.steps)},
-                        {"unsafe", unsafe_lines(runbook.steps, runbook.unsafe)}});
+    Json out{{"ceplan", version()},
+             {"project", runbook.project},
+             {"from", runbook.from},
+             {"to", runbook.to},
+             {"objectives", runbook.objectives},
+             {"estimate", runbook.estimate},
+             {"notes", runbook.notes},
+             {"steps", steps_json(runbook.steps)},
+             {"unsafe", unsafe_lines(runbook.steps, runbook.unsafe)}};
+    if (effects)
+      out["world"] = world_json(runbook.start, runbook.end);
+    return to_json(out);
   }
   const std::string objectives = runbook.objectives.empty() ? "none set" : runbook.objectives;
   if (format == PlanFormat::markdown) {

@@ -24,6 +24,10 @@ enum class PlanFormat { text, markdown, json };
                                 bool effects = false);
 /// A restore runbook; Markdown renders its steps as `- [ ]` checklists.
 [[nodiscard]] std::string runbook(const Runbook& runbook, PlanFormat format, bool effects = false);
+/// "Restore runbook: project P from A into B", or the fail-back's own title.
+[[nodiscard]] std::string heading(const Runbook& runbook);
+/// "Failover plan: region R is lost (project P)".
+[[nodiscard]] std::string heading(const ScenarioPlan& plan, const Deployment& deployment);
 /// True when the simulator found the procedure breaks an invariant (SPEC §8).
 [[nodiscard]] bool unsafe(const std::vector<Step>& steps, const std::vector<std::string>& end_state);
 

@@ -1,0 +1,157 @@
+#include "render/script.hpp"
+
+#include <algorithm>
+
+#include <fmt/format.h>
+#include <nlohmann/json.hpp>
+
+#include "planner/blocks.hpp"
+#include "planner/ibmcloud.hpp"
+#include "render/script_library.hpp"
+#include "support/error.hpp"
+#include "support/version.hpp"
+
+namespace ceplan::render {
+
+using planner::shell_word;
+
+std::string step_kind(const Step& step) {
+  constexpr std::pair<ActionKind, std::string_view> moves[] = {{ActionKind::promote_replica, "promote_replica"},
+                                                               {ActionKind::restore_backup, "restore_backup"},
+                                                               {ActionKind::reseed_store, "reseed_store"},
+                                                               {ActionKind::switch_store, "switch_store"}};
+  for (const auto& [kind, name] : moves) {
+    if (std::any_of(step.actions.begin(), step.actions.end(), [&](const Action& a) { return a.kind == kind; }))
+      return std::string(name);
+  }
+  return step.phase;
+}
+
+namespace {
+
+bool deletes(ActionKind kind) {
+  return kind == ActionKind::delete_app || kind == ActionKind::delete_job || kind == ActionKind::delete_cron;
+}
+
+// The log line's opening members; the script appends the event's own.
+std::string log_members(const Step& step) {
+  const nlohmann::ordered_json members = {{"step", step.id}, {"phase", step.phase}, {"kind", step_kind(step)}};
+  std::string text = members.dump();
+  text.pop_back();  // the closing brace: the script adds the event, the time and the status first
+  return text;
+}
+
+std::string arrays(const std::vector<Step>& steps) {
+  std::string ids;
+  std::string titles;
+  std::string json;
+  for (const Step& step : steps) {
+    ids += fmt::format("  {}\n", shell_word(step.id));
+    titles += fmt::format("  {}\n", shell_word(printable(step.title)));
+    json += fmt::format("  {}\n", shell_word(log_members(step)));
+  }
+  return fmt::format("step_ids=(\n{})\nstep_titles=(\n{})\nstep_json=(\n{})\n", ids, titles, json);
+}
+
+// What the step deletes, for its confirmation: "app api deleted in us-east; ...".
+std::string deletions(const Step& step) {
+  std::vector<std::string> out;
+  for (const Action& a : step.actions) {
+    if (deletes(a.kind))
+      out.push_back(effect_text(a));
+  }
+  return fmt::format("{}", fmt::join(out, "; "));
+}
+
+std::string block_lines(const planner::Block& block, const Action* manual) {
+  if (manual != nullptr) {
+    const std::string effect = effect_text(*manual);
+    return effect.empty() ? std::string()
+                          : fmt::format("  manual {}\n", shell_word("By hand, until this holds: " + effect));
+  }
+  std::string out;
+  if (!block.target.empty())
+    out += fmt::format("  in_region {} {}\n", shell_word(block.region), shell_word(block.target));
+  for (const planner::BlockCommand& command : block.commands) {
+    out += fmt::format("  run {}\n", shell_word(command.text));
+    if (command.kind == ActionKind::select_project)
+      out += fmt::format("  in_project {}\n", shell_word(block.region));
+  }
+  return out;
+}
+
+// The step's actions in order: its command blocks, and a wait for each manual action between them.
+std::string body(const Deployment& d, const Step& step) {
+  std::string out;
+  std::vector<Action> pending;
+  auto flush = [&] {
+    for (const planner::Block& block : planner::blocks(d, pending)) out += block_lines(block, nullptr);
+    pending.clear();
+  };
+  for (const Action& a : step.actions) {
+    if (planner::command_of(d, a).empty() && a.kind != ActionKind::create_project) {
+      flush();
+      out += block_lines({}, &a);
+    } else {
+      pending.push_back(a);
+    }
+  }
+  flush();
+  return out;
+}
+
+// A step without commands is one wait: for the effects its manual actions must bring about, or for
+// its title (a confirmation, a decision), with what to check.
+std::string wait_for(const Step& step) {
+  std::vector<std::string> effects;
+  for (const Action& a : step.actions) {
+    if (std::string effect = effect_text(a); !effect.empty())
+      effects.push_back(std::move(effect));
+  }
+  const std::string what = effects.empty() ? "By hand: " + printable(step.title)
+                                           : fmt::format("By hand, until this holds: {}", fmt::join(effects, "; "));
+  return fmt::format("  manual {} {}\n  finish\n}}\n", shell_word(what), shell_word(printable(step.verify)));
+}
+
+std::string function(const Deployment& d, const Step& step, std::size_t index) {
+  std::string out = fmt::format("step_{}() {{\n  begin {}\n", index, index);
+  const auto blocks = planner::blocks(d, step.actions);
+  const auto first = std::find_if(blocks.begin(), blocks.end(), [](const auto& b) { return !b.target.empty(); });
+  if (step.when_region_answers && first != blocks.end())
+    out += fmt::format("  if ! answers {} {}; then\n    defer {}\n    return 0\n  fi\n", shell_word(first->region),
+                       shell_word(first->target), shell_word(first->region));
+  if (const std::string deleted = deletions(step); !deleted.empty())
+    out += fmt::format("  confirm {}\n", shell_word(deleted));
+  if (blocks.empty())
+    return out + wait_for(step);
+  return out + body(d, step) + fmt::format("  finish {}\n}}\n", shell_word(printable(step.verify)));
+}
+
+}  // namespace
+
+std::string script(const Deployment& d, const std::vector<Step>& steps, std::string_view title,
+                   std::string_view command_line) {
+  std::string out = fmt::format(
+      "#!/usr/bin/env bash\n# {}\n# Generated by ceplan {}: {}\n"
+      "# Run it from the folder that holds the secrets' files (NAME.env, NAME.crt, ...); --help lists\n"
+      "# the options, --dry-run prints every command and changes nothing.\n"
+      "# Each command is single-quoted and evaluated as printed, expansions included:\n"
+      "# shellcheck disable=SC2016\nset -euo pipefail\n\n",
+      printable(std::string(title)), version(), printable(std::string(command_line)));
+  const bool needs_group = !d.resource_group && std::any_of(steps.begin(), steps.end(), [](const Step& step) {
+    return std::any_of(step.actions.begin(), step.actions.end(),
+                       [](const Action& a) { return a.kind == ActionKind::create_project; });
+  });
+  out += fmt::format("project={}\nget_project={}\nneeds_group={}\n", shell_word(d.project),
+                     shell_word(planner::get_project(d.project)), needs_group ? 1 : 0);
+  out +=
+      "log=\"${CEPLAN_LOG:-${BASH_SOURCE[0]%.sh}.log.jsonl}\"\n"
+      "dry_run=0\nyes=0\nfrom_step=''\nonly=''\ncurrent=''\ncurrent_index=0\nstarted_at=0\n";
+  out += arrays(steps);
+  out += script_library(false);
+  for (std::size_t i = 0; i < steps.size(); ++i) out += "\n" + function(d, steps[i], i);
+  out += "\nmain \"$@\"\n";
+  return out;
+}
+
+}  // namespace ceplan::render

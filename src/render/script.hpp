@@ -1,0 +1,22 @@
+#pragma once
+// Renders a procedure (plan, runbook, fail-back) as a bash script that runs its steps, guarded:
+// one function per step, every block's target and project read back before anything in it
+// changes, deletions confirmed, manual steps waited for, and each step logged (docs/runbook-scripts.md).
+
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "planner/step.hpp"
+
+namespace ceplan::render {
+
+/// The script that runs `steps`; `title` heads it and `command_line` says how it was generated.
+[[nodiscard]] std::string script(const Deployment& deployment, const std::vector<Step>& steps, std::string_view title,
+                                 std::string_view command_line);
+
+/// The kind of a step, as the step log and `ceplan calibrate` name it: "promote_replica",
+/// "restore_backup", "reseed_store" or "switch_store" for a step that moves data, else its phase.
+[[nodiscard]] std::string step_kind(const Step& step);
+
+}  // namespace ceplan::render

@@ -1,0 +1,171 @@
+#include "render/script_library.hpp"
+
+#include <string_view>
+
+#include "planner/ibmcloud.hpp"
+
+namespace ceplan::render {
+namespace {
+
+// Bash text with @NAME@ placeholders, filled from planner/ibmcloud.hpp (every ibmcloud command line
+// is built there). The script stops at the first failure: `run` evaluates one command line as
+// printed, and the assertions read the target back before anything in the block changes.
+constexpr std::string_view library = R"BASH(
+usage() {
+  cat <<'USAGE'
+Usage: SCRIPT [--dry-run] [--yes] [--from-step ID | --only ID] [--list]
+  --dry-run       print every command; run none, change nothing
+  --yes           do not ask before a step that deletes something
+  --from-step ID  resume at step ID
+  --only ID       run step ID alone (a step deferred until its region answers)
+  --list          list the steps and exit
+Each step's start, end and exit status go to a log of JSON lines next to the script
+(CEPLAN_LOG names another file); `ceplan calibrate LOG` reads it.
+USAGE
+}
+
+say() { printf '%s\n' "$*"; }
+
+log_event() {
+  if ((dry_run)); then return 0; fi
+  printf '%s,"event":"%s","time":"%s","epoch":%s%s}\n' "${step_json[current_index]}" "$1" \
+    "$(date -u +%Y-%m-%dT%H:%M:%SZ)" "$(date +%s)" "${2:-}" >>"$log"
+}
+
+stop() {
+  local status=${2:-1}
+  say "ceplan: step ${current}: $1" >&2
+  say "ceplan: nothing after it ran; fix the cause, then resume: $0 --from-step ${current}" >&2
+  log_event end ",\"status\":${status}"
+  exit "$status"
+}
+
+run() {
+  say "+ $1"
+  if ((dry_run)); then return 0; fi
+  local status=0
+  eval "$1" || status=$?
+  if ((status != 0)); then stop "this command failed (exit ${status}): $1" "$status"; fi
+}
+
+in_region() {
+  run "$2"
+  if ((dry_run)); then return 0; fi
+  local out
+  out=$(@TARGET_JSON@) || stop "cannot read the target back (@TARGET_JSON@)"
+  [[ $out == *"\"$1\""* ]] || stop "the target is not $1 after: $2"
+}
+
+in_project() {
+  if ((dry_run)); then return 0; fi
+  local out
+  out=$(@CURRENT_PROJECT@) || stop "cannot read the selected project back (@CURRENT_PROJECT@)"
+  [[ $out == *"\"${project}\""* && $out == *"\"$1\""* ]] || stop "the selected project is not ${project} in $1"
+}
+
+manual() {
+  say "$1"
+  if [[ -n ${2:-} ]]; then say "Check: $2"; fi
+  if ((dry_run)); then return 0; fi
+  local answer
+  read -r -p "Press Enter once it is done, or type stop: " answer || stop "no answer on standard input"
+  [[ $answer != stop ]] || stop "stopped by hand"
+}
+
+confirm() {
+  if ((yes || dry_run)); then return 0; fi
+  local answer
+  read -r -p "This step leaves: $1. Go on? [y/N] " answer || answer=''
+  [[ $answer == y || $answer == yes ]] || stop "not confirmed"
+}
+
+answers() {
+  if ((dry_run)); then return 0; fi
+  eval "$2" >/dev/null 2>&1 && eval "${get_project}" >/dev/null 2>&1
+}
+
+defer() {
+  say "ceplan: $1 does not answer; run this step as soon as it does: $0 --only ${current}"
+  log_event deferred
+}
+
+begin() {
+  current_index=$1
+  current=${step_ids[$1]}
+  started_at=$(date +%s)
+  say ""
+  say "== ${current}: ${step_titles[$1]}"
+  log_event start
+}
+
+finish() {
+  if [[ -n ${1:-} ]]; then say "Check: $1"; fi
+  log_event end ",\"status\":0,\"seconds\":$(($(date +%s) - started_at))"
+}
+
+preflight() {
+  if ((dry_run)); then return 0; fi
+  if ((needs_group)) && [[ -z ${RESOURCE_GROUP:-} ]]; then
+    say "ceplan: set RESOURCE_GROUP to the resource group of project ${project} first; a step creates it" >&2
+    exit 2
+  fi
+  command -v ibmcloud >/dev/null || { say "ceplan: ibmcloud is not installed" >&2; exit 2; }
+  @LOGGED_IN@ >/dev/null 2>&1 || { say "ceplan: not logged in; run ibmcloud login first" >&2; exit 2; }
+  @PLUGIN@ >/dev/null 2>&1 || { say "ceplan: the Code Engine plugin is missing; run ibmcloud plugin install code-engine" >&2; exit 2; }
+}
+
+known() {
+  local id
+  for id in "${step_ids[@]}"; do [[ $id != "$1" ]] || return 0; done
+  say "ceplan: no step $1; --list shows them" >&2
+  exit 2
+}
+
+main() {
+  while (($#)); do
+    case $1 in
+      --dry-run) dry_run=1 ;;
+      --yes) yes=1 ;;
+      --from-step) from_step=${2:?--from-step takes a step id}; shift ;;
+      --only) only=${2:?--only takes a step id}; shift ;;
+      --list) printf '%s\n' "${step_ids[@]}"; exit 0 ;;
+      -h | --help) usage; exit 0 ;;
+      *) say "ceplan: unknown option $1" >&2; usage >&2; exit 2 ;;
+    esac
+    shift
+  done
+  if [[ -n $only ]]; then known "$only"; fi
+  if [[ -n $from_step ]]; then known "$from_step"; fi
+  preflight
+  local i
+  for i in "${!step_ids[@]}"; do
+    if [[ -n $only && ${step_ids[i]} != "$only" ]]; then continue; fi
+    if [[ -n $from_step ]]; then
+      if [[ ${step_ids[i]} != "$from_step" ]]; then continue; fi
+      from_step=''
+    fi
+    "step_$i"
+  done
+  say ""
+  say "ceplan: done"
+}
+)BASH";
+
+void replace_all(std::string& text, std::string_view from, std::string_view to) {
+  for (std::size_t at = text.find(from); at != std::string::npos; at = text.find(from, at + to.size()))
+    text.replace(at, from.size(), to);
+}
+
+}  // namespace
+
+std::string script_library(bool rehearse) {
+  std::string out(library);
+  replace_all(out, "@TARGET_JSON@", planner::target_json());
+  replace_all(out, "@CURRENT_PROJECT@", planner::current_project());
+  replace_all(out, "@LOGGED_IN@", planner::logged_in());
+  replace_all(out, "@PLUGIN@", planner::code_engine_plugin());
+  (void)rehearse;
+  return out;
+}
+
+}  // namespace ceplan::render
