@@ -13,9 +13,7 @@ void set_plan_command(CLI::App& command_app, Context& context) {
   struct Options {
     std::string file;
     std::string scenario;
-    std::string format;
-    bool ignore_findings = false;
-    bool effects = false;
+    ProcedureOptions procedure;
   };
   auto options = std::make_shared<Options>();
   CLI::App* command = &command_app;
@@ -23,7 +21,7 @@ void set_plan_command(CLI::App& command_app, Context& context) {
   options->scenario = "all";
   command->add_option("--scenario", options->scenario, "zone:ZONE, region:ID, geography:NAME or all")
       ->capture_default_str();
-  add_procedure_options(context, *command, options->format, options->ignore_findings, options->effects);
+  add_procedure_options(context, *command, options->procedure);
   command->footer(
       "Examples:\n  ceplan plan deploy.yaml --scenario region:us-south\n"
       "  ceplan plan deploy.yaml --scenario zone:us-south-1 --format json\n"
@@ -33,7 +31,7 @@ void set_plan_command(CLI::App& command_app, Context& context) {
     const Catalog catalog = context.catalog();
     const Deployment deployment = read_deployment(options->file, context.limits, context.stdin_filename);
     const auto scenarios = parse_scenarios(options->scenario, deployment, catalog);
-    const auto notes = gate_on_findings(deployment, catalog, options->ignore_findings, context);
+    const auto notes = gate_on_findings(deployment, catalog, options->procedure.ignore_findings, context);
     if (!notes) {
       return;
     }
@@ -42,19 +40,19 @@ void set_plan_command(CLI::App& command_app, Context& context) {
       plans.push_back(plan(deployment, catalog, scenario));
       plans.back().notes = *notes;
     }
-    if (options->format == "script") {
+    if (options->procedure.format == "script" || options->procedure.rehearse) {
       if (plans.size() != 1)
-        throw InputError(Diagnostic{{}, {}, "--format script takes one scenario"});
-      const std::string command_line =
-          fmt::format("ceplan plan {} --scenario {} --format script", planner::shell_word(options->file),
-                      planner::shell_word(options->scenario));
-      emit_script(
-          context, deployment, options->format,
-          {plans.front().steps, plans.front().unsafe, render::heading(plans.front(), deployment), command_line});
+        throw InputError(Diagnostic{
+            {}, {}, "a script takes one scenario: name it with --scenario region:ID, zone:ID or geography:NAME"});
+      const std::string command_line = fmt::format("ceplan plan {} --scenario {}", planner::shell_word(options->file),
+                                                   planner::shell_word(options->scenario));
+      emit_script(context, deployment, options->procedure,
+                  {plans.front().steps, plans.front().unsafe, render::heading(plans.front(), deployment), command_line,
+                   plans.front().start});
       return;
     }
-    context.emit(render::plans(deployment, catalog, plans, render::parse_plan_format(options->format),
-                               options->scenario == "all", options->effects));
+    context.emit(render::plans(deployment, catalog, plans, render::parse_plan_format(options->procedure.format),
+                               options->scenario == "all", options->procedure.effects));
     for (const ScenarioPlan& planned : plans) fail_if_unsafe(planned.steps, planned.unsafe, context);
   });
 }

@@ -19,24 +19,35 @@ void add_ignore_findings_option(CLI::App& command, bool& ignore) {
                    "Write the plan or runbook even when the file has error findings (the output says so)");
 }
 
-void add_procedure_options(Context& context, CLI::App& command, std::string& format, bool& ignore, bool& effects) {
-  add_format_option(context, command, format, {"text", "markdown", "json", "script"});
-  add_ignore_findings_option(command, ignore);
-  command.add_flag("--show-effects", effects,
+void add_procedure_options(Context& context, CLI::App& command, ProcedureOptions& options) {
+  add_format_option(context, command, options.format, {"text", "markdown", "json", "script"});
+  add_ignore_findings_option(command, options.ignore_findings);
+  command.add_flag("--rehearse", options.rehearse,
+                   "Write the read-only rehearsal script: it checks that each step's preconditions hold in the live "
+                   "account and changes nothing (implies --format script)");
+  command.add_flag("--show-effects", options.effects,
                    "Show what each step changes in the world state (JSON always carries it as 'effect', and with this "
                    "flag the whole state before and after as 'world')");
 }
 
-bool emit_script(Context& context, const Deployment& deployment, const std::string& format,
+bool emit_script(Context& context, const Deployment& deployment, const ProcedureOptions& options,
                  const ScriptProcedure& procedure) {
-  if (format != "script")
+  if (options.format != "script" && !options.rehearse)
     return false;
+  if (options.rehearse) {
+    const auto checks = planner::rehearsal(deployment, procedure.start, procedure.steps);
+    context.emit(
+        render::script(deployment, procedure.steps, procedure.title, procedure.command_line + " --rehearse", &checks),
+        true);
+    return true;
+  }
   if (render::unsafe(procedure.steps, procedure.unsafe))
     throw InputError(Diagnostic{{},
                                 {},
                                 "the simulator found this procedure unsafe, so no script is written; "
                                 "--format text shows why"});
-  context.emit(render::script(deployment, procedure.steps, procedure.title, procedure.command_line), true);
+  context.emit(
+      render::script(deployment, procedure.steps, procedure.title, procedure.command_line + " --format script"), true);
   return true;
 }
 

@@ -18,19 +18,27 @@ namespace ceplan::cli {
 /// Adds `--ignore-findings` to a command.
 void add_ignore_findings_option(CLI::App& command, bool& ignore);
 
-/// The options plan, runbook and failback share: `--format text|markdown|json|script`,
-/// `--ignore-findings` and `--show-effects`.
-void add_procedure_options(Context& context, CLI::App& command, std::string& format, bool& ignore, bool& effects);
+/// The options plan, runbook and failback share.
+struct ProcedureOptions {
+  std::string format;            ///< `--format text|markdown|json|script`
+  bool ignore_findings = false;  ///< `--ignore-findings`
+  bool effects = false;          ///< `--show-effects`
+  bool rehearse = false;         ///< `--rehearse`: the read-only rehearsal script
+};
+/// Adds the options plan, runbook and failback share.
+void add_procedure_options(Context& context, CLI::App& command, ProcedureOptions& options);
 /// A procedure as a script renders it.
 struct ScriptProcedure {
   const std::vector<Step>& steps;          ///< its steps
   const std::vector<std::string>& unsafe;  ///< what the simulator found wrong with its end state
   std::string title;                       ///< its heading
   std::string command_line;                ///< the ceplan command that generates it
+  const WorldState& start;                 ///< the world state its steps start from
 };
-/// With `--format script`, writes the procedure as a script (executable with -o) and returns true;
-/// an unsafe procedure gives no script (InputError). Other formats: false, nothing written.
-bool emit_script(Context& context, const Deployment& deployment, const std::string& format,
+/// With `--format script` or `--rehearse`, writes the procedure as a script, or its read-only
+/// rehearsal (executable with -o), and returns true; an unsafe procedure gives no script
+/// (InputError). Other formats: false, nothing written.
+bool emit_script(Context& context, const Deployment& deployment, const ProcedureOptions& options,
                  const ScriptProcedure& procedure);
 /// A procedure the simulator found unsafe is printed for review but never passes as safe: exit 2.
 void fail_if_unsafe(const std::vector<Step>& steps, const std::vector<std::string>& unsafe, Context& context);

@@ -97,6 +97,10 @@ std::string command_of(const Deployment& d, const Action& a) {
   }
 }
 
+std::string project_target(const Deployment& d, const std::string& region) {
+  return d.resource_group ? target(region, d.resource_group) : target(region);
+}
+
 std::vector<Block> blocks(const Deployment& d, const std::vector<Action>& actions) {
   std::vector<Block> out;
   for (const Action& a : actions) {
@@ -109,8 +113,7 @@ std::vector<Block> blocks(const Deployment& d, const std::vector<Action>& action
       Block block;
       if (project) {
         block.region = a.region;
-        // A project name is unique only within its resource group: target it when the file names it.
-        block.target = creates || d.resource_group ? target(a.region, d.resource_group) : target(a.region);
+        block.target = creates ? target(a.region, d.resource_group) : project_target(d, a.region);
         if (!creates)
           block.commands.push_back({ActionKind::select_project, select_project(d.project)});
       }

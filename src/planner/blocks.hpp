@@ -24,6 +24,9 @@ struct Block {
   std::vector<BlockCommand> commands;  ///< in order, the project's creation and selection first
 };
 
+/// The target of a block in `region`'s existing project: `-g` too when the file names the resource
+/// group, since a project name is unique only within its group.
+[[nodiscard]] std::string project_target(const Deployment& deployment, const std::string& region);
 /// The command of one action, without its region's target and selection; "" for a manual action.
 [[nodiscard]] std::string command_of(const Deployment& deployment, const Action& action);
 /// The commands of `actions` in blocks: a new block for each region's project (targeted with `-g`

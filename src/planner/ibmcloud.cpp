@@ -59,6 +59,18 @@ std::string code_engine_plugin() {
   return "ibmcloud plugin show code-engine";
 }
 
+std::string list_projects(std::string_view region) {
+  return fmt::format("ibmcloud ce project list --regions {}", shell_word(region));
+}
+
+std::string inspect_image(std::string_view image) {
+  return fmt::format("ibmcloud cr image-inspect {}", shell_word(image));
+}
+
+std::string list_pools() {
+  return "ibmcloud cis glb-pools --output json";
+}
+
 std::string select_project(std::string_view project) {
   return fmt::format("ibmcloud ce project select --name {}", shell_word(project));
 }
@@ -117,6 +129,10 @@ std::string update_secret(const Artifact& secret, std::string_view server) {
 
 std::string get_secret(const Artifact& secret) {
   return fmt::format("ibmcloud ce secret get --name {}", shell_word(secret.name.name));
+}
+
+std::string secret_json(std::string_view name) {
+  return fmt::format("ibmcloud ce secret get --name {} --output json", shell_word(name));
 }
 
 std::string create_configmap(const Artifact& configmap) {

@@ -36,6 +36,15 @@ namespace ceplan::planner {
 /// `ibmcloud plugin show code-engine`: fails unless the Code Engine plugin is installed.
 [[nodiscard]] std::string code_engine_plugin();
 
+/// `ibmcloud ce project list --regions REGION`: the projects of one region, a row each.
+[[nodiscard]] std::string list_projects(std::string_view region);
+/// `ibmcloud cr image-inspect IMAGE`: fails unless the image is in its registry (IBM: the image
+/// names its registry, `<dns>/<namespace>/<repo>:<tag>`).
+[[nodiscard]] std::string inspect_image(std::string_view image);
+/// `ibmcloud cis glb-pools --output json`: the CIS instance's origin pools (the instance set with
+/// `ibmcloud cis instance-set`).
+[[nodiscard]] std::string list_pools();
+
 /// `ibmcloud ce project select --name PROJECT`
 [[nodiscard]] std::string select_project(std::string_view project);
 /// `ibmcloud ce project create --name PROJECT`
@@ -50,6 +59,8 @@ namespace ceplan::planner {
 [[nodiscard]] std::string update_secret(const Artifact& secret, std::string_view server = {});
 /// `ibmcloud ce secret get --name NAME`
 [[nodiscard]] std::string get_secret(const Artifact& secret);
+/// `ibmcloud ce secret get --name NAME --output json`: a registry secret's settings, its server included.
+[[nodiscard]] std::string secret_json(std::string_view name);
 /// `ibmcloud ce configmap create ...`
 [[nodiscard]] std::string create_configmap(const Artifact& configmap);
 /// `ibmcloud ce configmap get --name NAME`

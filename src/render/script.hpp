@@ -7,13 +7,17 @@
 #include <string_view>
 #include <vector>
 
+#include "planner/rehearsal.hpp"
 #include "planner/step.hpp"
 
 namespace ceplan::render {
 
 /// The script that runs `steps`; `title` heads it and `command_line` says how it was generated.
+/// With `rehearsal` (the checks before each step, planner/rehearsal.hpp), the read-only script that
+/// runs those checks instead and ends with a readiness report.
 [[nodiscard]] std::string script(const Deployment& deployment, const std::vector<Step>& steps, std::string_view title,
-                                 std::string_view command_line);
+                                 std::string_view command_line,
+                                 const std::vector<std::vector<planner::Check>>* rehearsal = nullptr);
 
 /// The kind of a step, as the step log and `ceplan calibrate` name it: "promote_replica",
 /// "restore_backup", "reseed_store" or "switch_store" for a step that moves data, else its phase.

@@ -27,7 +27,7 @@ USAGE
 say() { printf '%s\n' "$*"; }
 
 log_event() {
-  if ((dry_run)); then return 0; fi
+  if ((dry_run || rehearsal)); then return 0; fi
   printf '%s,"event":"%s","time":"%s","epoch":%s%s}\n' "${step_json[current_index]}" "$1" \
     "$(date -u +%Y-%m-%dT%H:%M:%SZ)" "$(date +%s)" "${2:-}" >>"$log"
 }
@@ -147,7 +147,71 @@ main() {
     "step_$i"
   done
   say ""
+  if ((rehearsal)); then report; fi
   say "ceplan: done"
+}
+)BASH";
+
+// A rehearsal reports each check and carries on: the readiness report lists every failure.
+constexpr std::string_view rehearsal_library = R"BASH(
+verdict() {
+  if [[ $1 == ok ]]; then
+    passed=$((passed + 1))
+  else
+    failures+=("${current}: $2")
+  fi
+  say "  [$1] $2"
+}
+
+check() {
+  if eval "$2" >/dev/null 2>&1; then verdict ok "$1"; else verdict FAIL "$1 (failed: $2)"; fi
+}
+
+check_has() {
+  local out=''
+  if out=$(eval "$2" 2>/dev/null) && [[ $out == *"$3"* ]]; then
+    verdict ok "$1"
+  else
+    verdict FAIL "$1 (no $3 in: $2)"
+  fi
+}
+
+check_below() {
+  local out='' count=0
+  if ! out=$(eval "$2" 2>/dev/null); then
+    verdict FAIL "$1 (failed: $2)"
+    return 0
+  fi
+  count=$(grep -cw -- "$3" <<<"$out" || true)
+  if ((count < $4)); then verdict ok "$1 (${count} now)"; else verdict FAIL "$1 (${count} rows of $2 name $3)"; fi
+}
+
+rehearse_target() {
+  local out=''
+  if eval "$2" >/dev/null 2>&1 && out=$(@TARGET_JSON@ 2>/dev/null) && [[ $out == *"\"$1\""* ]]; then
+    return 0
+  fi
+  verdict FAIL "cannot target $1 (failed: $2)"
+  return 1
+}
+
+rehearse_select() {
+  local out=''
+  if eval "$2" >/dev/null 2>&1 && out=$(@CURRENT_PROJECT@ 2>/dev/null) &&
+    [[ $out == *"\"${project}\""* && $out == *"\"$1\""* ]]; then
+    return 0
+  fi
+  verdict FAIL "cannot select project ${project} in $1 (failed: $2)"
+  return 1
+}
+
+report() {
+  say "Readiness: ${passed} checks passed, ${#failures[@]} failed."
+  if ((${#failures[@]} == 0)); then return 0; fi
+  local failure
+  for failure in "${failures[@]}"; do say "  FAIL ${failure}"; done
+  say "ceplan: not ready; nothing was changed" >&2
+  exit 1
 }
 )BASH";
 
@@ -160,11 +224,12 @@ void replace_all(std::string& text, std::string_view from, std::string_view to) 
 
 std::string script_library(bool rehearse) {
   std::string out(library);
+  if (rehearse)
+    out += rehearsal_library;
   replace_all(out, "@TARGET_JSON@", planner::target_json());
   replace_all(out, "@CURRENT_PROJECT@", planner::current_project());
   replace_all(out, "@LOGGED_IN@", planner::logged_in());
   replace_all(out, "@PLUGIN@", planner::code_engine_plugin());
-  (void)rehearse;
   return out;
 }
 

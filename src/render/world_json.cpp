@@ -15,6 +15,7 @@ Json region_json(const RegionState& region) {
   return Json{{"reachable", region.reachable},
               {"project", region.project},
               {"secrets", region.secrets},
+              {"servers", region.servers},
               {"configmaps", region.configmaps},
               {"apps", std::move(apps)},
               {"jobs", region.jobs},

@@ -8,8 +8,8 @@
 
 namespace ceplan::render {
 
-/// `state`: per region its reachability, project, secrets, config maps, apps (image and scale),
-/// jobs, schedules, domain mapping and origin pool; per store its writable copy and replica.
+/// `state`: per region its reachability, project, secrets (and registry secrets' servers), config maps, apps (image and
+/// scale), jobs, schedules, domain mapping and origin pool; per store its writable copy and replica.
 [[nodiscard]] nlohmann::ordered_json world_json(const WorldState& state);
 /// {"before": start, "after": end}.
 [[nodiscard]] nlohmann::ordered_json world_json(const WorldState& start, const WorldState& end);

@@ -9,6 +9,7 @@ Environment:
   FAKE_IBMCLOUD_FAIL          a command fails when its words contain this text ("application create")
   FAKE_IBMCLOUD_WRONG_REGION  `target -r` lands in this region instead of the one asked for
   FAKE_IBMCLOUD_LOGGED_OUT    set: the session is not logged in
+  FAKE_IBMCLOUD_MISSING_IMAGES  comma-separated images `cr image-inspect` does not find
 """
 
 import json
@@ -85,8 +86,9 @@ class World:
         name = self.target.get("region")
         if not name:
             raise Failure("no region targeted")
-        region = self.regions.setdefault(name, {"reachable": True, "project": False, "secrets": [], "configmaps": [],
-                                                "apps": {}, "jobs": [], "schedules": [], "domain_mapping": False})
+        region = self.regions.setdefault(name, {"reachable": True, "project": False, "secrets": [], "servers": {},
+                                                "configmaps": [], "apps": {}, "jobs": [], "schedules": [],
+                                                "domain_mapping": False})
         if not region.get("reachable", True):
             raise Failure(f"region {name} does not answer")
         return region
@@ -117,11 +119,18 @@ def need(items, name, what):
 
 
 def ce_project(world, verb, flags):
-    name = one(flags, "--name") if verb != "current" else None
+    name = one(flags, "--name") if verb not in ("current", "list") else None
     if verb == "current":
         if not world.target.get("project"):
             raise Failure("no project selected")
         print(json.dumps({"name": world.target["project"], "region": world.target.get("project_region")}))
+        return
+    if verb == "list":
+        wanted = flags.get("--regions", [""])[-1].split(",")
+        print("Name      ID    Status  Selected  Tags  Region  Resource Group  Age")
+        for name, region in sorted(world.regions.items()):
+            if region.get("project") and (wanted == [""] or name in wanted):
+                print(f"project   id-{name}  active  false  -  {name}  default  1d")
         return
     region = world.region()
     if verb == "create":
@@ -145,8 +154,12 @@ def ce_artifact(world, kind, verb, flags):
         need_files(flags, ["--from-env-file", "--cert-chain-file", "--private-key-file", "--password-from-file",
                            "--key-path"])
         add(items, name)
+        if "--server" in flags:
+            region.setdefault("servers", {})[name] = one(flags, "--server")
     else:
         need(items, name, kind)
+        if verb == "get" and "--output" in flags:
+            print(json.dumps({"name": name, "server": region.get("servers", {}).get(name)}))
         if verb == "update":
             need_files(flags, ["--from-env-file", "--password-from-file"])
 
@@ -267,6 +280,25 @@ def ce(world, words):
         raise Failure(f"the fake does not implement ce {key}")
 
 
+def inspect_image(words):
+    flags = [w for w in words if w.startswith("-")]
+    if flags:
+        raise Failure(f"unknown flag {flags[0]}")
+    missing = os.environ.get("FAKE_IBMCLOUD_MISSING_IMAGES", "").split(",")
+    for image in words:
+        if image in missing:
+            raise Failure(f"image {image} not found")
+        print(json.dumps({"Id": "sha256:fake", "RepoTags": [image]}))
+
+
+def glb_pools(world, words):
+    parse_flags(words, {"--output", "-i", "--instance"})
+    pools = [{"name": f"{name}-pool", "enabled": region["pool"] == "enabled",
+              "origins": [{"address": f"app.example.{name}.codeengine.appdomain.cloud"}]}
+             for name, region in sorted(world.regions.items()) if region.get("pool")]
+    print(json.dumps(pools))
+
+
 def target(world, words):
     if words == ["--output", "json"]:
         print(json.dumps({"region": {"name": world.target.get("region", "")},
@@ -294,6 +326,10 @@ def main(words):
         print("IAM token:  Bearer fake")
     elif words == ["plugin", "show", "code-engine"]:
         print("Plugin Name  code-engine")
+    elif words[:2] == ["cr", "image-inspect"]:
+        inspect_image(words[2:])
+    elif words[:2] == ["cis", "glb-pools"]:
+        glb_pools(world, words[2:])
     elif words[:1] == ["target"]:
         target(world, words[1:])
     elif words[:1] == ["ce"]:

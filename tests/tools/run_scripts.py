@@ -8,7 +8,9 @@ starts from (`--format json --show-effects`, `world.before`):
   - a full run ends in the simulator's end state (`world.after`), the steps deferred until a lost
     region answers included once it does;
   - an injected failure stops at its step with a resume hint, and `--from-step` finishes the job;
-  - a wrong region after `ibmcloud target` stops the script before anything changes.
+  - a wrong region after `ibmcloud target` stops the script before anything changes;
+  - the rehearsal (`--rehearse`) passes on the start state, fails naming a missing secret or image,
+    and calls nothing that changes anything.
 
 Usage: run_scripts.py CEPLAN ROOT CASE   (CASE as in CASES below; `all` runs every one)
 """
@@ -39,7 +41,8 @@ CASES = {
     "failback_pilot_light": ["failback", PILOT, "--scenario", "region:us-south"],
 }
 FAKE = os.path.join(os.path.dirname(os.path.abspath(__file__)), "fake_ibmcloud.py")
-KEYS = ("project", "secrets", "configmaps", "apps", "jobs", "schedules", "domain_mapping")
+KEYS = ("project", "secrets", "servers", "configmaps", "apps", "jobs", "schedules", "domain_mapping")
+READ_ONLY = ("get", "list", "current", "image-inspect", "glb-pools", "select", "oauth-tokens", "show")
 
 
 class Check(Exception):
@@ -68,6 +71,7 @@ class Run:
         self.ceplan, self.root, self.args, self.work = ceplan, root, args, work
         self.home = os.path.join(work, "fake")
         self.script = os.path.join(work, "procedure.sh")
+        self.rehearsal = os.path.join(work, "rehearsal.sh")
         self.log = os.path.join(work, "procedure.log.jsonl")
 
     def ceplan_run(self, extra):
@@ -77,7 +81,9 @@ class Run:
         made = self.ceplan_run(["--format", "script", "-o", self.script])
         expect(made.returncode == 0, f"ceplan --format script failed: {made.stderr}")
         expect(os.access(self.script, os.X_OK), "the script written with -o is not executable")
-        checked = subprocess.run(["shellcheck", self.script], capture_output=True, text=True)
+        made = self.ceplan_run(["--rehearse", "-o", self.rehearsal])
+        expect(made.returncode == 0, f"ceplan --rehearse failed: {made.stderr}")
+        checked = subprocess.run(["shellcheck", self.script, self.rehearsal], capture_output=True, text=True)
         expect(checked.returncode == 0, f"shellcheck: {checked.stdout}")
         world = json.loads(self.ceplan_run(["--format", "json", "--show-effects"]).stdout)["world"]
         self.before, self.after = world["before"]["regions"], world["after"]["regions"]
@@ -115,11 +121,11 @@ class Run:
         with open(path, encoding="utf-8") as f:
             return [json.loads(line) for line in f]
 
-    def script_run(self, options, env=None):
+    def script_run(self, options, env=None, script=None):
         environment = dict(os.environ, PATH=self.path, FAKE_IBMCLOUD_HOME=self.home, CEPLAN_LOG=self.log,
                            RESOURCE_GROUP="default")
         environment.update(env or {})
-        return subprocess.run([self.script] + options, cwd=self.work, env=environment, input="\n" * 500,
+        return subprocess.run([script or self.script] + options, cwd=self.work, env=environment, input="\n" * 500,
                               capture_output=True, text=True, timeout=600)
 
     def events(self):
@@ -209,11 +215,59 @@ def wrong_region(run):
     expect(normal(run.world()) == normal(run.before), "the world changed in the wrong region")
 
 
+def changed_nothing(run, what):
+    changing = [c for c in run.calls() if c[0] != "target" and not any(v in c for v in READ_ONLY)]
+    expect(changing == [], f"{what} ran commands that change something: {changing[:3]}")
+    expect(normal(run.world()) == normal(run.before), f"{what} changed the world")
+
+
+def rehearsal_ready(run):
+    run.seed()
+    ran = run.script_run([], script=run.rehearsal)
+    expect(ran.returncode == 0, f"the rehearsal of the start state failed: {ran.stdout[-1500:]}{ran.stderr}")
+    expect("Readiness: " in ran.stdout and " 0 failed." in ran.stdout, f"no readiness report: {ran.stdout[-500:]}")
+    changed_nothing(run, "the rehearsal")
+
+
+def first_check(run, prefix):
+    with open(run.rehearsal, encoding="utf-8") as f:
+        for line in f:
+            words = line.strip().split("'")
+            if line.strip().startswith("check ") and len(words) > 1 and words[1].startswith(prefix):
+                return words[1]
+    return None
+
+
+def rehearsal_not_ready(run):
+    """A secret the procedure relies on is missing, else an image: the rehearsal says so and fails."""
+    regions = json.loads(json.dumps(run.before))
+    env = {}
+    secret = first_check(run, "secret ")
+    image = first_check(run, "image ")
+    if secret is not None:
+        name, region = secret.split(" ")[1], secret.split(" ")[-1]
+        regions[region]["secrets"].remove(name)
+        subject = secret
+    elif image is not None:
+        env["FAKE_IBMCLOUD_MISSING_IMAGES"] = image.split(" ")[1]
+        subject = image
+    else:
+        return
+    run.seed(regions)
+    ran = run.script_run([], env, script=run.rehearsal)
+    expect(ran.returncode == 1, f"the rehearsal passed without {subject}")
+    expect(f"FAIL {subject}" in ran.stdout or f"[FAIL] {subject}" in ran.stdout,
+           f"the readiness report does not name '{subject}': {ran.stdout[-800:]}")
+    run.before, saved = regions, run.before
+    changed_nothing(run, "the failed rehearsal")
+    run.before = saved
+
+
 def run_case(ceplan, root, name):
     with tempfile.TemporaryDirectory(prefix="ceplan-script-") as work:
         run = Run(ceplan, root, CASES[name], work)
         run.prepare()
-        for check in (dry_run, full_run, injected_failure, wrong_region):
+        for check in (dry_run, rehearsal_ready, rehearsal_not_ready, full_run, injected_failure, wrong_region):
             try:
                 check(run)
             except Check as failure:
