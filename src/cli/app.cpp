@@ -98,6 +98,8 @@ const std::vector<CommandEntry>& command_table() {
       {"diff", "What a change to a deploy file does to resilience", set_diff_command},
       {"runbook", "The ordered steps that re-create the project in another region", set_runbook_command},
       {"failback", "The ordered steps back to the normal placement once lost regions return", set_failback_command},
+      {"calibrate", "Measured step durations from drills, and the deploy-file values they suggest",
+       set_calibrate_command},
       {"rules", "List the rules of ceplan validate", set_rules_command},
       {"explain", "Explain a rule: why it matters, an example, the fix", set_explain_command},
       {"schema", "Print the JSON Schema of deploy files (draft 2020-12)", set_schema_command},

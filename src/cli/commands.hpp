@@ -25,6 +25,8 @@ void set_diff_command(CLI::App& command, Context& context);
 void set_failback_command(CLI::App& command, Context& context);
 /// `ceplan runbook FILE --restore-to REGION`
 void set_runbook_command(CLI::App& command, Context& context);
+/// `ceplan calibrate LOG...`: measured step durations from drills
+void set_calibrate_command(CLI::App& command, Context& context);
 /// `ceplan rules`
 void set_rules_command(CLI::App& command, Context& context);
 /// `ceplan init`

@@ -20,11 +20,13 @@ void add_ignore_findings_option(CLI::App& command, bool& ignore) {
 }
 
 void add_procedure_options(Context& context, CLI::App& command, ProcedureOptions& options) {
-  add_format_option(context, command, options.format, {"text", "markdown", "json", "script"});
+  CLI::Option* format = add_format_option(context, command, options.format, {"text", "markdown", "json", "script"});
   add_ignore_findings_option(command, options.ignore_findings);
-  command.add_flag("--rehearse", options.rehearse,
-                   "Write the read-only rehearsal script: it checks that each step's preconditions hold in the live "
-                   "account and changes nothing (implies --format script)");
+  command
+      .add_flag("--rehearse", options.rehearse,
+                "Write the read-only rehearsal script: it checks that each step's preconditions hold in the live "
+                "account and changes nothing (always a script)")
+      ->excludes(format);
   command.add_flag("--show-effects", options.effects,
                    "Show what each step changes in the world state (JSON always carries it as 'effect', and with this "
                    "flag the whole state before and after as 'world')");

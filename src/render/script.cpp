@@ -6,6 +6,7 @@
 #include <nlohmann/json.hpp>
 
 #include "planner/blocks.hpp"
+#include "planner/calibration.hpp"
 #include "planner/ibmcloud.hpp"
 #include "render/script_library.hpp"
 #include "support/error.hpp"
@@ -15,18 +16,6 @@ namespace ceplan::render {
 
 using planner::shell_word;
 
-std::string step_kind(const Step& step) {
-  constexpr std::pair<ActionKind, std::string_view> moves[] = {{ActionKind::promote_replica, "promote_replica"},
-                                                               {ActionKind::restore_backup, "restore_backup"},
-                                                               {ActionKind::reseed_store, "reseed_store"},
-                                                               {ActionKind::switch_store, "switch_store"}};
-  for (const auto& [kind, name] : moves) {
-    if (std::any_of(step.actions.begin(), step.actions.end(), [&](const Action& a) { return a.kind == kind; }))
-      return std::string(name);
-  }
-  return step.phase;
-}
-
 namespace {
 
 bool deletes(ActionKind kind) {
@@ -35,7 +24,9 @@ bool deletes(ActionKind kind) {
 
 // The log line's opening members; the script appends the event's own.
 std::string log_members(const Step& step) {
-  const nlohmann::ordered_json members = {{"step", step.id}, {"phase", step.phase}, {"kind", step_kind(step)}};
+  nlohmann::ordered_json members = {{"step", step.id}, {"phase", step.phase}, {"kind", planner::step_kind(step)}};
+  if (std::string store = planner::step_store(step); !store.empty())
+    members["store"] = std::move(store);
   std::string text = members.dump();
   text.pop_back();  // the closing brace: the script adds the event, the time and the status first
   return text;

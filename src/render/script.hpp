@@ -19,8 +19,4 @@ namespace ceplan::render {
                                  std::string_view command_line,
                                  const std::vector<std::vector<planner::Check>>* rehearsal = nullptr);
 
-/// The kind of a step, as the step log and `ceplan calibrate` name it: "promote_replica",
-/// "restore_backup", "reseed_store" or "switch_store" for a step that moves data, else its phase.
-[[nodiscard]] std::string step_kind(const Step& step);
-
 }  // namespace ceplan::render
