@@ -58,13 +58,24 @@ private:
       add({kind, region, name, {}}, out);
   }
 
-  void workload(const Workload& w, const Action& a, std::vector<Check>& out) {
+  // A new revision pulls `image`: it must be in its registry, and an existing registry secret must
+  // log in to that registry.
+  void workload(const Workload& w, const Action& a, const std::string& image, std::vector<Check>& out) {
     for (const Ref& ref : w.secrets) existing(CheckKind::secret, a.region, ref.name, out);
     for (const Ref& ref : w.configmaps) existing(CheckKind::configmap, a.region, ref.name, out);
-    if (!a.image.empty() && in_ibm_registry(a.image) && !public_sample_image(a.image))
-      add({CheckKind::image, {}, a.image, {}}, out);
+    if (!image.empty() && in_ibm_registry(image) && !public_sample_image(image))
+      add({CheckKind::image, {}, image, {}}, out);
     if (w.registry_secret && held(a.region, CheckKind::secret, w.registry_secret->name))
-      add({CheckKind::registry_server, a.region, w.registry_secret->name, std::string(registry_host(a.image))}, out);
+      add({CheckKind::registry_server, a.region, w.registry_secret->name, std::string(registry_host(image))}, out);
+  }
+
+  // The image an app's new revision pulls where it already runs.
+  std::string running_image(const Action& a) const {
+    const RegionState* region = m_state.find(a.region);
+    if (region == nullptr)
+      return {};
+    const auto app = region->apps.find(a.name);
+    return app == region->apps.end() ? std::string() : app->second.image;
   }
 
   void checks(const Action& a, std::vector<Check>& out) {
@@ -76,11 +87,15 @@ private:
       case K::create_job: {
         const Workload* w = a.kind == K::create_app ? static_cast<const Workload*>(m_d.app(a.name)) : m_d.job(a.name);
         if (w != nullptr)
-          workload(*w, a, out);
+          workload(*w, a, a.image, out);
         break;
       }
       case K::scale_app:
       case K::restart_app:
+        existing(CheckKind::app, a.region, a.name, out);
+        if (const App* app = m_d.app(a.name); app != nullptr)
+          workload(*app, a, running_image(a), out);
+        break;
       case K::delete_app:
       case K::check_app: existing(CheckKind::app, a.region, a.name, out); break;
       case K::check_job:

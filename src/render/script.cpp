@@ -99,7 +99,7 @@ std::string wait_for(const Step& step) {
     if (std::string effect = effect_text(a); !effect.empty())
       effects.push_back(std::move(effect));
   }
-  const std::string what = effects.empty() ? "By hand: " + printable(step.title)
+  const std::string what = effects.empty() ? std::string("By hand: the step above.")
                                            : fmt::format("By hand, until this holds: {}", fmt::join(effects, "; "));
   return fmt::format("  manual {} {}\n  finish ''\n}}\n", shell_word(what), shell_word(printable(step.verify)));
 }

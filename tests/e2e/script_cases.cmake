@@ -9,3 +9,17 @@ foreach(case runbook_shop runbook_warm_standby runbook_backup_restore runbook_pi
            COMMAND python3 ${PROJECT_SOURCE_DIR}/tests/tools/run_scripts.py $<TARGET_FILE:ceplan> ${PROJECT_SOURCE_DIR}
                    ${case})
 endforeach()
+
+# The scripts themselves, and what refuses to become one.
+ceplan_case(runbook_backup_restore_script IN_ROOT ARGS runbook ${cold} --restore-to eu-gb --format script)
+ceplan_case(runbook_pilot_light_rehearse IN_ROOT ARGS runbook ${pilot} --restore-to ca-tor --rehearse)
+ceplan_case(failback_warm_standby_script IN_ROOT ARGS failback ${warm} --scenario region:us-east --format script)
+ceplan_case(plan_script_takes_one_scenario EXIT 2 IN_ROOT ARGS plan ${shop} --scenario all --format script)
+ceplan_case(runbook_unsafe_gives_no_script EXIT 2 IN_ROOT ARGS runbook ${warm} --restore-to ca-tor --format script)
+ceplan_case(runbook_rehearse_takes_no_format EXIT 2 IN_ROOT ARGS runbook ${cold} --restore-to eu-gb --rehearse --format json)
+
+# ceplan calibrate: the step logs of drills.
+ceplan_case(calibrate_drill ARGS calibrate logs/drill.log.jsonl)
+ceplan_case(calibrate_drill_json ARGS calibrate logs/drill.log.jsonl logs/drill.log.jsonl --format json)
+ceplan_case(calibrate_bad_seconds EXIT 2 ARGS calibrate logs/bad-seconds.log.jsonl)
+ceplan_case(calibrate_missing_log EXIT 2 ARGS calibrate logs/none.log.jsonl)

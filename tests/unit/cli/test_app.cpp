@@ -45,7 +45,7 @@ TEST_CASE("every command of the table has a name, a description and a setter") {
     CHECK_FALSE(entry.description.empty());
     CHECK(entry.set != nullptr);
   }
-  CHECK(ceplan::cli::command_table().size() == 15);
+  CHECK(ceplan::cli::command_table().size() == 16);
 }
 
 TEST_CASE("usage errors are input errors with a suggestion") {
