@@ -97,6 +97,13 @@ std::string command_of(const Deployment& d, const Action& a) {
   }
 }
 
+std::vector<std::string> input_files(const Deployment& d, const Action& a) {
+  if (a.kind == ActionKind::create_secret || a.kind == ActionKind::update_secret)
+    return secret_files(secret_of(d, a.name));
+  const Artifact* configmap = a.kind == ActionKind::create_configmap ? find_artifact(d.configmaps, a.name) : nullptr;
+  return configmap == nullptr ? std::vector<std::string>() : std::vector<std::string>{configmap_file(*configmap)};
+}
+
 std::string project_target(const Deployment& d, const std::string& region) {
   return d.resource_group ? target(region, d.resource_group) : target(region);
 }
@@ -115,13 +122,13 @@ std::vector<Block> blocks(const Deployment& d, const std::vector<Action>& action
         block.region = a.region;
         block.target = creates ? target(a.region, d.resource_group) : project_target(d, a.region);
         if (!creates)
-          block.commands.push_back({ActionKind::select_project, select_project(d.project)});
+          block.commands.push_back({ActionKind::select_project, select_project(d.project), d.project});
       }
       out.push_back(std::move(block));
     }
-    out.back().commands.push_back({a.kind, command});
+    out.back().commands.push_back({a.kind, command, a.name});
     if (creates)
-      out.back().commands.push_back({ActionKind::select_project, select_project(d.project)});
+      out.back().commands.push_back({ActionKind::select_project, select_project(d.project), d.project});
   }
   return out;
 }

@@ -15,6 +15,7 @@ namespace ceplan::planner {
 struct BlockCommand {
   ActionKind kind = ActionKind::note;  ///< what it does
   std::string text;                    ///< the command line, quoted for the shell
+  std::string name;                    ///< the app, job, secret or config map it acts on
 };
 
 /// The commands of a step that run in one region's project, or outside any project.
@@ -27,6 +28,8 @@ struct Block {
 /// The target of a block in `region`'s existing project: `-g` too when the file names the resource
 /// group, since a project name is unique only within its group.
 [[nodiscard]] std::string project_target(const Deployment& deployment, const std::string& region);
+/// The local files the action's command reads (a secret's or config map's data); none for others.
+[[nodiscard]] std::vector<std::string> input_files(const Deployment& deployment, const Action& action);
 /// The command of one action, without its region's target and selection; "" for a manual action.
 [[nodiscard]] std::string command_of(const Deployment& deployment, const Action& action);
 /// The commands of `actions` in blocks: a new block for each region's project (targeted with `-g`

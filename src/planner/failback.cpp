@@ -92,6 +92,8 @@ void freeze(Procedure& p, const DataStore& store) {
   }
   const bool jobs = !actions.empty();
   actions.insert(actions.end(), runs.begin(), runs.end());
+  // The apps' own maintenance switch has no command: a person throws it, first.
+  actions.insert(actions.begin(), act(K::note, {}));
   p.add("freeze-" + name, "restore data",
         fmt::format("Freeze writes to data store {}: stop the apps' writes with the application's own maintenance "
                     "switch (Code Engine and Cloud Databases have none; do not set max scale 0, which means "

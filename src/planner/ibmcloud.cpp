@@ -60,7 +60,11 @@ std::string code_engine_plugin() {
 }
 
 std::string list_projects(std::string_view region) {
-  return fmt::format("ibmcloud ce project list --regions {}", shell_word(region));
+  return fmt::format("ibmcloud ce project list --all-resource-groups --regions {}", shell_word(region));
+}
+
+std::string list_reclamations(std::string_view region) {
+  return fmt::format("ibmcloud ce reclamation list --all-resource-groups --regions {}", shell_word(region));
 }
 
 std::string inspect_image(std::string_view image) {
@@ -83,6 +87,25 @@ std::string get_project(std::string_view project) {
   return fmt::format("ibmcloud ce project get --name {}", shell_word(project));
 }
 
+std::vector<std::string> secret_files(const Artifact& secret) {
+  const std::string& file = secret.name.name;
+  if (secret.format == "tls")
+    return {file + ".crt", file + ".key"};
+  if (secret.format == "registry")
+    return {file + ".apikey"};
+  if (secret.format == "ssh")
+    return {file + ".key"};
+  if (secret.format == "basic_auth")
+    return {file + ".username", file + ".password"};
+  if (secret.format == "hmac")
+    return {};
+  return {file + ".env"};
+}
+
+std::string configmap_file(const Artifact& configmap) {
+  return configmap.name.name + ".env";
+}
+
 // The data flags depend on the format (IBM's `secret create` reference, codeengine-cli): only generic
 // secrets take --from-env-file. Values that must stay out of shell history come from files named
 // after the secret, or from IBM's own prompts.
@@ -95,26 +118,26 @@ std::string secret_command(std::string_view verb, const Artifact& secret, std::s
                                  ? fmt::format(" --format {}", shell_word(secret.format))
                                  : std::string();
   const std::string head = fmt::format("ibmcloud ce secret {} --name {}{}", verb, name, format);
-  const std::string file = secret.name.name;
+  const std::vector<std::string> files = secret_files(secret);
   if (secret.format == "tls") {
-    return fmt::format("{} --cert-chain-file {} --private-key-file {}", head, shell_word(file + ".crt"),
-                       shell_word(file + ".key"));
+    return fmt::format("{} --cert-chain-file {} --private-key-file {}", head, shell_word(files[0]),
+                       shell_word(files[1]));
   }
   if (secret.format == "registry") {
     return fmt::format("{} --server {} --username iamapikey --password-from-file {}", head,
-                       shell_word(server.empty() ? "icr.io" : server), shell_word(file + ".apikey"));
+                       shell_word(server.empty() ? "icr.io" : server), shell_word(files[0]));
   }
   if (secret.format == "ssh") {
-    return fmt::format("{} --key-path {}", head, shell_word(file + ".key"));
+    return fmt::format("{} --key-path {}", head, shell_word(files[0]));
   }
   if (secret.format == "basic_auth") {
-    return fmt::format("{} --username \"$(cat {})\" --password-from-file {}", head, shell_word(file + ".username"),
-                       shell_word(file + ".password"));
+    return fmt::format("{} --username \"$(cat {})\" --password-from-file {}", head, shell_word(files[0]),
+                       shell_word(files[1]));
   }
   if (secret.format == "hmac") {
     return fmt::format("{} --access-key-id-prompt --secret-access-key-prompt", head);
   }
-  return fmt::format("{} --from-env-file {}", head, shell_word(file + ".env"));
+  return fmt::format("{} --from-env-file {}", head, shell_word(files[0]));
 }
 
 }  // namespace
@@ -132,12 +155,12 @@ std::string get_secret(const Artifact& secret) {
 }
 
 std::string secret_json(std::string_view name) {
-  return fmt::format("ibmcloud ce secret get --name {} --output json", shell_word(name));
+  return fmt::format("ibmcloud ce secret get --name {} --decode --output json", shell_word(name));
 }
 
 std::string create_configmap(const Artifact& configmap) {
   return fmt::format("ibmcloud ce configmap create --name {} --from-env-file {}", shell_word(configmap.name.name),
-                     shell_word(configmap.name.name + ".env"));
+                     shell_word(configmap_file(configmap)));
 }
 
 std::string get_configmap(const Artifact& configmap) {
@@ -248,6 +271,10 @@ std::string get_cron(const Job& job) {
 
 std::string list_crons() {
   return "ibmcloud ce subscription cron list";
+}
+
+std::string list_crons_json() {
+  return "ibmcloud ce subscription cron list --output json";
 }
 
 // --force: without it the command prompts, and the prompt eats the next pasted line;

@@ -36,8 +36,12 @@ namespace ceplan::planner {
 /// `ibmcloud plugin show code-engine`: fails unless the Code Engine plugin is installed.
 [[nodiscard]] std::string code_engine_plugin();
 
-/// `ibmcloud ce project list --regions REGION`: the projects of one region, a row each.
+/// `ibmcloud ce project list --all-resource-groups --regions REGION`: the projects of one region, in
+/// every resource group, a row each (the 20-project limit counts them all).
 [[nodiscard]] std::string list_projects(std::string_view region);
+/// `ibmcloud ce reclamation list --all-resource-groups --regions REGION`: the region's soft-deleted
+/// projects, which still count toward its 20 for 7 days.
+[[nodiscard]] std::string list_reclamations(std::string_view region);
 /// `ibmcloud cr image-inspect IMAGE`: fails unless the image is in its registry (IBM: the image
 /// names its registry, `<dns>/<namespace>/<repo>:<tag>`).
 [[nodiscard]] std::string inspect_image(std::string_view image);
@@ -57,9 +61,15 @@ namespace ceplan::planner {
 [[nodiscard]] std::string create_secret(const Artifact& secret, std::string_view server = {});
 /// `ibmcloud ce secret update ...` with the data flags of the secret's format.
 [[nodiscard]] std::string update_secret(const Artifact& secret, std::string_view server = {});
+/// The files `secret create` and `secret update` read the secret's data from, named after it
+/// (none for hmac, whose keys IBM's CLI prompts for).
+[[nodiscard]] std::vector<std::string> secret_files(const Artifact& secret);
+/// The file `configmap create` reads: NAME.env.
+[[nodiscard]] std::string configmap_file(const Artifact& configmap);
 /// `ibmcloud ce secret get --name NAME`
 [[nodiscard]] std::string get_secret(const Artifact& secret);
-/// `ibmcloud ce secret get --name NAME --output json`: a registry secret's settings, its server included.
+/// `ibmcloud ce secret get --name NAME --decode --output json`: a registry secret's settings,
+/// decoded, its server included.
 [[nodiscard]] std::string secret_json(std::string_view name);
 /// `ibmcloud ce configmap create ...`
 [[nodiscard]] std::string create_configmap(const Artifact& configmap);
@@ -99,6 +109,8 @@ namespace ceplan::planner {
 [[nodiscard]] std::string get_cron(const Job& job);
 /// `ibmcloud ce subscription cron list`
 [[nodiscard]] std::string list_crons();
+/// `ibmcloud ce subscription cron list --output json`: each subscription names the job it runs.
+[[nodiscard]] std::string list_crons_json();
 /// `ibmcloud ce subscription cron delete --name ... --force --ignore-not-found` for a scheduled job.
 [[nodiscard]] std::string delete_cron(const Job& job);
 

@@ -82,7 +82,11 @@ private:
     if (in_project(a.kind))
       existing(CheckKind::project, a.region, m_d.project, out);
     switch (a.kind) {
-      case K::create_project: add({CheckKind::project_room, a.region, m_d.project, "20"}, out); break;
+      case K::create_project:
+        add({CheckKind::project_room, a.region, m_d.project, "20"}, out);
+        add({CheckKind::project_free, a.region, m_d.project, {}}, out);
+        add({CheckKind::project_unused, a.region, m_d.project, {}}, out);
+        break;
       case K::create_app:
       case K::create_job: {
         const Workload* w = a.kind == K::create_app ? static_cast<const Workload*>(m_d.app(a.name)) : m_d.job(a.name);
@@ -138,7 +142,9 @@ std::string check_command(const Deployment& d, const Check& c) {
   const Artifact named{Ref{c.name, {}}, Source::manual, {}, {}, std::nullopt};
   switch (c.kind) {
     case CheckKind::project: return get_project(c.name);
-    case CheckKind::project_room: return list_projects(c.region);
+    case CheckKind::project_room: return fmt::format("{} && {}", list_projects(c.region), list_reclamations(c.region));
+    case CheckKind::project_free: return get_project(c.name);
+    case CheckKind::project_unused: return list_reclamations(c.region);
     case CheckKind::secret: return get_secret(named);
     case CheckKind::configmap: return get_configmap(named);
     case CheckKind::app: return d.app(c.name) != nullptr ? get_app(*d.app(c.name)) : std::string();
@@ -159,7 +165,11 @@ std::string check_text(const Check& c) {
   switch (c.kind) {
     case CheckKind::project: return fmt::format("project {} exists in {}", c.name, c.region);
     case CheckKind::project_room:
-      return fmt::format("{} holds fewer than {} projects, so project {} can be created", c.region, c.detail, c.name);
+      return fmt::format("{} holds fewer than {} projects, soft-deleted ones included, so project {} can be created",
+                         c.region, c.detail, c.name);
+    case CheckKind::project_free: return fmt::format("no project {} exists in {} yet", c.name, c.region);
+    case CheckKind::project_unused:
+      return fmt::format("no soft-deleted project {} waits in {} (its name would be taken)", c.name, c.region);
     case CheckKind::secret: return fmt::format("secret {} exists in {}", c.name, c.region);
     case CheckKind::configmap: return fmt::format("config map {} exists in {}", c.name, c.region);
     case CheckKind::app: return fmt::format("app {} exists in {}", c.name, c.region);

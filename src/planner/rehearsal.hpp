@@ -14,7 +14,9 @@ namespace ceplan::planner {
 /// What one check looks at.
 enum class CheckKind {
   project,          ///< the project exists in the region
-  project_room,     ///< the region holds fewer than 20 projects, so one can be created
+  project_room,     ///< the region holds fewer than 20 projects (soft-deleted ones too), so one can be created
+  project_free,     ///< no project of that name exists in the region yet
+  project_unused,   ///< no soft-deleted project of that name waits in the region's reclamation
   secret,           ///< the secret exists in the region's project
   configmap,        ///< the config map exists in the region's project
   app,              ///< the app exists in the region's project

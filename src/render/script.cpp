@@ -8,8 +8,10 @@
 #include "planner/blocks.hpp"
 #include "planner/calibration.hpp"
 #include "planner/ibmcloud.hpp"
+#include "planner/procedure.hpp"
 #include "render/script_library.hpp"
 #include "support/error.hpp"
+#include "support/lists.hpp"
 #include "support/version.hpp"
 
 namespace ceplan::render {
@@ -32,16 +34,30 @@ std::string log_members(const Step& step) {
   return text;
 }
 
-std::string arrays(const std::vector<Step>& steps) {
+// The files a step reads its secrets' and config maps' data from, checked before anything runs.
+std::string files_of(const Deployment& d, const Step& step) {
+  std::vector<std::string> files;
+  for (const Action& a : step.actions) {
+    for (std::string& file : planner::input_files(d, a)) add_once(files, std::move(file));
+  }
+  std::vector<std::string> quoted;
+  for (const std::string& file : files) quoted.push_back(shell_word(file));
+  return shell_word(fmt::format("{}", fmt::join(quoted, " ")));
+}
+
+std::string arrays(const Deployment& d, const std::vector<Step>& steps, bool rehearsal) {
   std::string ids;
   std::string titles;
   std::string json;
+  std::string files;
   for (const Step& step : steps) {
     ids += fmt::format("  {}\n", shell_word(step.id));
     titles += fmt::format("  {}\n", shell_word(printable(step.title)));
     json += fmt::format("  {}\n", shell_word(log_members(step)));
+    files += fmt::format("  {}\n", rehearsal ? "''" : files_of(d, step));
   }
-  return fmt::format("step_ids=(\n{})\nstep_titles=(\n{})\nstep_json=(\n{})\n", ids, titles, json);
+  return fmt::format("step_ids=(\n{})\nstep_titles=(\n{})\nstep_json=(\n{})\nstep_files=(\n{})\n", ids, titles, json,
+                     files);
 }
 
 // What the step deletes, for its confirmation: "app api deleted in us-east; ...".
@@ -54,19 +70,38 @@ std::string deletions(const Step& step) {
   return fmt::format("{}", fmt::join(out, "; "));
 }
 
-std::string block_lines(const planner::Block& block, const Action* manual) {
-  if (manual != nullptr) {
-    const std::string effect = effect_text(*manual);
-    return effect.empty() ? std::string()
-                          : fmt::format("  manual {}\n", shell_word("By hand, until this holds: " + effect));
-  }
+std::string manual_line(const Action& action) {
+  if (action.kind == ActionKind::note)
+    return fmt::format("  manual {}\n", shell_word("By hand: the part of the step above that has no command."));
+  const std::string effect = effect_text(action);
+  return effect.empty() ? std::string()
+                        : fmt::format("  manual {}\n", shell_word("By hand, until this holds: " + effect));
+}
+
+// A store's secret is updated from its file: the file must first hold the settings of the copy
+// that is writable now, or the update re-applies the old ones.
+std::string settings_gate(const Deployment& d, const std::string& secret) {
+  const auto files = planner::input_files(d, act(ActionKind::update_secret, {}, secret));
+  return fmt::format("  manual {}\n",
+                     shell_word(fmt::format("By hand, until this holds: {} holds the connection settings of the "
+                                            "writable copy of the data stores secret {} serves",
+                                            fmt::join(files, ", "), secret)));
+}
+
+std::string block_lines(const Deployment& d, const planner::Block& block, std::vector<std::string>& gated) {
   std::string out;
   if (!block.target.empty())
     out += fmt::format("  in_region {} {}\n", shell_word(block.region), shell_word(block.target));
   for (const planner::BlockCommand& command : block.commands) {
+    if (command.kind == ActionKind::update_secret && !contains(gated, command.name)) {
+      gated.push_back(command.name);
+      out += settings_gate(d, command.name);
+    }
     out += fmt::format("  run {}\n", shell_word(command.text));
     if (command.kind == ActionKind::select_project)
       out += fmt::format("  in_project {}\n", shell_word(block.region));
+    if (command.kind == ActionKind::delete_cron)
+      out += fmt::format("  no_schedule {}\n", shell_word(command.name));
   }
   return out;
 }
@@ -75,14 +110,15 @@ std::string block_lines(const planner::Block& block, const Action* manual) {
 std::string body(const Deployment& d, const Step& step) {
   std::string out;
   std::vector<Action> pending;
+  std::vector<std::string> gated;
   auto flush = [&] {
-    for (const planner::Block& block : planner::blocks(d, pending)) out += block_lines(block, nullptr);
+    for (const planner::Block& block : planner::blocks(d, pending)) out += block_lines(d, block, gated);
     pending.clear();
   };
   for (const Action& a : step.actions) {
     if (planner::command_of(d, a).empty() && a.kind != ActionKind::create_project) {
       flush();
-      out += block_lines({}, &a);
+      out += manual_line(a);
     } else {
       pending.push_back(a);
     }
@@ -120,35 +156,47 @@ std::string function(const Deployment& d, const Step& step, std::size_t index) {
 
 }  // namespace
 
-std::string script(const Deployment& d, const std::vector<Step>& steps, std::string_view title,
-                   std::string_view command_line, const std::vector<std::vector<planner::Check>>* rehearsal) {
-  const std::string heading =
-      rehearsal != nullptr ? fmt::format("Rehearsal (read-only) of: {}", title) : std::string(title);
+namespace {
+
+// The step that creates the project when the file names no resource group: it needs RESOURCE_GROUP.
+long group_step(const Deployment& d, const std::vector<Step>& steps) {
+  const auto creates = std::find_if(steps.begin(), steps.end(), [](const Step& step) {
+    return std::any_of(step.actions.begin(), step.actions.end(),
+                       [](const Action& a) { return a.kind == ActionKind::create_project; });
+  });
+  return !d.resource_group && creates != steps.end() ? creates - steps.begin() : -1;
+}
+
+std::string header(const Deployment& d, const std::vector<Step>& steps, std::string_view heading,
+                   std::string_view command_line, bool rehearsal) {
   std::string out = fmt::format(
       "#!/usr/bin/env bash\n# {}\n# Generated by ceplan {}: {}\n"
       "# Run it from the folder that holds the secrets' files (NAME.env, NAME.crt, ...); --help lists\n"
       "# the options, --dry-run prints every command and changes nothing.\n"
       "# Each command is single-quoted and evaluated as printed, expansions included:\n"
       "# shellcheck disable=SC2016\nset -euo pipefail\n\n",
-      printable(heading), version(), printable(std::string(command_line)));
-  const bool needs_group =
-      rehearsal == nullptr && !d.resource_group && std::any_of(steps.begin(), steps.end(), [](const Step& step) {
-        return std::any_of(step.actions.begin(), step.actions.end(),
-                           [](const Action& a) { return a.kind == ActionKind::create_project; });
-      });
-  out += fmt::format("project={}\nget_project={}\nneeds_group={}\nrehearsal={}\n", shell_word(d.project),
-                     shell_word(planner::get_project(d.project)), needs_group ? 1 : 0, rehearsal != nullptr ? 1 : 0);
+      printable(heading), version(), printable(command_line));
+  out += fmt::format("project={}\nget_project={}\ngroup_step={}\nrehearsal={}\n", shell_word(d.project),
+                     shell_word(planner::get_project(d.project)), rehearsal ? -1 : group_step(d, steps),
+                     rehearsal ? 1 : 0);
   out +=
       "log=\"${CEPLAN_LOG:-${BASH_SOURCE[0]%.sh}.log.jsonl}\"\n"
-      "dry_run=0\nyes=0\nfrom_step=''\nonly=''\ncurrent=''\ncurrent_index=0\nstarted_at=0\n";
-  if (rehearsal != nullptr)
+      "dry_run=0\nyes=0\nfrom_step=''\nonly=''\ncurrent=''\ncurrent_index=0\nstarted_at=0\ndeferred=()\n";
+  if (rehearsal)
     out += "passed=0\nfailures=()\n";
-  out += arrays(steps);
-  out += script_library(rehearsal != nullptr);
+  return out + arrays(d, steps, rehearsal);
+}
+
+}  // namespace
+
+std::string script(const Deployment& d, const std::vector<Step>& steps, std::string_view title,
+                   std::string_view command_line, const std::vector<std::vector<planner::Check>>* rehearsal) {
+  const bool rehearse = rehearsal != nullptr;
+  const std::string heading = rehearse ? fmt::format("Rehearsal (read-only) of: {}", title) : std::string(title);
+  std::string out = header(d, steps, heading, command_line, rehearse) + script_library(rehearse);
   for (std::size_t i = 0; i < steps.size(); ++i)
-    out += "\n" + (rehearsal != nullptr ? rehearsal_function(d, (*rehearsal)[i], i) : function(d, steps[i], i));
-  out += "\nmain \"$@\"\n";
-  return out;
+    out += "\n" + (rehearse ? rehearsal_function(d, (*rehearsal)[i], i) : function(d, steps[i], i));
+  return out + "\nmain \"$@\"\n";
 }
 
 }  // namespace ceplan::render

@@ -20,7 +20,8 @@ Usage: SCRIPT [--dry-run] [--yes] [--from-step ID | --only ID] [--list]
   --only ID       run step ID alone (a step deferred until its region answers)
   --list          list the steps and exit
 Each step's start, end and exit status go to a log of JSON lines next to the script
-(CEPLAN_LOG names another file); `ceplan calibrate LOG` reads it.
+(CEPLAN_LOG names another file); `ceplan calibrate LOG` reads it. Exit status: 0 done,
+1 stopped at a step, 2 could not start, 3 done except steps deferred until a region answers.
 USAGE
 }
 
@@ -59,8 +60,17 @@ in_region() {
 in_project() {
   if ((dry_run)); then return 0; fi
   local out
+  out=$(@TARGET_JSON@) || stop "cannot read the target back (@TARGET_JSON@)"
+  [[ $out == *"\"$1\""* ]] || stop "the target is not $1 after selecting project ${project}"
   out=$(@CURRENT_PROJECT@) || stop "cannot read the selected project back (@CURRENT_PROJECT@)"
-  [[ $out == *"\"${project}\""* && $out == *"\"$1\""* ]] || stop "the selected project is not ${project} in $1"
+  [[ $out == *"\"${project}\""* ]] || stop "the selected project is not ${project}"
+}
+
+no_schedule() {
+  if ((dry_run)); then return 0; fi
+  local out
+  out=$(@LIST_CRONS@) || stop "cannot list the schedules (@LIST_CRONS@)"
+  [[ $out != *"\"$1\""* ]] || stop "a schedule for job $1 is still listed (@LIST_CRONS@): delete it by its own name, then resume at the next step"
 }
 
 manual() {
@@ -68,8 +78,14 @@ manual() {
   if [[ -n ${2:-} ]]; then say "Check: $2"; fi
   if ((dry_run)); then return 0; fi
   local answer
-  read -r -p "Press Enter once it is done, or type stop: " answer || stop "no answer on standard input"
-  [[ $answer != stop ]] || stop "stopped by hand"
+  while true; do
+    read -r -p "Type done once it holds, or stop: " answer || stop "no answer on standard input"
+    case $answer in
+      done) return 0 ;;
+      stop) stop "stopped by hand" ;;
+      *) say "Type done or stop." ;;
+    esac
+  done
 }
 
 confirm() {
@@ -81,11 +97,18 @@ confirm() {
 
 answers() {
   if ((dry_run)); then return 0; fi
-  eval "$2" >/dev/null 2>&1 && eval "${get_project}" >/dev/null 2>&1
+  local error answer
+  while true; do
+    if error=$({ eval "$2" && eval "${get_project}"; } 2>&1 >/dev/null); then return 0; fi
+    say "ceplan: $1 does not answer: ${error//$'\n'/ }"
+    read -r -p "Type retry to try again, or press Enter to defer this step: " answer || answer=''
+    [[ $answer == retry ]] || return 1
+  done
 }
 
 defer() {
-  say "ceplan: $1 does not answer; run this step as soon as it does: $0 --only ${current}"
+  say "ceplan: deferred; run this step as soon as $1 answers: $0 --only ${current}"
+  deferred+=("${current}")
   log_event deferred
 }
 
@@ -103,22 +126,31 @@ finish() {
   log_event end ",\"status\":0,\"seconds\":$(($(date +%s) - started_at))"
 }
 
+fail_start() {
+  say "ceplan: $1" >&2
+  exit 2
+}
+
 preflight() {
   if ((dry_run)); then return 0; fi
-  if ((needs_group)) && [[ -z ${RESOURCE_GROUP:-} ]]; then
-    say "ceplan: set RESOURCE_GROUP to the resource group of project ${project} first; a step creates it" >&2
-    exit 2
-  fi
-  command -v ibmcloud >/dev/null || { say "ceplan: ibmcloud is not installed" >&2; exit 2; }
-  @LOGGED_IN@ >/dev/null 2>&1 || { say "ceplan: not logged in; run ibmcloud login first" >&2; exit 2; }
-  @PLUGIN@ >/dev/null 2>&1 || { say "ceplan: the Code Engine plugin is missing; run ibmcloud plugin install code-engine" >&2; exit 2; }
+  local i file missing=()
+  for i in "$@"; do
+    if ((i == group_step)) && [[ -z ${RESOURCE_GROUP:-} ]]; then
+      fail_start "set RESOURCE_GROUP to the resource group of project ${project} first; step ${step_ids[i]} creates it"
+    fi
+    for file in ${step_files[i]}; do [[ -r $file ]] || missing+=("$file"); done
+  done
+  if ((${#missing[@]})); then fail_start "missing here, to create secrets and config maps from: ${missing[*]}"; fi
+  if ((!rehearsal)) && ! : >>"$log"; then fail_start "cannot write the step log ${log}; set CEPLAN_LOG"; fi
+  command -v ibmcloud >/dev/null || fail_start "ibmcloud is not installed"
+  @LOGGED_IN@ >/dev/null 2>&1 || fail_start "not logged in; run ibmcloud login first"
+  @PLUGIN@ >/dev/null 2>&1 || fail_start "the Code Engine plugin is missing; run ibmcloud plugin install code-engine"
 }
 
 known() {
   local id
   for id in "${step_ids[@]}"; do [[ $id != "$1" ]] || return 0; done
-  say "ceplan: no step $1; --list shows them" >&2
-  exit 2
+  fail_start "no step $1; --list shows them"
 }
 
 main() {
@@ -134,20 +166,26 @@ main() {
     esac
     shift
   done
+  if [[ -n $only && -n $from_step ]]; then fail_start "--only and --from-step exclude each other"; fi
   if [[ -n $only ]]; then known "$only"; fi
   if [[ -n $from_step ]]; then known "$from_step"; fi
-  preflight
-  local i
+  local i selected=()
   for i in "${!step_ids[@]}"; do
     if [[ -n $only && ${step_ids[i]} != "$only" ]]; then continue; fi
     if [[ -n $from_step ]]; then
       if [[ ${step_ids[i]} != "$from_step" ]]; then continue; fi
       from_step=''
     fi
-    "step_$i"
+    selected+=("$i")
   done
+  preflight "${selected[@]}"
+  for i in "${selected[@]}"; do "step_$i"; done
   say ""
   if ((rehearsal)); then report; fi
+  if ((${#deferred[@]})); then
+    say "ceplan: done, except steps deferred until their region answers: ${deferred[*]} (run each with --only)"
+    exit 3
+  fi
   say "ceplan: done"
 }
 )BASH";
@@ -176,6 +214,28 @@ check_has() {
   fi
 }
 
+check_fails() {
+  if eval "$2" >/dev/null 2>&1; then verdict FAIL "$1 (it answers: $2)"; else verdict ok "$1"; fi
+}
+
+check_lacks() {
+  local out=''
+  if out=$(eval "$2" 2>/dev/null) && [[ $out != *"$3"* ]]; then
+    verdict ok "$1"
+  else
+    verdict FAIL "$1 ($3 in, or failed: $2)"
+  fi
+}
+
+check_word() {
+  local out=''
+  if out=$(eval "$2" 2>/dev/null) && [[ $out =~ (^|[^a-z0-9.-])$3([^a-z0-9.-]|$) ]]; then
+    verdict ok "$1"
+  else
+    verdict FAIL "$1 (no $3 in: $2)"
+  fi
+}
+
 check_below() {
   local out='' count=0
   if ! out=$(eval "$2" 2>/dev/null); then
@@ -197,8 +257,7 @@ rehearse_target() {
 
 rehearse_select() {
   local out=''
-  if eval "$2" >/dev/null 2>&1 && out=$(@CURRENT_PROJECT@ 2>/dev/null) &&
-    [[ $out == *"\"${project}\""* && $out == *"\"$1\""* ]]; then
+  if eval "$2" >/dev/null 2>&1 && out=$(@CURRENT_PROJECT@ 2>/dev/null) && [[ $out == *"\"${project}\""* ]]; then
     return 0
   fi
   verdict FAIL "cannot select project ${project} in $1 (failed: $2)"
@@ -230,6 +289,7 @@ std::string script_library(bool rehearse) {
   replace_all(out, "@CURRENT_PROJECT@", planner::current_project());
   replace_all(out, "@LOGGED_IN@", planner::logged_in());
   replace_all(out, "@PLUGIN@", planner::code_engine_plugin());
+  replace_all(out, "@LIST_CRONS@", planner::list_crons_json());
   return out;
 }
 

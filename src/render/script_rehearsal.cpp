@@ -14,21 +14,31 @@ using planner::shell_word;
 
 namespace {
 
+// A host or region as a bash regular expression matching it literally ('.' escaped), quoted.
+std::string word_pattern(std::string_view word) {
+  std::string out;
+  for (char c : word) out += c == '.' ? std::string("\\.") : std::string(1, c);
+  return shell_word(out);
+}
+
 std::string check_line(const Deployment& d, const Check& check) {
   const std::string what = shell_word(planner::check_text(check));
   const std::string command = shell_word(planner::check_command(d, check));
   switch (check.kind) {
     case CheckKind::registry_server:
-      return fmt::format("  check_has {} {} {}\n", what, command, shell_word(fmt::format("\"{}\"", check.detail)));
+      return fmt::format("  check_word {} {} {}\n", what, command, word_pattern(check.detail));
     case CheckKind::project_room:
       return fmt::format("  check_below {} {} {} {}\n", what, command, shell_word(check.region), check.detail);
+    case CheckKind::project_free: return fmt::format("  check_fails {} {}\n", what, command);
+    case CheckKind::project_unused:
+      return fmt::format("  check_lacks {} {} {}\n", what, command, shell_word(check.name));
     case CheckKind::pools: return fmt::format("  check_has {} {} {}\n", what, command, shell_word(check.region));
     default: return fmt::format("  check {} {}\n", what, command);
   }
 }
 
 bool in_region(const Check& check) {
-  return check.kind == CheckKind::project || planner::runs_in_project(check);
+  return check.kind == CheckKind::project || check.kind == CheckKind::project_free || planner::runs_in_project(check);
 }
 
 // The checks of one region: its target read back, the project's own check, then those that need
@@ -38,7 +48,7 @@ std::string region_lines(const Deployment& d, const std::string& region, const s
                                 shell_word(planner::project_target(d, region)));
   std::string selected;
   for (const Check& check : checks) {
-    if (check.kind == CheckKind::project)
+    if (check.kind == CheckKind::project || check.kind == CheckKind::project_free)
       out += "  " + check_line(d, check);
     else
       selected += "    " + check_line(d, check);

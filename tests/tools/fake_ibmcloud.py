@@ -19,7 +19,8 @@ import sys
 HOME = os.environ.get("FAKE_IBMCLOUD_HOME", "")
 SCHEMA = os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "schemas", "ibmcloud-ce-cli.json")
 BOOLEAN = {"--force", "--ignore-not-found", "--quiet", "-q", "--no-wait", "--wait", "--access-key-id-prompt",
-           "--secret-access-key-prompt", "--no-select", "--decode", "--show-all-revisions", "--kubecfg"}
+           "--secret-access-key-prompt", "--no-select", "--decode", "--show-all-revisions", "--kubecfg",
+           "--all-resource-groups"}
 # Commands that change the world: a dry run or a rehearsal must not call them.
 CHANGES = ("create", "update", "delete", "submit")
 
@@ -158,8 +159,10 @@ def ce_artifact(world, kind, verb, flags):
             region.setdefault("servers", {})[name] = one(flags, "--server")
     else:
         need(items, name, kind)
-        if verb == "get" and "--output" in flags:
-            print(json.dumps({"name": name, "server": region.get("servers", {}).get(name)}))
+        if verb == "get" and "--output" in flags and "--decode" in flags:
+            server = region.get("servers", {}).get(name)
+            auths = {server: {"username": "iamapikey"}} if server else {}
+            print(json.dumps({"name": name, "data": {".dockerconfigjson": json.dumps({"auths": auths})}}))
         if verb == "update":
             need_files(flags, ["--from-env-file", "--password-from-file"])
 
@@ -228,8 +231,11 @@ def cron_job(name):
 def ce_cron(world, verb, flags):
     region = world.project()
     if verb == "list":
-        for job in region["schedules"]:
-            print(f"{job}-cron")
+        if flags.get("--output") == ["json"]:
+            print(json.dumps([{"name": f"{job}-cron", "destination": job} for job in region["schedules"]]))
+        else:
+            for job in region["schedules"]:
+                print(f"{job}-cron")
         return
     name = one(flags, "--name")
     job = cron_job(name)
@@ -272,6 +278,8 @@ def ce(world, words):
                 "domainmapping": ce_domainmapping}
     if parts[0] in ("secret", "configmap"):
         ce_artifact(world, parts[0], parts[1], flags)
+    elif key == "reclamation list":
+        print("Name  ID  Status  Region  Resource Group  Age")
     elif parts[0] == "subscription" and parts[1] == "cron":
         ce_cron(world, parts[2], flags)
     elif parts[0] in handlers:

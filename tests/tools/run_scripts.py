@@ -9,6 +9,8 @@ starts from (`--format json --show-effects`, `world.before`):
     region answers included once it does;
   - an injected failure stops at its step with a resume hint, and `--from-step` finishes the job;
   - a wrong region after `ibmcloud target` stops the script before anything changes;
+  - conflicting options, an unknown step or a missing secret file stop it before it calls
+    anything, and a manual step waits for the word `done`;
   - the rehearsal (`--rehearse`) passes on the start state, fails naming a missing secret or image,
     and calls nothing that changes anything.
 
@@ -125,7 +127,7 @@ class Run:
         environment = dict(os.environ, PATH=self.path, FAKE_IBMCLOUD_HOME=self.home, CEPLAN_LOG=self.log,
                            RESOURCE_GROUP="default")
         environment.update(env or {})
-        return subprocess.run([script or self.script] + options, cwd=self.work, env=environment, input="\n" * 500,
+        return subprocess.run([script or self.script] + options, cwd=self.work, env=environment, input="done\n" * 500,
                               capture_output=True, text=True, timeout=600)
 
     def events(self):
@@ -162,7 +164,8 @@ def dry_run(run):
 def full_run(run):
     run.seed()
     ran = run.script_run(["--yes"])
-    expect(ran.returncode == 0, f"the script failed: {ran.stdout[-2000:]}\n{ran.stderr}")
+    deferred = [e["step"] for e in run.events() if e["event"] == "deferred"]
+    expect(ran.returncode == (3 if deferred else 0), f"the script failed: {ran.stdout[-2000:]}\n{ran.stderr}")
     reachable = run.reachable()
     expect(normal(run.world(), reachable) == normal(run.after, reachable),
            f"end state differs from the simulator's:\n{json.dumps(normal(run.world(), reachable), indent=1)}\n"
@@ -197,7 +200,7 @@ def injected_failure(run):
     step = failed[0]["step"]
     expect(f"--from-step {step}" in ran.stderr, f"no resume hint for step {step}: {ran.stderr}")
     resumed = run.script_run(["--from-step", step, "--yes"])
-    expect(resumed.returncode == 0, f"--from-step {step} failed: {resumed.stderr}")
+    expect(resumed.returncode in (0, 3), f"--from-step {step} failed: {resumed.stderr}")
     reachable = run.reachable()
     expect(normal(run.world(), reachable) == normal(run.after, reachable),
            "after resuming, the end state differs from the simulator's")
@@ -213,6 +216,37 @@ def wrong_region(run):
     expect("the target is not" in ran.stderr, f"no message about the target: {ran.stderr}")
     expect(changing == [], f"commands ran in the wrong region: {changing}")
     expect(normal(run.world()) == normal(run.before), "the world changed in the wrong region")
+
+
+def read_files(run):
+    """The files the script reads secrets and config maps from, as its step_files array lists them."""
+    with open(run.script, encoding="utf-8") as f:
+        text = f.read()
+    listed = text[text.index("step_files=(\n"):].split(")\n", 1)[0]
+    return sorted({word.strip("'") for line in listed.splitlines()[1:] for word in line.split() if word != "''"})
+
+
+def refusals(run):
+    """What stops a script before anything runs, and a manual step that is never said to be done."""
+    run.seed()
+    ran = run.script_run(["--only", "x", "--from-step", "y"])
+    expect(ran.returncode == 2 and "exclude each other" in ran.stderr, f"--only with --from-step: {ran.stderr}")
+    ran = run.script_run(["--only", "no-such-step"])
+    expect(ran.returncode == 2 and "no step no-such-step" in ran.stderr, f"an unknown step: {ran.stderr}")
+    files = read_files(run)
+    if files:
+        os.rename(os.path.join(run.work, files[0]), os.path.join(run.work, files[0] + ".away"))
+        ran = run.script_run(["--yes"])
+        os.rename(os.path.join(run.work, files[0] + ".away"), os.path.join(run.work, files[0]))
+        expect(ran.returncode == 2 and files[0] in ran.stderr, f"a missing {files[0]} did not stop the start")
+    expect(run.calls() == [], f"a refused start called ibmcloud: {run.calls()[:3]}")
+    environment = dict(os.environ, PATH=run.path, FAKE_IBMCLOUD_HOME=run.home, CEPLAN_LOG=run.log,
+                       RESOURCE_GROUP="default")
+    ran = subprocess.run([run.script, "--yes"], cwd=run.work, env=environment, input="\n\nnot yet\n",
+                         capture_output=True, text=True, timeout=600)
+    if "By hand" in ran.stdout:
+        expect(ran.returncode == 1 and "no answer on standard input" in ran.stderr,
+               f"a manual step went on without 'done': {ran.stderr[-300:]}")
 
 
 def changed_nothing(run, what):
@@ -267,7 +301,8 @@ def run_case(ceplan, root, name):
     with tempfile.TemporaryDirectory(prefix="ceplan-script-") as work:
         run = Run(ceplan, root, CASES[name], work)
         run.prepare()
-        for check in (dry_run, rehearsal_ready, rehearsal_not_ready, full_run, injected_failure, wrong_region):
+        for check in (dry_run, refusals, rehearsal_ready, rehearsal_not_ready, full_run, injected_failure,
+                      wrong_region):
             try:
                 check(run)
             except Check as failure:

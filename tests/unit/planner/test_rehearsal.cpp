@@ -40,8 +40,10 @@ TEST_CASE("a rehearsal checks what the standby already holds, and each image onc
 TEST_CASE("a rehearsal checks room for a project the runbook creates, and nothing it creates itself") {
   CHECK(checks_of(ceplan::test::backup_restore_head + "secrets: [{ name: db }]\n"
                                                       "apps: [{ name: api, image: icr.io/p/api:1, secrets: [db] }]\n",
-                  "eu-gb") == Lines{"eu-gb holds fewer than 20 projects, so project p can be created",
-                                    "image icr.io/p/api:1 is in its registry"});
+                  "eu-gb") ==
+        Lines{"eu-gb holds fewer than 20 projects, soft-deleted ones included, so project p can be created",
+              "no project p exists in eu-gb yet", "no soft-deleted project p waits in eu-gb (its name would be taken)",
+              "image icr.io/p/api:1 is in its registry"});
 }
 
 TEST_CASE("each check is one read-only command") {
@@ -49,14 +51,18 @@ TEST_CASE("each check is one read-only command") {
   using ceplan::planner::check_command;
   CHECK(check_command(d, {CheckKind::project, "ca-tor", "p", {}}) == "ibmcloud ce project get --name p");
   CHECK(check_command(d, {CheckKind::project_room, "ca-tor", "p", "20"}) ==
-        "ibmcloud ce project list --regions ca-tor");
+        "ibmcloud ce project list --all-resource-groups --regions ca-tor && ibmcloud ce reclamation list "
+        "--all-resource-groups --regions ca-tor");
+  CHECK(check_command(d, {CheckKind::project_free, "ca-tor", "p", {}}) == "ibmcloud ce project get --name p");
+  CHECK(check_command(d, {CheckKind::project_unused, "ca-tor", "p", {}}) ==
+        "ibmcloud ce reclamation list --all-resource-groups --regions ca-tor");
   CHECK(check_command(d, {CheckKind::secret, "ca-tor", "db", {}}) == "ibmcloud ce secret get --name db");
   CHECK(check_command(d, {CheckKind::configmap, "ca-tor", "cfg", {}}) == "ibmcloud ce configmap get --name cfg");
   CHECK(check_command(d, {CheckKind::app, "ca-tor", "api", {}}) == "ibmcloud ce application get --name api");
   CHECK(check_command(d, {CheckKind::image, {}, "us.icr.io/p/api:1", {}}) ==
         "ibmcloud cr image-inspect us.icr.io/p/api:1");
   CHECK(check_command(d, {CheckKind::registry_server, "ca-tor", "pull", "us.icr.io"}) ==
-        "ibmcloud ce secret get --name pull --output json");
+        "ibmcloud ce secret get --name pull --decode --output json");
   CHECK(check_command(d, {CheckKind::pools, "ca-tor", {}, {}}) == "ibmcloud cis glb-pools --output json");
   CHECK(ceplan::planner::check_text({CheckKind::pools, "ca-tor", {}, {}}) ==
         "the CIS load balancer has an origin pool for ca-tor");
