@@ -49,19 +49,22 @@ run() {
   if ((status != 0)); then stop "this command failed (exit ${status}): $1" "$status"; fi
 }
 
-in_region() {
-  run "$2"
-  if ((dry_run)); then return 0; fi
+targeted() {
   local out
   out=$(@TARGET_JSON@) || stop "cannot read the target back (@TARGET_JSON@)"
   [[ $out == *"\"$1\""* ]] || stop "the target is not $1 after: $2"
 }
 
+in_region() {
+  run "$2"
+  if ((dry_run)); then return 0; fi
+  targeted "$1" "$2"
+}
+
 in_project() {
   if ((dry_run)); then return 0; fi
+  targeted "$1" "selecting project ${project}"
   local out
-  out=$(@TARGET_JSON@) || stop "cannot read the target back (@TARGET_JSON@)"
-  [[ $out == *"\"$1\""* ]] || stop "the target is not $1 after selecting project ${project}"
   out=$(@CURRENT_PROJECT@) || stop "cannot read the selected project back (@CURRENT_PROJECT@)"
   [[ $out == *"\"${project}\""* ]] || stop "the selected project is not ${project}"
 }
@@ -246,23 +249,16 @@ check_below() {
   if ((count < $4)); then verdict ok "$1 (${count} now)"; else verdict FAIL "$1 (${count} rows of $2 name $3)"; fi
 }
 
-rehearse_target() {
+rehearse_in() {
   local out=''
-  if eval "$2" >/dev/null 2>&1 && out=$(@TARGET_JSON@ 2>/dev/null) && [[ $out == *"\"$1\""* ]]; then
-    return 0
-  fi
-  verdict FAIL "cannot target $1 (failed: $2)"
+  if eval "$1" >/dev/null 2>&1 && out=$(eval "$2" 2>/dev/null) && [[ $out == *"\"$3\""* ]]; then return 0; fi
+  verdict FAIL "cannot $4 (failed: $1)"
   return 1
 }
 
-rehearse_select() {
-  local out=''
-  if eval "$2" >/dev/null 2>&1 && out=$(@CURRENT_PROJECT@ 2>/dev/null) && [[ $out == *"\"${project}\""* ]]; then
-    return 0
-  fi
-  verdict FAIL "cannot select project ${project} in $1 (failed: $2)"
-  return 1
-}
+rehearse_target() { rehearse_in "$2" '@TARGET_JSON@' "$1" "target $1"; }
+
+rehearse_select() { rehearse_in "$2" '@CURRENT_PROJECT@' "${project}" "select project ${project} in $1"; }
 
 report() {
   say "Readiness: ${passed} checks passed, ${#failures[@]} failed."

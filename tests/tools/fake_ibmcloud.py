@@ -114,6 +114,20 @@ def remove(items, name):
         items.remove(name)
 
 
+def change(items, verb, name, flags, what):
+    """create, delete (--ignore-not-found honoured) or get `name` in `items`."""
+    if verb == "create":
+        if name in items:
+            raise Failure(f"{what} already exists")
+        add(items, name)
+    elif verb == "delete":
+        if name not in items and "--ignore-not-found" not in flags:
+            raise Failure(f"{what} not found")
+        remove(items, name)
+    elif name not in items:
+        raise Failure(f"{what} not found")
+
+
 def need(items, name, what):
     if name not in items:
         raise Failure(f"{what} {name} not found")
@@ -204,16 +218,8 @@ def ce_job(world, verb, flags):
     region = world.project()
     name = one(flags, "--name")
     if verb == "create":
-        if name in region["jobs"]:
-            raise Failure(f"job {name} already exists")
         references(region, flags)
-        add(region["jobs"], name)
-    elif verb == "delete":
-        if name not in region["jobs"] and "--ignore-not-found" not in flags:
-            raise Failure(f"job {name} not found")
-        remove(region["jobs"], name)
-    else:
-        need(region["jobs"], name, "job")
+    change(region["jobs"], verb, name, flags, f"job {name}")
 
 
 def ce_jobrun(world, verb, flags):
@@ -240,17 +246,9 @@ def ce_cron(world, verb, flags):
     name = one(flags, "--name")
     job = cron_job(name)
     if verb == "create":
-        destination = one(flags, "--destination")
-        need(region["jobs"], destination, "job")
-        if destination in region["schedules"]:
-            raise Failure(f"subscription {name} already exists")
-        add(region["schedules"], destination)
-    elif verb == "delete":
-        if job not in region["schedules"] and "--ignore-not-found" not in flags:
-            raise Failure(f"subscription {name} not found")
-        remove(region["schedules"], job)
-    else:
-        need(region["schedules"], job, "subscription")
+        job = one(flags, "--destination")
+        need(region["jobs"], job, "job")
+    change(region["schedules"], verb, job, flags, f"subscription {name}")
 
 
 def ce_domainmapping(world, verb, flags):
