@@ -45,7 +45,12 @@ run() {
   say "+ $1"
   if ((dry_run)); then return 0; fi
   local status=0
-  eval "$1" || status=$?
+  # As in a terminal: a pipeline's status is its last command's (openssl x509 may stop reading
+  # before s_client stops writing), and nothing it sets outlives it.
+  (
+    set +o pipefail
+    eval "$1"
+  ) || status=$?
   if ((status != 0)); then stop "this command failed (exit ${status}): $1" "$status"; fi
 }
 
