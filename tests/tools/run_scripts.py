@@ -304,8 +304,10 @@ def run_case(ceplan, root, name):
     with tempfile.TemporaryDirectory(prefix="ceplan-script-") as work:
         run = Run(ceplan, root, CASES[name], work)
         run.prepare()
-        for check in (dry_run, refusals, rehearsal_ready, rehearsal_not_ready, full_run, injected_failure,
-                      wrong_region):
+        # What every script shares (its start, a missing subject in a rehearsal, resuming after a
+        # failure) is checked on runbooks and fail-backs; each procedure's end state and target on all.
+        shared = (refusals, rehearsal_not_ready, injected_failure) if not name.startswith("plan_") else ()
+        for check in (dry_run, rehearsal_ready, full_run, wrong_region, *shared):
             try:
                 check(run)
             except Check as failure:
