@@ -1,6 +1,8 @@
 #include "planner/calibration.hpp"
 
 #include <algorithm>
+#include <optional>
+#include <utility>
 
 #include <fmt/format.h>
 
@@ -15,14 +17,15 @@ constexpr std::pair<ActionKind, std::string_view> data_moves[] = {{ActionKind::p
                                                                   {ActionKind::reseed_store, "reseed_store"},
                                                                   {ActionKind::switch_store, "switch_store"}};
 
-const Action* data_move(const Step& step) {
-  for (const auto& entry : data_moves) {
+// The step's data move: its kind's name and the action, in the order of `data_moves`.
+std::optional<std::pair<std::string_view, const Action*>> data_move(const Step& step) {
+  for (const auto& [kind, name] : data_moves) {
     const auto it =
-        std::find_if(step.actions.begin(), step.actions.end(), [&](const Action& a) { return a.kind == entry.first; });
+        std::find_if(step.actions.begin(), step.actions.end(), [&](const Action& a) { return a.kind == kind; });
     if (it != step.actions.end())
-      return &*it;
+      return std::pair{name, &*it};
   }
-  return nullptr;
+  return std::nullopt;
 }
 
 std::string member(const json::Value& line, std::string_view key) {
@@ -30,22 +33,21 @@ std::string member(const json::Value& line, std::string_view key) {
   return value == nullptr ? std::string() : std::string(value->string());
 }
 
-// One line of the log; nullopt-like (seconds < 0) for lines that are not a successful end.
-StepTiming timing(const json::Value& line, int number, const std::string& source) {
+// One line of the log; nullopt for a line that is not the end of a step that succeeded.
+std::optional<StepTiming> timing(const json::Value& line, int number, const std::string& source) {
   auto fail = [&](std::string message) { throw InputError(Diagnostic{source, {number, 1}, std::move(message)}); };
   if (line.kind != json::Kind::object)
     fail(fmt::format("a step log line is a JSON object, not {}", json::describe(line)));
-  StepTiming out{member(line, "step"), member(line, "kind"), member(line, "store"), -1};
-  if (out.step.empty() || member(line, "event").empty())
+  const std::string step = member(line, "step");
+  if (step.empty() || member(line, "event").empty())
     fail("a step log line names its 'step' and 'event'");
   const json::Value* status = line.find("status");
   const json::Value* seconds = line.find("seconds");
   if (member(line, "event") != "end" || status == nullptr || !status->integral || status->integer != 0)
-    return out;
+    return std::nullopt;
   if (seconds == nullptr || !seconds->integral || seconds->integer < 0)
     fail("the end of a step that succeeded carries its 'seconds', a whole number of at least 0");
-  out.seconds = seconds->integer;
-  return out;
+  return StepTiming{step, member(line, "kind"), member(line, "store"), seconds->integer};
 }
 
 std::int64_t whole_minutes(std::int64_t seconds) {
@@ -55,18 +57,13 @@ std::int64_t whole_minutes(std::int64_t seconds) {
 }  // namespace
 
 std::string step_kind(const Step& step) {
-  if (const Action* move = data_move(step)) {
-    for (const auto& [kind, name] : data_moves) {
-      if (kind == move->kind)
-        return std::string(name);
-    }
-  }
-  return step.phase;
+  const auto move = data_move(step);
+  return move ? std::string(move->first) : step.phase;
 }
 
 std::string step_store(const Step& step) {
-  const Action* move = data_move(step);
-  return move == nullptr ? std::string() : move->name;
+  const auto move = data_move(step);
+  return move ? move->second->name : std::string();
 }
 
 std::vector<StepTiming> read_step_log(std::string_view text, const std::string& source, const InputLimits& limits) {
@@ -86,9 +83,8 @@ std::vector<StepTiming> read_step_log(std::string_view text, const std::string& 
       const Diagnostic& first = error.diagnostics().front();
       throw InputError(Diagnostic{source, {number, first.location.column}, first.message});
     }
-    StepTiming step = timing(value, number, source);
-    if (step.seconds >= 0)
-      out.push_back(std::move(step));
+    if (auto step = timing(value, number, source))
+      out.push_back(std::move(*step));
   }
   return out;
 }
