@@ -14,10 +14,15 @@ using planner::shell_word;
 
 namespace {
 
-// A host or region as a bash regular expression matching it literally ('.' escaped), quoted.
+// A host as a bash (POSIX extended) regular expression matching it literally, quoted: every
+// metacharacter a value from the file may hold is escaped.
 std::string word_pattern(std::string_view word) {
   std::string out;
-  for (char c : word) out += c == '.' ? std::string("\\.") : std::string(1, c);
+  for (char c : word) {
+    if (std::string_view("\\^$.|?*+()[]{}").find(c) != std::string_view::npos)
+      out += '\\';
+    out += c;
+  }
   return shell_word(out);
 }
 
