@@ -1,6 +1,7 @@
 #include "cli/commands.hpp"
 
 #include <fmt/format.h>
+
 #include "cli/config_files.hpp"
 #include "cli/findings_gate.hpp"
 #include "cli/io.hpp"

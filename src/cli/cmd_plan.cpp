@@ -1,6 +1,7 @@
 #include "cli/commands.hpp"
 
 #include <fmt/format.h>
+
 #include "cli/config_files.hpp"
 #include "cli/findings_gate.hpp"
 #include "cli/io.hpp"
@@ -40,7 +41,7 @@ void set_plan_command(CLI::App& command_app, Context& context) {
       plans.push_back(plan(deployment, catalog, scenario));
       plans.back().notes = *notes;
     }
-    if (options->procedure.format == "script" || options->procedure.rehearse) {
+    if (options->procedure.script()) {
       if (plans.size() != 1)
         throw InputError(Diagnostic{
             {}, {}, "a script takes one scenario: name it with --scenario region:ID, zone:ID or geography:NAME"});

@@ -34,7 +34,7 @@ void add_procedure_options(Context& context, CLI::App& command, ProcedureOptions
 
 bool emit_script(Context& context, const Deployment& deployment, const ProcedureOptions& options,
                  const ScriptProcedure& procedure) {
-  if (options.format != "script" && !options.rehearse)
+  if (!options.script())
     return false;
   if (options.rehearse) {
     const auto checks = planner::rehearsal(deployment, procedure.start, procedure.steps);

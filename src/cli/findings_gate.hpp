@@ -24,6 +24,9 @@ struct ProcedureOptions {
   bool ignore_findings = false;  ///< `--ignore-findings`
   bool effects = false;          ///< `--show-effects`
   bool rehearse = false;         ///< `--rehearse`: the read-only rehearsal script
+
+  /// True when the output is a script: `--format script` or `--rehearse`.
+  [[nodiscard]] bool script() const { return format == "script" || rehearse; }
 };
 /// Adds the options plan, runbook and failback share.
 void add_procedure_options(Context& context, CLI::App& command, ProcedureOptions& options);

@@ -154,10 +154,6 @@ std::string function(const Deployment& d, const Step& step, std::size_t index) {
   return out + body(d, step) + fmt::format("  finish {}\n}}\n", shell_word(printable(step.verify)));
 }
 
-}  // namespace
-
-namespace {
-
 // The step that creates the project when the file names no resource group: it needs RESOURCE_GROUP.
 long group_step(const Deployment& d, const std::vector<Step>& steps) {
   const auto creates = std::find_if(steps.begin(), steps.end(), [](const Step& step) {
