@@ -19,11 +19,11 @@ constexpr std::pair<ActionKind, std::string_view> data_moves[] = {{ActionKind::p
 
 // The step's data move: its kind's name and the action, in the order of `data_moves`.
 std::optional<std::pair<std::string_view, const Action*>> data_move(const Step& step) {
-  for (const auto& [kind, name] : data_moves) {
+  for (const auto& move : data_moves) {
     const auto it =
-        std::find_if(step.actions.begin(), step.actions.end(), [&](const Action& a) { return a.kind == kind; });
+        std::find_if(step.actions.begin(), step.actions.end(), [&](const Action& a) { return a.kind == move.first; });
     if (it != step.actions.end())
-      return std::pair{name, &*it};
+      return std::pair{move.second, &*it};
   }
   return std::nullopt;
 }
