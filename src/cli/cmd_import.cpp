@@ -4,9 +4,54 @@
 
 #include "cli/commands.hpp"
 #include "cli/io.hpp"
+#include "cli/live_input.hpp"
+#include "render/export_draft.hpp"
 #include "render/terraform_draft.hpp"
 
 namespace ceplan::cli {
+
+namespace {
+
+// Tells where the draft went and how many lines need a person.
+void report_draft(const std::string& text, const Context& context) {
+  if (context.output_path.empty())
+    return;
+  std::size_t todos = 0;
+  for (std::size_t at = text.find("# TODO"); at != std::string::npos; at = text.find("# TODO", at + 1)) ++todos;
+  std::cerr << fmt::format("wrote {} with {} TODO line{} to review; then: ceplan validate {}\n",
+                           printable(context.output_path), todos, todos == 1 ? "" : "s",
+                           printable(context.output_path));
+}
+
+void set_ce_export_command(CLI::App& command_app, Context& context) {
+  struct Options {
+    std::vector<std::string> directories;
+    std::string region;
+    std::string project;
+  };
+  auto options = std::make_shared<Options>();
+  CLI::App* command = command_app.add_subcommand(
+      "ce-export", "Draft a deploy file from IBM's Code Engine export (kubectl get KIND -o json), a directory per region");
+  command
+      ->add_option("DIR", options->directories,
+                   "A region's export, named after the region (export/us-south), or a directory of them (export)")
+      ->required();
+  command->add_option("--region", options->region, "The region of a single export directory not named after it");
+  command->add_option("--project", options->project, "The project's name (the export does not hold it)");
+  command->footer(
+      "Examples:\n  ceplan import ce-export export --project shop -o deploy.yaml   # export/us-south, export/eu-de\n"
+      "  ceplan import ce-export us-export --region us-south\n"
+      "How to take the export: docs/live-drift.md. Secret values are never read or written.");
+  command->callback([options, &context] {
+    const Catalog catalog = context.catalog();
+    const live::Export live = read_live_export(options->directories, options->region, "--region", context, catalog);
+    const std::string text = render::export_draft(live, options->project);
+    context.emit(text);
+    report_draft(text, context);
+  });
+}
+
+}  // namespace
 
 void set_import_command(CLI::App& command_app, Context& context) {
   struct Options {
@@ -33,14 +78,9 @@ void set_import_command(CLI::App& command_app, Context& context) {
     const auto inventory = read_terraform(options->file, options->region, context, "--region");
     const std::string text = render::terraform_draft(terraform::select_project(inventory, options->project));
     context.emit(text);
-    if (!context.output_path.empty()) {
-      std::size_t todos = 0;
-      for (std::size_t at = text.find("# TODO"); at != std::string::npos; at = text.find("# TODO", at + 1)) ++todos;
-      std::cerr << fmt::format("wrote {} with {} TODO line{} to review; then: ceplan validate {}\n",
-                               printable(context.output_path), todos, todos == 1 ? "" : "s",
-                               printable(context.output_path));
-    }
+    report_draft(text, context);
   });
+  set_ce_export_command(command_app, context);
 }
 
 }  // namespace ceplan::cli

@@ -19,6 +19,7 @@
 #include "cli/config_files.hpp"
 #include "cli/input_budget.hpp"
 #include "cli/io.hpp"
+#include "cli/live_input.hpp"
 #include "render/baseline.hpp"
 #include "render/ci.hpp"
 #include "render/code_quality.hpp"
@@ -51,6 +52,8 @@ struct Options {
   bool list_files = false;           ///< --list-files
   std::string terraform;             ///< --terraform PLAN.json: compare with what Terraform deploys
   std::string terraform_region;      ///< --terraform-region: region of providers set from the environment
+  std::vector<std::string> live;     ///< --live DIR, repeatable: compare with IBM's Code Engine export
+  std::string live_region;           ///< --live-region: the region of a single export directory
 };
 
 const std::vector<std::string> format_names{"text",         "json",   "sarif",       "junit",
@@ -194,7 +197,7 @@ void with_severities(const std::map<std::string, Severity>& severity, render::Fi
 // in its report, and the others are still checked.
 std::vector<render::FileReport> check_files(const Options& options, const Context& context, const Catalog& catalog,
                                             const std::vector<FileSettings>& settings,
-                                            const terraform::Inventory* terraform) {
+                                            const Observed& observed) {
   const std::size_t count = options.files.size();
   std::vector<render::FileReport> reports(count);
   std::vector<std::exception_ptr> failures(count);
@@ -211,7 +214,7 @@ std::vector<render::FileReport> check_files(const Options& options, const Contex
         const BudgetShare share(budget, text.size());
         const RuleSelection& selection = settings[i].selection;
         auto kept = apply_suppressions(text, reports[i].path,
-                                       validate(text, reports[i].path, catalog, selection, context.limits, terraform),
+                                       validate(text, reports[i].path, catalog, selection, context.limits, observed),
                                        selection, options.report_unused_ignores);
         reports[i].findings = std::move(kept.findings);
         reports[i].suppressed = std::move(kept.suppressed);
@@ -290,9 +293,10 @@ void run(Options options, Context& context) {
   std::vector<FileSettings> settings;
   for (const std::string& file : options.files) {
     settings.push_back(file_settings(finder.for_file(file), file, selection));
-    // Without a plan the CE4xx rules do not run, and reports must not count them as passed.
+    // Without a plan or an export the CE4xx or CE5xx rules do not run, and reports must not
+    // count them as passed.
     for (const RuleInfo& info : all_rules()) {
-      if (options.terraform.empty() && compares_terraform(info))
+      if ((options.terraform.empty() && compares_terraform(info)) || (options.live.empty() && compares_live(info)))
         settings.back().selection.disabled.emplace(info.id);
     }
   }
@@ -301,7 +305,11 @@ void run(Options options, Context& context) {
     throw InputError(Diagnostic{{}, {}, "standard input can be read once: give the deploy file or the plan as a file"});
   if (!options.terraform.empty())
     terraform = read_terraform(options.terraform, options.terraform_region, context, "--terraform-region");
-  auto reports = check_files(options, context, catalog, settings, terraform ? &*terraform : nullptr);
+  std::optional<live::Export> live;
+  if (!options.live.empty())
+    live = read_live_export(options.live, options.live_region, "--live-region", context, catalog);
+  auto reports = check_files(options, context, catalog, settings,
+                             Observed{terraform ? &*terraform : nullptr, live ? &*live : nullptr});
   // Recorded before the baseline hides anything: `--baseline B --write-baseline B` rewrites B
   // with every finding of the run, so entries that no longer occur drop out.
   const std::string recorded = options.write_baseline.empty() ? std::string() : render::baseline_json(reports);
@@ -381,6 +389,13 @@ void set_validate_command(CLI::App& command_app, Context& context) {
       "The JSON of `terraform show -json` (plan or state; - reads standard input): report drift from it (CE4xx)");
   command->add_option("--terraform-region", options->terraform_region,
                       "With --terraform: region of resources whose provider takes it from the environment");
+  command->add_option("--live", options->live,
+                      "A directory of IBM's Code Engine export (kubectl get KIND -o json), named after its region, "
+                      "or one holding a directory per region: report drift from it (CE5xx); repeatable")
+      ->expected(1)
+      ->multi_option_policy(CLI::MultiOptionPolicy::TakeAll);
+  command->add_option("--live-region", options->live_region,
+                      "With a single --live directory not named after its region: that region");
   command->add_option("-j,--jobs", options->jobs, "Files checked in parallel (default: the number of cores)")
       ->check(CLI::Range(1u, 1024u));
   command->footer(
@@ -389,6 +404,7 @@ void set_validate_command(CLI::App& command_app, Context& context) {
       "  ceplan validate deploy/*.yaml --format sarif -o ceplan.sarif\n"
       "  ceplan validate deploy/*.yaml --format github --format sarif=ceplan.sarif --format junit=report.xml\n"
       "  ceplan validate deploy.yaml --terraform plan.json   # plan.json: terraform show -json tfplan\n"
+      "  ceplan validate deploy.yaml --live export   # export/us-south/*.json, export/eu-de/*.json\n"
       "Exit codes: 0 no findings at or above --fail-on, 1 findings, 2 cannot run.");
   command->callback([options, &context] { run(*options, context); });
 }

@@ -141,6 +141,14 @@ bool Deployment::places(const Workload& workload, std::string_view id) const {
   return !(templates && (role == Role::standby || role == Role::recovery));
 }
 
+// A recovery region holds nothing until a runbook runs; under backup-restore neither does a
+// standby. A pilot-light standby holds the project, its secrets and config maps (SPEC §8).
+bool Deployment::holds_project(std::string_view id) const {
+  const ProjectRegion* entry = region(id);
+  const Role role = entry == nullptr ? Role::none : entry->role;
+  return role != Role::recovery && !(failover.strategy == Strategy::backup_restore && role == Role::standby);
+}
+
 const DataStore* Deployment::data_store(std::string_view name) const {
   return find_named(data, store_index, name,
                     [](const DataStore& store) -> const std::string& { return store.name.name; });

@@ -227,6 +227,9 @@ struct Deployment {
   /// backup-restore, an entry for a standby or recovery region is a template (the image and scale
   /// to re-create with), never a placement (SPEC §8).
   [[nodiscard]] bool places(const Workload& workload, std::string_view region) const;
+  /// True when the project exists in `region` in normal operation, with every declared secret and
+  /// config map: not a recovery region, nor a standby under backup-restore (SPEC §8).
+  [[nodiscard]] bool holds_project(std::string_view region) const;
   /// The data store with this name, or nullptr.
   [[nodiscard]] const DataStore* data_store(std::string_view name) const;
   /// The first declared secret with this name, or nullptr; constant time once index_names() has run.

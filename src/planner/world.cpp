@@ -7,18 +7,6 @@
 namespace ceplan {
 namespace {
 
-Role role_of(const Deployment& d, std::string_view region) {
-  const ProjectRegion* entry = d.region(region);
-  return entry == nullptr ? Role::none : entry->role;
-}
-
-// A recovery region holds nothing until a runbook runs; under backup-restore neither does a
-// standby. A pilot-light standby holds the project, its secrets and config maps (SPEC §8).
-bool holds_project(const Deployment& d, std::string_view region) {
-  const Role role = role_of(d, region);
-  return role != Role::recovery && !(d.failover.strategy == Strategy::backup_restore && role == Role::standby);
-}
-
 void place_app(const App& app, const std::string& region, RegionState& out) {
   AppState state;
   state.image = app.image_in(region).name;
@@ -78,7 +66,7 @@ WorldState initial_state(const Deployment& d) {
   WorldState state;
   for (const ProjectRegion& region : d.regions) {
     RegionState& out = state.at(region.id.name);
-    if (!out.project && holds_project(d, region.id.name))
+    if (!out.project && d.holds_project(region.id.name))
       fill_region(d, region.id.name, out);
   }
   for (const Job& job : d.jobs) {

@@ -190,7 +190,10 @@ std::string rules(RulesFormat format) {
 std::string explain(const RuleInfo& rule) {
   return fmt::format("{} {} ({})\n\nFires when {}{}.\n\n{}\n\nExample that fires:\n\n{}\nFix: {}.\n", rule.id,
                      rule.name, to_string(rule.severity), rule.summary,
-                     compares_terraform(rule) ? " (with validate --terraform PLAN.json)" : "", rule.rationale,
+                     compares_terraform(rule) ? " (with validate --terraform PLAN.json)"
+                     : compares_live(rule)    ? " (with validate --live DIR)"
+                                              : "",
+                     rule.rationale,
                      prefix_lines(rule.example, "    "), rule.fix);
 }
 

@@ -7,13 +7,14 @@
 #include "rules/dependencies.hpp"
 #include "rules/drift.hpp"
 #include "rules/failover.hpp"
+#include "rules/live_drift.hpp"
 #include "rules/placement.hpp"
 #include "rules/recovery.hpp"
 
 namespace ceplan {
 
 std::vector<Finding> check(const Deployment& deployment, const Catalog& catalog, const RuleSelection& selection,
-                           const terraform::Inventory* terraform) {
+                           const Observed& observed) {
   std::vector<Finding> out;
   rules::Findings findings(selection, out);
   const rules::Subject subject{deployment, catalog};
@@ -21,8 +22,10 @@ std::vector<Finding> check(const Deployment& deployment, const Catalog& catalog,
   rules::check_failover(subject, findings);
   rules::check_recovery(subject, findings);
   rules::check_dependencies(subject, findings);
-  if (terraform != nullptr)
-    rules::check_drift(subject, *terraform, findings);
+  if (observed.terraform != nullptr)
+    rules::check_drift(subject, *observed.terraform, findings);
+  if (observed.live != nullptr)
+    rules::check_live_drift(subject, *observed.live, findings);
   sort_by_location(out);
   return out;
 }
@@ -36,8 +39,8 @@ void sort_by_location(std::vector<Finding>& findings) {
 
 std::vector<Finding> validate(std::string_view text, const std::string& source, const Catalog& catalog,
                               const RuleSelection& selection, const InputLimits& limits,
-                              const terraform::Inventory* terraform) {
-  return check(load_deployment(text, source, limits), catalog, selection, terraform);
+                              const Observed& observed) {
+  return check(load_deployment(text, source, limits), catalog, selection, observed);
 }
 
 }  // namespace ceplan

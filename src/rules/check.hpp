@@ -7,6 +7,7 @@
 
 #include "catalog/catalog.hpp"
 #include "model/deployment.hpp"
+#include "model/live_export.hpp"
 #include "model/terraform.hpp"
 #include "rules/rule_table.hpp"
 #include "support/limits.hpp"
@@ -25,16 +26,21 @@ struct Finding {
 /// Sorts findings by location, then rule id: the order every report lists them in.
 void sort_by_location(std::vector<Finding>& findings);
 
-/// Runs the selected rules, and with `terraform` the CE4xx rules against it; findings come
-/// sorted by location, then rule id.
+/// What the deployment is compared with, when the run has it.
+struct Observed {
+  const terraform::Inventory* terraform = nullptr;  ///< a Terraform plan or state: the CE4xx rules
+  const live::Export* live = nullptr;               ///< IBM's Code Engine export: the CE5xx rules
+};
+
+/// Runs the selected rules, and the CE4xx and CE5xx rules against what `observed` holds; findings
+/// come sorted by location, then rule id.
 [[nodiscard]] std::vector<Finding> check(const Deployment& deployment, const Catalog& catalog,
-                                         const RuleSelection& selection = {},
-                                         const terraform::Inventory* terraform = nullptr);
+                                         const RuleSelection& selection = {}, const Observed& observed = {});
 
 /// Loads deploy-file `text` (named `source`) and runs the selected rules on it.
 /// Throws InputError when the file cannot be read as a deploy file.
 [[nodiscard]] std::vector<Finding> validate(std::string_view text, const std::string& source, const Catalog& catalog,
                                             const RuleSelection& selection = {}, const InputLimits& limits = {},
-                                            const terraform::Inventory* terraform = nullptr);
+                                            const Observed& observed = {});
 
 }  // namespace ceplan

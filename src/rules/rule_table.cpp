@@ -287,6 +287,78 @@ const std::vector<RuleInfo> rules{
      "fails to start, in the region that was supposed to save the day.",
      "secrets: []   # Terraform: run_env_variables { type = \"secret_full_reference\", reference = \"db\" }",
      "declare the secret under secrets, with its source"},
+    // CE5xx compare the deploy file with the live system (validate --live DIR, docs/live-drift.md).
+    {RuleId::live_missing, "CE501", "live-missing", error,
+     "an app or job the deploy file places in a region is not live there",
+     "The file is what failover, capacity and availability figures are computed from. A workload it places in "
+     "a region that does not run it there leaves that region unable to take over: the outage finds out first.",
+     "apps:\n  - { name: web, image: icr.io/x/web:1, regions: [us-south, eu-de] }   # export of eu-de: no Service "
+     "web",
+     "deploy it there (the runbook's create step), or remove the region from its entry"},
+    {RuleId::live_unexpected, "CE502", "live-unexpected", warning,
+     "an app or job is live in a region where the deploy file does not place it, or in a region it does not list",
+     "A workload running outside the file's placement is invisible to every plan: it is neither failed over nor "
+     "fenced, and a pilot-light standby that already runs its apps is a warm standby nobody accounted for.",
+     "failover: { strategy: pilot-light }   # export of the standby: Service web",
+     "add it to the deploy file where it belongs, or delete it from that region"},
+    {RuleId::live_image, "CE503", "live-image", error,
+     "a live app pulls another image than the deploy file gives for its region",
+     "A failover or restore re-creates the app from the file's image: a region running another one changes "
+     "version in the middle of an outage, or was never updated and takes over with stale code.",
+     "apps:\n  - { name: web, image: icr.io/x/web:2 }   # live: icr.io/x/web:1",
+     "roll the region to the file's image, or update the file"},
+    {RuleId::live_scale, "CE504", "live-scale", warning,
+     "a live app's min-scale or max-scale annotation differs from the deploy file's",
+     "Failover time and takeover capacity are computed from the file's scale: a standby live at min-scale 0 "
+     "cold-starts where the file promised warm instances, and a lower max-scale cannot carry the lost region's "
+     "load. Knative reads the autoscaling.knative.dev/min-scale and max-scale annotations.",
+     "apps:\n  - { name: web, image: icr.io/x/web:1, min_scale: 2 }   # live: min-scale \"0\"",
+     "update the app's scale (application update --min-scale/--max-scale), or the file"},
+    {RuleId::live_missing_artifact, "CE505", "live-missing-artifact", error,
+     "a declared secret or config map is not live in a region that holds the project",
+     "Every region that holds the project in normal operation (a pilot-light standby included) must already "
+     "hold the secrets and config maps its apps are created with: a runbook creating an app there fails at "
+     "the step that was supposed to restore service.",
+     "failover: { strategy: pilot-light }\nsecrets:\n  - { name: db-creds }   # export of the standby: no Secret "
+     "db-creds",
+     "create it in that region from its source, or remove it from the file"},
+    {RuleId::live_schedule, "CE506", "live-schedule", warning,
+     "a job's cron subscription is live outside scheduled_in, missing from one of its regions, or runs on "
+     "another schedule or time zone",
+     "The schedule's regions decide where a batch runs during normal operation and what a failover moves. A "
+     "subscription the file does not know keeps firing in a region that was supposed to be quiet, and one that "
+     "is missing means the batch does not run at all.",
+     "jobs:\n  - { name: nightly, image: icr.io/x/n:1, schedule: '0 2 * * *', scheduled_in: [us-south] }"
+     "   # live: nightly-cron in eu-de",
+     "delete or create the subscription so it is live exactly in scheduled_in, on the file's schedule"},
+    {RuleId::live_duplicate_cron, "CE507", "live-duplicate-cron", error,
+     "a job that is not idempotent has its cron subscription live in two or more regions",
+     "Each region's subscription starts its own job run: a job that is not safe to run twice (payments, "
+     "e-mails, exports) runs twice on every tick.",
+     "jobs:\n  - { name: billing, image: icr.io/x/b:1, schedule: '0 2 * * *' }   # live: billing-cron in us-south "
+     "and eu-de",
+     "delete the subscription in every region but one (subscription cron delete --name NAME --force)"},
+    {RuleId::live_unmatched_cron, "CE508", "live-unmatched-cron", info,
+     "a live cron subscription fires no job the deploy file names",
+     "IBM does not document how a PingSource names its Code Engine job. ceplan matches a subscription to its "
+     "job by the sink the PingSource names, else by the name JOB-cron its runbooks give; one that matches "
+     "neither is a schedule no plan accounts for.",
+     "jobs: []   # live: PingSource report-weekly with no sink naming a job",
+     "add its job to the file, or rename the subscription JOB-cron"},
+    {RuleId::live_registry_server, "CE509", "live-registry-server", warning,
+     "a live app pulls without the deploy file's registry secret, or from another server than that secret's",
+     "A registry secret logs in to one server: the file's images pulled with it in a region tell which. An app "
+     "live with another image host, or without the secret, pulls only until its next restart, scale-up or "
+     "re-creation, which in a failover is exactly when it is needed.",
+     "apps:\n  - { name: web, image: de.icr.io/x/web:1, registry_secret: pull }   # live: us.icr.io/x/web:1 with "
+     "pull",
+     "point the app at the right image and registry secret, or update the file"},
+    {RuleId::live_domain_mapping, "CE510", "live-domain-mapping", error,
+     "the edge proxy's domain has no domain mapping in a region that serves it",
+     "The global load balancer sends the custom domain to each region's app through that region's domain "
+     "mapping; without it the region answers the domain with an error, and a failover to it fails.",
+     "failover: { edge_proxy: { domain: shop.example.com } }   # export of eu-de: no DomainMapping",
+     "create the domain mapping there (domainmapping create --domain-name DOMAIN --target APP --tls-secret S)"},
 };
 
 }  // namespace
@@ -311,6 +383,10 @@ std::optional<Severity> parse_severity(std::string_view text) {
 
 bool compares_terraform(const RuleInfo& info) {
   return info.id.substr(0, 3) == "CE4";
+}
+
+bool compares_live(const RuleInfo& info) {
+  return info.id.substr(0, 3) == "CE5";
 }
 
 // SPEC §8: unknown or duplicate regions and names, dangling references, wrong secret formats,

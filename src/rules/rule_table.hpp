@@ -66,6 +66,16 @@ enum class RuleId : std::uint8_t {
   terraform_ttl,               ///< CE406
   terraform_proxied,           ///< CE407
   terraform_secret,            ///< CE408
+  live_missing,                ///< CE501
+  live_unexpected,             ///< CE502
+  live_image,                  ///< CE503
+  live_scale,                  ///< CE504
+  live_missing_artifact,       ///< CE505
+  live_schedule,               ///< CE506
+  live_duplicate_cron,         ///< CE507
+  live_unmatched_cron,         ///< CE508
+  live_registry_server,        ///< CE509
+  live_domain_mapping,         ///< CE510
 };
 
 /// What a rule is and why it exists; the source of `ceplan rules`, `explain` and docs/rules.md.
@@ -82,6 +92,9 @@ struct RuleInfo {
 
 /// True for the rules that compare with Terraform (CE4xx), which run only with a plan to compare.
 [[nodiscard]] bool compares_terraform(const RuleInfo& info);
+/// True for the rules that compare with IBM's Code Engine export (CE5xx), which run only with
+/// `validate --live`.
+[[nodiscard]] bool compares_live(const RuleInfo& info);
 /// True for the rules whose error findings make a plan, runbook or fail-back contradict itself, so
 /// that those refuse the file; other errors (unmet objectives) are printed as a note.
 [[nodiscard]] bool blocks_procedures(const RuleInfo& info);
