@@ -31,7 +31,8 @@ void set_ce_export_command(CLI::App& command_app, Context& context) {
   };
   auto options = std::make_shared<Options>();
   CLI::App* command = command_app.add_subcommand(
-      "ce-export", "Draft a deploy file from IBM's Code Engine export (kubectl get KIND -o json), a directory per region");
+      "ce-export",
+      "Draft a deploy file from IBM's Code Engine export (kubectl get KIND -o json), a directory per region");
   command
       ->add_option("DIR", options->directories,
                    "A region's export, named after the region (export/us-south), or a directory of them (export)")

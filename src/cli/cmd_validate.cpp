@@ -196,8 +196,7 @@ void with_severities(const std::map<std::string, Severity>& severity, render::Fi
 // results stay in input order. A file that cannot be read as a deploy file gets its input errors
 // in its report, and the others are still checked.
 std::vector<render::FileReport> check_files(const Options& options, const Context& context, const Catalog& catalog,
-                                            const std::vector<FileSettings>& settings,
-                                            const Observed& observed) {
+                                            const std::vector<FileSettings>& settings, const Observed& observed) {
   const std::size_t count = options.files.size();
   std::vector<render::FileReport> reports(count);
   std::vector<std::exception_ptr> failures(count);
@@ -372,6 +371,7 @@ void set_validate_command(CLI::App& command_app, Context& context) {
                                fmt::join(format_names, ", ")))
       ->check(known_format)
       ->expected(1)
+      ->allow_extra_args(false)
       ->multi_option_policy(CLI::MultiOptionPolicy::TakeAll);
   command->add_option("--base-dir", options->base_dir,
                       "Directory CI formats report paths relative to (default: the repository root, found by .git)");
@@ -389,10 +389,12 @@ void set_validate_command(CLI::App& command_app, Context& context) {
       "The JSON of `terraform show -json` (plan or state; - reads standard input): report drift from it (CE4xx)");
   command->add_option("--terraform-region", options->terraform_region,
                       "With --terraform: region of resources whose provider takes it from the environment");
-  command->add_option("--live", options->live,
-                      "A directory of IBM's Code Engine export (kubectl get KIND -o json), named after its region, "
-                      "or one holding a directory per region: report drift from it (CE5xx); repeatable")
+  command
+      ->add_option("--live", options->live,
+                   "A directory of IBM's Code Engine export (kubectl get KIND -o json), named after its region, "
+                   "or one holding a directory per region: report drift from it (CE5xx); repeatable")
       ->expected(1)
+      ->allow_extra_args(false)
       ->multi_option_policy(CLI::MultiOptionPolicy::TakeAll);
   command->add_option("--live-region", options->live_region,
                       "With a single --live directory not named after its region: that region");

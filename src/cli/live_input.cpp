@@ -26,9 +26,10 @@ struct Listing {
 Listing list(const std::string& directory) {
   std::error_code error;
   if (!fs::is_directory(directory, error))
-    refuse(fmt::format("{}: not a directory: give the directory that holds a region's export (the JSON files of "
-                       "`kubectl get KIND -o json`)",
-                       printable(directory)));
+    refuse(
+        fmt::format("{}: not a directory: give the directory that holds a region's export (the JSON files of "
+                    "`kubectl get KIND -o json`)",
+                    printable(directory)));
   Listing out;
   fs::directory_iterator it(directory, error);
   for (; !error && it != fs::directory_iterator(); it.increment(error)) {
@@ -55,11 +56,11 @@ std::string region_of(const fs::path& directory, const Catalog& catalog, const s
   const std::string id = name.string();
   if (catalog.find(id) != nullptr)
     return id;
-  refuse(fmt::format("{}: cannot tell which region this export is from: name the directory after the region "
-                     "(export/us-south){}{}",
-                     printable(directory.string()),
-                     region_option.empty() ? std::string() : fmt::format(" or give {}", region_option),
-                     did_you_mean(id, catalog.region_ids())));
+  refuse(fmt::format(
+      "{}: cannot tell which region this export is from: name the directory after the region "
+      "(export/us-south){}{}",
+      printable(directory.string()), region_option.empty() ? std::string() : fmt::format(" or give {}", region_option),
+      did_you_mean(id, catalog.region_ids())));
 }
 
 live::RegionExport read_region(const std::vector<fs::path>& files, const std::string& region,
@@ -93,13 +94,14 @@ live::Export read_live_export(const std::vector<std::string>& paths, const std::
     const Listing listing = list(path);
     if (!listing.files.empty()) {
       const bool flagged = !region.empty() && paths.size() == 1;
-      add(read_region(listing.files, flagged ? region : region_of(path, catalog, paths.size() == 1 ? region_option : ""),
-                      path, context));
+      add(read_region(listing.files,
+                      flagged ? region : region_of(path, catalog, paths.size() == 1 ? region_option : ""), path,
+                      context));
       continue;
     }
     if (!region.empty())
-      refuse(fmt::format("{}: holds no .json files; {} names the region of a single export directory",
-                         printable(path), region_option));
+      refuse(fmt::format("{}: holds no .json files; {} names the region of a single export directory", printable(path),
+                         region_option));
     std::size_t found = 0;
     for (const fs::path& directory : listing.directories) {
       if (catalog.find(directory.filename().string()) == nullptr)

@@ -28,7 +28,7 @@ public:
       fail("$", "expected a Kubernetes object or List, the output of `kubectl get KIND -o json`");
       return;
     }
-    if (text(root, "kind", "$") != "List") {
+    if (root.find("kind")->string() != "List") {
       object(root, "$");
       return;
     }
@@ -41,7 +41,9 @@ public:
   }
 
 private:
-  void fail(const std::string& path, std::string_view message) { m_sink.error({}, fmt::format("{}: {}", path, message)); }
+  void fail(const std::string& path, std::string_view message) {
+    m_sink.error({}, fmt::format("{}: {}", path, message));
+  }
 
   // A string member; absent or null is empty, another type is a problem.
   std::string text(const json::Value& owner, std::string_view key, const std::string& path) {
@@ -105,7 +107,9 @@ void Reader::object(const json::Value& item, const std::string& path) {
   const json::Value* metadata = item.find("metadata");
   const std::string name = metadata == nullptr ? std::string() : text(*metadata, "name", path + ".metadata");
   if (name.empty()) {
-    fail(path, fmt::format("a {} needs metadata.name", kind));
+    const json::Value* given = metadata == nullptr ? nullptr : metadata->find("name");
+    if (given == nullptr || given->kind == json::Kind::string || given->kind == json::Kind::null)
+      fail(path, fmt::format("a {} needs metadata.name", kind));
     return;
   }
   if (!m_seen.insert(kind + '\n' + name).second)
@@ -175,7 +179,7 @@ std::optional<std::int64_t> Reader::scale(const json::Value* annotations, std::s
   if (annotations == nullptr || annotations->kind != json::Kind::object)
     return std::nullopt;
   for (const std::string& key : {fmt::format("autoscaling.knative.dev/{}-scale", which),
-                                fmt::format("autoscaling.knative.dev/{}Scale", which)}) {
+                                 fmt::format("autoscaling.knative.dev/{}Scale", which)}) {
     const json::Value* value = annotations->find(key);
     if (value == nullptr)
       continue;
@@ -183,10 +187,10 @@ std::optional<std::int64_t> Reader::scale(const json::Value* annotations, std::s
     std::int64_t number = 0;
     const auto [end, error] = std::from_chars(digits.data(), digits.data() + digits.size(), number);
     if (digits.empty() || error != std::errc() || end != digits.data() + digits.size() || number < 0) {
-      fail(json::member_path(path, key), fmt::format("expected a whole number as a string, found {}",
-                                                     value->kind == json::Kind::string
-                                                         ? fmt::format("'{}'", excerpt(digits))
-                                                         : std::string(json::describe(*value))));
+      fail(json::member_path(path, key),
+           fmt::format("expected a whole number as a string, found {}", value->kind == json::Kind::string
+                                                                            ? fmt::format("'{}'", excerpt(digits))
+                                                                            : std::string(json::describe(*value))));
       return std::nullopt;
     }
     return number;

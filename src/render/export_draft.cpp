@@ -68,8 +68,9 @@ public:
     jobs();
     artifacts(true);
     artifacts(false);
-    todo("", "data: the stores the apps depend on, with backup_interval and replica_in or backup_in; the export "
-             "does not describe them");
+    todo("",
+         "data: the stores the apps depend on, with backup_interval and replica_in or backup_in; the export "
+         "does not describe them");
     return m_out;
   }
 
@@ -123,11 +124,12 @@ void Draft::apps() {
   for (const auto& app : apps) {
     const live::App& base = *app.where.front().second;
     line(fmt::format("  - name: {}  # {}", yaml_scalar(app.name), printable(base.origin())));
-    if (base.image.empty())
-      line(fmt::format("    image: TODO  # TODO the Service in {} names no container image",
-                       app.where.front().first->region));
-    else
-      line(fmt::format("    image: {}", yaml_scalar(base.image)));
+    const auto imaged = std::find_if(app.where.begin(), app.where.end(),
+                                     [](const auto& entry) { return !entry.second->image.empty(); });
+    if (imaged == app.where.end())
+      todo("    ", "image: no Service of this app names a container image; write it here");
+    line(fmt::format("    image: {}",
+                     imaged == app.where.end() ? std::string("IMAGE") : yaml_scalar(imaged->second->image)));
     if (!base.pull_secrets.empty())
       line(fmt::format("    registry_secret: {}", yaml_scalar(base.pull_secrets.front())));
     if (base.min_scale)
@@ -189,28 +191,32 @@ void Draft::jobs() {
   }
   if (jobs.empty())
     return;
-  line("jobs:");
+  // A job without its image would not load: each is written as a comment to complete.
+  todo("",
+       "jobs: the export names these jobs, but IBM documents no field of a JobDefinition, so not their "
+       "images: uncomment each with its image (`ibmcloud ce job get --name JOB` shows it)");
+  line("# jobs:");
   for (const auto& job : jobs) {
-    line(fmt::format("  - name: {}  # {}", yaml_scalar(job.name), printable(job.where.front().second->origin())));
-    line("    image: TODO  # TODO IBM documents no fields of a JobDefinition: write the job's image");
+    line(fmt::format("#   - name: {}  # {}", yaml_scalar(job.name), printable(job.where.front().second->origin())));
+    line("#     image: IMAGE");
     if (const auto it = crons.find(job.name); it != crons.end()) {
       const live::Cron& first = *it->second.front().second;
-      line(fmt::format("    schedule: {}", yaml_scalar(first.schedule.empty() ? "* * * * *" : first.schedule)));
+      line(fmt::format("#     schedule: {}", yaml_scalar(first.schedule.empty() ? "* * * * *" : first.schedule)));
       if (!first.time_zone.empty())
-        line(fmt::format("    time_zone: {}", yaml_scalar(first.time_zone)));
+        line(fmt::format("#     time_zone: {}", yaml_scalar(first.time_zone)));
       std::vector<std::string> scheduled;
       for (const auto& [region, cron] : it->second) {
         scheduled.push_back(region->region);
         if (cron->schedule != first.schedule || cron->time_zone != first.time_zone)
-          todo("    ", fmt::format("schedule: {} runs on '{}' {} in {}", cron->origin(), cron->schedule,
-                                   cron->time_zone, region->region));
+          todo("#     ", fmt::format("schedule: {} runs on '{}' {} in {}", cron->origin(), cron->schedule,
+                                     cron->time_zone, region->region));
       }
-      line(fmt::format("    scheduled_in: {}", list(scheduled)));
+      line(fmt::format("#     scheduled_in: {}", list(scheduled)));
     }
-    todo("    ", "idempotent: true if running the job twice is safe");
+    line("#     idempotent: false  # TODO true if running the job twice is safe");
     std::vector<std::string> regions;
     for (const auto& entry : job.where) regions.push_back(entry.first->region);
-    line(fmt::format("    regions: {}", list(regions)));
+    line(fmt::format("#     regions: {}", list(regions)));
   }
 }
 

@@ -193,8 +193,7 @@ std::string explain(const RuleInfo& rule) {
                      compares_terraform(rule) ? " (with validate --terraform PLAN.json)"
                      : compares_live(rule)    ? " (with validate --live DIR)"
                                               : "",
-                     rule.rationale,
-                     prefix_lines(rule.example, "    "), rule.fix);
+                     rule.rationale, prefix_lines(rule.example, "    "), rule.fix);
 }
 
 }  // namespace ceplan::render

@@ -38,8 +38,7 @@ void sort_by_location(std::vector<Finding>& findings) {
 }
 
 std::vector<Finding> validate(std::string_view text, const std::string& source, const Catalog& catalog,
-                              const RuleSelection& selection, const InputLimits& limits,
-                              const Observed& observed) {
+                              const RuleSelection& selection, const InputLimits& limits, const Observed& observed) {
   return check(load_deployment(text, source, limits), catalog, selection, observed);
 }
 

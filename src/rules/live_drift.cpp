@@ -82,10 +82,10 @@ void image_and_scale(const App& app, const live::App& running, const std::string
   const std::optional<Setting>& max = here != nullptr && here->max_scale ? here->max_scale : app.max_scale;
   const std::int64_t file_max = max ? max->value : caps::app_max_scale;
   if (running.max_scale && *running.max_scale != file_max)
-    findings.add(RuleId::live_scale, max ? max->location : app.name.location,
-                 fmt::format("app '{}' has max_scale {}{} in {}, but the live app has max-scale {} ({})", app.name.name,
-                             file_max, max ? "" : " (Code Engine's default)", region, *running.max_scale,
-                             running.origin()));
+    findings.add(
+        RuleId::live_scale, max ? max->location : app.name.location,
+        fmt::format("app '{}' has max_scale {}{} in {}, but the live app has max-scale {} ({})", app.name.name,
+                    file_max, max ? "" : " (Code Engine's default)", region, *running.max_scale, running.origin()));
 }
 
 // CE501, CE502: a workload missing where the file places it, or live where it does not.
@@ -132,8 +132,8 @@ void artifacts(const Deployment& d, const RegionExport& r, Findings& findings) {
   if (!d.holds_project(r.region))
     return;
   const ProjectRegion* entry = d.region(r.region);
-  const std::string role = entry == nullptr || entry->role == Role::none ? std::string()
-                                                                         : fmt::format(" ({})", to_string(entry->role));
+  const std::string role =
+      entry == nullptr || entry->role == Role::none ? std::string() : fmt::format(" ({})", to_string(entry->role));
   for (const Artifact& secret : d.secrets) {
     if (!r.has_secret(secret.name.name))
       findings.add(RuleId::live_missing_artifact, secret.name.location,
@@ -172,11 +172,11 @@ void live_cron(const Job& job, const live::Cron& cron, const std::string& region
   const bool scheduled = job.schedule && std::any_of(job.scheduled_in.begin(), job.scheduled_in.end(),
                                                      [&](const Ref& ref) { return ref.name == region; });
   if (!scheduled) {
-    findings.add(RuleId::live_schedule, job.schedule ? job.scheduled_in_location : job.name.location,
-                 fmt::format("job '{}' has a cron subscription live in {} ({}), but {}", job.name.name, region,
-                             cron.origin(),
-                             job.schedule ? fmt::format("scheduled_in does not list {}", region)
-                                          : std::string("the deploy file gives it no schedule")));
+    findings.add(
+        RuleId::live_schedule, job.schedule ? job.scheduled_in_location : job.name.location,
+        fmt::format("job '{}' has a cron subscription live in {} ({}), but {}", job.name.name, region, cron.origin(),
+                    job.schedule ? fmt::format("scheduled_in does not list {}", region)
+                                 : std::string("the deploy file gives it no schedule")));
     return;
   }
   // Knative's PingSource fires every minute when it has no schedule.
@@ -187,10 +187,10 @@ void live_cron(const Job& job, const live::Cron& cron, const std::string& region
                              job.schedule->name, region, live_schedule, cron.origin()));
   const std::string zone = job.time_zone ? job.time_zone->name : std::string();
   if (!cron.time_zone.empty() && cron.time_zone != (zone.empty() ? "UTC" : zone))
-    findings.add(RuleId::live_schedule, job.time_zone ? job.time_zone->location : job.schedule->location,
-                 fmt::format("job '{}' runs in time zone {}, but its cron subscription in {} runs in {} ({})",
-                             job.name.name, zone.empty() ? "UTC (the default)" : zone, region, cron.time_zone,
-                             cron.origin()));
+    findings.add(
+        RuleId::live_schedule, job.time_zone ? job.time_zone->location : job.schedule->location,
+        fmt::format("job '{}' runs in time zone {}, but its cron subscription in {} runs in {} ({})", job.name.name,
+                    zone.empty() ? "UTC (the default)" : zone, region, cron.time_zone, cron.origin()));
 }
 
 LiveCrons match_crons(const Deployment& d, const live::Export& live, Findings& findings) {
@@ -204,11 +204,13 @@ LiveCrons match_crons(const Deployment& d, const live::Export& live, Findings& f
       const std::string job = live::cron_job(cron, names);
       if (job.empty()) {
         findings.add(RuleId::live_unmatched_cron, d.jobs_location,
-                     fmt::format("cron subscription '{}' in {} ({}) {}: neither its sink nor its name ('JOB-cron') "
-                                 "names a job of the deploy file",
-                                 cron.name, r.region, cron.origin(),
-                                 cron.sink_name.empty() ? std::string("names no sink")
-                                                        : fmt::format("fires '{}'", cron.sink_name)));
+                     cron.sink_name.empty()
+                         ? fmt::format("cron subscription '{}' in {} ({}) fires no job of the deploy file: its sink "
+                                       "names none, and its name is not JOB-cron for one of them",
+                                       cron.name, r.region, cron.origin())
+                         : fmt::format("cron subscription '{}' in {} ({}) fires '{}', which is no job of the deploy "
+                                       "file",
+                                       cron.name, r.region, cron.origin(), cron.sink_name));
         continue;
       }
       out.by_job[job].emplace_back(r.region, &cron);
@@ -253,9 +255,9 @@ void check_live_drift(const Subject& subject, const live::Export& live, Findings
   const Deployment& d = subject.deployment;
   for (const RegionExport& r : live.regions) {
     if (d.region(r.region) == nullptr) {
-      findings.add(RuleId::live_unexpected, d.regions_location,
-                   fmt::format("an export of {} is given ({}), but regions does not list {}", r.region, r.directory,
-                               r.region));
+      findings.add(
+          RuleId::live_unexpected, d.regions_location,
+          fmt::format("an export of {} is given ({}), but regions does not list {}", r.region, r.directory, r.region));
       continue;
     }
     workloads(d, r, findings);

@@ -93,7 +93,8 @@ Inventory agreeing() {
 
 std::vector<std::string> drift(const Inventory& tf) {
   std::vector<std::string> out;
-  for (const auto& f : ceplan::validate(deploy_file, "d.yaml", ceplan::test::shared_catalog(), {}, {}, {&tf, nullptr})) {
+  for (const auto& f :
+       ceplan::validate(deploy_file, "d.yaml", ceplan::test::shared_catalog(), {}, {}, {&tf, nullptr})) {
     if (f.rule->id.substr(0, 3) == "CE4")
       out.push_back(fmt::format("{}:{} {} {}", f.location.line, f.location.column, f.rule->id, f.message));
   }
