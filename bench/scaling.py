@@ -185,6 +185,38 @@ def tf_regionless(n):       # projects without a region (tainted), each found th
 
 
 TERRAFORM_CLASSES = [tf_apps, tf_providers, tf_references, tf_regionless]
+
+
+# IBM's Code Engine export (`kubectl get KIND -o json`) for `import ce-export` and `validate --live`.
+def k8s_list(items):
+    return json.dumps({"apiVersion": "v1", "kind": "List", "items": items})
+
+
+def ex_services(n):         # many apps, each with secret and config map references and a cron
+    count = max(1, n // 500)
+    items = []
+    for i in range(count):
+        items.append({"apiVersion": "serving.knative.dev/v1", "kind": "Service", "metadata": {"name": f"a{i}"},
+                      "spec": {"template": {"metadata": {"annotations": {"autoscaling.knative.dev/min-scale": "1"}},
+                                            "spec": {"containers": [{"image": "icr.io/p/a:1", "envFrom": [
+                                                {"secretRef": {"name": f"s{i}"}}, {"configMapRef": {"name": f"c{i}"}}]}],
+                                                     "imagePullSecrets": [{"name": "pull"}]}}}})
+        items.append({"apiVersion": "v1", "kind": "Secret", "metadata": {"name": f"s{i}"}, "type": "Opaque"})
+        items.append({"apiVersion": "sources.knative.dev/v1", "kind": "PingSource", "metadata": {"name": f"j{i}-cron"},
+                      "spec": {"schedule": "0 2 * * *"}})
+        items.append({"apiVersion": "codeengine.cloud.ibm.com/v1beta1", "kind": "JobDefinition",
+                      "metadata": {"name": f"j{i}"}})
+    return k8s_list(items)
+
+
+def ex_references(n):       # one app whose container refers to thousands of secrets
+    count = max(1, n // 60)
+    env = [{"name": f"E{i}", "valueFrom": {"secretKeyRef": {"name": f"s{i}", "key": "k"}}} for i in range(count)]
+    return k8s_list([{"apiVersion": "serving.knative.dev/v1", "kind": "Service", "metadata": {"name": "app0"},
+                      "spec": {"template": {"spec": {"containers": [{"image": "icr.io/p/app0:1", "env": env}]}}}}])
+
+
+EXPORT_CLASSES = [ex_services, ex_references]
 DRIFT_FILE = HEAD + "apps:\n  - { name: app0, image: icr.io/p/app0:1 }\nsecrets:\n  - { name: s0 }\n"
 LIMITS = ["--max-file-size", "64MiB", "--max-depth", "10000", "--max-nodes", "100000000"]
 COMMANDS = {
@@ -231,6 +263,21 @@ def measure_once(ceplan, command, text, after=(), limits=LIMITS):
         run = subprocess.run(["/usr/bin/time", "-f", "%M", ceplan, *command, path, *after, *limits],
                              stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True, check=False)
         return cpu_seconds() - before, int(run.stderr.strip().splitlines()[-1])
+
+
+def measure_export(ceplan, command, text):
+    """The fastest of a few runs of `command` on an export directory of one region holding `text`."""
+    def once():
+        with tempfile.TemporaryDirectory() as root:
+            region = os.path.join(root, "us-south")
+            os.mkdir(region)
+            with open(os.path.join(region, "all.json"), "w") as f:
+                f.write(text)
+            before = cpu_seconds()
+            run = subprocess.run(["/usr/bin/time", "-f", "%M", ceplan, *command, root, *LIMITS],
+                                 stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True, check=False)
+            return cpu_seconds() - before, int(run.stderr.strip().splitlines()[-1])
+    return min((once() for _ in range(RUNS)), key=lambda run: run[0])
 
 
 def measure_glob(ceplan, size):
@@ -291,6 +338,13 @@ def main():
                                                                                            "--region", "us-south"], large))
         drift = ["validate", deploy, "--fail-on", "never", "--terraform-region", "us-south", "--terraform"]
         failed |= not compare(f"{make.__name__} drift", measure(ceplan, drift, small), measure(ceplan, drift, large))
+    for make in EXPORT_CLASSES:
+        small, large = make(size), make(size * 10)
+        failed |= not compare(f"{make.__name__} import", measure_export(ceplan, ["import", "ce-export"], small),
+                              measure_export(ceplan, ["import", "ce-export"], large))
+        live = ["validate", deploy, "--fail-on", "never", "--live"]
+        failed |= not compare(f"{make.__name__} drift", measure_export(ceplan, live, small),
+                              measure_export(ceplan, live, large))
     os.unlink(deploy)
     sys.exit(1 if failed else 0)
 

@@ -39,7 +39,7 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
   const fuzz::Meter meter(fuzz::input_budget, size);
   try {
     const auto inventory = ceplan::terraform::read(text, "p.json", {"us-south", "--region", {}});
-    (void)ceplan::check(deployment(), catalog(), {}, &inventory);
+    (void)ceplan::check(deployment(), catalog(), {}, {&inventory, nullptr});
     (void)ceplan::render::terraform_draft(inventory);
   } catch (const ceplan::InputError& error) {
     for (const auto& diagnostic : error.diagnostics()) {

@@ -38,13 +38,21 @@ build/fuzz/fuzz/fuzz_terraform "${limits[@]}" -artifact_prefix="${artifacts}/reg
   echo "fuzz: a Terraform fixture in tests/data/terraform/ failed" >&2
   exit 1
 }
-for target in fuzz_deploy fuzz_catalog fuzz_terraform fuzz_commands fuzz_config; do
+build/fuzz/fuzz/fuzz_export "${limits[@]}" -artifact_prefix="${artifacts}/regression-" $(find tests/data/live -name '*.json') \
+  >build/fuzz/regressions-export.log 2>&1 || {
+  tail -n 40 build/fuzz/regressions-export.log
+  echo "fuzz: an export fixture in tests/data/live/ failed" >&2
+  exit 1
+}
+for target in fuzz_deploy fuzz_catalog fuzz_terraform fuzz_export fuzz_commands fuzz_config; do
   corpus="build/fuzz/corpus/${target}"
   mkdir -p "$corpus"
   if [ "$target" = fuzz_catalog ]; then
     cp data/regions.yaml tests/data/catalog/*.yaml "$corpus"/
   elif [ "$target" = fuzz_terraform ]; then
     cp tests/data/terraform/*.json "$corpus"/
+  elif [ "$target" = fuzz_export ]; then
+    find tests/data/live -name '*.json' -exec sh -c 'cp "$1" "$2/$(echo "$1" | tr / _)"' _ {} "$corpus" \;
   elif [ "$target" = fuzz_config ]; then
     cp tests/data/configured/.ceplan.yaml "$corpus"/configured.yaml
     cp tests/data/config-catalog/.ceplan.yaml "$corpus"/config-catalog.yaml

@@ -58,7 +58,7 @@ std::string value_words(const Flag& flag, const std::string& regions, const std:
   if (!flag.choices.empty())
     return words(flag.choices);
   if (flag.name == "--restore-to" || flag.name == "--from" || flag.name == "--regions" || flag.name == "--region" ||
-      flag.name == "--terraform-region")
+      flag.name == "--terraform-region" || flag.name == "--live-region")
     return regions;
   if (flag.name == "--scenario")
     return scenarios;

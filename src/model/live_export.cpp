@@ -72,8 +72,10 @@ private:
     return value == nullptr ? std::string() : std::string(value->string());
   }
 
-  static void add_once(std::vector<std::string>& list, std::string name) {
-    if (!name.empty() && std::find(list.begin(), list.end(), name) == list.end())
+  // Appends `name` to `list` unless empty or already there; `seen` holds what `list` holds, so
+  // that a Service with thousands of references is still read in linear time.
+  static void add_once(std::vector<std::string>& list, std::unordered_set<std::string>& seen, std::string name) {
+    if (!name.empty() && seen.insert(name).second)
       list.push_back(std::move(name));
   }
 
@@ -100,8 +102,8 @@ void Reader::object(const json::Value& item, const std::string& path) {
   const bool core = api == "v1" && (kind == "Secret" || kind == "ConfigMap");
   const bool ping = kind == "PingSource" && starts_with(api, "sources.knative.dev/");
   if (!knative_service && !core && !ping && kind != "JobDefinition" && kind != "DomainMapping") {
-    if (!kind.empty())
-      add_once(m_out.other_kinds, kind);
+    if (!kind.empty() && m_seen.insert('\n' + kind).second)
+      m_out.other_kinds.push_back(kind);
     return;
   }
   const json::Value* metadata = item.find("metadata");
@@ -155,22 +157,27 @@ void Reader::references(const json::Value& pod, App& app) {
       for (const json::Value& entry : list->items) visit(entry);
     }
   };
+  std::unordered_set<std::string> secrets;
+  std::unordered_set<std::string> configmaps;
+  std::unordered_set<std::string> pulls;
+  auto both = [&](const json::Value& entry, std::initializer_list<std::string_view> secret,
+                  std::initializer_list<std::string_view> configmap) {
+    add_once(app.secrets, secrets, name_at(&entry, secret));
+    add_once(app.configmaps, configmaps, name_at(&entry, configmap));
+  };
   each(pod.find("containers"), [&](const json::Value& container) {
     each(container.find("envFrom"), [&](const json::Value& source) {
-      add_once(app.secrets, name_at(&source, {"secretRef", "name"}));
-      add_once(app.configmaps, name_at(&source, {"configMapRef", "name"}));
+      both(source, {"secretRef", "name"}, {"configMapRef", "name"});
     });
     each(container.find("env"), [&](const json::Value& variable) {
-      add_once(app.secrets, name_at(&variable, {"valueFrom", "secretKeyRef", "name"}));
-      add_once(app.configmaps, name_at(&variable, {"valueFrom", "configMapKeyRef", "name"}));
+      both(variable, {"valueFrom", "secretKeyRef", "name"}, {"valueFrom", "configMapKeyRef", "name"});
     });
   });
   each(pod.find("volumes"), [&](const json::Value& volume) {
-    add_once(app.secrets, name_at(&volume, {"secret", "secretName"}));
-    add_once(app.configmaps, name_at(&volume, {"configMap", "name"}));
+    both(volume, {"secret", "secretName"}, {"configMap", "name"});
   });
   each(pod.find("imagePullSecrets"),
-       [&](const json::Value& secret) { add_once(app.pull_secrets, name_at(&secret, {"name"})); });
+       [&](const json::Value& secret) { add_once(app.pull_secrets, pulls, name_at(&secret, {"name"})); });
 }
 
 // Knative's `autoscaling.knative.dev/min-scale`, or the legacy `minScale`: a whole number as a string.
@@ -209,25 +216,44 @@ void Reader::cron(const json::Value& item, Cron& cron, const std::string& path) 
   cron.sink_name = name_at(spec, {"sink", "ref", "name"});
 }
 
+// The entry of `list` called `name`: through `index` when it covers the list (index_names() has
+// run), else by a scan (an export built by hand).
 template <class T>
-const T* named(const std::vector<T>& list, std::string_view name) {
+const T* named(const std::vector<T>& list, const std::unordered_map<std::string, std::size_t>& index,
+               std::string_view name) {
+  if (index.size() == list.size()) {
+    const auto it = index.find(std::string(name));
+    return it == index.end() ? nullptr : &list[it->second];
+  }
   const auto it = std::find_if(list.begin(), list.end(), [&](const T& entry) { return entry.name == name; });
   return it == list.end() ? nullptr : &*it;
 }
 
+template <class T>
+void index_list(const std::vector<T>& list, std::unordered_map<std::string, std::size_t>& index) {
+  index.clear();
+  for (std::size_t i = 0; i < list.size(); ++i) index.emplace(list[i].name, i);
+}
+
 }  // namespace
 
+void RegionExport::index_names() {
+  index_list(apps, m_index[0]);
+  index_list(jobs, m_index[1]);
+  index_list(secrets, m_index[2]);
+  index_list(configmaps, m_index[3]);
+}
 const App* RegionExport::app(std::string_view name) const {
-  return named(apps, name);
+  return named(apps, m_index[0], name);
 }
 const Object* RegionExport::job(std::string_view name) const {
-  return named(jobs, name);
+  return named(jobs, m_index[1], name);
 }
 bool RegionExport::has_secret(std::string_view name) const {
-  return named(secrets, name) != nullptr;
+  return named(secrets, m_index[2], name) != nullptr;
 }
 bool RegionExport::has_configmap(std::string_view name) const {
-  return named(configmaps, name) != nullptr;
+  return named(configmaps, m_index[3], name) != nullptr;
 }
 
 const RegionExport* Export::region(std::string_view id) const {
@@ -254,11 +280,12 @@ void RegionReader::add(std::string_view text, const std::string& source) {
 RegionExport RegionReader::finish() {
   if (!m_problems.empty())
     throw InputError(std::move(m_problems));
+  m_out.index_names();
   return std::move(m_out);
 }
 
-std::string cron_job(const Cron& cron, const std::vector<std::string>& jobs) {
-  auto known = [&](std::string_view name) { return std::find(jobs.begin(), jobs.end(), name) != jobs.end(); };
+std::string cron_job(const Cron& cron, const std::unordered_set<std::string>& jobs) {
+  auto known = [&](std::string_view name) { return jobs.contains(std::string(name)); };
   if (!cron.sink_name.empty())
     return cron.sink_kind != "Service" && known(cron.sink_name) ? cron.sink_name : std::string();
   constexpr std::string_view suffix = "-cron";

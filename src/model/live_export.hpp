@@ -10,6 +10,7 @@
 #include <optional>
 #include <string>
 #include <string_view>
+#include <unordered_map>
 #include <unordered_set>
 #include <vector>
 
@@ -63,6 +64,9 @@ struct RegionExport {
   std::vector<Cron> crons;               ///< PingSources
   std::vector<std::string> other_kinds;  ///< kinds present but not mapped (Revision, Build, ...), each once
 
+  /// Indexes apps, jobs, secrets and config maps by name, so that look-ups do not grow with the
+  /// export; RegionReader::finish() has run it. Without it, look-ups scan.
+  void index_names();
   /// The app of this name, or nullptr.
   [[nodiscard]] const App* app(std::string_view name) const;
   /// The job of this name, or nullptr.
@@ -71,6 +75,9 @@ struct RegionExport {
   [[nodiscard]] bool has_secret(std::string_view name) const;
   /// True when a config map of this name is live here.
   [[nodiscard]] bool has_configmap(std::string_view name) const;
+
+private:
+  std::unordered_map<std::string, std::size_t> m_index[4];  // apps, jobs, secrets, config maps
 };
 
 /// Every region's export, in the order given.
@@ -105,6 +112,6 @@ private:
 /// The job a cron subscription fires, among `jobs`: the one its sink names, else the one whose
 /// `<job>-cron` name ceplan's runbooks give it; empty when neither names one of `jobs` (or the
 /// sink is an app).
-[[nodiscard]] std::string cron_job(const Cron& cron, const std::vector<std::string>& jobs);
+[[nodiscard]] std::string cron_job(const Cron& cron, const std::unordered_set<std::string>& jobs);
 
 }  // namespace ceplan::live

@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <map>
 #include <unordered_map>
+#include <unordered_set>
 
 #include <fmt/format.h>
 #include <fmt/ranges.h>
@@ -99,6 +100,17 @@ void Draft::header() {
   line(fmt::format("# Draft written by `ceplan import ce-export` from {} (IBM's Code Engine export).",
                    printable(fmt::format("{}", fmt::join(directories, ", ")))));
   line("# What the export cannot say is a TODO line: review each before relying on this file.");
+  std::vector<std::string> others;
+  std::unordered_set<std::string_view> seen;
+  for (const RegionExport& region : m_in.regions) {
+    for (const std::string& kind : region.other_kinds) {
+      if (seen.insert(kind).second)
+        others.push_back(kind);
+    }
+  }
+  if (!others.empty())
+    line(printable(fmt::format("# The export also holds {}: nothing of them maps to a deploy file.",
+                               fmt::format("{}", fmt::join(others, ", ")))));
   line("version: 1");
   line(fmt::format("project: {}", m_project.empty() ? std::string("TODO") : yaml_scalar(m_project)));
   if (m_project.empty())
@@ -138,13 +150,17 @@ void Draft::apps() {
       line(fmt::format("    max_scale: {}", *base.max_scale));
     std::vector<std::string> secrets;
     std::vector<std::string> configmaps;
-    for (const auto& [region, running] : app.where) {
-      for (const std::string& name : running->secrets) {
-        if (std::find(secrets.begin(), secrets.end(), name) == secrets.end())
+    std::unordered_set<std::string_view> seen;
+    for (const auto& entry : app.where) {
+      for (const std::string& name : entry.second->secrets) {
+        if (seen.insert(name).second)
           secrets.push_back(name);
       }
-      for (const std::string& name : running->configmaps) {
-        if (std::find(configmaps.begin(), configmaps.end(), name) == configmaps.end())
+    }
+    seen.clear();
+    for (const auto& entry : app.where) {
+      for (const std::string& name : entry.second->configmaps) {
+        if (seen.insert(name).second)
           configmaps.push_back(name);
       }
     }
@@ -175,8 +191,8 @@ void Draft::app_overrides(const Placed<live::App>& app) {
 
 void Draft::jobs() {
   const auto jobs = by_name(m_in, &RegionExport::jobs);
-  std::vector<std::string> names;
-  for (const auto& job : jobs) names.push_back(job.name);
+  std::unordered_set<std::string> names;
+  for (const auto& job : jobs) names.insert(job.name);
   // The live crons of each job, in region order; the rest are reported as unmatched.
   std::map<std::string, std::vector<std::pair<const RegionExport*, const live::Cron*>>> crons;
   for (const RegionExport& region : m_in.regions) {

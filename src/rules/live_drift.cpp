@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <map>
 #include <unordered_map>
+#include <unordered_set>
 
 #include <fmt/format.h>
 
@@ -47,14 +48,13 @@ std::unordered_map<std::string, std::string> file_servers(const Deployment& d, s
   return servers;
 }
 
-void registry(const Deployment& d, const App& app, const live::App& running, const std::string& region,
-              Findings& findings) {
+void registry(const std::unordered_map<std::string, std::string>& servers, const App& app, const live::App& running,
+              const std::string& region, Findings& findings) {
   const auto& pulls = running.pull_secrets;
   if (app.registry_secret && std::find(pulls.begin(), pulls.end(), app.registry_secret->name) == pulls.end())
     findings.add(RuleId::live_registry_server, app.registry_secret->location,
                  fmt::format("app '{}' pulls with registry secret '{}', but in {} it runs without it ({})",
                              app.name.name, app.registry_secret->name, region, running.origin()));
-  const auto servers = file_servers(d, region);
   const std::string_view host = registry_host(running.image);
   for (const std::string& secret : pulls) {
     const auto it = servers.find(secret);
@@ -104,12 +104,13 @@ void presence(const Deployment& d, const W& workload, const Live* running, const
 }
 
 void workloads(const Deployment& d, const RegionExport& r, Findings& findings) {
+  const auto servers = file_servers(d, r.region);
   for (const App& app : d.apps) {
     const live::App* running = r.app(app.name.name);
     presence(d, app, running, r.region, findings);
     if (running != nullptr && d.places(app, r.region)) {
       image_and_scale(app, *running, r.region, findings);
-      registry(d, app, *running, r.region, findings);
+      registry(servers, app, *running, r.region, findings);
     }
   }
   for (const Job& job : d.jobs) presence(d, job, r.job(job.name.name), r.region, findings);
@@ -194,8 +195,8 @@ void live_cron(const Job& job, const live::Cron& cron, const std::string& region
 }
 
 LiveCrons match_crons(const Deployment& d, const live::Export& live, Findings& findings) {
-  std::vector<std::string> names;
-  for (const Job& job : d.jobs) names.push_back(job.name.name);
+  std::unordered_set<std::string> names;
+  for (const Job& job : d.jobs) names.insert(job.name.name);
   LiveCrons out;
   for (const RegionExport& r : live.regions) {
     for (const live::Cron& cron : r.crons) {

@@ -83,7 +83,7 @@ TEST_CASE("a PingSource gives its schedule, time zone and sink") {
 }
 
 TEST_CASE("a cron is matched to its job by its sink, else by the name JOB-cron, never by a guess") {
-  const std::vector<std::string> jobs{"nightly", "report"};
+  const std::unordered_set<std::string> jobs{"nightly", "report"};
   ceplan::live::Cron cron;
   cron.name = "whatever";
   cron.sink_kind = "JobDefinition";
