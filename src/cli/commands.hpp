@@ -37,7 +37,7 @@ void set_completion_command(CLI::App& command, Context& context);
 void set_schema_command(CLI::App& command, Context& context);
 /// `ceplan version`
 void set_version_command(CLI::App& command, Context& context);
-/// `ceplan import terraform PLAN.json`
+/// `ceplan import terraform PLAN.json` and `ceplan import ce-export DIR...`
 void set_import_command(CLI::App& command, Context& context);
 /// `ceplan explain ID`
 void set_explain_command(CLI::App& command, Context& context);

@@ -165,10 +165,12 @@ void health_check(const EdgeProxy& proxy, const terraform::LoadBalancer& lb, con
         {"timeout", {&ours.timeout, &check.timeout}}};
     for (const auto& [key, pair] : counts) {
       const auto& [setting, count] = pair;
+      // Retries are a count; interval and timeout are seconds, written with their unit on both sides.
+      const char* unit = std::string_view(key) == "retries" ? "" : "s";
       if (count->known() && count->value != setting->value)
         findings.add(RuleId::terraform_health_check, setting->given ? setting->location : proxy.location,
-                     fmt::format("the health check's {} is {}{}, but Terraform's {} has {}", key, setting->value,
-                                 setting->given ? "" : " (the default)", check.address, count->value));
+                     fmt::format("the health check's {} is {}{}{}, but Terraform's {} has {}{}", key, setting->value,
+                                 unit, setting->given ? "" : " (the default)", check.address, count->value, unit));
     }
     return;
   }
@@ -183,7 +185,7 @@ void check_edge_drift(const Deployment& d, const Inventory& tf, Findings& findin
     return;
   if (lb->ttl.known() && lb->ttl.value != proxy.ttl.value)
     findings.add(RuleId::terraform_ttl, proxy.ttl.given ? proxy.ttl.location : proxy.location,
-                 fmt::format("ttl is {}s{}, but Terraform's {} has ttl {}", proxy.ttl.value,
+                 fmt::format("ttl is {}s{}, but Terraform's {} has ttl {}s", proxy.ttl.value,
                              proxy.ttl.given ? "" : " (the default)", lb->address, lb->ttl.value));
   if (lb->proxied.known() && lb->proxied.value != proxy.proxied)
     findings.add(RuleId::terraform_proxied, proxy.location,
@@ -196,6 +198,14 @@ void check_edge_drift(const Deployment& d, const Inventory& tf, Findings& findin
 
 void check_drift(const Subject& subject, const Inventory& tf, Findings& findings) {
   const Deployment& d = subject.deployment;
+  // A plan of other projects only has nothing of this file's to compare: say so, not "no findings".
+  const std::vector<std::string> projects = tf.project_names();
+  if (!projects.empty() && std::find(projects.begin(), projects.end(), d.project) == projects.end()) {
+    findings.add(RuleId::terraform_project, d.root,
+                 fmt::format("{} has no project named '{}' (it has {}): nothing of this deploy file is compared",
+                             tf.source, d.project, join_names(projects)));
+    return;
+  }
   const Names names(d, tf);
   regions(d, tf, findings);
   for (const terraform::Workload& w : tf.workloads) {

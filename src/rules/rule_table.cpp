@@ -287,6 +287,12 @@ const std::vector<RuleInfo> rules{
      "fails to start, in the region that was supposed to save the day.",
      "secrets: []   # Terraform: run_env_variables { type = \"secret_full_reference\", reference = \"db\" }",
      "declare the secret under secrets, with its source"},
+    {RuleId::terraform_project, "CE409", "terraform-project", warning,
+     "the Terraform plan or state has no project of the deploy file's name",
+     "Drift is compared within the file's project only. A plan of other projects (a wrong file, a renamed "
+     "project, another workspace) compares nothing, and a silent pass would read as \"no drift\".",
+     "project: shop   # Terraform: ibm_code_engine_project.main { name = \"shop-prod\" }",
+     "compare with the plan of this project, or correct the project's name"},
     // CE5xx compare the deploy file with the live system (validate --live DIR, docs/live-drift.md).
     {RuleId::live_missing, "CE501", "live-missing", error,
      "an app or job the deploy file places in a region is not live there",

@@ -66,6 +66,7 @@ enum class RuleId : std::uint8_t {
   terraform_ttl,               ///< CE406
   terraform_proxied,           ///< CE407
   terraform_secret,            ///< CE408
+  terraform_project,           ///< CE409
   live_missing,                ///< CE501
   live_unexpected,             ///< CE502
   live_image,                  ///< CE503

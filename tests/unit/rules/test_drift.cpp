@@ -169,8 +169,8 @@ TEST_CASE("CE405 CE406 CE407 the edge proxy against the load balancer and its he
             "6:5 CE405 the health check probes /healthz, but Terraform's ibm_cis_healthcheck.p probes /ready",
             "6:5 CE407 the edge proxy is proxied, but Terraform's ibm_cis_global_load_balancer.p has "
             "proxied = false",
-            "8:10 CE406 ttl is 60s, but Terraform's ibm_cis_global_load_balancer.p has ttl 300",
-            "9:47 CE405 the health check's interval is 60, but Terraform's ibm_cis_healthcheck.p has 30"});
+            "8:10 CE406 ttl is 60s, but Terraform's ibm_cis_global_load_balancer.p has ttl 300s",
+            "9:47 CE405 the health check's interval is 60s, but Terraform's ibm_cis_healthcheck.p has 30s"});
 }
 
 TEST_CASE("CE408 a secret Terraform reads that the file does not declare") {
@@ -196,4 +196,15 @@ TEST_CASE("what Terraform puts in a project of another name is another file's bu
   CHECK(drift(tf).empty());
   tf.workloads.back().project = "p";
   CHECK(drift(tf).size() == 2);  // CE402 (no such app) and CE408 (q-db)
+}
+
+TEST_CASE("CE409 fires for a plan whose projects are all of other names, and nothing else is compared") {
+  Inventory tf = agreeing();
+  for (Project& project : tf.projects) project.name = known<std::string>("shop-prod");
+  tf.projects.push_back(tf.projects.front());
+  tf.projects.back().name = known<std::string>("batch");
+  tf.workloads.clear();
+  CHECK(drift(tf) == std::vector<std::string>{
+                         "1:1 CE409 plan.json has no project named 'p' (it has shop-prod and batch): nothing of this "
+                         "deploy file is compared"});
 }
