@@ -118,7 +118,7 @@ void Reader::object(const json::Value& item, const std::string& path) {
     return;
   const Object base{name, m_file, path};
   if (knative_service) {
-    App app{base, {}, {}, {}, {}, {}, {}};
+    App app{base, {}, {}, {}, {}, {}, {}, {}};
     service(item, app, path);
     m_out.apps.push_back(std::move(app));
   } else if (kind == "Secret") {
@@ -146,8 +146,16 @@ void Reader::service(const json::Value& item, App& app, const std::string& path)
   if (pod == nullptr || pod->kind != json::Kind::object)
     return;
   if (const json::Value* containers = pod->find("containers");
-      containers != nullptr && containers->kind == json::Kind::array && !containers->items.empty())
-    app.image = name_at(&containers->items.front(), {"image"});
+      containers != nullptr && containers->kind == json::Kind::array && !containers->items.empty()) {
+    const json::Value& first = containers->items.front();
+    app.image = name_at(&first, {"image"});
+    const json::Value* ports = first.kind == json::Kind::object ? first.find("ports") : nullptr;
+    if (ports != nullptr && ports->kind == json::Kind::array && !ports->items.empty()) {
+      const json::Value* port = dig(&ports->items.front(), {"containerPort"});
+      if (port != nullptr && port->integral && port->integer > 0 && port->integer <= 65535)
+        app.port = port->integer;
+    }
+  }
   references(*pod, app);
 }
 

@@ -37,6 +37,7 @@ struct App : Object {
   std::vector<std::string> secrets;       ///< secrets its containers read (envFrom, env, volumes)
   std::vector<std::string> configmaps;    ///< config maps likewise
   std::vector<std::string> pull_secrets;  ///< `imagePullSecrets`
+  std::optional<std::int64_t> port;       ///< the first container's first `ports[].containerPort`
 };
 
 /// A Kubernetes Secret: its name and type, never its data.

@@ -144,6 +144,8 @@ void Draft::apps() {
                      imaged == app.where.end() ? std::string("IMAGE") : yaml_scalar(imaged->second->image)));
     if (!base.pull_secrets.empty())
       line(fmt::format("    registry_secret: {}", yaml_scalar(base.pull_secrets.front())));
+    if (base.port)
+      line(fmt::format("    port: {}", *base.port));
     if (base.min_scale)
       line(fmt::format("    min_scale: {}", *base.min_scale));
     if (base.max_scale)

@@ -61,8 +61,8 @@ void registry(const std::unordered_map<std::string, std::string>& servers, const
     if (running.image.empty() || it == servers.end() || it->second == host)
       continue;
     findings.add(RuleId::live_registry_server, app.image_in(region).location,
-                 fmt::format("registry secret '{}' logs in to {} in {} (the server of the images the deploy file "
-                             "pulls with it), but app '{}' there pulls {} ({})",
+                 fmt::format("registry secret '{}' is for {} in {} (the server of the images the deploy file "
+                             "pulls with it there), but app '{}' there pulls {} ({})",
                              secret, it->second, region, app.name.name, running.image, running.origin()));
   }
 }
@@ -94,9 +94,10 @@ void presence(const Deployment& d, const W& workload, const Live* running, const
               Findings& findings) {
   const bool job = std::is_same_v<W, Job>;
   if (d.places(workload, region) && running == nullptr)
-    findings.add(RuleId::live_missing, entry_location(workload, region),
-                 fmt::format("{} '{}' is placed in {}, but the export of {} has no such {}", kind(job),
-                             workload.name.name, region, region, job ? "JobDefinition" : "Service"));
+    findings.add(
+        RuleId::live_missing, entry_location(workload, region),
+        fmt::format("{} '{}' is placed in {}, but the export of {} has no such {}", kind(job), workload.name.name,
+                    region, region, job ? "JobDefinition" : "Service (serving.knative.dev)"));
   else if (!d.places(workload, region) && running != nullptr)
     findings.add(RuleId::live_unexpected, entry_location(workload, region),
                  fmt::format("{} '{}' is live in {} ({}), but {}", kind(job), workload.name.name, region,
@@ -176,7 +177,8 @@ void live_cron(const Job& job, const live::Cron& cron, const std::string& region
     findings.add(
         RuleId::live_schedule, job.schedule ? job.scheduled_in_location : job.name.location,
         fmt::format("job '{}' has a cron subscription live in {} ({}), but {}", job.name.name, region, cron.origin(),
-                    job.schedule ? fmt::format("scheduled_in does not list {}", region)
+                    job.schedule ? fmt::format("scheduled_in{} does not list {}",
+                                               job.scheduled_in_given ? "" : " (by default the primary's)", region)
                                  : std::string("the deploy file gives it no schedule")));
     return;
   }
@@ -186,12 +188,17 @@ void live_cron(const Job& job, const live::Cron& cron, const std::string& region
     findings.add(RuleId::live_schedule, job.schedule->location,
                  fmt::format("job '{}' runs on '{}', but its cron subscription in {} runs on '{}' ({})", job.name.name,
                              job.schedule->name, region, live_schedule, cron.origin()));
+  // Without `spec.timezone` a PingSource runs in the system's time zone (Knative), which is UTC
+  // only by convention: a file that names another zone is then not what runs.
   const std::string zone = job.time_zone ? job.time_zone->name : std::string();
-  if (!cron.time_zone.empty() && cron.time_zone != (zone.empty() ? "UTC" : zone))
-    findings.add(
-        RuleId::live_schedule, job.time_zone ? job.time_zone->location : job.schedule->location,
-        fmt::format("job '{}' runs in time zone {}, but its cron subscription in {} runs in {} ({})", job.name.name,
-                    zone.empty() ? "UTC (the default)" : zone, region, cron.time_zone, cron.origin()));
+  const std::string wanted = zone.empty() ? "UTC" : zone;
+  if (cron.time_zone.empty() ? wanted != "UTC" : cron.time_zone != wanted)
+    findings.add(RuleId::live_schedule, job.time_zone ? job.time_zone->location : job.schedule->location,
+                 fmt::format("job '{}' runs in time zone {}, but its cron subscription in {} {} ({})", job.name.name,
+                             zone.empty() ? "UTC (the default)" : zone, region,
+                             cron.time_zone.empty() ? std::string("names none, so it runs in the system's")
+                                                    : "runs in " + cron.time_zone,
+                             cron.origin()));
 }
 
 LiveCrons match_crons(const Deployment& d, const live::Export& live, Findings& findings) {
@@ -245,7 +252,7 @@ void check_crons(const Deployment& d, const live::Export& live, Findings& findin
     std::vector<std::string> where;
     for (const auto& entry : it->second) where.push_back(fmt::format("{} ({})", entry.first, entry.second->origin()));
     findings.add(RuleId::live_duplicate_cron, job.name.location,
-                 fmt::format("job '{}' is not idempotent, but its cron subscription is live in {} regions: {}",
+                 fmt::format("job '{}' is not marked idempotent, but its cron subscription is live in {} regions: {}",
                              job.name.name, count, join_names(where)));
   }
 }
@@ -258,7 +265,8 @@ void check_live_drift(const Subject& subject, const live::Export& live, Findings
     if (d.region(r.region) == nullptr) {
       findings.add(
           RuleId::live_unexpected, d.regions_location,
-          fmt::format("an export of {} is given ({}), but regions does not list {}", r.region, r.directory, r.region));
+          fmt::format("an export of {} is given ({}), but regions does not list {}", r.region, r.directory, r.region),
+          fmt::format("add {} to regions, or leave its directory out of --live", r.region));
       continue;
     }
     workloads(d, r, findings);
@@ -266,6 +274,13 @@ void check_live_drift(const Subject& subject, const live::Export& live, Findings
     domain_mapping(d, r, findings);
   }
   check_crons(d, live, findings);
+  // CE511: a region the project lives in that the export leaves out is not checked at all.
+  for (const ProjectRegion& region : d.regions) {
+    if (d.holds_project(region.id.name) && live.region(region.id.name) == nullptr)
+      findings.add(RuleId::live_not_exported, region.id.location,
+                   fmt::format("{} holds the project, but no export of {} is given: nothing live there is compared",
+                               region.id.name, region.id.name));
+  }
 }
 
 }  // namespace ceplan::rules

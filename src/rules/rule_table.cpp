@@ -319,7 +319,7 @@ const std::vector<RuleInfo> rules{
      "cold-starts where the file promised warm instances, and a lower max-scale cannot carry the lost region's "
      "load. Knative reads the autoscaling.knative.dev/min-scale and max-scale annotations.",
      "apps:\n  - { name: web, image: icr.io/x/web:1, min_scale: 2 }   # live: min-scale \"0\"",
-     "update the app's scale (application update --min-scale/--max-scale), or the file"},
+     "ibmcloud ce application update --name APP --min-scale N --max-scale M, or update the file"},
     {RuleId::live_missing_artifact, "CE505", "live-missing-artifact", error,
      "a declared secret or config map is not live in a region that holds the project",
      "Every region that holds the project in normal operation (a pilot-light standby included) must already "
@@ -343,19 +343,19 @@ const std::vector<RuleInfo> rules{
      "e-mails, exports) runs twice on every tick.",
      "jobs:\n  - { name: billing, image: icr.io/x/b:1, schedule: '0 2 * * *' }   # live: billing-cron in us-south "
      "and eu-de",
-     "delete the subscription in every region but one (subscription cron delete --name NAME --force)"},
+     "in every region but one: ibmcloud ce subscription cron delete --name NAME --force"},
     {RuleId::live_unmatched_cron, "CE508", "live-unmatched-cron", info,
      "a live cron subscription fires no job the deploy file names",
      "IBM does not document how a PingSource names its Code Engine job. ceplan matches a subscription to its "
      "job by the sink the PingSource names, else by the name JOB-cron its runbooks give; one that matches "
      "neither is a schedule no plan accounts for.",
      "jobs: []   # live: PingSource report-weekly with no sink naming a job",
-     "add its job to the file, or rename the subscription JOB-cron"},
+     "add its job to the deploy file, or delete the subscription"},
     {RuleId::live_registry_server, "CE509", "live-registry-server", warning,
      "a live app pulls without the deploy file's registry secret, or from another server than that secret's",
-     "A registry secret logs in to one server: the file's images pulled with it in a region tell which. An app "
-     "live with another image host, or without the secret, pulls only until its next restart, scale-up or "
-     "re-creation, which in a failover is exactly when it is needed.",
+     "A registry secret logs in to one server; ceplan reads no secret's data, so the server is the one the "
+     "file's images pulled with it in that region imply. A live app on another image host, or without the "
+     "secret, is not what a runbook re-creates, and a re-created app with the file's secret may not pull.",
      "apps:\n  - { name: web, image: de.icr.io/x/web:1, registry_secret: pull }   # live: us.icr.io/x/web:1 with "
      "pull",
      "point the app at the right image and registry secret, or update the file"},
@@ -364,7 +364,13 @@ const std::vector<RuleInfo> rules{
      "The global load balancer sends the custom domain to each region's app through that region's domain "
      "mapping; without it the region answers the domain with an error, and a failover to it fails.",
      "failover: { edge_proxy: { domain: shop.example.com } }   # export of eu-de: no DomainMapping",
-     "create the domain mapping there (domainmapping create --domain-name DOMAIN --target APP --tls-secret S)"},
+     "create it there: ibmcloud ce domainmapping create --domain-name DOMAIN --target APP --tls-secret SECRET"},
+    {RuleId::live_not_exported, "CE511", "live-not-exported", warning,
+     "a region that holds the project has no export among those given",
+     "A check that leaves a region out passes for it whatever runs there: a failed export step in a nightly job "
+     "would read as a standby with no drift.",
+     "regions: [us-south, eu-de]   # validate --live export, with only export/us-south",
+     "export every region the project lives in, one directory each"},
 };
 
 }  // namespace

@@ -77,6 +77,7 @@ enum class RuleId : std::uint8_t {
   live_unmatched_cron,         ///< CE508
   live_registry_server,        ///< CE509
   live_domain_mapping,         ///< CE510
+  live_not_exported,           ///< CE511
 };
 
 /// What a rule is and why it exists; the source of `ceplan rules`, `explain` and docs/rules.md.

@@ -35,6 +35,7 @@ ceplan_case(import_terraform_project_flag ARGS import terraform terraform/two-pr
 ceplan_case(import_terraform_unknown_project EXIT 2 ARGS import terraform terraform/two-projects.json --project bach)
 ceplan_case(validate_terraform_other_project ARGS validate terraform/shop-us.yaml --terraform terraform/two-projects.json
             --disable CE103)
+ceplan_case(validate_terraform_wrong_project ARGS validate live/payments.yaml --terraform terraform/two-projects.json)
 ceplan_case(validate_terraform_stdin EXIT 1 STDIN terraform/plan.json
             ARGS validate terraform/drifted.yaml --terraform - --enable-only CE403)
 ceplan_case(validate_terraform_stdin_twice EXIT 2 STDIN terraform/plan.json

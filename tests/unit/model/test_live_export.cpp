@@ -25,7 +25,7 @@ const std::string service = R"({"apiVersion": "serving.knative.dev/v1", "kind": 
   "metadata": {"name": "web"},
   "spec": {"template": {
     "metadata": {"annotations": {"autoscaling.knative.dev/min-scale": "2", "autoscaling.knative.dev/maxScale": "7"}},
-    "spec": {"containers": [{"image": "icr.io/p/web:1",
+    "spec": {"containers": [{"image": "icr.io/p/web:1", "ports": [{"containerPort": 3000}],
                "envFrom": [{"secretRef": {"name": "db"}}, {"configMapRef": {"name": "settings"}}],
                "env": [{"name": "T", "valueFrom": {"secretKeyRef": {"name": "token", "key": "t"}}}]}],
              "volumes": [{"name": "v", "secret": {"secretName": "certs"}}],
@@ -39,6 +39,7 @@ TEST_CASE("a Knative Service gives the app's image, scale, references and regist
   const auto& app = r.apps.front();
   CHECK(app.name == "web");
   CHECK(app.image == "icr.io/p/web:1");
+  CHECK(app.port == 3000);
   CHECK(app.min_scale == 2);
   CHECK(app.max_scale == 7);  // the legacy spelling maxScale
   CHECK(app.secrets == std::vector<std::string>{"db", "token", "certs"});

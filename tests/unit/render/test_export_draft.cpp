@@ -28,7 +28,8 @@ Export two_regions() {
                          10,
                          {"db"},
                          {"settings"},
-                         {"pull"}});
+                         {"pull"},
+                         3000});
     r.jobs.push_back(Object{"nightly", file, "$.items[1]"});
     r.secrets = {Secret{Object{"db", file, "$.items[2]"}, "Opaque"},
                  Secret{Object{"pull", file, "$.items[3]"}, "kubernetes.io/dockerconfigjson"}};
@@ -52,6 +53,7 @@ TEST_CASE("an export's draft loads, with per-region images and scale and each se
   CHECK(d.apps[0].min_scale_in("us-south").value == 2);
   CHECK(d.apps[0].min_scale_in("eu-de").value == 0);
   CHECK(d.apps[0].registry_secret->name == "pull");
+  CHECK(d.apps[0].port->value == 3000);
   CHECK(d.secret("pull")->format == "registry");
   CHECK(d.secret("db")->format.empty());
   CHECK(d.configmaps.size() == 1);
