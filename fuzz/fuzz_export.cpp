@@ -5,19 +5,13 @@
 #include <cstdint>
 #include <string_view>
 
-#include "budget.hpp"
-#include "catalog/embedded_catalog.hpp"
+#include "harness.hpp"
 #include "model/deploy_loader.hpp"
 #include "model/live_export.hpp"
 #include "render/export_draft.hpp"
 #include "rules/check.hpp"
 
 namespace {
-
-const ceplan::Catalog& catalog() {
-  static const ceplan::Catalog instance = ceplan::embedded_catalog();
-  return instance;
-}
 
 const ceplan::Deployment& deployment() {
   static const ceplan::Deployment instance = ceplan::load_deployment(
@@ -37,23 +31,16 @@ const ceplan::Deployment& deployment() {
 
 extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {
   const std::string_view text(reinterpret_cast<const char*>(data), size);
-  (void)catalog();  // loaded once, outside the first input's budget
+  (void)fuzz::catalog();  // loaded once, outside the first input's budget
   (void)deployment();
-  const fuzz::Meter meter(fuzz::input_budget, size);
-  try {
+  return fuzz::run_within_budget(size, [&] {
     ceplan::live::RegionReader reader("us-east", "export/us-east");
     reader.add(text, "export/us-east/all.json");
     ceplan::live::Export live;
     live.regions.push_back(reader.finish());
     live.regions.push_back(live.regions.front());
     live.regions.back().region = "eu-gb";
-    (void)ceplan::check(deployment(), catalog(), {}, {nullptr, &live});
+    (void)ceplan::check(deployment(), fuzz::catalog(), {}, {nullptr, &live});
     (void)ceplan::render::export_draft(live, "payments");
-  } catch (const ceplan::InputError& error) {
-    for (const auto& diagnostic : error.diagnostics()) {
-      (void)diagnostic.format();
-    }
-  }
-  meter.check();
-  return 0;
+  });
 }

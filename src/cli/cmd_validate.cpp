@@ -9,6 +9,7 @@
 #include <optional>
 #include <system_error>
 #include <thread>
+#include <tuple>
 
 #include <fmt/format.h>
 #include <fmt/ranges.h>
@@ -38,10 +39,10 @@ constexpr std::size_t parallel_input_bytes = std::size_t{2} << 20;
 struct Options {
   std::vector<std::string> files;
   unsigned jobs = std::max(1u, std::thread::hardware_concurrency());
-  std::string fail_on;  ///< empty: the configuration's, else error
-  std::string disable;
-  std::string enable_only;
-  std::vector<std::string> formats;  ///< FORMAT or FORMAT=FILE, repeatable
+  std::string fail_on;                   ///< empty: the configuration's, else error
+  std::vector<std::string> disable;      ///< --disable LIST, repeatable
+  std::vector<std::string> enable_only;  ///< --enable-only LIST, repeatable
+  std::vector<std::string> formats;      ///< FORMAT or FORMAT=FILE, repeatable
   std::string base_dir;
   bool report_unused_ignores = false;
   std::string baseline;              ///< --baseline FILE: hide the findings it records
@@ -288,7 +289,8 @@ void run(Options options, Context& context) {
     return;
   }
   const Catalog catalog = context.catalog();
-  const RuleSelection selection{parse_rule_list(options.disable), parse_rule_list(options.enable_only)};
+  const RuleSelection selection{parse_rule_list(fmt::format("{}", fmt::join(options.disable, ","))),
+                                parse_rule_list(fmt::format("{}", fmt::join(options.enable_only, ",")))};
   std::vector<FileSettings> settings;
   for (const std::string& file : options.files) {
     settings.push_back(file_settings(finder.for_file(file), file, selection));
@@ -354,8 +356,15 @@ void set_validate_command(CLI::App& command_app, Context& context) {
                       "Deploy files; - reads standard input (default: the 'paths' of .ceplan.yaml)");
   add_choice_option(context, *command, "--fail-on", options->fail_on, "Exit 1 on findings at or above this severity",
                     {"error", "warning", "info", "never"});
-  command->add_option("--disable", options->disable, "Comma-separated rule ids or names not to run");
-  command->add_option("--enable-only", options->enable_only, "Comma-separated rule ids or names: run only these");
+  // Each takes one list per occurrence, so that `--disable A --disable B FILE` leaves FILE a file.
+  for (auto [name, list, help] :
+       {std::tuple{"--disable", &options->disable, "Comma-separated rule ids or names not to run; repeatable"},
+        std::tuple{"--enable-only", &options->enable_only,
+                   "Comma-separated rule ids or names: run only these; repeatable"}})
+    command->add_option(name, *list, help)
+        ->expected(1)
+        ->allow_extra_args(false)
+        ->multi_option_policy(CLI::MultiOptionPolicy::TakeAll);
   context.choices["validate --format"] = format_names;
   const CLI::Validator known_format(
       [](std::string& value) {

@@ -27,3 +27,6 @@ ceplan_pipeline(import_ce_export_draft_loads
 # No secret value appears in any output: every fixture Secret's data holds do-not-copy, base64 or not.
 ceplan_pipeline(live_secret_values_never_printed
   "cd tests/data/live && grep -l do-not-copy agree/us-east/payments_secrets.json drifted/eu-gb/all.json bad/us-east/wrong-types.json >/dev/null && for d in agree drifted bad; do $<TARGET_FILE:ceplan> import ce-export $d -o ${live_out}/leak-$d.yaml 2>>${live_out}/leak.err; for format in text json sarif junit junit-strict github codeclimate checkstyle; do $<TARGET_FILE:ceplan> validate payments.yaml --live $d --format $format >>${live_out}/leak.out 2>>${live_out}/leak.err; done; done; test -s ${live_out}/leak.out && ! grep -l -e do-not-copy -e ZG8tbm90LWNvcHk -e LOG_LEVEL ${live_out}/leak*")
+# Rule lists repeat, each taking one value: the file after them is still a file.
+ceplan_case(validate_repeated_rule_lists EXIT 1 ARGS validate --enable-only CE501 --enable-only CE503 --live live/drifted
+            --disable CE501 live/payments.yaml)
