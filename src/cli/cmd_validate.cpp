@@ -279,6 +279,42 @@ void resolve(Options& options, Context& context, const LoadedConfig* loaded) {
   }
 }
 
+// Each file's rules and severities: the command line's selection merged with its configuration.
+// Without a plan or an export the CE4xx or CE5xx rules do not run, and reports must not count them
+// as passed.
+std::vector<FileSettings> settings_of(const Options& options, ConfigFinder& finder) {
+  const RuleSelection selection{parse_rule_list(fmt::format("{}", fmt::join(options.disable, ","))),
+                                parse_rule_list(fmt::format("{}", fmt::join(options.enable_only, ",")))};
+  std::vector<FileSettings> settings;
+  for (const std::string& file : options.files) {
+    settings.push_back(file_settings(finder.for_file(file), file, selection));
+    for (const RuleInfo& info : all_rules()) {
+      if ((options.terraform.empty() && compares_terraform(info)) || (options.live.empty() && compares_live(info)))
+        settings.back().selection.disabled.emplace(info.id);
+    }
+  }
+  return settings;
+}
+
+// What the files are compared with, when the run names it: a Terraform plan, IBM's export.
+struct Comparisons {
+  std::optional<terraform::Inventory> terraform;
+  std::optional<live::Export> live;
+
+  [[nodiscard]] Observed observed() const { return {terraform ? &*terraform : nullptr, live ? &*live : nullptr}; }
+};
+
+Comparisons read_comparisons(const Options& options, const Context& context, const Catalog& catalog) {
+  Comparisons out;
+  if (options.terraform == "-" && std::find(options.files.begin(), options.files.end(), "-") != options.files.end())
+    throw InputError(Diagnostic{{}, {}, "standard input can be read once: give the deploy file or the plan as a file"});
+  if (!options.terraform.empty())
+    out.terraform = read_terraform(options.terraform, options.terraform_region, context, "--terraform-region");
+  if (!options.live.empty())
+    out.live = read_live_export(options.live, options.live_region, "--live-region", context, catalog);
+  return out;
+}
+
 void run(Options options, Context& context) {
   ConfigFinder finder(options.config, options.no_config, context.limits);
   resolve(options, context, finder.for_file(options.files.empty() ? std::string() : options.files.front()));
@@ -289,28 +325,9 @@ void run(Options options, Context& context) {
     return;
   }
   const Catalog catalog = context.catalog();
-  const RuleSelection selection{parse_rule_list(fmt::format("{}", fmt::join(options.disable, ","))),
-                                parse_rule_list(fmt::format("{}", fmt::join(options.enable_only, ",")))};
-  std::vector<FileSettings> settings;
-  for (const std::string& file : options.files) {
-    settings.push_back(file_settings(finder.for_file(file), file, selection));
-    // Without a plan or an export the CE4xx or CE5xx rules do not run, and reports must not
-    // count them as passed.
-    for (const RuleInfo& info : all_rules()) {
-      if ((options.terraform.empty() && compares_terraform(info)) || (options.live.empty() && compares_live(info)))
-        settings.back().selection.disabled.emplace(info.id);
-    }
-  }
-  std::optional<terraform::Inventory> terraform;
-  if (options.terraform == "-" && std::find(options.files.begin(), options.files.end(), "-") != options.files.end())
-    throw InputError(Diagnostic{{}, {}, "standard input can be read once: give the deploy file or the plan as a file"});
-  if (!options.terraform.empty())
-    terraform = read_terraform(options.terraform, options.terraform_region, context, "--terraform-region");
-  std::optional<live::Export> live;
-  if (!options.live.empty())
-    live = read_live_export(options.live, options.live_region, "--live-region", context, catalog);
-  auto reports = check_files(options, context, catalog, settings,
-                             Observed{terraform ? &*terraform : nullptr, live ? &*live : nullptr});
+  const std::vector<FileSettings> settings = settings_of(options, finder);
+  const Comparisons compared = read_comparisons(options, context, catalog);
+  auto reports = check_files(options, context, catalog, settings, compared.observed());
   // Recorded before the baseline hides anything: `--baseline B --write-baseline B` rewrites B
   // with every finding of the run, so entries that no longer occur drop out.
   const std::string recorded = options.write_baseline.empty() ? std::string() : render::baseline_json(reports);
@@ -356,15 +373,9 @@ void set_validate_command(CLI::App& command_app, Context& context) {
                       "Deploy files; - reads standard input (default: the 'paths' of .ceplan.yaml)");
   add_choice_option(context, *command, "--fail-on", options->fail_on, "Exit 1 on findings at or above this severity",
                     {"error", "warning", "info", "never"});
-  // Each takes one list per occurrence, so that `--disable A --disable B FILE` leaves FILE a file.
-  for (auto [name, list, help] :
-       {std::tuple{"--disable", &options->disable, "Comma-separated rule ids or names not to run; repeatable"},
-        std::tuple{"--enable-only", &options->enable_only,
-                   "Comma-separated rule ids or names: run only these; repeatable"}})
-    command->add_option(name, *list, help)
-        ->expected(1)
-        ->allow_extra_args(false)
-        ->multi_option_policy(CLI::MultiOptionPolicy::TakeAll);
+  add_repeatable(*command, "--disable", options->disable, "Comma-separated rule ids or names not to run; repeatable");
+  add_repeatable(*command, "--enable-only", options->enable_only,
+                 "Comma-separated rule ids or names: run only these; repeatable");
   context.choices["validate --format"] = format_names;
   const CLI::Validator known_format(
       [](std::string& value) {
@@ -374,14 +385,10 @@ void set_validate_command(CLI::App& command_app, Context& context) {
         return value.find('=') == value.size() - 1 ? std::string("a file must follow '='") : std::string();
       },
       "FORMAT[=FILE]");
-  command
-      ->add_option("--format", options->formats,
-                   fmt::format("Output format: {}; repeat as FORMAT=FILE to write several reports in one run",
-                               fmt::join(format_names, ", ")))
-      ->check(known_format)
-      ->expected(1)
-      ->allow_extra_args(false)
-      ->multi_option_policy(CLI::MultiOptionPolicy::TakeAll);
+  add_repeatable(*command, "--format", options->formats,
+                 fmt::format("Output format: {}; repeat as FORMAT=FILE to write several reports in one run",
+                             fmt::join(format_names, ", ")))
+      ->check(known_format);
   command->add_option("--base-dir", options->base_dir,
                       "Directory CI formats report paths relative to (default: the repository root, found by .git)");
   command->add_flag("--report-unused-ignores", options->report_unused_ignores,
@@ -398,13 +405,9 @@ void set_validate_command(CLI::App& command_app, Context& context) {
       "The JSON of `terraform show -json` (plan or state; - reads standard input): report drift from it (CE4xx)");
   command->add_option("--terraform-region", options->terraform_region,
                       "With --terraform: region of resources whose provider takes it from the environment");
-  command
-      ->add_option("--live", options->live,
-                   "A directory of IBM's Code Engine export (kubectl get KIND -o json), named after its region, "
-                   "or one holding a directory per region: report drift from it (CE5xx); repeatable")
-      ->expected(1)
-      ->allow_extra_args(false)
-      ->multi_option_policy(CLI::MultiOptionPolicy::TakeAll);
+  add_repeatable(*command, "--live", options->live,
+                 "A directory of IBM's Code Engine export (kubectl get KIND -o json), named after its region, "
+                 "or one holding a directory per region: report drift from it (CE5xx); repeatable");
   command->add_option("--live-region", options->live_region,
                       "With a single --live directory not named after its region: that region");
   command->add_option("-j,--jobs", options->jobs, "Files checked in parallel (default: the number of cores)")

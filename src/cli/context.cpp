@@ -39,6 +39,14 @@ void Context::emit(const std::string& text, bool executable) const {
   write_stdout(text);
 }
 
+CLI::Option* add_repeatable(CLI::App& command, const std::string& name, std::vector<std::string>& values,
+                            const std::string& description) {
+  return command.add_option(name, values, description)
+      ->expected(1)
+      ->allow_extra_args(false)
+      ->multi_option_policy(CLI::MultiOptionPolicy::TakeAll);
+}
+
 CLI::Option* add_choice_option(Context& context, CLI::App& command, const std::string& name, std::string& value,
                                const std::string& description, std::vector<std::string> choices) {
   const std::string owner = command.get_parent() == nullptr ? std::string() : command.get_name();

@@ -36,6 +36,10 @@ struct Context {
 /// Adds an option that takes one of `choices` (recorded for completion), defaulting to `value`.
 CLI::Option* add_choice_option(Context& context, CLI::App& command, const std::string& name, std::string& value,
                                const std::string& description, std::vector<std::string> choices);
+/// Adds an option that takes one value per occurrence and may be repeated, so that it never
+/// swallows the positional arguments after it (`--disable A --disable B FILE`).
+CLI::Option* add_repeatable(CLI::App& command, const std::string& name, std::vector<std::string>& values,
+                            const std::string& description);
 /// Adds `--format` with the given choices, defaulting to the first.
 CLI::Option* add_format_option(Context& context, CLI::App& command, std::string& format,
                                std::vector<std::string> choices);
