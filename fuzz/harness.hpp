@@ -4,6 +4,8 @@
 #pragma once
 
 #include <cstddef>
+#include <cstdint>
+#include <string_view>
 
 #include "budget.hpp"
 #include "catalog/embedded_catalog.hpp"
@@ -17,13 +19,15 @@ inline const ceplan::Catalog& catalog() {
   return instance;
 }
 
-/// Runs `body` on an input of `size` bytes within input_budget; each input error is formatted,
-/// as a report would, and otherwise dropped.
+/// Runs `body` on the input (`size` bytes at `data`, as text) within input_budget, the catalog
+/// loaded first; each input error is formatted, as a report would, and otherwise dropped.
 template <class Body>
-int run_within_budget(std::size_t size, Body&& body) {
+int run_within_budget(const std::uint8_t* data, std::size_t size, Body&& body) {
+  (void)catalog();
+  const std::string_view text(reinterpret_cast<const char*>(data), size);
   const Meter meter(input_budget, size);
   try {
-    body();
+    body(text);
   } catch (const ceplan::InputError& error) {
     for (const auto& diagnostic : error.diagnostics()) {
       (void)diagnostic.format();
