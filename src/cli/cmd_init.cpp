@@ -58,7 +58,15 @@ void set_init_command(CLI::App& command_app, Context& context) {
       const std::string file = context.output_path.empty()
                                    ? (options->file == "deploy.yaml" ? ".ceplan.yaml" : options->file)
                                    : context.output_path;
-      file == "-" ? write_stdout(render::starter_config()) : write_new_file(file, render::starter_config());
+      if (file == "-") {
+        write_stdout(render::starter_config());
+        return;
+      }
+      write_new_file(file, render::starter_config());
+      std::cerr << fmt::format(
+          "wrote {}; every key in it is commented out: uncomment what you need, and ceplan "
+          "validate reads it for the files below it\n",
+          printable(file));
       return;
     }
     const Catalog catalog = context.catalog();

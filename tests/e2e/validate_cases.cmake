@@ -58,6 +58,9 @@ ceplan_case(config_bad EXIT 2 WORKDIR ${configured} ARGS validate --config bad-c
 ceplan_case(config_missing EXIT 2 WORKDIR ${configured} ARGS validate --config no-such.yaml legacy/old.yaml)
 ceplan_pipeline(config_starter_parses_and_fits_its_schema
   "rm -rf ${out}/starter-config && mkdir -p ${out}/starter-config && cd ${out}/starter-config && $<TARGET_FILE:ceplan> init --config && test -f .ceplan.yaml && sed 's/^# \\([a-z-]*: \\)/\\1/' .ceplan.yaml > uncommented.yaml && $<TARGET_FILE:ceplan> schema --config -o schema.json && ${checker} valid schema.json uncommented.yaml && ${checker} invalid schema.json ${configured}/bad-config.yaml && $<TARGET_FILE:ceplan> validate --config uncommented.yaml --list-files ${PROJECT_SOURCE_DIR}/examples/risky.yaml > /dev/null")
+# init --config says what it wrote, as init does for a deploy file.
+ceplan_pipeline(init_config_says_what_it_wrote
+  "rm -rf ${out}/said-config && mkdir -p ${out}/said-config && cd ${out}/said-config && $<TARGET_FILE:ceplan> init --config 2> said.err && test -f .ceplan.yaml && grep -q '^wrote .ceplan.yaml; every key in it is commented out' said.err")
 ceplan_case(config_fail_on_warning EXIT 1 WORKDIR ${configured} ARGS validate warnings.yaml)
 ceplan_case(config_fail_on_default_without_config WORKDIR ${configured} ARGS validate --no-config warnings.yaml)
 ceplan_case(config_keys_reference STDOUT_FILE docs/config-keys.md ARGS schema --config --format markdown)
