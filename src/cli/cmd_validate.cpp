@@ -57,8 +57,7 @@ struct Options {
   std::string live_region;           ///< --live-region: the region of a single export directory
 };
 
-const std::vector<std::string> format_names{"text",         "json",   "sarif",       "junit",
-                                            "junit-strict", "github", "codeclimate", "checkstyle"};
+const std::vector<std::string>& format_names = report_formats();
 
 // One report of the run: a format, and the file it goes to (empty: standard output or -o).
 struct Output {

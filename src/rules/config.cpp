@@ -1,5 +1,7 @@
 #include "rules/config.hpp"
 
+#include <algorithm>
+
 #include <fmt/format.h>
 
 #include "loader/yaml_read.hpp"
@@ -132,6 +134,24 @@ void confine(yaml::Reader& reader, const yaml::Node* node, std::string_view what
   }
 }
 
+// Each `format` entry names a report format: a typo would otherwise write one report as another.
+void check_formats(yaml::Reader& reader, const yaml::Node* node) {
+  if (node == nullptr)
+    return;
+  const bool list = node->kind == yaml::Kind::sequence;
+  const std::size_t count = list ? node->items.size() : 1;
+  for (std::size_t i = 0; i < count; ++i) {
+    const yaml::Node& item = list ? node->items[i] : *node;
+    if (item.kind != yaml::Kind::scalar)
+      continue;
+    const std::string name = item.value.substr(0, item.value.find('='));
+    const auto& known = report_formats();
+    if (std::find(known.begin(), known.end(), name) == known.end())
+      reader.error(item.mark,
+                   fmt::format("unknown format '{}' in 'format'{}", excerpt(name), did_you_mean_or_list(name, known)));
+  }
+}
+
 void read_overrides(yaml::Reader& reader, const yaml::Node& node, Config& out) {
   if (!reader.sequence(node, "'overrides'"))
     return;
@@ -149,6 +169,12 @@ void read_overrides(yaml::Reader& reader, const yaml::Node& node, Config& out) {
 
 }  // namespace
 
+const std::vector<std::string>& report_formats() {
+  static const std::vector<std::string> formats{"text",         "json",   "sarif",       "junit",
+                                                "junit-strict", "github", "codeclimate", "checkstyle"};
+  return formats;
+}
+
 const std::vector<ConfigKey>& config_keys() {
   return keys;
 }
@@ -164,6 +190,7 @@ Config parse_config(std::string_view text, const std::string& source, const Inpu
       out.fail_on = reader.choice(*node, "'fail-on'", severity_words);
     out.formats = strings(reader, root.find("format"), "'format'");
     confine(reader, root.find("format"), "'format'", true);
+    check_formats(reader, root.find("format"));
     read_rules(reader, root, out.rules);
     if (const yaml::Node* node = root.find("catalog"))
       out.catalog = reader.string(*node, "'catalog'");

@@ -57,6 +57,9 @@ struct Config {
   std::vector<ConfigOverride> overrides;      ///< per-path settings, in order
 };
 
+/// The report formats of `ceplan validate`, which `--format` and the configuration's `format` take.
+[[nodiscard]] const std::vector<std::string>& report_formats();
+
 /// Parses `text` (named `source`); throws InputError with every problem at its line and column,
 /// unknown keys with a "did you mean".
 [[nodiscard]] Config parse_config(std::string_view text, const std::string& source, const InputLimits& limits = {});

@@ -42,6 +42,13 @@ TEST_CASE("a bad configuration is an input error at its line and column") {
   CHECK(errors_of([] { (void)parse_config("overrides: [{ disable: [CE301] }]\n", "c.yaml"); }) ==
         Lines{"c.yaml:1:13: error: an entry of 'overrides' is missing required key 'files'"});
   CHECK(errors_of([] { (void)parse_config("fail-on: [\n", "c.yaml"); }).size() == 1);
+  CHECK(errors_of([] { (void)parse_config("format: [text, sarf=ceplan.sarif, xml]\n", "c.yaml"); }) ==
+        std::vector<std::string>{
+            "c.yaml:1:16: error: unknown format 'sarf' in 'format'; did you mean 'sarif'?",
+            "c.yaml:1:35: error: unknown format 'xml' in 'format'; expected one of text, json, sarif, junit, "
+            "junit-strict, github, codeclimate, checkstyle"});
+  CHECK(errors_of([] { (void)parse_config("format: [text, sarif=ceplan.sarif]\n", "c.yaml"); }) ==
+        std::vector<std::string>{"no error"});
 }
 
 TEST_CASE("globs: * within a name, ** across directories (none included), ?") {
