@@ -28,6 +28,19 @@ std::vector<std::string> region_list(const std::vector<std::string>& given) {
   return out;
 }
 
+// Writes the starter .ceplan.yaml to `file` ("-": standard output), and says so.
+void write_config(const std::string& file) {
+  if (file == "-") {
+    write_stdout(render::starter_config());
+    return;
+  }
+  write_new_file(file, render::starter_config());
+  std::cerr << fmt::format(
+      "wrote {}; every key in it is commented out: uncomment what you need, and ceplan validate "
+      "reads it for the files below it\n",
+      printable(file));
+}
+
 }  // namespace
 
 void set_init_command(CLI::App& command_app, Context& context) {
@@ -55,18 +68,8 @@ void set_init_command(CLI::App& command_app, Context& context) {
       "  ceplan init --project payments payments.yaml\n  ceplan init --config   # writes .ceplan.yaml");
   command->callback([options, &context] {
     if (options->config) {
-      const std::string file = context.output_path.empty()
-                                   ? (options->file == "deploy.yaml" ? ".ceplan.yaml" : options->file)
-                                   : context.output_path;
-      if (file == "-") {
-        write_stdout(render::starter_config());
-        return;
-      }
-      write_new_file(file, render::starter_config());
-      std::cerr << fmt::format(
-          "wrote {}; every key in it is commented out: uncomment what you need, and ceplan "
-          "validate reads it for the files below it\n",
-          printable(file));
+      write_config(context.output_path.empty() ? (options->file == "deploy.yaml" ? ".ceplan.yaml" : options->file)
+                                               : context.output_path);
       return;
     }
     const Catalog catalog = context.catalog();
