@@ -21,10 +21,8 @@ std::optional<double> number(std::string_view text) {
 
 // The app's max scale in `region`: its override there, else its own, else Code Engine's default.
 std::int64_t max_scale_in(const App& app, std::string_view region) {
-  const RegionOverrides* local = app.overrides_in(region);
-  if (local != nullptr && local->max_scale)
-    return local->max_scale->value;
-  return app.max_scale ? app.max_scale->value : caps::app_max_scale;
+  const std::optional<Setting>& max = app.max_scale_in(region);
+  return max ? max->value : caps::app_max_scale;
 }
 
 // Loads by region, in the order regions are first met.

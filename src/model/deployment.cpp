@@ -190,6 +190,11 @@ const Setting& App::min_scale_in(std::string_view id) const {
   return local != nullptr && local->min_scale ? *local->min_scale : min_scale;
 }
 
+const std::optional<Setting>& App::max_scale_in(std::string_view id) const {
+  const RegionOverrides* local = overrides_in(id);
+  return local != nullptr && local->max_scale ? local->max_scale : max_scale;
+}
+
 bool DataStore::has_off_region_copy() const {
   return cross_region_copy || (backup_in && backup_in->name != region.name) ||
          (replica_in && replica_in->name != region.name);

@@ -123,6 +123,9 @@ struct App : Workload {
 
   /// min_scale in `region`: its override there, else the app's.
   [[nodiscard]] const Setting& min_scale_in(std::string_view region) const;
+  /// max_scale in `region`: its override there, else the app's; empty when neither sets one
+  /// (Code Engine's default then applies).
+  [[nodiscard]] const std::optional<Setting>& max_scale_in(std::string_view region) const;
 };
 
 /// A Code Engine job, possibly with a cron subscription.

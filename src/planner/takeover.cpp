@@ -125,10 +125,8 @@ std::pair<std::int64_t, std::optional<std::int64_t>> floor_scale(const Procedure
 }
 
 std::optional<std::int64_t> max_in(const App& app, const std::string& region) {
-  const RegionOverrides* local = app.overrides_in(region);
-  if (local != nullptr && local->max_scale)
-    return local->max_scale->value;
-  return app.max_scale ? std::optional<std::int64_t>(app.max_scale->value) : std::nullopt;
+  const std::optional<Setting>& max = app.max_scale_in(region);
+  return max ? std::optional<std::int64_t>(max->value) : std::nullopt;
 }
 
 void bring_up_app(Procedure& p, const Takeover& t, const App& app) {

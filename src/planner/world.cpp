@@ -11,11 +11,8 @@ void place_app(const App& app, const std::string& region, RegionState& out) {
   AppState state;
   state.image = app.image_in(region).name;
   state.min_scale = app.min_scale_in(region).value;
-  const RegionOverrides* local = app.overrides_in(region);
-  if (local != nullptr && local->max_scale)
-    state.max_scale = local->max_scale->value;
-  else if (app.max_scale)
-    state.max_scale = app.max_scale->value;
+  if (const std::optional<Setting>& max = app.max_scale_in(region))
+    state.max_scale = max->value;
   out.apps[app.name.name] = std::move(state);
 }
 

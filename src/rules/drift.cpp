@@ -6,17 +6,12 @@
 
 #include <fmt/format.h>
 
+#include "model/capacity.hpp"
+
 namespace ceplan::rules {
 namespace {
 
 using terraform::Inventory;
-
-// Code Engine's default when an app sets no max scale (ibm_code_engine_app: scale_max_instances).
-constexpr std::int64_t code_engine_max_scale = 10;
-
-const char* kind(bool job) {
-  return job ? "job" : "app";
-}
 
 // Projects of another name, and what is in them, belong to another deploy file.
 bool ours(const Deployment& d, const terraform::Project& project) {
@@ -65,11 +60,11 @@ void placement_in_terraform(const Deployment& d, const Workload* ours, const ter
   if (ours == nullptr) {
     findings.add(RuleId::terraform_placement, w.job ? d.jobs_location : d.apps_location,
                  fmt::format("Terraform's {} runs {} '{}' in {}, but the deploy file has no such {}", w.address,
-                             kind(w.job), w.name.value, w.region, kind(w.job)));
+                             workload_kind(w.job), w.name.value, w.region, workload_kind(w.job)));
   } else if (!ours->runs_in(w.region)) {
     findings.add(RuleId::terraform_placement, ours->regions_location,
-                 fmt::format("Terraform's {} runs {} '{}' in {}, which its regions do not list", w.address, kind(w.job),
-                             w.name.value, w.region));
+                 fmt::format("Terraform's {} runs {} '{}' in {}, which its regions do not list", w.address,
+                             workload_kind(w.job), w.name.value, w.region));
   }
 }
 
@@ -90,8 +85,8 @@ void placement_in_file(const Names& names, const Workload& ours, bool job, Findi
     if (where.contains(region.name))
       continue;
     findings.add(RuleId::terraform_placement, region.location,
-                 fmt::format("{} '{}' is placed in {}{}, but Terraform {}", kind(job), ours.name.name, region.name,
-                             ours.regions_given ? "" : " (by default for the strategy)",
+                 fmt::format("{} '{}' is placed in {}{}, but Terraform {}", workload_kind(job), ours.name.name,
+                             region.name, ours.regions_given ? "" : " (by default for the strategy)",
                              addresses.empty() ? std::string("does not define it")
                                                : fmt::format("defines it only elsewhere ({})", addresses)));
   }
@@ -103,7 +98,7 @@ void image_and_scale(const Workload* ours, const terraform::Workload& w, Finding
   const Ref& image = ours->image_in(w.region);
   if (w.image.known() && image.name != w.image.value)
     findings.add(RuleId::terraform_image, image.location,
-                 fmt::format("{} '{}' pulls {} in {}, but Terraform's {} pulls {}", kind(w.job), w.name.value,
+                 fmt::format("{} '{}' pulls {} in {}, but Terraform's {} pulls {}", workload_kind(w.job), w.name.value,
                              image.name, w.region, w.address, w.image.value));
   if (w.job)
     return;
@@ -113,9 +108,8 @@ void image_and_scale(const Workload* ours, const terraform::Workload& w, Finding
     findings.add(RuleId::terraform_scale, min.location,
                  fmt::format("app '{}' has min_scale {} in {}, but Terraform's {} has scale_min_instances {}",
                              w.name.value, min.value, w.region, w.address, w.min_scale.value));
-  const RegionOverrides* here = app.overrides_in(w.region);
-  const std::optional<Setting>& max = here != nullptr && here->max_scale ? here->max_scale : app.max_scale;
-  const std::int64_t file_max = max ? max->value : code_engine_max_scale;
+  const std::optional<Setting>& max = app.max_scale_in(w.region);
+  const std::int64_t file_max = max ? max->value : caps::app_max_scale;
   if (w.max_scale.known() && file_max != w.max_scale.value)
     findings.add(
         RuleId::terraform_scale, max ? max->location : app.name.location,

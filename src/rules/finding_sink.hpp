@@ -46,6 +46,11 @@ struct Subject {
   }
 };
 
+/// "job" or "app", as messages name a workload.
+[[nodiscard]] inline const char* workload_kind(bool job) {
+  return job ? "job" : "app";
+}
+
 /// "a, b and c"
 [[nodiscard]] std::string join_names(const std::vector<std::string>& names);
 
