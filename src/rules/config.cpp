@@ -110,46 +110,47 @@ bool escapes(std::string_view path) {
   return false;
 }
 
-// A configuration is read from the repository it sits in, often from a pull request: the files
-// it names stay below its own directory, so it can neither overwrite nor read anything else. The
-// command line may still name any path. `format` entries are FORMAT=FILE.
-void confine(yaml::Reader& reader, const yaml::Node* node, std::string_view what, bool format) {
+// Calls `visit` with each scalar of a key that takes a string or a list of strings (`node`, or
+// its items); other kinds were reported when the value was read.
+template <class Visit>
+void each_scalar(const yaml::Node* node, Visit&& visit) {
   if (node == nullptr)
     return;
   const bool list = node->kind == yaml::Kind::sequence;
   const std::size_t count = list ? node->items.size() : 1;
   for (std::size_t i = 0; i < count; ++i) {
     const yaml::Node& item = list ? node->items[i] : *node;
-    if (item.kind != yaml::Kind::scalar)
-      continue;
+    if (item.kind == yaml::Kind::scalar)
+      visit(item);
+  }
+}
+
+// A configuration is read from the repository it sits in, often from a pull request: the files
+// it names stay below its own directory, so it can neither overwrite nor read anything else. The
+// command line may still name any path. `format` entries are FORMAT=FILE.
+void confine(yaml::Reader& reader, const yaml::Node* node, std::string_view what, bool format) {
+  each_scalar(node, [&](const yaml::Node& item) {
     const std::string& text = item.value;
     const std::size_t equals = format ? text.find('=') : 0;
     if (format && equals == std::string::npos)
-      continue;
+      return;
     const std::string_view path = std::string_view(text).substr(format ? equals + 1 : 0);
     if (escapes(path))
       reader.error(item.mark, fmt::format("{} names '{}', outside the directory of this configuration; use a path "
                                           "below it, without '..', or give it on the command line",
                                           what, excerpt(path)));
-  }
+  });
 }
 
 // Each `format` entry names a report format: a typo would otherwise write one report as another.
 void check_formats(yaml::Reader& reader, const yaml::Node* node) {
-  if (node == nullptr)
-    return;
-  const bool list = node->kind == yaml::Kind::sequence;
-  const std::size_t count = list ? node->items.size() : 1;
-  for (std::size_t i = 0; i < count; ++i) {
-    const yaml::Node& item = list ? node->items[i] : *node;
-    if (item.kind != yaml::Kind::scalar)
-      continue;
+  const auto& known = report_formats();
+  each_scalar(node, [&](const yaml::Node& item) {
     const std::string name = item.value.substr(0, item.value.find('='));
-    const auto& known = report_formats();
     if (std::find(known.begin(), known.end(), name) == known.end())
       reader.error(item.mark,
                    fmt::format("unknown format '{}' in 'format'{}", excerpt(name), did_you_mean_or_list(name, known)));
-  }
+  });
 }
 
 void read_overrides(yaml::Reader& reader, const yaml::Node& node, Config& out) {
