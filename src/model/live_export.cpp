@@ -12,10 +12,6 @@
 namespace ceplan::live {
 namespace {
 
-bool starts_with(std::string_view text, std::string_view prefix) {
-  return text.substr(0, prefix.size()) == prefix;
-}
-
 // Reads the objects of one document into a region, reporting problems at their JSON path.
 class Reader {
 public:
@@ -98,9 +94,9 @@ void Reader::object(const json::Value& item, const std::string& path) {
   }
   const std::string kind = text(item, "kind", path);
   const std::string api = text(item, "apiVersion", path);
-  const bool knative_service = kind == "Service" && starts_with(api, "serving.knative.dev/");
+  const bool knative_service = kind == "Service" && api.starts_with("serving.knative.dev/");
   const bool core = api == "v1" && (kind == "Secret" || kind == "ConfigMap");
-  const bool ping = kind == "PingSource" && starts_with(api, "sources.knative.dev/");
+  const bool ping = kind == "PingSource" && api.starts_with("sources.knative.dev/");
   if (!knative_service && !core && !ping && kind != "JobDefinition" && kind != "DomainMapping") {
     if (!kind.empty() && m_seen.insert('\n' + kind).second)
       m_out.other_kinds.push_back(kind);
@@ -149,7 +145,7 @@ void Reader::service(const json::Value& item, App& app, const std::string& path)
       containers != nullptr && containers->kind == json::Kind::array && !containers->items.empty()) {
     const json::Value& first = containers->items.front();
     app.image = name_at(&first, {"image"});
-    const json::Value* ports = first.kind == json::Kind::object ? first.find("ports") : nullptr;
+    const json::Value* ports = dig(&first, {"ports"});
     if (ports != nullptr && ports->kind == json::Kind::array && !ports->items.empty()) {
       const json::Value* port = dig(&ports->items.front(), {"containerPort"});
       if (port != nullptr && port->integral && port->integer > 0 && port->integer <= 65535)
@@ -215,10 +211,13 @@ std::optional<std::int64_t> Reader::scale(const json::Value* annotations, std::s
 
 // Knative Eventing's PingSource: spec.schedule, spec.timezone and spec.sink.ref.
 void Reader::cron(const json::Value& item, Cron& cron, const std::string& path) {
+  // Knative's PingSource fires every minute when it has no schedule.
+  cron.schedule = "* * * * *";
   const json::Value* spec = item.find("spec");
   if (spec == nullptr || spec->kind != json::Kind::object)
     return;
-  cron.schedule = text(*spec, "schedule", path + ".spec");
+  if (std::string given = text(*spec, "schedule", path + ".spec"); !given.empty())
+    cron.schedule = std::move(given);
   cron.time_zone = text(*spec, "timezone", path + ".spec");
   cron.sink_kind = name_at(spec, {"sink", "ref", "kind"});
   cron.sink_name = name_at(spec, {"sink", "ref", "name"});
@@ -295,11 +294,10 @@ RegionExport RegionReader::finish() {
 std::string cron_job(const Cron& cron, const std::unordered_set<std::string>& jobs) {
   auto known = [&](std::string_view name) { return jobs.contains(std::string(name)); };
   if (!cron.sink_name.empty())
-    return cron.sink_kind != "Service" && known(cron.sink_name) ? cron.sink_name : std::string();
+    return !cron.fires_app() && known(cron.sink_name) ? cron.sink_name : std::string();
   constexpr std::string_view suffix = "-cron";
   const std::string_view name = cron.name;
-  if (name.size() > suffix.size() && name.substr(name.size() - suffix.size()) == suffix &&
-      known(name.substr(0, name.size() - suffix.size())))
+  if (name.size() > suffix.size() && name.ends_with(suffix) && known(name.substr(0, name.size() - suffix.size())))
     return std::string(name.substr(0, name.size() - suffix.size()));
   return {};
 }

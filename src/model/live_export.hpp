@@ -47,10 +47,13 @@ struct Secret : Object {
 
 /// A Knative PingSource (`sources.knative.dev`): a Code Engine cron subscription.
 struct Cron : Object {
-  std::string schedule;   ///< `spec.schedule`; Knative's default `* * * * *` when empty
+  std::string schedule;   ///< `spec.schedule`, or Knative's default when it has none: `* * * * *`
   std::string time_zone;  ///< `spec.timezone`
   std::string sink_kind;  ///< `spec.sink.ref.kind`, when it names one
   std::string sink_name;  ///< `spec.sink.ref.name`, when it names one
+
+  /// True when its sink is a Knative Service: an app's subscription, no job's schedule.
+  [[nodiscard]] bool fires_app() const { return sink_kind == "Service"; }
 };
 
 /// One region's export.

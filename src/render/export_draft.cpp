@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <map>
+#include <type_traits>
 #include <unordered_map>
 #include <unordered_set>
 
@@ -41,10 +42,23 @@ std::vector<Placed<T>> by_name(const live::Export& live, const std::vector<T> Re
 }
 
 template <class T>
-std::string regions_of(const Placed<T>& placed) {
+std::vector<std::string> regions_of(const Placed<T>& placed) {
   std::vector<std::string> regions;
   for (const auto& entry : placed.where) regions.push_back(entry.first->region);
-  return fmt::format("{}", fmt::join(regions, ", "));
+  return regions;
+}
+
+// The names `member` lists in any of the app's regions, each once, in first-seen order.
+std::vector<std::string> names_of(const Placed<live::App>& app, const std::vector<std::string> live::App::*member) {
+  std::vector<std::string> names;
+  std::unordered_set<std::string_view> seen;
+  for (const auto& entry : app.where) {
+    for (const std::string& name : entry.second->*member) {
+      if (seen.insert(name).second)
+        names.push_back(name);
+    }
+  }
+  return names;
 }
 
 std::string list(const std::vector<std::string>& names) {
@@ -67,8 +81,8 @@ public:
     header();
     apps();
     jobs();
-    artifacts(true);
-    artifacts(false);
+    artifacts(by_name(m_in, &RegionExport::secrets), "secrets");
+    artifacts(by_name(m_in, &RegionExport::configmaps), "configmaps");
     todo("",
          "data: the stores the apps depend on, with backup_interval and replica_in or backup_in; the export "
          "does not describe them");
@@ -85,7 +99,8 @@ private:
   void apps();
   void app_overrides(const Placed<live::App>& app);
   void jobs();
-  void artifacts(bool secrets);
+  template <class T>
+  void artifacts(const std::vector<Placed<T>>& entries, std::string_view key);
 
   const live::Export& m_in;
   std::string m_project;
@@ -125,7 +140,7 @@ void Draft::header() {
   for (const auto& mapping : by_name(m_in, &RegionExport::domain_mappings))
     todo("", fmt::format("failover.edge_proxy: domain {} is mapped in {}; add edge_proxy: {{ domain: {} }} with its "
                          "CIS settings",
-                         mapping.name, regions_of(mapping), mapping.name));
+                         mapping.name, fmt::join(regions_of(mapping), ", "), mapping.name));
 }
 
 void Draft::apps() {
@@ -150,22 +165,8 @@ void Draft::apps() {
       line(fmt::format("    min_scale: {}", *base.min_scale));
     if (base.max_scale)
       line(fmt::format("    max_scale: {}", *base.max_scale));
-    std::vector<std::string> secrets;
-    std::vector<std::string> configmaps;
-    std::unordered_set<std::string_view> seen;
-    for (const auto& entry : app.where) {
-      for (const std::string& name : entry.second->secrets) {
-        if (seen.insert(name).second)
-          secrets.push_back(name);
-      }
-    }
-    seen.clear();
-    for (const auto& entry : app.where) {
-      for (const std::string& name : entry.second->configmaps) {
-        if (seen.insert(name).second)
-          configmaps.push_back(name);
-      }
-    }
+    const std::vector<std::string> secrets = names_of(app, &live::App::secrets);
+    const std::vector<std::string> configmaps = names_of(app, &live::App::configmaps);
     if (!secrets.empty())
       line(fmt::format("    secrets: {}", list(secrets)));
     if (!configmaps.empty())
@@ -202,7 +203,7 @@ void Draft::jobs() {
       const std::string job = live::cron_job(cron, names);
       if (!job.empty())
         crons[job].emplace_back(&region, &cron);
-      else if (cron.sink_kind != "Service")
+      else if (!cron.fires_app())
         todo("", fmt::format("cron subscription {} in {} ({}) fires no job of the export: add its job by hand",
                              cron.name, region.region, cron.origin()));
     }
@@ -219,7 +220,7 @@ void Draft::jobs() {
     line("#     image: IMAGE");
     if (const auto it = crons.find(job.name); it != crons.end()) {
       const live::Cron& first = *it->second.front().second;
-      line(fmt::format("#     schedule: {}", yaml_scalar(first.schedule.empty() ? "* * * * *" : first.schedule)));
+      line(fmt::format("#     schedule: {}", yaml_scalar(first.schedule)));
       if (!first.time_zone.empty())
         line(fmt::format("#     time_zone: {}", yaml_scalar(first.time_zone)));
       std::vector<std::string> scheduled;
@@ -232,43 +233,28 @@ void Draft::jobs() {
       line(fmt::format("#     scheduled_in: {}", list(scheduled)));
     }
     line("#     idempotent: false  # TODO true if running the job twice is safe");
-    std::vector<std::string> regions;
-    for (const auto& entry : job.where) regions.push_back(entry.first->region);
-    line(fmt::format("#     regions: {}", list(regions)));
+    line(fmt::format("#     regions: {}", list(regions_of(job))));
   }
 }
 
 // Secrets or config maps by name, with the regions they are live in; never their contents.
-void Draft::artifacts(bool secrets) {
-  std::vector<Placed<live::Object>> entries;
-  std::map<std::string, std::string> types;
-  if (secrets) {
-    for (const auto& secret : by_name(m_in, &RegionExport::secrets)) {
-      Placed<live::Object> entry{secret.name, {}};
-      for (const auto& [region, object] : secret.where) {
-        entry.where.emplace_back(region, object);
-        types.emplace(secret.name, object->type);
-      }
-      entries.push_back(std::move(entry));
-    }
-  } else {
-    entries = by_name(m_in, &RegionExport::configmaps);
-  }
+template <class T>
+void Draft::artifacts(const std::vector<Placed<T>>& entries, std::string_view key) {
   if (entries.empty())
     return;
-  line(secrets ? "secrets:" : "configmaps:");
+  line(fmt::format("{}:", key));
   for (const auto& entry : entries) {
-    line(fmt::format("  - name: {}  # live in {}", yaml_scalar(entry.name), regions_of(entry)));
-    if (!secrets)
-      continue;
-    if (const auto it = m_pull_secrets.find(entry.name); it != m_pull_secrets.end())
-      line(fmt::format("    format: registry  # app {} pulls with it", it->second));
-    else
-      todo("    ", fmt::format("format: generic, basic_auth, hmac, registry, ssh or tls (its Kubernetes type is "
-                               "'{}')",
-                               types[entry.name]));
-    todo("    ",
-         "source: secrets-manager, file or manual: where a restore re-creates it from (default secrets-manager)");
+    line(fmt::format("  - name: {}  # live in {}", yaml_scalar(entry.name), fmt::join(regions_of(entry), ", ")));
+    if constexpr (std::is_same_v<T, live::Secret>) {
+      if (const auto it = m_pull_secrets.find(entry.name); it != m_pull_secrets.end())
+        line(fmt::format("    format: registry  # app {} pulls with it", it->second));
+      else
+        todo("    ", fmt::format("format: generic, basic_auth, hmac, registry, ssh or tls (its Kubernetes type is "
+                                 "'{}')",
+                                 entry.where.front().second->type));
+      todo("    ",
+           "source: secrets-manager, file or manual: where a restore re-creates it from (default secrets-manager)");
+    }
   }
 }
 

@@ -15,10 +15,6 @@ namespace {
 
 using live::RegionExport;
 
-const char* kind(bool job) {
-  return job ? "job" : "app";
-}
-
 // Where a workload's entry for `region` is written: the region in its list, else the list.
 Location entry_location(const Workload& workload, std::string_view region) {
   for (const Ref& ref : workload.regions) {
@@ -78,8 +74,7 @@ void image_and_scale(const App& app, const live::App& running, const std::string
     findings.add(RuleId::live_scale, min.location,
                  fmt::format("app '{}' has min_scale {} in {}, but the live app has min-scale {} ({})", app.name.name,
                              min.value, region, *running.min_scale, running.origin()));
-  const RegionOverrides* here = app.overrides_in(region);
-  const std::optional<Setting>& max = here != nullptr && here->max_scale ? here->max_scale : app.max_scale;
+  const std::optional<Setting>& max = app.max_scale_in(region);
   const std::int64_t file_max = max ? max->value : caps::app_max_scale;
   if (running.max_scale && *running.max_scale != file_max)
     findings.add(
@@ -96,11 +91,11 @@ void presence(const Deployment& d, const W& workload, const Live* running, const
   if (d.places(workload, region) && running == nullptr)
     findings.add(
         RuleId::live_missing, entry_location(workload, region),
-        fmt::format("{} '{}' is placed in {}, but the export of {} has no such {}", kind(job), workload.name.name,
-                    region, region, job ? "JobDefinition" : "Service (serving.knative.dev)"));
+        fmt::format("{} '{}' is placed in {}, but the export of {} has no such {}", workload_kind(job),
+                    workload.name.name, region, region, job ? "JobDefinition" : "Service (serving.knative.dev)"));
   else if (!d.places(workload, region) && running != nullptr)
     findings.add(RuleId::live_unexpected, entry_location(workload, region),
-                 fmt::format("{} '{}' is live in {} ({}), but {}", kind(job), workload.name.name, region,
+                 fmt::format("{} '{}' is live in {} ({}), but {}", workload_kind(job), workload.name.name, region,
                              running->origin(), not_placed_because(d, workload, region)));
 }
 
@@ -164,10 +159,8 @@ void domain_mapping(const Deployment& d, const RegionExport& r, Findings& findin
                              target->name.name, domain, r.region, r.region, domain));
 }
 
-// Where each job's cron subscription is live, matched by ceplan::live::cron_job.
-struct LiveCrons {
-  std::map<std::string, std::vector<std::pair<std::string, const live::Cron*>>> by_job;  // job -> (region, cron)
-};
+// Where each job's cron subscription is live, matched by ceplan::live::cron_job: job -> (region, cron).
+using LiveCrons = std::map<std::string, std::vector<std::pair<std::string, const live::Cron*>>>;
 
 // CE506 for one live cron of a job: outside scheduled_in, or with another schedule or time zone.
 void live_cron(const Job& job, const live::Cron& cron, const std::string& region, Findings& findings) {
@@ -182,12 +175,10 @@ void live_cron(const Job& job, const live::Cron& cron, const std::string& region
                                  : std::string("the deploy file gives it no schedule")));
     return;
   }
-  // Knative's PingSource fires every minute when it has no schedule.
-  const std::string live_schedule = cron.schedule.empty() ? "* * * * *" : cron.schedule;
-  if (live_schedule != job.schedule->name)
+  if (cron.schedule != job.schedule->name)
     findings.add(RuleId::live_schedule, job.schedule->location,
                  fmt::format("job '{}' runs on '{}', but its cron subscription in {} runs on '{}' ({})", job.name.name,
-                             job.schedule->name, region, live_schedule, cron.origin()));
+                             job.schedule->name, region, cron.schedule, cron.origin()));
   // Without `spec.timezone` a PingSource runs in the system's time zone (Knative), which is UTC
   // only by convention: a file that names another zone is then not what runs.
   const std::string zone = job.time_zone ? job.time_zone->name : std::string();
@@ -207,8 +198,8 @@ LiveCrons match_crons(const Deployment& d, const live::Export& live, Findings& f
   LiveCrons out;
   for (const RegionExport& r : live.regions) {
     for (const live::Cron& cron : r.crons) {
-      if (cron.sink_kind == "Service")
-        continue;  // an app's subscription: not a job's schedule
+      if (cron.fires_app())
+        continue;
       const std::string job = live::cron_job(cron, names);
       if (job.empty()) {
         findings.add(RuleId::live_unmatched_cron, d.jobs_location,
@@ -221,7 +212,7 @@ LiveCrons match_crons(const Deployment& d, const live::Export& live, Findings& f
                                        cron.name, r.region, cron.origin(), cron.sink_name));
         continue;
       }
-      out.by_job[job].emplace_back(r.region, &cron);
+      out[job].emplace_back(r.region, &cron);
       if (d.region(r.region) != nullptr)
         live_cron(*d.job(job), cron, r.region, findings);
     }
@@ -233,8 +224,8 @@ LiveCrons match_crons(const Deployment& d, const live::Export& live, Findings& f
 void check_crons(const Deployment& d, const live::Export& live, Findings& findings) {
   const LiveCrons crons = match_crons(d, live, findings);
   for (const Job& job : d.jobs) {
-    const auto it = crons.by_job.find(job.name.name);
-    const std::size_t count = it == crons.by_job.end() ? 0 : it->second.size();
+    const auto it = crons.find(job.name.name);
+    const std::size_t count = it == crons.end() ? 0 : it->second.size();
     if (job.schedule) {
       for (const Ref& region : job.scheduled_in) {
         const bool exported = live.region(region.name) != nullptr;
