@@ -83,6 +83,9 @@ live::Export read_live_export(const std::vector<std::string>& paths, const std::
   if (!region.empty() && catalog.find(region) == nullptr)
     refuse(fmt::format("{} {}: no such region{}", region_option, printable(excerpt(region)),
                        did_you_mean_or_list(region, catalog.region_ids())));
+  if (!region.empty() && paths.size() != 1)
+    refuse(fmt::format("{} names the region of a single export directory; name each of several after its region",
+                       region_option));
   live::Export out;
   auto add = [&](live::RegionExport&& read) {
     if (out.region(read.region) != nullptr)
@@ -93,10 +96,9 @@ live::Export read_live_export(const std::vector<std::string>& paths, const std::
   for (const std::string& path : paths) {
     const Listing listing = list(path);
     if (!listing.files.empty()) {
-      const bool flagged = !region.empty() && paths.size() == 1;
-      add(read_region(listing.files,
-                      flagged ? region : region_of(path, catalog, paths.size() == 1 ? region_option : ""), path,
-                      context));
+      // Naming the region by option is for a single directory only, so only then is it a hint.
+      const std::string hint = paths.size() == 1 ? region_option : std::string();
+      add(read_region(listing.files, region.empty() ? region_of(path, catalog, hint) : region, path, context));
       continue;
     }
     if (!region.empty())

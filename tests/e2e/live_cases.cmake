@@ -30,3 +30,6 @@ ceplan_pipeline(live_secret_values_never_printed
 # Rule lists repeat, each taking one value: the file after them is still a file.
 ceplan_case(validate_repeated_rule_lists EXIT 1 ARGS validate --enable-only CE501 --enable-only CE503 --live live/drifted
             --disable CE501 live/payments.yaml)
+# --live-region names the region of one directory: with several it is refused, not ignored.
+ceplan_case(validate_live_region_with_two_directories EXIT 2 ARGS validate live/payments.yaml --live live/agree/us-east
+            --live live/agree/eu-gb --live-region us-east)
