@@ -61,8 +61,7 @@ std::set<std::string> rule_set(yaml::Reader& reader, const yaml::Node& node, std
     if (const RuleInfo* rule = find_rule(*word)) {
       out.emplace(rule->id);
     } else {
-      reader.error(item.mark,
-                   fmt::format("unknown rule '{}' in {}{}", excerpt(*word), what, did_you_mean(*word, rule_words())));
+      reader.error(item.mark, fmt::format("unknown rule '{}' in {}{}", excerpt(*word), what, rule_hint(*word)));
     }
   }
   return out;

@@ -445,8 +445,6 @@ const std::vector<std::string>& rule_words() {
   return words;
 }
 
-namespace {
-
 // What an unknown rule word most likely meant: a close spelling, `301` for CE301, or the one rule
 // whose name shares the longest start with it (`duplicate-jobs`: duplicate-job-runs).
 std::string rule_hint(std::string_view word) {
@@ -474,8 +472,6 @@ std::string rule_hint(std::string_view word) {
   return best != nullptr && !tied ? fmt::format("; did you mean '{}' ({})?", best->name, best->id)
                                   : std::string(" (ceplan rules lists them)");
 }
-
-}  // namespace
 
 std::set<std::string> parse_rule_list(std::string_view list) {
   std::set<std::string> ids;

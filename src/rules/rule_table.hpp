@@ -108,6 +108,9 @@ struct RuleInfo {
 [[nodiscard]] const RuleInfo* find_rule(std::string_view id_or_name);
 /// Every rule id and name, the words "did you mean" suggests a misspelled rule from.
 [[nodiscard]] const std::vector<std::string>& rule_words();
+/// What an unknown rule word most likely meant, as "; did you mean 'CE301'?": a close spelling,
+/// `301` for CE301, or the one rule whose name shares the longest start with it.
+[[nodiscard]] std::string rule_hint(std::string_view word);
 /// Parses a comma-separated list of rule ids or names; throws InputError with a suggestion.
 [[nodiscard]] std::set<std::string> parse_rule_list(std::string_view list);
 

@@ -37,6 +37,9 @@ TEST_CASE("a bad configuration is an input error at its line and column") {
         Lines{"c.yaml:1:1: error: unknown key 'fail_on' in the configuration; did you mean 'fail-on'?"});
   CHECK(errors_of([] { (void)parse_config("disable: [CE3O1]\n", "c.yaml"); }) ==
         Lines{"c.yaml:1:11: error: unknown rule 'CE3O1' in 'disable'; did you mean 'CE301'?"});
+  CHECK(errors_of([] { (void)parse_config("enable-only: [duplicate-jobs]\n", "c.yaml"); }) ==
+        Lines{"c.yaml:1:15: error: unknown rule 'duplicate-jobs' in 'enable-only'; did you mean 'duplicate-job-runs' "
+              "(CE301)?"});
   CHECK(errors_of([] { (void)parse_config("severity: { CE105: loud }\n", "c.yaml"); }) ==
         Lines{"c.yaml:1:20: error: the severity of CE105 must be one of error, warning, info, off, not 'loud'"});
   CHECK(errors_of([] { (void)parse_config("overrides: [{ disable: [CE301] }]\n", "c.yaml"); }) ==

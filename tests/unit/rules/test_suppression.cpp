@@ -66,6 +66,10 @@ TEST_CASE("an unknown rule in a comment is an input error at the comment") {
           (void)apply_suppressions("a: 1\nb: 2 # ceplan:ignore CE3O1 reason=\"x\"\n", "d.yaml", {}, {}, false);
         }) == std::vector<std::string>{"d.yaml:2:6: error: unknown rule 'CE3O1' in a ceplan:ignore comment; did you "
                                        "mean 'CE301'?"});
+  CHECK(errors_of([] {
+          (void)apply_suppressions("a: 1 # ceplan:ignore 301 reason=\"x\"\n", "d.yaml", {}, {}, false);
+        }) == std::vector<std::string>{"d.yaml:1:6: error: unknown rule '301' in a ceplan:ignore comment; did you mean "
+                                       "'CE301'?"});
   CHECK(errors_of([] { (void)apply_suppressions("# ceplan:ignore reason=\"x\"\n", "d.yaml", {}, {}, false); }) ==
         std::vector<std::string>{"d.yaml:1:1: error: a ceplan:ignore comment must name the rules it suppresses"});
 }
