@@ -1,7 +1,10 @@
 #include "cli/app.hpp"
 
 #include <algorithm>
+#include <cctype>
 #include <charconv>
+#include <iterator>
+#include <regex>
 #include <sstream>
 
 #include <fmt/format.h>
@@ -197,11 +200,55 @@ std::string short_form_hint(const CLI::App& app, const std::string& word, std::s
   return matches.size() == 1 ? fmt::format("; did you mean '{}'?", matches.front()) : std::string();
 }
 
+// CLI11's messages in the wording of ceplan's own errors: lower case, quoted values, the words in
+// the order they were typed (the parser takes them last first), an unknown option named as such.
+std::string reworded(const CLI::ParseError& error) {
+  std::string text = error.what();
+  std::smatch match;
+  if (std::regex_match(text, match, std::regex("The following arguments? (?:was|were) not expected: (.*)"))) {
+    std::istringstream extras(match[1].str());
+    std::vector<std::string> typed{std::istream_iterator<std::string>(extras), {}};
+    std::reverse(typed.begin(), typed.end());
+    const auto option = std::find_if(typed.begin(), typed.end(), [](const auto& w) { return w.rfind('-', 0) == 0; });
+    if (option != typed.end())
+      return fmt::format("unknown option '{}'", option->substr(0, option->find('=')));
+    return fmt::format("unexpected argument{} '{}'", typed.size() == 1 ? "" : "s", fmt::join(typed, "' '"));
+  }
+  if (std::regex_match(text, match, std::regex("(--?[\\w-]+): [0-9]+ required \\S+ missing")))
+    return fmt::format("{} needs a value", match[1].str());
+  if (std::regex_match(text, match, std::regex("(--?[\\w-]+): (.*) not in \\{(.*)\\}"))) {
+    std::vector<std::string> choices;
+    std::istringstream list(match[3].str());
+    for (std::string choice; std::getline(list, choice, ',');) choices.push_back(choice);
+    return fmt::format("{}: '{}' is not one of {}{}", match[1].str(), match[2].str(), fmt::join(choices, ", "),
+                       did_you_mean(match[2].str(), choices));
+  }
+  // "--jobs: Value 0 not in range 1 to 1024" and the like.
+  const std::size_t start = text.rfind("--", 0) == 0 && text.find(": ") != std::string::npos ? text.find(": ") + 2 : 0;
+  if (start + 1 < text.size() && std::isupper(static_cast<unsigned char>(text[start])) != 0 &&
+      std::islower(static_cast<unsigned char>(text[start + 1])) != 0)
+    text[start] = static_cast<char>(std::tolower(static_cast<unsigned char>(text[start])));
+  return text;
+}
+
+// The command whose --help explains a usage error: the deepest one parsed ("ceplan import terraform").
+std::string help_command(const CLI::App& app) {
+  std::string path = "ceplan";
+  const CLI::App* at = &app;
+  for (;;) {
+    const auto parsed = at->get_subcommands([](const CLI::App* command) { return command->parsed(); });
+    if (parsed.empty())
+      return path;
+    at = parsed.front();
+    path += " " + at->get_name();
+  }
+}
+
 // Without a command CLI11 only says that one is required: name the word it could not place.
 std::string usage_problem(const CLI::App& app, const CLI::ParseError& error, const std::vector<std::string>& words) {
   const auto parsed = app.get_subcommands([](const CLI::App* command) { return command->parsed(); });
   if (!parsed.empty()) {
-    return std::string(error.what()) + suggestion(app, words);
+    return reworded(error) + suggestion(app, words);
   }
   std::vector<std::string> commands;
   for (const CommandEntry& entry : command_table()) commands.emplace_back(entry.name);
@@ -239,7 +286,8 @@ int run(int argc, const char* const* argv) {
       return code;
     }
     // A usage error is an input error of the command line.
-    throw InputError(Diagnostic{{}, {}, usage_problem(app, error, words) + "\nRun 'ceplan --help' for usage."});
+    throw InputError(Diagnostic{
+        {}, {}, fmt::format("{}\nRun '{} --help' for usage.", usage_problem(app, error, words), help_command(app))});
   }
   return context.exit_code;
 }

@@ -54,8 +54,27 @@ TEST_CASE("usage errors are input errors with a suggestion") {
               "Run 'ceplan --help' for usage."});
   CHECK(ceplan::test::errors_of([] {
           (void)run({"regions", "--geografy", "Europe"});
-        }) == Lines{"error: The following arguments were not expected: Europe --geografy; did you mean '--geography'?\n"
-                    "Run 'ceplan --help' for usage."});
+        }) == Lines{"error: unknown option '--geografy'; did you mean '--geography'?\n"
+                    "Run 'ceplan regions --help' for usage."});
+}
+
+TEST_CASE("CLI11's usage errors read like ceplan's own, and point at the command's help") {
+  CHECK(ceplan::test::errors_of([] {
+          (void)run({"regions", "extra", "words"});
+        }) == Lines{"error: unexpected arguments 'extra' 'words'\nRun 'ceplan regions --help' for usage."});
+  CHECK(ceplan::test::errors_of([] {
+          (void)run({"rules", "--format", "jsn"});
+        }) == Lines{"error: --format: 'jsn' is not one of text, markdown, json; did you mean 'json'?\n"
+                    "Run 'ceplan rules --help' for usage."});
+  CHECK(ceplan::test::errors_of([] {
+          (void)run({"regions", "--geography"});
+        }) == Lines{"error: --geography needs a value\nRun 'ceplan regions --help' for usage."});
+  CHECK(ceplan::test::errors_of([] {
+          (void)run({"validate", "-j", "0", "x.yaml"});
+        }) == Lines{"error: --jobs: value 0 not in range 1 to 1024\nRun 'ceplan validate --help' for usage."});
+  CHECK(ceplan::test::errors_of([] {
+          (void)run({"import", "terraform"});
+        }) == Lines{"error: PLAN is required\nRun 'ceplan import terraform --help' for usage."});
 }
 
 TEST_CASE("errors print as file:line:column diagnostics, or under ceplan's name") {
