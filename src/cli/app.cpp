@@ -37,8 +37,10 @@ void add_global_options(CLI::App& app, Context& context) {
     return text;
   });
   app.add_option("--catalog", context.catalog_path, "Region catalog YAML instead of the embedded one")
-      ->envname("CEPLAN_CATALOG");
-  app.add_option("-o,--output", context.output_path, "Write output to FILE (atomically) instead of stdout");
+      ->envname("CEPLAN_CATALOG")
+      ->type_name("FILE");
+  app.add_option("-o,--output", context.output_path, "Write output to FILE (atomically) instead of stdout")
+      ->type_name("FILE");
   // A negative size would wrap around to no limit at all.
   const CLI::Validator not_negative(
       [](std::string& value) { return value.rfind('-', 0) == 0 ? std::string("must not be negative") : std::string(); },
@@ -57,15 +59,17 @@ void add_global_options(CLI::App& app, Context& context) {
       ->check(not_negative)
       ->transform(CLI::AsSizeValue(false))
       ->check(at_most_a_tebibyte)
-      ->capture_default_str();
-  app.add_option("--max-depth", context.limits.max_depth, "Deepest nesting of YAML sequences and mappings")
+      ->default_str("8MiB");
+  app.add_option("--max-depth", context.limits.max_depth, "Deepest nesting of YAML sequences and mappings (1-10000)")
       ->check(CLI::Range(1, 10000))
       ->capture_default_str();
-  app.add_option("--max-nodes", context.limits.max_nodes, "Most YAML nodes in a file, counting alias copies")
+  app.add_option("--max-nodes", context.limits.max_nodes,
+                 "Most YAML nodes in a file, counting alias copies (1-1000000000)")
       ->check(CLI::Range(std::size_t{1}, std::size_t{1'000'000'000}))
       ->capture_default_str();
   app.add_option("--stdin-filename", context.stdin_filename,
-                 "Path that standard input (-) is reported under, as if the file had been read from it");
+                 "Path that standard input (-) is reported under, as if the file had been read from it")
+      ->type_name("PATH");
   add_choice_option(context, app, "--color", context.color,
                     "Colour in text output: auto (on a terminal, without NO_COLOR), always, never",
                     {"auto", "always", "never"});
@@ -244,6 +248,34 @@ std::string help_command(const CLI::App& app) {
   }
 }
 
+// Help shows what a value is (FILE, N, SIZE, {a,b}) and its default, not CLI11's validator
+// descriptions ("UINT:INT in [1 - 10000]", "SIZE [b, kb(=1024b), ...]").
+void tidy_help(CLI::App& app) {
+  for (CLI::Option* option : app.get_options()) {
+    std::string shown;
+    for (int i = 0;; ++i) {
+      CLI::Validator* validator = nullptr;
+      try {
+        validator = option->get_validator(i);
+      } catch (const CLI::OptionNotFound&) {
+        break;
+      }
+      const std::string text = validator->get_description();
+      if (shown.empty() && !text.empty() && (text.front() == '{' || text.find(' ') == std::string::npos))
+        shown = text;
+      validator->description("");
+    }
+    const std::string type = option->get_type_name();
+    if (!option->nonpositional())
+      option->type_name("");  // "FILE ...", not "FILE TEXT ..."
+    else if (!shown.empty())
+      option->type_name(shown);
+    else if (type == "UINT" || type == "INT")
+      option->type_name("N");
+  }
+  for (CLI::App* command : app.get_subcommands({})) tidy_help(*command);
+}
+
 // Without a command CLI11 only says that one is required: name the word it could not place.
 std::string usage_problem(const CLI::App& app, const CLI::ParseError& error, const std::vector<std::string>& words) {
   const auto parsed = app.get_subcommands([](const CLI::App* command) { return command->parsed(); });
@@ -275,6 +307,7 @@ int run(int argc, const char* const* argv) {
   add_global_options(app, context);
   const std::vector<std::string> words = help_words({argv + 1, argv + argc});
   add_commands(app, context, words);
+  tidy_help(app);
   try {
     app.parse(std::vector<std::string>(words.rbegin(), words.rend()));  // CLI11 takes them last first
   } catch (const CLI::ParseError& error) {

@@ -370,7 +370,8 @@ void set_validate_command(CLI::App& command_app, Context& context) {
   CLI::App* command = &command_app;
   command->add_option("FILE", options->files,
                       "Deploy files; - reads standard input (default: the 'paths' of .ceplan.yaml)");
-  add_choice_option(context, *command, "--fail-on", options->fail_on, "Exit 1 on findings at or above this severity",
+  add_choice_option(context, *command, "--fail-on", options->fail_on,
+                    "Exit 1 on findings at or above this severity (default: error, or fail-on of .ceplan.yaml)",
                     {"error", "warning", "info", "never"});
   add_repeatable(*command, "--disable", options->disable, "Comma-separated rule ids or names not to run; repeatable");
   add_repeatable(*command, "--enable-only", options->enable_only,
@@ -384,9 +385,11 @@ void set_validate_command(CLI::App& command_app, Context& context) {
         return value.find('=') == value.size() - 1 ? std::string("a file must follow '='") : std::string();
       },
       "FORMAT[=FILE]");
-  add_repeatable(*command, "--format", options->formats,
-                 fmt::format("Output format: {}; repeat as FORMAT=FILE to write several reports in one run",
-                             fmt::join(format_names, ", ")))
+  add_repeatable(
+      *command, "--format", options->formats,
+      fmt::format("Output format: {}; repeat as FORMAT=FILE to write several reports in one run (default: text, "
+                  "or format of .ceplan.yaml)",
+                  fmt::join(format_names, ", ")))
       ->check(known_format);
   command->add_option("--base-dir", options->base_dir,
                       "Directory CI formats report paths relative to (default: the repository root, found by .git)");
@@ -409,7 +412,7 @@ void set_validate_command(CLI::App& command_app, Context& context) {
                  "or one holding a directory per region: report drift from it (CE5xx); repeatable");
   command->add_option("--live-region", options->live_region,
                       "With a single --live directory not named after its region: that region");
-  command->add_option("-j,--jobs", options->jobs, "Files checked in parallel (default: the number of cores)")
+  command->add_option("-j,--jobs", options->jobs, "Files checked in parallel, 1-1024 (default: the number of cores)")
       ->check(CLI::Range(1u, 1024u));
   command->footer(
       "Examples:\n  ceplan validate deploy.yaml\n  ceplan validate a.yaml b.yaml --format json -o report.json\n"

@@ -50,6 +50,9 @@ ceplan_case(unknown_short_option EXIT 2 ARGS -v)
 ceplan_pipeline(help_is_a_command "$<TARGET_FILE:ceplan> help | grep -q '^Usage: ceplan'")
 ceplan_pipeline(help_command_shows_its_help
   "$<TARGET_FILE:ceplan> help validate | grep -q '^Usage: ceplan validate' && $<TARGET_FILE:ceplan> validate --help | grep -q -- '--catalog FILE'")
+# Help names what a value is and its default, never CLI11's validator types.
+ceplan_case(help_global_options ARGS --help)
+ceplan_case(help_validate ARGS validate --help)
 ceplan_case(explain_nothing EXIT 2 ARGS explain "")
 ceplan_case(explain_number_hint EXIT 2 ARGS explain 301)
 ceplan_case(explain_name_hint EXIT 2 ARGS explain duplicate-jobs)
