@@ -1,3 +1,7 @@
+#include <iostream>
+
+#include <fmt/format.h>
+
 #include "cli/commands.hpp"
 #include "render/catalog.hpp"
 
@@ -19,6 +23,14 @@ void set_regions_command(CLI::App& command_app, Context& context) {
   command->callback([options, &context] {
     const Catalog catalog = context.catalog();
     const auto selected = catalog.select(options->filter);
+    if (selected.empty()) {
+      std::string asked;
+      if (!options->filter.geography.empty())
+        asked += fmt::format(" --geography '{}'", options->filter.geography);
+      if (!options->filter.endpoint.empty())
+        asked += fmt::format(" --endpoint '{}'", options->filter.endpoint);
+      std::cerr << fmt::format("ceplan: no region of the catalog matches{}\n", asked);
+    }
     context.emit(render::regions(selected, render::parse_catalog_format(options->format)));
   });
 }

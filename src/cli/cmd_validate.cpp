@@ -252,8 +252,11 @@ std::vector<render::FileReport> check_files(const Options& options, const Contex
 }
 
 // What the configuration of the run says, where the command line says nothing: the defaults,
-// the catalog, the baseline, and the files to check when none is given; then `exclude`.
-void resolve(Options& options, Context& context, const LoadedConfig* loaded) {
+// the catalog, the baseline, and the files to check when none is given; then `exclude`. False
+// when every file named on the command line is excluded: nothing to check, as pre-commit expects.
+bool resolve(Options& options, Context& context, const LoadedConfig* loaded) {
+  const bool named = !options.files.empty();
+  std::string unmatched;  // why the configured paths gave no file
   if (loaded != nullptr) {
     const Config& config = loaded->config;
     if (options.fail_on.empty() && config.fail_on)
@@ -267,15 +270,24 @@ void resolve(Options& options, Context& context, const LoadedConfig* loaded) {
     }
     if (context.catalog_path.empty() && config.catalog)
       context.catalog_path = (loaded->directory / *config.catalog).string();
-    if (options.files.empty())
+    if (options.files.empty() && !config.paths.empty()) {
       options.files = configured_files(*loaded);
+      unmatched = fmt::format("the 'paths' of the configuration ({}) match no file{}", fmt::join(config.paths, ", "),
+                              options.files.empty() ? "" : " that 'exclude' leaves");
+    }
     std::erase_if(options.files, [&](const std::string& file) { return file != "-" && excluded(*loaded, file); });
   }
   if (options.fail_on.empty())
     options.fail_on = "error";
+  if (options.files.empty() && named)
+    return false;
   if (options.files.empty()) {
-    throw InputError(Diagnostic{{}, {}, "no files to check: name them, or list them under 'paths' in .ceplan.yaml"});
+    throw InputError(Diagnostic{
+        {},
+        {},
+        unmatched.empty() ? "no files to check: name them, or list them under 'paths' in .ceplan.yaml" : unmatched});
   }
+  return true;
 }
 
 // Each file's rules and severities: the command line's selection merged with its configuration.
@@ -316,7 +328,10 @@ Comparisons read_comparisons(const Options& options, const Context& context, con
 
 void run(Options options, Context& context) {
   ConfigFinder finder(options.config, options.no_config, context.limits);
-  resolve(options, context, finder.for_file(options.files.empty() ? std::string() : options.files.front()));
+  if (!resolve(options, context, finder.for_file(options.files.empty() ? std::string() : options.files.front()))) {
+    std::cerr << "ceplan: every file given is excluded by the configuration's 'exclude'; nothing to check\n";
+    return;
+  }
   if (options.list_files) {
     std::string list;
     for (const std::string& file : options.files) list += printable(display_name(file)) + "\n";

@@ -31,3 +31,5 @@ ceplan_case(catalog_many_errors EXIT 2 ARGS --catalog catalog/many-errors.yaml r
 ceplan_case(catalog_malformed EXIT 2 ARGS --catalog catalog/malformed.yaml regions)
 ceplan_case(version_with_catalog IN_ROOT ARGS version --catalog examples/catalogs/two-regions.yaml)
 ceplan_case(completion_hostile_catalog EXIT 2 ARGS --catalog catalog/hostile-id.yaml completion bash)
+# Filters that match nothing together say so on standard error.
+ceplan_case(regions_filters_match_nothing ARGS regions --geography Europe --endpoint AP)

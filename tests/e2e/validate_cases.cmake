@@ -56,6 +56,11 @@ ceplan_case(config_command_line_wins WORKDIR ${configured} ARGS validate legacy/
 ceplan_case(config_ignored EXIT 1 WORKDIR ${configured} ARGS validate --no-config legacy/old.yaml --enable-only CE101)
 ceplan_case(config_bad EXIT 2 WORKDIR ${configured} ARGS validate --config bad-config.yaml legacy/old.yaml)
 ceplan_case(config_missing EXIT 2 WORKDIR ${configured} ARGS validate --config no-such.yaml legacy/old.yaml)
+# Files named on the command line that 'exclude' drops leave nothing to check: a note, exit 0
+# (pre-commit passes excluded files too). Configured paths that match nothing are an error that says so.
+ceplan_case(config_every_given_file_excluded WORKDIR ${configured} ARGS validate deploy/drafts/wip.yaml)
+ceplan_pipeline(config_paths_match_nothing
+  "rm -rf ${out}/unmatched && mkdir -p ${out}/unmatched && cd ${out}/unmatched && printf 'paths: [\"deploy/*.yaml\"]\\n' > .ceplan.yaml && ! $<TARGET_FILE:ceplan> validate 2> err.txt && grep -qx \"ceplan: error: the 'paths' of the configuration (deploy/\\*.yaml) match no file\" err.txt")
 ceplan_pipeline(config_starter_parses_and_fits_its_schema
   "rm -rf ${out}/starter-config && mkdir -p ${out}/starter-config && cd ${out}/starter-config && $<TARGET_FILE:ceplan> init --config && test -f .ceplan.yaml && sed 's/^# \\([a-z-]*: \\)/\\1/' .ceplan.yaml > uncommented.yaml && $<TARGET_FILE:ceplan> schema --config -o schema.json && ${checker} valid schema.json uncommented.yaml && ${checker} invalid schema.json ${configured}/bad-config.yaml && $<TARGET_FILE:ceplan> validate --config uncommented.yaml --list-files ${PROJECT_SOURCE_DIR}/examples/risky.yaml > /dev/null")
 # init --config says what it wrote, as init does for a deploy file.
