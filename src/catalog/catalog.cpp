@@ -1,4 +1,5 @@
 #include <algorithm>
+#include <cctype>
 
 #include <fmt/format.h>
 
@@ -33,8 +34,50 @@ const Region& Catalog::at(std::string_view id) const {
   if (const Region* region = find(id)) {
     return *region;
   }
-  throw InputError(
-      Diagnostic{{}, {}, fmt::format("unknown region '{}'{}", id, did_you_mean_or_list(id, region_ids()))});
+  throw InputError(Diagnostic{{}, {}, fmt::format("unknown region '{}'{}", id, region_hint(id, true))});
+}
+
+namespace {
+
+std::string lower(std::string_view text) {
+  std::string out(text);
+  std::transform(out.begin(), out.end(), out.begin(),
+                 [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
+  return out;
+}
+
+}  // namespace
+
+const Region* Catalog::find_named(std::string_view id_or_name) const {
+  if (const Region* region = find(id_or_name))
+    return region;
+  const std::string word = lower(id_or_name);
+  const auto it = std::find_if(m_regions.begin(), m_regions.end(), [&](const Region& r) {
+    return lower(r.id) == word || (!r.name.empty() && lower(r.name) == word);
+  });
+  return it == m_regions.end() ? nullptr : &*it;
+}
+
+std::string Catalog::region_hint(std::string_view word, bool or_list) const {
+  const std::string lowered = lower(word);
+  const Region* meant = find_named(word);
+  for (const Region& region : m_regions) {
+    // "eu-frankfurt", "frankfurt-1": the city inside a made-up id.
+    if (meant == nullptr && region.name.size() >= 4 && lowered.find(lower(region.name)) != std::string::npos)
+      meant = &region;
+  }
+  if (meant == nullptr) {
+    std::vector<std::string> names;
+    for (const Region& region : m_regions) names.push_back(region.name);
+    if (const auto name = closest_match(word, names)) {
+      meant = find_named(*name);
+    } else if (const auto id = closest_match(word, region_ids())) {
+      meant = find(*id);
+    }
+  }
+  if (meant != nullptr)
+    return fmt::format("; did you mean '{}' ({})?", meant->id, meant->name);
+  return or_list ? did_you_mean_or_list(word, region_ids()) : std::string();
 }
 
 std::vector<std::string> Catalog::region_ids() const {

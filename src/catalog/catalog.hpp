@@ -64,6 +64,11 @@ public:
   [[nodiscard]] const Region* find(std::string_view id) const;
   /// The region with this id; throws InputError "unknown region 'x'; did you mean 'y'?".
   [[nodiscard]] const Region& at(std::string_view id) const;
+  /// The region with this id or IBM's name for it ("frankfurt", "Sao Paulo"), any case, or nullptr.
+  [[nodiscard]] const Region* find_named(std::string_view id_or_name) const;
+  /// "; did you mean 'eu-de' (Frankfurt)?" for a word naming a region's city ("frankfurt",
+  /// "eu-frankfurt") or close to an id; else, with `or_list`, the ids to choose from; else "".
+  [[nodiscard]] std::string region_hint(std::string_view word, bool or_list = false) const;
   /// Every region id, in catalog order (for suggestions and completion).
   [[nodiscard]] std::vector<std::string> region_ids() const;
   /// Every geography, in first-seen order.

@@ -10,12 +10,15 @@ void set_region_command(CLI::App& command_app, Context& context) {
   };
   auto options = std::make_shared<Options>();
   CLI::App* command = &command_app;
-  command->add_option("ID", options->id, "Region id, e.g. eu-gb")->required();
+  command->add_option("ID", options->id, "Region id or city, e.g. eu-gb or London")->required();
   add_format_option(context, *command, options->format, {"text", "json", "yaml"});
   command->footer("Examples:\n  ceplan region eu-gb\n  ceplan region jp-osa --format json");
   command->callback([options, &context] {
     const Catalog catalog = context.catalog();
-    context.emit(render::region(catalog.at(options->id), render::parse_catalog_format(options->format)));
+    // IBM's city names work too (`ceplan region frankfurt`); anything else gets a hint.
+    const Region* named = catalog.find_named(options->id);
+    const Region& region = named != nullptr ? *named : catalog.at(options->id);
+    context.emit(render::region(region, render::parse_catalog_format(options->format)));
   });
 }
 

@@ -60,7 +60,7 @@ std::string region_of(const fs::path& directory, const Catalog& catalog, const s
       "{}: cannot tell which region this export is from: name the directory after the region "
       "(export/us-south){}{}",
       printable(directory.string()), region_option.empty() ? std::string() : fmt::format(" or give {}", region_option),
-      did_you_mean(id, catalog.region_ids())));
+      catalog.region_hint(id)));
 }
 
 live::RegionExport read_region(const std::vector<fs::path>& files, const std::string& region,
@@ -82,7 +82,7 @@ live::Export read_live_export(const std::vector<std::string>& paths, const std::
                               const std::string& region_option, const Context& context, const Catalog& catalog) {
   if (!region.empty() && catalog.find(region) == nullptr)
     refuse(fmt::format("{} {}: no such region{}", region_option, printable(excerpt(region)),
-                       did_you_mean_or_list(region, catalog.region_ids())));
+                       catalog.region_hint(region, true)));
   if (!region.empty() && paths.size() != 1)
     refuse(fmt::format("{} names the region of a single export directory; name each of several after its region",
                        region_option));

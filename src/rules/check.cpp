@@ -12,6 +12,38 @@
 #include "rules/recovery.hpp"
 
 namespace ceplan {
+namespace {
+
+// True if `text` names `id` as a whole word ("in eu-frankfurt", "'eu-frankfurt'").
+bool names_region(std::string_view text, std::string_view id) {
+  auto part_of_id = [](char c) { return (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '-'; };
+  for (std::size_t at = text.find(id); at != std::string_view::npos; at = text.find(id, at + 1)) {
+    const std::size_t end = at + id.size();
+    if ((at == 0 || !part_of_id(text[at - 1])) && (end == text.size() || !part_of_id(text[end])))
+      return true;
+  }
+  return false;
+}
+
+// A region the catalog does not know is one mistake, reported once (CE101, or CE107 for a
+// workload's): what other rules would say about it (a takeover in 'eu-frankfurt') follows from it.
+void drop_echoes_of_unknown_regions(const Deployment& deployment, const Catalog& catalog, std::vector<Finding>& out) {
+  std::vector<std::string> unknown;
+  for (const ProjectRegion& entry : deployment.regions) {
+    if (catalog.find(entry.id.name) == nullptr)
+      unknown.push_back(entry.id.name);
+  }
+  if (unknown.empty())
+    return;
+  std::erase_if(out, [&](const Finding& finding) {
+    const std::string_view id = finding.rule->id;
+    return id != "CE101" && id != "CE107" &&
+           std::any_of(unknown.begin(), unknown.end(),
+                       [&](const std::string& region) { return names_region(finding.message, region); });
+  });
+}
+
+}  // namespace
 
 std::vector<Finding> check(const Deployment& deployment, const Catalog& catalog, const RuleSelection& selection,
                            const Observed& observed) {
@@ -26,6 +58,7 @@ std::vector<Finding> check(const Deployment& deployment, const Catalog& catalog,
     rules::check_drift(subject, *observed.terraform, findings);
   if (observed.live != nullptr)
     rules::check_live_drift(subject, *observed.live, findings);
+  drop_echoes_of_unknown_regions(deployment, catalog, out);
   sort_by_location(out);
   return out;
 }

@@ -22,13 +22,12 @@ constexpr std::int64_t max_min_scale = 250;
 constexpr std::int64_t max_active_instances = 250;  // per project, all apps and jobs together
 
 void check_regions(const Subject& s, Findings& findings) {
-  const auto ids = s.catalog.region_ids();
   for (const ProjectRegion& entry : s.deployment.regions) {
     const Region* region = s.region(entry.id.name);
     if (region == nullptr) {
       findings.add(RuleId::unknown_region, entry.id.location,
                    fmt::format("region '{}' is not a Code Engine region in the catalog{}", entry.id.name,
-                               did_you_mean(entry.id.name, ids)));
+                               s.catalog.region_hint(entry.id.name)));
       continue;
     }
     if (region->availability != Availability::mzr) {

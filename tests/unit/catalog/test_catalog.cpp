@@ -26,7 +26,15 @@ TEST_CASE("regions are found by id, with a suggestion for typos") {
   CHECK(catalog.find("eu-gb")->name == "London");
   CHECK(catalog.find("eu-gbb") == nullptr);
   CHECK(errors_of([&] { (void)catalog.at("eu-gbb"); }) ==
-        Lines{"error: unknown region 'eu-gbb'; did you mean 'eu-gb'?"});
+        Lines{"error: unknown region 'eu-gbb'; did you mean 'eu-gb' (London)?"});
+  CHECK(errors_of([&] { (void)catalog.at("frankfurt"); }) ==
+        Lines{"error: unknown region 'frankfurt'; did you mean 'eu-de' (Frankfurt)?"});
+  CHECK(catalog.region_hint("eu-frankfurt") == "; did you mean 'eu-de' (Frankfurt)?");
+  CHECK(catalog.region_hint("londn") == "; did you mean 'eu-gb' (London)?");
+  CHECK(catalog.region_hint("mars").empty());
+  CHECK(catalog.find_named("sao paulo")->id == "br-sao");
+  CHECK(catalog.find_named("WASHINGTON DC")->id == "us-east");
+  CHECK(catalog.find_named("atlantis") == nullptr);
   CHECK(errors_of([&] { (void)catalog.at("mars"); }) ==
         Lines{"error: unknown region 'mars'; expected one of in-che, jp-osa, au-syd, jp-tok, eu-de, eu-gb, eu-es, "
               "us-south, ca-tor, us-east, br-sao"});

@@ -103,7 +103,7 @@ TEST_CASE("commands are exact, and manual steps have none") {
 TEST_CASE("runbook regions are checked") {
   using Lines = std::vector<std::string>;
   CHECK(errors_of([] { (void)runbook_for("eu-gbb"); }) ==
-        Lines{"error: unknown region 'eu-gbb'; did you mean 'eu-gb'?"});
+        Lines{"error: unknown region 'eu-gbb'; did you mean 'eu-gb' (London)?"});
   CHECK(errors_of([] { (void)runbook_for("us-south"); }) ==
         Lines{"error: cannot restore from us-south into the same region; choose --restore-to another region"});
   CHECK(runbook_for("eu-de", "eu-gb").from == "eu-gb");

@@ -113,7 +113,7 @@ TEST_CASE("scenarios parse, and unknown targets are refused with a suggestion") 
   CHECK(errors_of([&] { (void)ceplan::parse_scenarios("zone:us-south-4", deployment, catalog()); }) ==
         Lines{"error: unknown zone 'us-south-4'; did you mean 'us-south-1'?"});
   CHECK(errors_of([&] { (void)ceplan::parse_scenarios("region:us-soth", deployment, catalog()); }) ==
-        Lines{"error: unknown region 'us-soth'; did you mean 'us-south'?"});
+        Lines{"error: unknown region 'us-soth'; did you mean 'us-south' (Dallas)?"});
   CHECK(errors_of([&] { (void)ceplan::parse_scenarios("continent:Asia", deployment, catalog()); }) ==
         Lines{"error: unknown scenario 'continent:Asia'; expected zone:ZONE, region:ID, geography:NAME or all"});
 }

@@ -231,6 +231,30 @@ TEST_CASE("rule selection disables rules or runs only some") {
   CHECK(only.front().rule->id == "CE101");
 }
 
+TEST_CASE("a region the catalog does not know is reported once, not echoed by every rule") {
+  const auto findings = run(head +
+                            "regions:\n  - { id: us-south, role: primary }\n  - { id: eu-frankfurt, role: standby }\n"
+                            "failover: { strategy: warm-standby, edge_proxy: { domain: p.example.com, tls_secret: tls "
+                            "} }\napps:\n  - { name: web, image: us.icr.io/p/web:1, min_scale: 1, registry_secret: "
+                            "pull }\n" +
+                            tls);
+  REQUIRE(of(findings, "CE101").size() == 1);
+  CHECK(of(findings, "CE101").front()->message ==
+        "region 'eu-frankfurt' is not a Code Engine region in the catalog; did you mean 'eu-de' (Frankfurt)?");
+  for (const auto& finding : findings) {
+    const bool about_it = finding.message.find("eu-frankfurt") != std::string::npos;
+    CHECK((!about_it || finding.rule->id == std::string_view("CE101")));
+  }
+  // With the region fixed, the registry finding it hid is there.
+  CHECK(of(run(head +
+               "regions:\n  - { id: us-south, role: primary }\n  - { id: eu-de, role: standby }\n"
+               "failover: { strategy: warm-standby, edge_proxy: { domain: p.example.com, tls_secret: tls } }\n"
+               "apps:\n  - { name: web, image: us.icr.io/p/web:1, min_scale: 1, registry_secret: pull }\n" +
+               tls),
+           "CE306")
+            .size() == 1);
+}
+
 TEST_CASE("findings come sorted by location") {
   const auto findings =
       run(std::string("version: 1\nproject: p\nregions: [us-soth, jp-osa]\n"
