@@ -6,6 +6,7 @@
 // command starts with a program ceplan prints, and every option is one ceplan prints, with each
 // option's value a word of its own that is no option. A value from a deploy file that escaped its
 // quoting shows up as one of these.
+#include <algorithm>
 #include <optional>
 #include <set>
 #include <string>
@@ -25,6 +26,12 @@ namespace detail {
 
 inline const std::string resource_group_text =
     "${RESOURCE_GROUP:?set RESOURCE_GROUP to the resource group of the project}";
+// The other expansions ceplan prints, each a constant: a Secrets Manager read's group and instance.
+inline const std::vector<std::string> constant_expansions{
+    resource_group_text, "${SECRET_GROUP:-default}",
+    "${SECRETS_MANAGER_URL:?set SECRETS_MANAGER_URL to https://INSTANCE_ID.REGION.secrets-manager.appdomain.cloud}"};
+// A Secrets Manager read runs in a subshell of its own: `(set -o pipefail && umask 077 && ... > FILE)`.
+inline const std::string secret_read_head = "(set -o pipefail && umask 077 && ";
 
 // Reads `$(cat WORD)` at `i` inside double quotes; the word is plain or single-quoted.
 inline std::optional<std::string> read_cat(std::string_view line, std::size_t& i, std::string& word) {
@@ -90,9 +97,12 @@ inline std::optional<std::string> split_words(std::string_view line, std::vector
             ++i;
             break;
           }
-          if (line.substr(i, detail::resource_group_text.size()) == detail::resource_group_text) {
-            word.text += "<resource group>";
-            i += detail::resource_group_text.size();
+          const auto constant =
+              std::find_if(detail::constant_expansions.begin(), detail::constant_expansions.end(),
+                           [&](const std::string& text) { return line.substr(i, text.size()) == text; });
+          if (constant != detail::constant_expansions.end()) {
+            word.text += "<expansion>";
+            i += constant->size();
           } else if (line[i] == '$') {
             if (auto problem = detail::read_cat(line, i, word.text))
               return problem;
@@ -119,16 +129,61 @@ inline std::optional<std::string> split_words(std::string_view line, std::vector
   return std::nullopt;
 }
 
+namespace detail {
+
+// What a program other than ibmcloud, ceplan and curl may be given: jq and sed only ceplan's own
+// filters, rm only files named after a secret in the working directory.
+inline std::optional<std::string> unsafe_operand(const std::string& program, const ShellWord& w) {
+  static const std::set<std::string, std::less<>> filters{
+      ".payload", ".certificate, (.intermediate // empty)", ".private_key", ".username", ".password", "s/\\\\n/\\n/g"};
+  if (program == "jq" || program == "sed")
+    return filters.contains(w.text) ? std::nullopt
+                                    : std::optional<std::string>("a filter ceplan does not print: " + w.text);
+  static const std::vector<std::string> extensions{".env", ".crt", ".key", ".apikey", ".username", ".password"};
+  const bool secret_file =
+      w.text.find('/') == std::string::npos && !w.text.empty() && w.text.front() != '.' &&
+      std::any_of(extensions.begin(), extensions.end(), [&](const std::string& e) { return w.text.ends_with(e); });
+  return secret_file ? std::nullopt : std::optional<std::string>("a file that is not a secret's: " + w.text);
+}
+
+}  // namespace detail
+
 /// What is unsafe in the printed command `line`, or nullopt.
 inline std::optional<std::string> unsafe_command(std::string_view line) {
+  // A Secrets Manager read: its subshell and its redirection into a secret's file are ceplan's.
+  if (line.starts_with(detail::secret_read_head)) {
+    std::string_view inner = line.substr(detail::secret_read_head.size());
+    if (inner.ends_with(" &&"))
+      inner.remove_suffix(3);
+    const auto redirect = inner.rfind(" > ");
+    if (!inner.ends_with(")") || redirect == std::string_view::npos)
+      return "a subshell that is not a Secrets Manager read";
+    std::vector<ShellWord> file;
+    if (auto problem = split_words(inner.substr(redirect + 3, inner.size() - redirect - 4), file))
+      return problem;
+    if (file.size() != 1 || file.front().op)
+      return "a redirection that is not one file";
+    if (auto problem = detail::unsafe_operand("rm", file.front()))
+      return problem;
+    return unsafe_command(inner.substr(0, redirect));
+  }
   std::vector<ShellWord> words;
   if (auto problem = split_words(line, words))
     return problem;
-  static const std::set<std::string, std::less<>> programs{"ibmcloud", "ceplan", "curl", "echo", "openssl", "sleep"};
-  static const std::set<std::string, std::less<>> subcommands{
-      "target",       "ce",        "project",     "create",        "select",   "get",    "secret",
-      "update",       "configmap", "application", "job",           "jobrun",   "submit", "list",
-      "subscription", "cron",      "delete",      "domainmapping", "s_client", "x509",   "runbook"};
+  static const std::set<std::string, std::less<>> programs{"ibmcloud", "ceplan", "curl", "echo", "openssl",
+                                                           "sleep",    "jq",     "sed",  "rm"};
+  static const std::set<std::string, std::less<>> subcommands{"target",        "ce",
+                                                              "project",       "create",
+                                                              "select",        "get",
+                                                              "secret",        "update",
+                                                              "configmap",     "application",
+                                                              "job",           "jobrun",
+                                                              "submit",        "list",
+                                                              "subscription",  "cron",
+                                                              "delete",        "domainmapping",
+                                                              "s_client",      "x509",
+                                                              "runbook",       "secrets-manager",
+                                                              "secret-by-name"};
   static const std::set<std::string, std::less<>> with_value{"-r",
                                                              "-g",
                                                              "--name",
@@ -162,14 +217,19 @@ inline std::optional<std::string> unsafe_command(std::string_view line) {
                                                              "-connect",
                                                              "-servername",
                                                              "--restore-to",
-                                                             "--from"};
+                                                             "--from",
+                                                             "--secret-type",
+                                                             "--secret-group-name",
+                                                             "--service-url"};
   static const std::set<std::string, std::less<>> switches{"--access-key-id-prompt",
                                                            "--secret-access-key-prompt",
                                                            "--force",
                                                            "--ignore-not-found",
                                                            "-fsS",
                                                            "-noout",
-                                                           "-enddate"};
+                                                           "-enddate",
+                                                           "-er",
+                                                           "-f"};
   bool at_start = true;
   std::string program;
   bool in_flags = false;
@@ -213,6 +273,9 @@ inline std::optional<std::string> unsafe_command(std::string_view line) {
       if (url.substr(0, 8) != "https://" ||
           url.substr(8, url.find_first_of("/?#", 8) - 8).find('@') != std::string_view::npos)
         return "a URL whose host is not the domain: " + w.text;
+    } else if (program == "jq" || program == "sed" || program == "rm") {
+      if (auto problem = detail::unsafe_operand(program, w))
+        return problem;
     } else if (program == "sleep") {
       if (w.text.empty() || w.text.find_first_not_of("0123456789") != std::string::npos)
         return "a sleep that is not a number: " + w.text;

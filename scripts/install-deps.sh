@@ -9,7 +9,7 @@ cd "$(dirname "$0")/.."
 
 packages=(
   g++ make cmake ccache pkg-config clang clang-format clang-tidy libclang-rt-14-dev
-  python3 python3-jsonschema python3-yaml shellcheck help2man dpkg-dev lintian zsh hyperfine time valgrind git pre-commit
+  python3 python3-jsonschema python3-yaml jq shellcheck help2man dpkg-dev lintian zsh hyperfine time valgrind git pre-commit
   libcli11-dev nlohmann-json3-dev libyaml-cpp-dev libfmt-dev catch2
 )
 

@@ -98,8 +98,11 @@ std::string command_of(const Deployment& d, const Action& a) {
 }
 
 std::vector<std::string> input_files(const Deployment& d, const Action& a) {
-  if (a.kind == ActionKind::create_secret || a.kind == ActionKind::update_secret)
-    return secret_files(secret_of(d, a.name));
+  if (a.kind == ActionKind::create_secret || a.kind == ActionKind::update_secret) {
+    // A Secrets Manager secret is fetched by the step itself; the others' files must be there.
+    const Artifact secret = secret_of(d, a.name);
+    return secret.source == Source::secrets_manager ? std::vector<std::string>() : secret_files(secret);
+  }
   const Artifact* configmap = a.kind == ActionKind::create_configmap ? find_artifact(d.configmaps, a.name) : nullptr;
   return configmap == nullptr ? std::vector<std::string>() : std::vector<std::string>{configmap_file(*configmap)};
 }
@@ -108,8 +111,38 @@ std::string project_target(const Deployment& d, const std::string& region) {
   return d.resource_group ? target(region, d.resource_group) : target(region);
 }
 
+namespace {
+
+bool add_once(std::vector<std::string>& names, const std::string& name) {
+  if (std::find(names.begin(), names.end(), name) != names.end())
+    return false;
+  names.push_back(name);
+  return true;
+}
+
+// Each secret's files are deleted right after the step's last command that reads them: a step that
+// updates a secret in two regions reads the same file twice.
+void delete_secret_files_after_use(const Deployment& d, std::vector<Block>& blocks) {
+  std::vector<std::string> done;
+  for (std::size_t b = blocks.size(); b-- > 0;) {
+    auto& commands = blocks[b].commands;
+    for (std::size_t c = commands.size(); c-- > 0;) {
+      const BlockCommand& used = commands[c];
+      const bool secret = used.kind == ActionKind::create_secret || used.kind == ActionKind::update_secret;
+      if (!secret || !add_once(done, used.name))
+        continue;
+      if (std::string removal = delete_secret_files(secret_of(d, used.name)); !removal.empty())
+        commands.insert(commands.begin() + static_cast<std::ptrdiff_t>(c) + 1,
+                        BlockCommand{used.kind, std::move(removal), used.name});
+    }
+  }
+}
+
+}  // namespace
+
 std::vector<Block> blocks(const Deployment& d, const std::vector<Action>& actions) {
   std::vector<Block> out;
+  std::vector<std::string> fetched;
   for (const Action& a : actions) {
     const bool creates = a.kind == ActionKind::create_project;
     const bool project = in_project(a.kind) || creates;
@@ -126,10 +159,17 @@ std::vector<Block> blocks(const Deployment& d, const std::vector<Action>& action
       }
       out.push_back(std::move(block));
     }
+    // A secret's value is read from Secrets Manager at its first use in the step.
+    const bool secret = a.kind == ActionKind::create_secret || a.kind == ActionKind::update_secret;
+    if (secret && add_once(fetched, a.name)) {
+      for (std::string& fetch : fetch_secret(secret_of(d, a.name)))
+        out.back().commands.push_back({a.kind, std::move(fetch), a.name});
+    }
     out.back().commands.push_back({a.kind, command, a.name});
     if (creates)
       out.back().commands.push_back({ActionKind::select_project, select_project(d.project), d.project});
   }
+  delete_secret_files_after_use(d, out);
   return out;
 }
 

@@ -102,6 +102,93 @@ std::vector<std::string> secret_files(const Artifact& secret) {
   return {file + ".env"};
 }
 
+namespace {
+
+// One value of a Secrets Manager secret into a file, with IBM's CLI plug-in (secrets-manager-cli:
+// `secret-by-name --secret-type --name --secret-group-name`, `--service-url`, `--output json`).
+// pipefail and jq -e make an empty or failed read fail the step instead of writing an empty file;
+// the sed turns escaped newlines of a PEM into lines, as IBM's certificate example does
+// (secrets-manager-access-secrets).
+std::string read_secret_value(const Artifact& secret, std::string_view type, std::string_view filter,
+                              const std::string& file, bool pem) {
+  return fmt::format(
+      "(set -o pipefail && umask 077 && ibmcloud secrets-manager secret-by-name --secret-type {} --name {} "
+      "--secret-group-name \"${{SECRET_GROUP:-default}}\" --service-url \"${{SECRETS_MANAGER_URL:?set "
+      "SECRETS_MANAGER_URL to https://INSTANCE_ID.REGION.secrets-manager.appdomain.cloud}}\" --output json | jq -er "
+      "{}{} > "
+      "{})",
+      type, shell_word(secret.name.name), shell_word(filter), pem ? " | sed 's/\\\\n/\\n/g'" : "", shell_word(file));
+}
+
+}  // namespace
+
+// Where each format keeps its value in Secrets Manager (secrets-manager-what-is-secret): TLS as an
+// imported certificate, a user and password as username_password, anything else as the payload of
+// an arbitrary secret (an env file for generic secrets, the API key for registry ones).
+std::vector<std::string> fetch_secret(const Artifact& secret) {
+  if (secret.source != Source::secrets_manager || secret.format == "hmac")
+    return {};
+  const std::vector<std::string> files = secret_files(secret);
+  if (secret.format == "tls")
+    return {read_secret_value(secret, "imported_cert", ".certificate, (.intermediate // empty)", files[0], true),
+            read_secret_value(secret, "imported_cert", ".private_key", files[1], true)};
+  if (secret.format == "basic_auth")
+    return {read_secret_value(secret, "username_password", ".username", files[0], false),
+            read_secret_value(secret, "username_password", ".password", files[1], false)};
+  return {read_secret_value(secret, "arbitrary", ".payload", files[0], false)};
+}
+
+namespace {
+
+std::string secrets_manager_kind(const Artifact& secret) {
+  if (secret.format == "tls")
+    return "an imported certificate (imported_cert)";
+  if (secret.format == "basic_auth")
+    return "a username_password secret";
+  return fmt::format("an arbitrary secret whose payload is {}", secret.format == "registry" ? "the API key"
+                                                                : secret.format == "ssh"
+                                                                    ? "the private key"
+                                                                    : "the env file of KEY=value lines");
+}
+
+}  // namespace
+
+std::string secret_origin(const Artifact& secret) {
+  const std::vector<std::string> files = secret_files(secret);
+  const std::string listed = fmt::format("{}", fmt::join(files, " and "));
+  const bool one = files.size() == 1;
+  if (secret.source == Source::secrets_manager && files.empty())
+    return fmt::format("from Secrets Manager: type the values of secret {} when prompted", secret.name.name);
+  if (files.empty())
+    return fmt::format("from the values the team keeps (source: {})", to_string(secret.source));
+  if (secret.source == Source::secrets_manager)
+    return fmt::format(
+        "from Secrets Manager: the step reads secret {}, {}, in group $SECRET_GROUP (else default) "
+        "of instance $SECRETS_MANAGER_URL, into {} and deletes {} afterwards",
+        secret.name.name, secrets_manager_kind(secret), listed, one ? "it" : "them");
+  if (secret.source == Source::file)
+    return fmt::format(
+        "from {}: copy {} here from where the team keeps {} (source: file); the step deletes the "
+        "copy afterwards",
+        listed, one ? "it" : "them", one ? "it" : "them");
+  return fmt::format(
+      "from {}: write {} here from the value the team keeps (source: manual); the step deletes {} "
+      "afterwards",
+      listed, one ? "it" : "them", one ? "it" : "them");
+}
+
+std::string secret_settings_home(const Artifact& secret) {
+  if (secret.source == Source::secrets_manager)
+    return fmt::format("Secrets Manager secret {} (the step reads it)", secret.name.name);
+  return fmt::format("{}", fmt::join(secret_files(secret), " and "));
+}
+
+std::string delete_secret_files(const Artifact& secret) {
+  std::vector<std::string> quoted;
+  for (const std::string& file : secret_files(secret)) quoted.push_back(shell_word(file));
+  return quoted.empty() ? std::string() : fmt::format("rm -f {}", fmt::join(quoted, " "));
+}
+
 std::string configmap_file(const Artifact& configmap) {
   return configmap.name.name + ".env";
 }

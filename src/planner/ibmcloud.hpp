@@ -64,6 +64,18 @@ namespace ceplan::planner {
 /// The files `secret create` and `secret update` read the secret's data from, named after it
 /// (none for hmac, whose keys IBM's CLI prompts for).
 [[nodiscard]] std::vector<std::string> secret_files(const Artifact& secret);
+/// The commands that write a Secrets Manager secret (source: secrets-manager) to the files
+/// `secret create` reads, readable by their owner only; empty for other sources and for hmac.
+[[nodiscard]] std::vector<std::string> fetch_secret(const Artifact& secret);
+/// Where the files of a secret's create or update come from, for the step's title: read from
+/// Secrets Manager by the step, or a copy of the team's file, or written by hand; then deleted.
+[[nodiscard]] std::string secret_origin(const Artifact& secret);
+/// Where new connection settings go before a secret update reads them: the Secrets Manager
+/// secret the step reads, or the file it reads.
+[[nodiscard]] std::string secret_settings_home(const Artifact& secret);
+/// `rm -f` of the files a secret was created from, so that no value outlives its step on disk;
+/// empty when it has none.
+[[nodiscard]] std::string delete_secret_files(const Artifact& secret);
 /// The file `configmap create` reads: NAME.env.
 [[nodiscard]] std::string configmap_file(const Artifact& configmap);
 /// `ibmcloud ce secret get --name NAME`

@@ -217,12 +217,20 @@ void Procedure::repoint(const std::vector<const DataStore*>& stores) {
   if (actions.empty())
     return;
   const std::string names = fmt::format("{}", fmt::join(secrets, ", "));
+  // The update reads the settings from where the secret comes from: they must be there first.
+  std::vector<std::string> homes;
+  for (const std::string& secret : secrets) {
+    if (const Artifact* declared = m_d.secret(secret))
+      homes.push_back(planner::secret_settings_home(*declared));
+  }
   std::vector<std::string> recovered;
   for (const DataStore* store : stores) recovered.push_back(store->name.name);
   const bool one = secrets.size() == 1;
   add(stores.size() == 1 ? "connect-" + stores.front()->name.name : std::string("connect-data"), "restore data",
-      fmt::format("Point secret{} {} at the recovered data store{} {}{}", one ? "" : "s", names,
-                  recovered.size() == 1 ? "" : "s", fmt::join(recovered, ", "), readers_clause(restarts, one, stuck)),
+      fmt::format("Point secret{} {} at the recovered data store{} {}{}. First write the copy's connection settings "
+                  "into {}; the step deletes the files it reads",
+                  one ? "" : "s", names, recovered.size() == 1 ? "" : "s", fmt::join(recovered, ", "),
+                  readers_clause(restarts, one, stuck), fmt::join(homes, ", ")),
       std::move(actions),
       fmt::format("{} shows the new connection settings in each region{}",
                   one ? fmt::format("ibmcloud ce secret get --name {}", planner::shell_word(names))

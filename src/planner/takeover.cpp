@@ -95,13 +95,14 @@ void prepare_artifacts(Procedure& p, const Takeover& t, bool secrets) {
     if (secrets && artifact->format == "registry")
       create.server = server_for(d, t, name);
     p.add(id, "restore",
-          fmt::format("Create {} {} in {} from {}{}", what, name, t.region,
-                      artifact->source == Source::manual ? "the value the team keeps (source: manual)"
-                                                         : std::string(to_string(artifact->source)),
-                      artifact->format == "tls"    ? " (the certificate key and chain)"
-                      : artifact->format == "hmac" ? ". The command prompts for the access key ID and the secret "
-                                                     "access key: paste this block on its own and type them"
-                                                   : ""),
+          secrets ? fmt::format("Create secret {} in {} {}{}", name, t.region, planner::secret_origin(*artifact),
+                                artifact->format == "hmac" ? ". The command prompts for the access key ID and the "
+                                                             "secret access key: paste this block on its own and type "
+                                                             "them"
+                                                           : "")
+                  : fmt::format("Create config map {} in {} from {}", name, t.region,
+                                artifact->source == Source::manual ? "the value the team keeps (source: manual)"
+                                                                   : std::string(to_string(artifact->source))),
           {create}, fmt::format("{} {} shows the expected keys", what, name), p.rto(serves_again));
   }
 }

@@ -81,11 +81,12 @@ std::string manual_line(const Action& action) {
 // A store's secret is updated from its file: the file must first hold the settings of the copy
 // that is writable now, or the update re-applies the old ones.
 std::string settings_gate(const Deployment& d, const std::string& secret) {
-  const auto files = planner::input_files(d, act(ActionKind::update_secret, {}, secret));
+  const Artifact* declared = d.secret(secret);
+  const std::string home = declared != nullptr ? planner::secret_settings_home(*declared) : secret;
   return fmt::format("  manual {}\n",
                      shell_word(fmt::format("By hand, until this holds: {} holds the connection settings of the "
                                             "writable copy of the data stores secret {} serves",
-                                            fmt::join(files, ", "), secret)));
+                                            home, secret)));
 }
 
 std::string block_lines(const Deployment& d, const planner::Block& block, std::vector<std::string>& gated) {

@@ -80,15 +80,17 @@ ceplan_pipeline(commands_exist_in_cli_reference
 
 # The checker itself catches what it is there for, with its reason: the ssh flag on a TLS secret,
 # a generic flag on a registry secret, a cron delete that would prompt, a project created without
-# a resource group.
+# a resource group, a Secrets Manager read that may write an empty file or names no instance.
 set(bad_commands
-  "ibmcloud ce secret create --name t --format tls --key-path t.key --cert-chain-file t.crt|--key-path does not fit a tls secret"
-  "ibmcloud ce secret create --name r --format registry --from-env-file r.env|--from-env-file does not fit a registry secret"
-  "ibmcloud ce subscription cron delete --name j-cron|'subscription cron delete' needs --force"
-  "ibmcloud target -r eu-gb\\nibmcloud ce project create --name p|created without ibmcloud target -g")
+  "ibmcloud ce secret create --name t --format tls --key-path t.key --cert-chain-file t.crt@@--key-path does not fit a tls secret"
+  "ibmcloud ce secret create --name r --format registry --from-env-file r.env@@--from-env-file does not fit a registry secret"
+  "ibmcloud ce subscription cron delete --name j-cron@@'subscription cron delete' needs --force"
+  "ibmcloud target -r eu-gb\\nibmcloud ce project create --name p@@created without ibmcloud target -g"
+  "(set -o pipefail && umask 077 && ibmcloud secrets-manager secret-by-name --secret-type arbitrary --name x --secret-group-name g --service-url https://x --output json | jq -r .payload > x.env)@@must go through jq -er into a file"
+  "(set -o pipefail && umask 077 && ibmcloud secrets-manager secret-by-name --secret-type arbitrary --name x --secret-group-name g --output json | jq -er .payload > x.env)@@needs --service-url")
 set(index 0)
 foreach(case IN LISTS bad_commands)
-  string(REPLACE "|" ";" parts "${case}")
+  string(REPLACE "@@" ";" parts "${case}")
   list(GET parts 0 bad)
   list(GET parts 1 reason)
   math(EXPR index "${index} + 1")

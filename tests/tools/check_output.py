@@ -107,7 +107,14 @@ def check_github(path):
 ALIASES = {"app": "application", "sub": "subscription"}
 TARGET_FLAGS = {"-r", "-g"}  # ibmcloud target -r REGION [-g RESOURCE_GROUP] (FACTS §7)
 # Programs a runbook may use besides ibmcloud: an end-to-end check, a certificate check, a wait.
-OTHER_PROGRAMS = {"curl", "openssl", "echo", "sleep"}
+OTHER_PROGRAMS = {"curl", "openssl", "echo", "sleep", "rm", "jq", "sed"}
+
+# `ibmcloud secrets-manager secret-by-name` (IBM's Secrets Manager CLI reference, secrets-manager-cli):
+# its required flags, the global ones a runbook uses, and the secret types it documents.
+SECRETS_MANAGER_FLAGS = {"--secret-type", "--name", "--secret-group-name", "--service-url", "--output"}
+SECRETS_MANAGER_TYPES = {"arbitrary", "iam_credentials", "imported_cert", "kv", "private_cert", "public_cert",
+                         "service_credentials", "username_password", "custom_credentials"}
+SECRET_READ = "(set -o pipefail && umask 077 && "
 
 # The data flags of each secret format (IBM's `secret create` reference; FACTS §7): a command may
 # use the flags of one format only, and must use what that format needs.
@@ -176,7 +183,32 @@ def check_other(line):
     return None
 
 
+def check_secret_read(line):
+    """A Secrets Manager value written to a file: private, failing on an empty or failed read."""
+    inner = line[len(SECRET_READ):].rstrip().removesuffix("&&").rstrip()
+    if not inner.endswith(")"):
+        return "a secret read is not one subshell"
+    segments = inner[:-1].split(" | ")
+    words = shlex.split(segments[0])
+    if words[:3] != ["ibmcloud", "secrets-manager", "secret-by-name"]:
+        return "a secret read does not use ibmcloud secrets-manager secret-by-name"
+    given = flag_values(words[3:])
+    unknown = sorted(set(given) - SECRETS_MANAGER_FLAGS)
+    if unknown:
+        return f"'secrets-manager secret-by-name' has no flag {unknown[0]}"
+    missing = sorted(SECRETS_MANAGER_FLAGS - set(given))
+    if missing:
+        return f"'secrets-manager secret-by-name' needs {missing[0]}"
+    if given["--secret-type"] not in SECRETS_MANAGER_TYPES or given["--output"] != "json":
+        return "a secret read needs a documented --secret-type and --output json"
+    if len(segments) < 2 or not segments[1].startswith("jq -er ") or " > " not in segments[-1]:
+        return "a secret read must go through jq -er into a file"
+    return None
+
+
 def check_command_line(line, reference, state):
+    if line.startswith(SECRET_READ):
+        return check_secret_read(line)
     words = shlex.split(line)
     if words[:2] == ["ibmcloud", "target"]:
         unknown = [w for w in words[2:] if w.startswith("-") and w not in TARGET_FLAGS]

@@ -320,6 +320,27 @@ def target(world, words):
         world.target["group"] = one(flags, "-g")
 
 
+def secret_by_name(words):
+    """`secrets-manager secret-by-name`, with the flags of IBM's Secrets Manager CLI reference
+    (secrets-manager-cli); the value fields of each type as IBM's "What is a secret?" lists them."""
+    flags = parse_flags(words, {"--secret-type", "--name", "--secret-group-name", "--service-url", "--output"})
+    kind = one(flags, "--secret-type")
+    if kind not in ("arbitrary", "imported_cert", "username_password"):
+        raise Failure(f"secret type {kind} is not one ceplan reads")
+    if one(flags, "--output") != "json" or not one(flags, "--service-url").startswith("https://"):
+        raise Failure("secret-by-name needs --output json and an https --service-url")
+    value = {"name": one(flags, "--name"), "secret_type": kind, "secret_group_id": one(flags, "--secret-group-name")}
+    if kind == "arbitrary":
+        value["payload"] = "KEY=value"
+    elif kind == "imported_cert":
+        value.update(certificate="-----BEGIN CERTIFICATE-----\\nMIIB\\n-----END CERTIFICATE-----",
+                     intermediate="-----BEGIN CERTIFICATE-----\\nMIIC\\n-----END CERTIFICATE-----",
+                     private_key="-----BEGIN PRIVATE KEY-----\\nMIIE\\n-----END PRIVATE KEY-----")
+    else:
+        value.update(username="user", password="secret")
+    print(json.dumps(value, indent=2))
+
+
 def main(words):
     with open(os.path.join(HOME, "calls.log"), "a", encoding="utf-8") as log:
         log.write(json.dumps(words) + "\n")
@@ -336,6 +357,8 @@ def main(words):
         inspect_image(words[2:])
     elif words[:2] == ["cis", "glb-pools"]:
         glb_pools(world, words[2:])
+    elif words[:2] == ["secrets-manager", "secret-by-name"]:
+        secret_by_name(words[2:])
     elif words[:1] == ["target"]:
         target(world, words[1:])
     elif words[:1] == ["ce"]:

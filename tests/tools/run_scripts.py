@@ -100,7 +100,10 @@ class Run:
                 shim.write(f"#!/bin/sh\n{body}\n")
             os.chmod(os.path.join(bin_dir, name), 0o755)
         self.path = bin_dir + os.pathsep + os.environ["PATH"]
-        # The files the secrets and config maps are created from, as the team keeps them.
+
+    def write_files(self):
+        """The files the secrets and config maps are created from, as the team keeps them; the
+        scripts delete those of secrets once they are used, so each run gets them again."""
         for region in list(self.before.values()) + list(self.after.values()):
             for name in region["secrets"] + region["configmaps"]:
                 for ext in ("env", "crt", "key", "apikey", "username", "password"):
@@ -108,6 +111,7 @@ class Run:
                         f.write("KEY=value\n")
 
     def seed(self, regions=None):
+        self.write_files()
         shutil.rmtree(self.home, ignore_errors=True)
         os.makedirs(self.home)
         with open(os.path.join(self.home, "world.json"), "w", encoding="utf-8") as f:
@@ -127,7 +131,7 @@ class Run:
             return [json.loads(line) for line in f]
 
     def script_run(self, options, env=None, script=None):
-        environment = dict(os.environ, PATH=self.path, FAKE_IBMCLOUD_HOME=self.home, CEPLAN_LOG=self.log,
+        environment = dict(os.environ, SECRETS_MANAGER_URL="https://fake.eu-de.secrets-manager.appdomain.cloud", PATH=self.path, FAKE_IBMCLOUD_HOME=self.home, CEPLAN_LOG=self.log,
                            RESOURCE_GROUP="default")
         environment.update(env or {})
         return subprocess.run([script or self.script] + options, cwd=self.work, env=environment, input="done\n" * 500,
@@ -243,7 +247,7 @@ def refusals(run):
         os.rename(os.path.join(run.work, files[0] + ".away"), os.path.join(run.work, files[0]))
         expect(ran.returncode == 2 and files[0] in ran.stderr, f"a missing {files[0]} did not stop the start")
     expect(run.calls() == [], f"a refused start called ibmcloud: {run.calls()[:3]}")
-    environment = dict(os.environ, PATH=run.path, FAKE_IBMCLOUD_HOME=run.home, CEPLAN_LOG=run.log,
+    environment = dict(os.environ, SECRETS_MANAGER_URL="https://fake.eu-de.secrets-manager.appdomain.cloud", PATH=run.path, FAKE_IBMCLOUD_HOME=run.home, CEPLAN_LOG=run.log,
                        RESOURCE_GROUP="default")
     ran = subprocess.run([run.script, "--yes"], cwd=run.work, env=environment, input="\n\nnot yet\n",
                          capture_output=True, text=True, timeout=600)

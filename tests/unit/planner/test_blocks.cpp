@@ -7,7 +7,7 @@
 TEST_CASE("each region's commands run as one chain, so a failed target or selection stops the block") {
   const auto d = ceplan::load_deployment(
       "version: 1\nproject: 'my shop'\nresource_group: prod\nregions: [us-east, eu-gb]\n"
-      "apps: [{ name: api, image: icr.io/p/api:1 }]\nsecrets: [{ name: db }]\n",
+      "apps: [{ name: api, image: icr.io/p/api:1 }]\nsecrets: [{ name: db, source: file }]\n",
       "d.yaml");
   using ceplan::act;
   using K = ceplan::ActionKind;
@@ -17,7 +17,7 @@ TEST_CASE("each region's commands run as one chain, so a failed target or select
         "ibmcloud target -r eu-gb -g prod &&\n"
         "ibmcloud ce project create --name 'my shop' &&\n"
         "ibmcloud ce project select --name 'my shop' &&\n"
-        "ibmcloud ce secret create --name db --from-env-file db.env &&\n"
+        "ibmcloud ce secret create --name db --from-env-file db.env &&\nrm -f db.env &&\n"
         "ibmcloud target -r us-east -g prod &&\n"
         "ibmcloud ce project select --name 'my shop' &&\n"
         "ibmcloud ce application update --name api");

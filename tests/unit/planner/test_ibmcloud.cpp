@@ -38,6 +38,44 @@ TEST_CASE("each secret format gets its own data flags, and only generic secrets 
         "ibmcloud ce secret create --name db --format hmac --access-key-id-prompt --secret-access-key-prompt");
 }
 
+TEST_CASE("a Secrets Manager secret is read into its files by the step, which deletes them afterwards") {
+  using ceplan::planner::fetch_secret;
+  ceplan::Artifact secret{{"db", {}}, ceplan::Source::secrets_manager, {}, "", ceplan::Ref{"eu-de", {}}};
+  const std::string head = "(set -o pipefail && umask 077 && ibmcloud secrets-manager secret-by-name --secret-type ";
+  const std::string group =
+      " --secret-group-name \"${SECRET_GROUP:-default}\" --service-url \"${SECRETS_MANAGER_URL:?set "
+      "SECRETS_MANAGER_URL "
+      "to https://INSTANCE_ID.REGION.secrets-manager.appdomain.cloud}\" --output json | jq -er ";
+  CHECK(fetch_secret(secret) == std::vector<std::string>{head + "arbitrary --name db" + group + ".payload > db.env)"});
+  CHECK(ceplan::planner::delete_secret_files(secret) == "rm -f db.env");
+  CHECK(ceplan::planner::secret_origin(secret) ==
+        "from Secrets Manager: the step reads secret db, an arbitrary secret whose payload is the env file of "
+        "KEY=value lines, in group $SECRET_GROUP (else default) of instance $SECRETS_MANAGER_URL, into db.env and "
+        "deletes it afterwards");
+  secret.format = "tls";
+  CHECK(fetch_secret(secret) ==
+        std::vector<std::string>{
+            head + "imported_cert --name db" + group +
+                "'.certificate, (.intermediate // empty)' | sed 's/\\\\n/\\n/g' > db.crt)",
+            head + "imported_cert --name db" + group + ".private_key | sed 's/\\\\n/\\n/g' > db.key)"});
+  CHECK(ceplan::planner::delete_secret_files(secret) == "rm -f db.crt db.key");
+  secret.format = "basic_auth";
+  CHECK(fetch_secret(secret).size() == 2);
+  CHECK(fetch_secret(secret)[1] == head + "username_password --name db" + group + ".password > db.password)");
+  secret.format = "hmac";  // IBM's CLI prompts for its keys: nothing to read or delete
+  CHECK(fetch_secret(secret).empty());
+  CHECK(ceplan::planner::delete_secret_files(secret).empty());
+  secret.format = "";
+  secret.source = ceplan::Source::file;
+  CHECK(fetch_secret(secret).empty());
+  CHECK(ceplan::planner::secret_origin(secret) ==
+        "from db.env: copy it here from where the team keeps it (source: file); the step deletes the copy afterwards");
+  secret.source = ceplan::Source::manual;
+  CHECK(ceplan::planner::secret_origin(secret) ==
+        "from db.env: write it here from the value the team keeps (source: manual); the step deletes it afterwards");
+  CHECK(ceplan::planner::secret_settings_home(secret) == "db.env");
+}
+
 TEST_CASE("apps and jobs are created as they run in the target region, with their registry secret") {
   const auto d = ceplan::load_deployment(
       "version: 1\nproject: p\nregions: [us-east, eu-gb]\n"

@@ -92,9 +92,9 @@ TEST_CASE("commands are exact, and manual steps have none") {
   CHECK(body(runbook.steps[position(runbook, "cron-report")].command) ==
         "ibmcloud ce subscription cron create --name report-cron --destination report --destination-type job "
         "--schedule '0 1 * * *'");
-  CHECK(body(runbook.steps[position(runbook, "secret-shop-tls")].command) ==
-        "ibmcloud ce secret create --name shop-tls --format tls --cert-chain-file shop-tls.crt --private-key-file "
-        "shop-tls.key");
+  CHECK(body(runbook.steps[position(runbook, "secret-shop-tls")].command)
+            .ends_with("ibmcloud ce secret create --name shop-tls --format tls --cert-chain-file shop-tls.crt "
+                       "--private-key-file shop-tls.key\nrm -f shop-tls.crt shop-tls.key"));
   CHECK(runbook.steps[position(runbook, "edge-proxy-origin")].command.empty());
   // A non-idempotent job is checked, never run, during verification.
   CHECK(body(runbook.steps[position(runbook, "verify-job-report")].command) == "ibmcloud ce job get --name report");
@@ -127,8 +127,12 @@ TEST_CASE("the incident flow: confirm, decide, fence, data, re-create, cut over,
   CHECK(position(runbook, "domain-mapping") < position(runbook, "verify-domain"));
   // web is created in eu-gb only after the data (app-web): it reads the secret as it starts, and
   // `application update` before then would fail on an app that does not exist.
-  CHECK(body(runbook.steps[position(runbook, "connect-orders")].command) ==
-        "ibmcloud ce secret update --name db --from-env-file db.env");
+  // db comes from Secrets Manager (the default source): the step reads it into db.env, updates
+  // the secret from it, and deletes the file.
+  const std::string connect = body(runbook.steps[position(runbook, "connect-orders")].command);
+  CHECK(connect.find("ibmcloud secrets-manager secret-by-name --secret-type arbitrary --name db ") <
+        connect.find("ibmcloud ce secret update --name db --from-env-file db.env\nrm -f db.env"));
+  CHECK(connect.ends_with("ibmcloud ce secret update --name db --from-env-file db.env\nrm -f db.env"));
   CHECK(runbook.steps[position(runbook, "verify-domain")].command == "curl -fsS https://shop.example.com/");
   CHECK(runbook.estimate == "at least 1h to recover orders, then the 1 app and 1 job");
 }

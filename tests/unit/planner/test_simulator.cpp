@@ -304,8 +304,8 @@ apps:
   - { name: web, image: de.icr.io/shop/web:1, secrets: [db] }
   - { name: api, image: de.icr.io/shop/api:1, secrets: [db, cache] }
 secrets:
-  - { name: db }
-  - { name: cache }
+  - { name: db, source: file }
+  - { name: cache, source: manual }
 data:
   - { name: orders, region: us-south, replica_in: eu-de, secret: db }
   - { name: carts, region: us-south, replica_in: eu-de, secret: db }
@@ -317,8 +317,8 @@ data:
   REQUIRE(connect != nullptr);
   CHECK(connect->command ==
         "ibmcloud target -r eu-de &&\nibmcloud ce project select --name shop &&\n"
-        "ibmcloud ce secret update --name db --from-env-file db.env &&\n"
-        "ibmcloud ce secret update --name cache --from-env-file cache.env &&\n"
+        "ibmcloud ce secret update --name db --from-env-file db.env &&\nrm -f db.env &&\n"
+        "ibmcloud ce secret update --name cache --from-env-file cache.env &&\nrm -f cache.env &&\n"
         "ibmcloud ce application update --name api &&\nibmcloud ce application update --name web");
   CHECK(violations(plan.steps, plan.unsafe).empty());
 }

@@ -14,7 +14,7 @@
 namespace {
 
 const std::string file = ceplan::test::backup_restore_head +
-                         "objectives: { rto: 4h }\nsecrets: [{ name: db }]\n"
+                         "objectives: { rto: 4h }\nsecrets: [{ name: db, source: file }]\n"
                          "apps: [{ name: api, image: icr.io/p/api:1, secrets: [db] }]\n"
                          "jobs: [{ name: nightly, image: icr.io/p/n:1, schedule: '0 2 * * *' }]\n";
 
@@ -91,9 +91,13 @@ TEST_CASE("a fail-back script waits for the write freeze and for each store secr
             "  manual 'By hand: the part of the step above that has no command.'\n"
             "  in_region eu-gb 'ibmcloud target -r eu-gb -g payments-prod'\n"));
   CHECK(has(script,
-            "  in_project eu-gb\n  manual 'By hand, until this holds: ledger-db.env holds the connection "
-            "settings of the writable copy of the data stores secret ledger-db serves'\n"
-            "  run 'ibmcloud ce secret update --name ledger-db --from-env-file ledger-db.env'\n"));
-  // Once per secret and step: the second region's update reads the same file.
-  CHECK(script.find("ledger-db.env holds") == script.rfind("ledger-db.env holds"));
+            "  in_project eu-gb\n  manual 'By hand, until this holds: Secrets Manager secret ledger-db (the step "
+            "reads it) holds the connection settings of the writable copy of the data stores secret ledger-db "
+            "serves'\n  run '(set -o pipefail && umask 077 && ibmcloud secrets-manager secret-by-name"));
+  CHECK(has(script, "  run 'ibmcloud ce secret update --name ledger-db --from-env-file ledger-db.env'\n"));
+  // Once per secret and step: the second region's update reads the same file, deleted after it.
+  CHECK(script.find("ledger-db (the step reads it) holds") == script.rfind("ledger-db (the step reads it) holds"));
+  CHECK(script.find("secret-by-name --secret-type arbitrary --name ledger-db") ==
+        script.rfind("secret-by-name --secret-type arbitrary --name ledger-db"));
+  CHECK(script.find("rm -f ledger-db.env") > script.rfind("secret update --name ledger-db"));
 }
