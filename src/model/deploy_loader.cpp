@@ -291,10 +291,17 @@ private:
     return out;
   }
 
-  void default_placement(Workload& workload) const {
+  void default_placement(Workload& workload) {
     if (!workload.regions_given) {
       workload.regions = default_regions(workload.name.location);
       workload.overrides.assign(workload.regions.size(), {});
+    }
+    // One entry per region: where it is defined, `regions` says how it runs there.
+    for (const Ref& region : workload.restore_regions) {
+      if (workload.runs_in(region.name))
+        m_read.error(region.location, fmt::format("region '{}' of 'restore' of '{}' is one of its 'regions': set its "
+                                                  "image and scale there",
+                                                  region.name, workload.name.name));
     }
   }
 

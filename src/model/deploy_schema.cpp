@@ -57,6 +57,17 @@ Field placement(std::string name, std::string description, std::string object = 
   return field;
 }
 
+// `restore: { REGION: { image: ... } }`: what a workload is re-created with in a region it is not
+// placed in, such as a runbook's --restore-to region outside the project.
+Field restore(std::string object) {
+  Field field = optional("restore", Type::region_map,
+                         "Image (and for apps, scale) to re-create it with in a region it does not run in, such as "
+                         "a runbook's --restore-to region outside the project.");
+  field.object = std::move(object);
+  field.format = ValueFormat::region;
+  return field;
+}
+
 Field shaped(Field field, ValueFormat format) {
   field.format = format;
   return field;
@@ -170,6 +181,7 @@ std::vector<Object> make_objects() {  // NOLINT(readability-function-size)
            shaped(required("name", Type::string, "Application name."), ValueFormat::name),
            shaped(required("image", Type::string, "Container image, e.g. icr.io/ns/app:1.0."), ValueFormat::image),
            placement("regions", "Regions the app runs in, or a mapping from region to what differs there."),
+           restore("placement"),
            integer("min_scale", 0, max_count, "Minimum number of instances.", std::to_string(d::min_scale)),
            integer("max_scale", 0, max_count, "Maximum number of instances.", "Code Engine's default"),
            integer("port", 1, max_port, "Port the app listens on.", "Code Engine's default"),
@@ -192,6 +204,7 @@ std::vector<Object> make_objects() {  // NOLINT(readability-function-size)
            shaped(required("image", Type::string, "Container image."), ValueFormat::image),
            placement("regions", "Regions the job is defined in, or a mapping from region to what differs there.",
                      "job_placement"),
+           restore("job_placement"),
            nullable(shaped(
                optional("schedule", Type::string, "Cron schedule of its subscription; absent means on demand only."),
                ValueFormat::cron)),

@@ -26,6 +26,7 @@ enum class Type {
   object_list,  ///< a list of such mappings
   region_list,  ///< a list of region ids or {id, role} mappings
   placement,    ///< a list of region ids, or a mapping from region id to `object` overrides
+  region_map,   ///< a mapping from region id to `object`
 };
 
 /// One key of a mapping.

@@ -164,6 +164,10 @@ const RegionOverrides* Workload::overrides_in(std::string_view id) const {
       return &overrides[i];
     }
   }
+  for (std::size_t i = 0; i < restore_regions.size() && i < restore.size(); ++i) {
+    if (restore_regions[i].name == id)
+      return &restore[i];
+  }
   return nullptr;
 }
 

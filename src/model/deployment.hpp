@@ -92,6 +92,8 @@ struct Workload {
   Ref image;                               ///< container image
   std::vector<Ref> regions;                ///< where it is defined (default: by strategy, see the loader)
   std::vector<RegionOverrides> overrides;  ///< per region, parallel to `regions`
+  std::vector<Ref> restore_regions;        ///< regions of `restore`: not placements, only how to re-create it
+  std::vector<RegionOverrides> restore;    ///< per region of `restore_regions`
   bool regions_given = false;              ///< `regions` written in the file
   Location regions_location;               ///< where `regions` is (the name when defaulted)
   std::vector<Ref> secrets;                ///< referenced secrets
@@ -100,7 +102,7 @@ struct Workload {
   std::vector<Ref> data;                   ///< data stores it uses (default: every store)
   bool data_given = false;                 ///< `data` written in the file
 
-  /// The overrides for `region`, or nullptr when it has none there.
+  /// The overrides for `region`: its `regions` entry, else its `restore` entry; nullptr for none.
   [[nodiscard]] const RegionOverrides* overrides_in(std::string_view region) const;
   /// The image pulled in `region`: its override there, else `image`.
   [[nodiscard]] const Ref& image_in(std::string_view region) const;

@@ -11,24 +11,14 @@ std::string regions_of(const Workload& workload) {
   return workload.name.name.empty() ? std::string("'regions'") : fmt::format("'regions' of '{}'", workload.name.name);
 }
 
-// `regions: [a, b]`, or `regions: { a: {}, b: { min_scale: 0, image: ... } }`.
-void read_placement(FieldReader& read, const Node& node, std::string_view object, Workload& out) {
+// `{ a: {}, b: { min_scale: 0, image: ... } }` under `regions` or `restore`.
+void read_region_map(FieldReader& read, const Node& node, std::string_view object, std::string_view key,
+                     const Workload& owner, std::vector<Ref>& regions, std::vector<RegionOverrides>& overrides) {
   const ValueFormat format = schema::field(object, "regions").format;
-  if (node.kind != yaml::Kind::map) {
-    out.regions = read.refs(node, "'regions'", format);
-    out.overrides.resize(out.regions.size());
-    if (node.kind == yaml::Kind::sequence && node.items.empty()) {
-      read.error(node.mark, fmt::format("{} must list at least one region", regions_of(out)));
-    }
-    return;
-  }
-  if (node.keys.empty()) {
-    read.error(node.mark, fmt::format("{} must list at least one region", regions_of(out)));
-  }
   for (std::size_t i = 0; i < node.keys.size(); ++i) {
     const Node& item = node.items[i];
     RegionOverrides local;
-    if (!item.is_null() && read.map(item, fmt::format("region '{}' of '{}'", excerpt(node.keys[i]), out.name.name),
+    if (!item.is_null() && read.map(item, fmt::format("region '{}' of '{}'", excerpt(node.keys[i]), owner.name.name),
                                     object == "job" ? lists().job_placement_keys : lists().placement_keys)) {
       if (item.find("min_scale") != nullptr) {
         read.integer_setting(item, "placement", "min_scale", local.min_scale.emplace());
@@ -41,11 +31,27 @@ void read_placement(FieldReader& read, const Node& node, std::string_view object
           local.image = Ref{std::move(*text), image->mark};
       }
     }
-    if (auto region = read.shaped(node.keys[i], node.key_marks[i], "a key of 'regions'", format)) {
-      out.regions.push_back(Ref{std::move(*region), node.key_marks[i]});
-      out.overrides.push_back(std::move(local));
+    if (auto region = read.shaped(node.keys[i], node.key_marks[i], fmt::format("a key of '{}'", key), format)) {
+      regions.push_back(Ref{std::move(*region), node.key_marks[i]});
+      overrides.push_back(std::move(local));
     }
   }
+}
+
+// `regions: [a, b]`, or `regions: { a: {}, b: { min_scale: 0, image: ... } }`.
+void read_placement(FieldReader& read, const Node& node, std::string_view object, Workload& out) {
+  if (node.kind != yaml::Kind::map) {
+    out.regions = read.refs(node, "'regions'", schema::field(object, "regions").format);
+    out.overrides.resize(out.regions.size());
+    if (node.kind == yaml::Kind::sequence && node.items.empty()) {
+      read.error(node.mark, fmt::format("{} must list at least one region", regions_of(out)));
+    }
+    return;
+  }
+  if (node.keys.empty()) {
+    read.error(node.mark, fmt::format("{} must list at least one region", regions_of(out)));
+  }
+  read_region_map(read, node, object, "regions", out, out.regions, out.overrides);
 }
 
 void read_workload(FieldReader& read, const Node& node, const char* what, std::string_view object, Workload& out) {
@@ -59,6 +65,15 @@ void read_workload(FieldReader& read, const Node& node, const char* what, std::s
     read_placement(read, *value, object, out);
     out.regions_given = true;
     out.regions_location = value->mark;
+  }
+  if (const Node* value = node.find("restore"); value != nullptr && !value->is_null()) {
+    if (value->kind == yaml::Kind::map) {
+      read_region_map(read, *value, object, "restore", out, out.restore_regions, out.restore);
+    } else {
+      read.error(value->mark, fmt::format("'restore' of '{}' must map region ids to what it is re-created with there, "
+                                          "e.g. restore: {{ us-east: {{ image: ... }} }}",
+                                          out.name.name));
+    }
   }
   if (const Node* value = node.find("secrets")) {
     out.secrets = read.refs_of(*value, object, "secrets");

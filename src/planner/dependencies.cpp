@@ -147,7 +147,8 @@ void copy_images(Procedure& p, const ScenarioPlan& plan) {
   p.add("copy-images", "restore",
         fmt::format("If the outage lasts: push {} to a registry that survives{} by rebuilding or from the pipeline "
                     "(the lost registry cannot be read, so nothing can be copied from it), then name the copy in "
-                    "the deploy file; the copy should have existed before the outage (CE306)",
+                    "the deploy file (regions: or restore: {{ REGION: {{ image: ... }} }}); the copy should have "
+                    "existed before the outage (CE306)",
                     short_list(images), target.empty() ? std::string() : fmt::format(", such as {},", target)),
         {}, "the surviving registry lists each image and tag, and each workload's image names it",
         "apps can scale and restart again");

@@ -40,8 +40,9 @@ void build(const Deployment& d, const Catalog& catalog, Runbook& out) {
   if (const auto lost = check_images(p, takeover); !lost.empty())
     out.notes.push_back(
         fmt::format("{} cannot be pulled: its registry's region is lost. Push a copy to a registry "
-                    "that survives and name it in the deploy file before re-creating anything",
-                    fmt::join(lost, ", ")));
+                    "that survives and name it in the deploy file (restore: {{ {}: {{ image: ... }} }} of the "
+                    "workload) before re-creating anything",
+                    fmt::join(lost, ", "), out.to));
   std::vector<std::string> unreachable;
   for (const Artifact& secret : d.secrets) {
     if (secret_source_lost(p.state(), d, secret.name.name))

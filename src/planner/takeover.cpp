@@ -185,8 +185,10 @@ std::vector<std::string> check_images(Procedure& p, const Takeover& t) {
   if (!lost.empty())
     title += fmt::format(
         ". Stop first: {} cannot be pulled, its registry's region is lost; push {} to a registry "
-        "that survives (rebuild, or push from the pipeline) and name the copy in the deploy file",
-        fmt::join(lost, ", "), lost.size() == 1 ? "it" : "them");
+        "that survives (rebuild, or push from the pipeline) and name the copy in the deploy file: under "
+        "regions: {{ {}: {{ image: ... }} }} of a workload that runs there, else under restore: {{ {}: {{ image: ... "
+        "}} }}",
+        fmt::join(lost, ", "), lost.size() == 1 ? "it" : "them", t.region, t.region);
   p.add("check-images", "preflight", title, {},
         "the registry lists each image and tag (IBM does not copy images between registries)", p.rto(serves_again));
   return lost;

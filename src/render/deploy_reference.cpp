@@ -24,6 +24,7 @@ std::string type_text(const schema::Field& field) {
     case Type::object_list: return "list of mappings";
     case Type::region_list: return "list of region ids or `{ id, role }` mappings, at least one";
     case Type::placement: return "list of region ids, or mapping from region id to overrides";
+    case Type::region_map: return "mapping from region id to overrides";
   }
   return {};
 }
@@ -38,7 +39,7 @@ void rows(const schema::Object& object, const std::string& prefix, std::string& 
       rows(schema::object(field.object), path + ".", out);
     } else if (field.type == Type::object_list || field.type == Type::region_list) {
       rows(schema::object(field.object), path + "[].", out);
-    } else if (field.type == Type::placement) {
+    } else if (field.type == Type::placement || field.type == Type::region_map) {
       rows(schema::object(field.object), path + ".REGION.", out);
     }
   }

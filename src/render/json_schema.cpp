@@ -42,6 +42,9 @@ Json value_schema(const schema::Field& field) {
                                          Json{{"type", "object"},
                                               {"propertyNames", string_schema(field)},
                                               {"additionalProperties", ref(field.object)}}})}};
+    case Type::region_map:
+      return Json{
+          {"type", "object"}, {"propertyNames", string_schema(field)}, {"additionalProperties", ref(field.object)}};
     case Type::region_list:
       return Json{{"type", "array"},
                   {"minItems", 1},

@@ -43,6 +43,16 @@ void check_regions(const Subject& s, Findings& findings) {
   }
 }
 
+// A `restore` entry names any region of the catalog, in the project or not.
+void check_restore_regions(const Subject& s, const Workload& workload, std::string_view kind, Findings& findings) {
+  for (const Ref& region : workload.restore_regions) {
+    if (s.region(region.name) == nullptr)
+      findings.add(RuleId::unknown_region, region.location,
+                   fmt::format("region '{}' under 'restore' of {} '{}' is not a Code Engine region in the catalog{}",
+                               region.name, kind, workload.name.name, s.catalog.region_hint(region.name)));
+  }
+}
+
 bool has_rebuild_region(const Deployment& d) {
   const bool cold = d.failover.strategy == Strategy::pilot_light || d.failover.strategy == Strategy::backup_restore;
   return cold && (d.first_with_role(Role::standby) != nullptr || d.first_with_role(Role::recovery) != nullptr);
@@ -288,6 +298,8 @@ void check_quotas(const Subject& s, Findings& findings) {
 void check_placement(const Subject& s, Findings& findings) {
   const Deployment& d = s.deployment;
   check_regions(s, findings);
+  for (const App& app : s.deployment.apps) check_restore_regions(s, app, "app", findings);
+  for (const Job& job : s.deployment.jobs) check_restore_regions(s, job, "job", findings);
   check_single_region(s, findings);
   check_geography(s, findings);
   check_backup_endpoints(s, findings);

@@ -187,7 +187,7 @@ std::vector<Candidate> takeover_candidates(const Deployment& d, const Workload& 
   for (const ProjectRegion& region : d.regions) {
     const bool cold_spare = region.role == Role::standby || region.role == Role::recovery;
     if (cold_spare && seen.insert(region.id.name).second)
-      out.push_back({region.id.name, &workload.image});
+      out.push_back({region.id.name, &workload.image_in(region.id.name)});  // its `restore` entry, if any
   }
   return out;
 }

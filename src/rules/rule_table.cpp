@@ -179,7 +179,8 @@ const std::vector<RuleInfo> rules{
      "instance, active in us-east. A standby or recovery region that pulls from the lost region's registry "
      "cannot start or scale the workload when that region is gone.",
      "regions: [us-east, eu-gb]\napps:\n  - { name: web, image: icr.io/x/web:1 }   # icr.io lives in us-east",
-     "copy the image to a registry in each region that takes over and set regions: { REGION: { image: ... } }"},
+     "copy the image to a registry in each region that takes over and name the copy there: regions: { REGION: { "
+     "image: ... } } where it runs, restore: { REGION: { image: ... } } where it is re-created"},
     {RuleId::missing_registry_secret, "CE307", "missing-registry-secret", warning,
      "an app or job pulls from IBM Cloud Container Registry without registry_secret",
      "Private ICR images need registry access in every project: a secret of format registry, passed as "

@@ -340,3 +340,31 @@ TEST_CASE("a job's regions may name an image per region but no scale: a job has 
   CHECK(load_errors("version: 1\nproject: p\nregions: [us-south]\njobs:\n"
                     "  - { name: j, image: i, regions: { us-south: { image: i2 } } }\n") == Lines{"no error"});
 }
+
+TEST_CASE("restore names the image and scale of a region a workload is re-created in, not placed in") {
+  const auto d = load_deployment(
+      "version: 1\nproject: p\nregions: [us-south, eu-de]\napps:\n"
+      "  - name: a\n    image: us.icr.io/p/a:1\n    regions: [us-south]\n"
+      "    restore: { us-east: { image: icr.io/p/a:1, min_scale: 2, max_scale: 4 } }\n"
+      "jobs:\n  - { name: j, image: us.icr.io/p/j:1, restore: { eu-gb: { image: uk.icr.io/p/j:1 } } }\n",
+      "d.yaml");
+  const auto& app = d.apps.front();
+  CHECK(names(app.regions) == std::vector<std::string>{"us-south"});
+  CHECK_FALSE(app.runs_in("us-east"));
+  CHECK(app.image_in("us-east").name == "icr.io/p/a:1");
+  CHECK(app.min_scale_in("us-east").value == 2);
+  CHECK(app.max_scale_in("us-east")->value == 4);
+  CHECK(app.image_in("us-south").name == "us.icr.io/p/a:1");
+  CHECK(d.jobs.front().image_in("eu-gb").name == "uk.icr.io/p/j:1");
+  CHECK(load_errors("version: 1\nproject: p\nregions: [us-south]\napps:\n"
+                    "  - { name: a, image: i, restore: { us-south: { image: i2 } } }\n") ==
+        Lines{"d.yaml:5:37: error: region 'us-south' of 'restore' of 'a' is one of its 'regions': set its image and "
+              "scale there"});
+  CHECK(load_errors("version: 1\nproject: p\nregions: [us-south]\napps:\n"
+                    "  - { name: a, image: i, restore: [us-east] }\n") ==
+        Lines{"d.yaml:5:35: error: 'restore' of 'a' must map region ids to what it is re-created with there, e.g. "
+              "restore: { us-east: { image: ... } }"});
+  CHECK(load_errors("version: 1\nproject: p\nregions: [us-south]\njobs:\n"
+                    "  - { name: j, image: i, restore: { us-east: { min_scale: 1 } } }\n") ==
+        Lines{"d.yaml:5:48: error: unknown key 'min_scale' in region 'us-east' of 'j'"});
+}

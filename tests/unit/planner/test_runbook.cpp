@@ -231,7 +231,8 @@ apps:
   REQUIRE(into_de.notes.size() == 1);
   CHECK(into_de.notes.front() ==
         "icr.io/pay/api:5 cannot be pulled: its registry's region is lost. Push a copy to a registry that survives "
-        "and name it in the deploy file before re-creating anything");
+        "and name it in the deploy file (restore: { eu-de: { image: ... } } of the workload) before re-creating "
+        "anything");
   // The image check comes before anything changes, and the procedure is marked unsafe.
   CHECK(position(into_de, "check-images") < position(into_de, "create-project"));
   CHECK_THAT(into_de.steps[position(into_de, "check-images")].title,
@@ -242,6 +243,14 @@ apps:
   const auto into_gb = ceplan::restore_runbook(deployment, catalog, "eu-gb");
   CHECK(into_gb.notes.empty());
   CHECK(into_gb.unsafe.empty());
+  // Done as the note says, the restore into eu-de is safe and pulls the copy, at the scale named.
+  auto named = east;
+  named += "    restore: { eu-de: { image: de.icr.io/pay/api:5, min_scale: 2 } }\n";
+  const auto copied = ceplan::restore_runbook(ceplan::load_deployment(named, "d.yaml"), catalog, "eu-de");
+  CHECK(copied.notes.empty());
+  CHECK(copied.unsafe.empty());
+  CHECK_THAT(copied.steps[position(copied, "app-api")].command,
+             Catch::Contains("application create --name api --image de.icr.io/pay/api:5 --min-scale 2"));
 }
 
 TEST_CASE("a runbook from the region of a secret's Secrets Manager says so, and the simulator flags its creation") {

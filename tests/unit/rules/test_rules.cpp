@@ -298,6 +298,19 @@ TEST_CASE("a warm standby whose images all live in us-east's icr.io cannot take 
                             "      regions: { us-east: {}, eu-gb: { image: private.uk.icr.io/p/web:1 } } }\n" +
                             tls;
   CHECK(of(run(local), "CE306").empty());
+  // A recovery region is re-created from its `restore` entry; an unknown region there is CE101.
+  const std::string cold = head +
+                           "regions:\n  - { id: us-east, role: primary }\n  - { id: eu-gb, role: recovery }\n"
+                           "failover: { strategy: backup-restore }\n"
+                           "apps:\n  - { name: web, image: icr.io/p/web:1, regions: [us-east], registry_secret: pull";
+  CHECK(of(run(cold + " }\n" + tls), "CE306").size() == 1);
+  CHECK(of(run(cold + ", restore: { eu-gb: { image: uk.icr.io/p/web:1 } } }\n" + tls), "CE306").empty());
+  const auto misspelt = run(cold + ", restore: { eu-gbb: { image: uk.icr.io/p/web:1 } } }\n" + tls);
+  const auto unknown = of(misspelt, "CE101");
+  REQUIRE(unknown.size() == 1);
+  CHECK(unknown.front()->message ==
+        "region 'eu-gbb' under 'restore' of app 'web' is not a Code Engine region in the "
+        "catalog; did you mean 'eu-gb' (London)?");
 }
 
 TEST_CASE("CE306 knows legacy domains and the standby a pilot light re-creates apps in") {
