@@ -53,7 +53,7 @@ void set_plan_command(CLI::App& command_app, Context& context) {
       return;
     }
     context.emit(render::plans(deployment, catalog, plans, render::parse_plan_format(options->procedure.format),
-                               options->scenario == "all", options->procedure.effects));
+                               options->procedure.effects));
     for (const ScenarioPlan& planned : plans) fail_if_unsafe(planned.steps, planned.unsafe, context);
   });
 }

@@ -401,11 +401,8 @@ PlanFormat parse_plan_format(std::string_view name) {
 }
 
 std::string plans(const Deployment& d, const Catalog& catalog, std::span<const ScenarioPlan> plans, PlanFormat format,
-                  bool as_list, bool effects) {
+                  bool effects) {
   if (format == PlanFormat::json) {
-    if (!as_list && plans.size() == 1) {
-      return to_json(plan_json(d, plans.front(), effects));
-    }
     Json list = Json::array();
     for (const ScenarioPlan& plan : plans) list.push_back(plan_json(d, plan, effects));
     return to_json(list);

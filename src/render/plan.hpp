@@ -16,12 +16,12 @@ enum class PlanFormat { text, markdown, json };
 /// Parses "text", "markdown" or "json"; throws InputError otherwise.
 [[nodiscard]] PlanFormat parse_plan_format(std::string_view name);
 
-/// Scenario plans; JSON gives one document for one scenario and a list for several, each step with
-/// its `effect` on the world state; `effects` shows them in text and Markdown too. A procedure the
-/// simulator found unsafe opens with a banner, and each step that breaks an invariant says which.
+/// Scenario plans; JSON is always a list of plans, one per scenario (so a consumer reads one shape
+/// whatever --scenario selects), each step with its `effect` on the world state; `effects` shows them in text and
+/// Markdown too. A procedure the simulator found unsafe opens with a banner, and each step that breaks an invariant
+/// says which.
 [[nodiscard]] std::string plans(const Deployment& deployment, const Catalog& catalog,
-                                std::span<const ScenarioPlan> plans, PlanFormat format, bool as_list,
-                                bool effects = false);
+                                std::span<const ScenarioPlan> plans, PlanFormat format, bool effects = false);
 /// A restore runbook; Markdown renders its steps as `- [ ]` checklists.
 [[nodiscard]] std::string runbook(const Runbook& runbook, PlanFormat format, bool effects = false);
 /// "Restore runbook: project P from A into B", or the fail-back's own title.

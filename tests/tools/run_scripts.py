@@ -87,7 +87,8 @@ class Run:
         expect(made.returncode == 0, f"ceplan --rehearse failed: {made.stderr}")
         checked = subprocess.run(["shellcheck", self.script, self.rehearsal], capture_output=True, text=True)
         expect(checked.returncode == 0, f"shellcheck: {checked.stdout}")
-        world = json.loads(self.ceplan_run(["--format", "json", "--show-effects"]).stdout)["world"]
+        document = json.loads(self.ceplan_run(["--format", "json", "--show-effects"]).stdout)
+        world = (document[0] if isinstance(document, list) else document)["world"]  # a plan is a list of one
         self.before, self.after = world["before"]["regions"], world["after"]["regions"]
         bin_dir = os.path.join(self.work, "bin")
         os.makedirs(bin_dir)
