@@ -1,3 +1,4 @@
+#include <algorithm>
 #include <cctype>
 
 #include <fmt/format.h>
@@ -36,7 +37,8 @@ std::string label(std::string_view text) {
 
 }  // namespace
 
-std::string mermaid(const Deployment& d, const Catalog& catalog) {
+std::string mermaid(const Deployment& d, const Catalog& catalog, std::span<const std::string> lost) {
+  auto is_lost = [&](std::string_view id) { return std::find(lost.begin(), lost.end(), id) != lost.end(); };
   std::string out = "```mermaid\nflowchart TB\n";
   const auto& proxy = d.failover.edge_proxy;
   if (proxy) {
@@ -49,7 +51,8 @@ std::string mermaid(const Deployment& d, const Catalog& catalog) {
     out += fmt::format(
         "  subgraph {}[\"{}{}\"]\n", region_id,
         region != nullptr ? label(fmt::format("{} ({})", region->name, entry.id.name)) : label(entry.id.name),
-        entry.role == Role::none ? "" : fmt::format(" · {}", to_string(entry.role)));
+        std::string(entry.role == Role::none ? "" : fmt::format(" · {}", to_string(entry.role))) +
+            (is_lost(entry.id.name) ? " · lost" : ""));
     for (const App& app : d.apps) {
       for (const Ref& ref : app.regions) {
         if (ref.name == entry.id.name) {
@@ -66,11 +69,14 @@ std::string mermaid(const Deployment& d, const Catalog& catalog) {
       }
     }
     out += "  end\n";
+    if (is_lost(entry.id.name))
+      out += fmt::format("  style {} fill:#fdd,stroke:#c00,stroke-dasharray: 5 5\n", region_id);
   }
   if (proxy) {
     for (const App& app : d.apps) {
       for (const Ref& ref : app.regions) {
-        out += fmt::format("  proxy --> {}\n", node_id(node_id("r_", ref.name) + "_app_", app.name.name));
+        out += fmt::format("  proxy {} {}\n", is_lost(ref.name) ? "-.->" : "-->",
+                           node_id(node_id("r_", ref.name) + "_app_", app.name.name));
       }
     }
   }

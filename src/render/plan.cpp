@@ -252,7 +252,10 @@ std::string steps_text(const std::vector<Step>& steps, bool effects) {
     const Step& step = steps[i];
     out += fmt::format("  {}. [{}] {} ({})\n", i + 1, step.phase, step.title, step.id);
     out += prefix_lines(step.command, "       $ ");
-    out += fmt::format("       verify: {}\n       objective: {}\n", step.verify, step.objective);
+    out += fmt::format("       verify: {}\n", step.verify);
+    // An objective is named where it starts to apply, not again on each step that follows.
+    if (i == 0 || steps[i - 1].objective != step.objective)
+      out += fmt::format("       objective: {}\n", step.objective);
     if (effects && !step.effects.empty())
       out += fmt::format("       effect: {}\n", fmt::join(step.effects, "; "));
     for (const std::string& violation : step.violations) out += fmt::format("       UNSAFE: {}\n", violation);
@@ -278,6 +281,7 @@ std::string unsafe_text(const std::vector<Step>& steps, const std::vector<std::s
 std::string steps_markdown(const std::vector<Step>& steps, bool effects) {
   std::string out;
   std::string phase;
+  const std::string* objective = nullptr;
   for (const Step& step : steps) {
     if (step.phase != phase) {
       phase = step.phase;
@@ -288,8 +292,10 @@ std::string steps_markdown(const std::vector<Step>& steps, bool effects) {
       const std::string fence = markdown_fence(step.command);
       out += fmt::format("  {}sh\n{}  {}\n", fence, prefix_lines(printable(step.command, true), "  "), fence);
     }
-    out +=
-        fmt::format("  - Verify: {}\n  - Objective: {}\n", markdown_text(step.verify), markdown_text(step.objective));
+    out += fmt::format("  - Verify: {}\n", markdown_text(step.verify));
+    if (objective == nullptr || *objective != step.objective)
+      out += fmt::format("  - Objective: {}\n", markdown_text(step.objective));
+    objective = &step.objective;
     if (effects && !step.effects.empty())
       out += fmt::format("  - Effect: {}\n", markdown_text(fmt::format("{}", fmt::join(step.effects, "; "))));
     for (const std::string& violation : step.violations)
@@ -349,7 +355,7 @@ std::string plan_markdown(const Deployment& d, const Catalog& catalog, const Sce
                        markdown_text(fmt::format("{}", fmt::join(plan.lost_registries, ", "))), registry_note);
   for (const std::string& note : plan.notes) out += fmt::format("> **Note:** {}\n\n", markdown_text(note));
   out += unsafe_text(plan.steps, plan.unsafe, true);
-  out += mermaid(d, catalog);
+  out += mermaid(d, catalog, plan.lost);
   out +=
       "\n## Apps\n\n| app | status | serving regions | worst-case failover | availability |\n|---|---|---|---|---|\n";
   for (const AppOutcome& app : plan.apps) {
@@ -441,7 +447,7 @@ std::string runbook(const Runbook& runbook, PlanFormat format, bool effects) {
         "# {}\n\n"
         "| project | from | to | objectives | estimate |\n|---|---|---|---|---|\n| {} | {} | {} | {} | {} |\n\n"
         "{}Code Engine backs up project metadata but does not restore workloads; these steps do, in dependency "
-        "order. Check each box as it is done.\n{}",
+        "order. Check each box as it is done.\n\n## Steps\n{}",
         markdown_text(heading(runbook)), markdown_text(runbook.project), markdown_text(runbook.from),
         markdown_text(runbook.to), markdown_text(objectives), markdown_text(runbook.estimate), notes,
         steps_markdown(runbook.steps, effects));

@@ -102,3 +102,7 @@ endforeach()
 # plan, runbook and diff use the catalog .ceplan.yaml names, as validate does (test-1 is only there).
 ceplan_case(plan_configured_catalog ARGS plan config-catalog/deploy.yaml --scenario region:test-1 --ignore-findings)
 ceplan_case(runbook_configured_catalog EXIT 2 ARGS runbook config-catalog/deploy.yaml --restore-to test-2 --ignore-findings)
+
+# Markdown headings never skip a level (a runbook's phases sit under its Steps heading).
+ceplan_pipeline(markdown_heading_levels_do_not_skip
+  "for args in 'runbook examples/backup-restore.yaml --restore-to us-east' 'plan examples/shop-active-active.yaml --scenario region:us-south' 'failback examples/api-warm-standby.yaml --scenario region:us-east'; do $<TARGET_FILE:ceplan> $args --format markdown | python3 -c 'import sys; levels = [len(l) - len(l.lstrip(\"#\")) for l in sys.stdin if l.startswith(\"#\")]; assert all(b <= a + 1 for a, b in zip([0] + levels, levels)), levels' || exit 1; done")

@@ -23,4 +23,13 @@ apps:
         "  subgraph r_us_south[\"Dallas (us-south) · primary\"]\n    r_us_south_app_web_1[\"app web-1\"]\n  end\n"
         "  subgraph r_ca_tor[\"Toronto (ca-tor) · standby\"]\n    r_ca_tor_app_web_1[\"app web-1\"]\n  end\n"
         "  proxy --> r_us_south_app_web_1\n  proxy --> r_ca_tor_app_web_1\n```\n");
+  // In a plan, a lost region is marked, and the traffic that went there is dotted.
+  const std::vector<std::string> lost{"us-south"};
+  CHECK(
+      ceplan::render::mermaid(d, ceplan::embedded_catalog(), lost) ==
+      "```mermaid\nflowchart TB\n  proxy[\"edge proxy: cis<br/>x.example.com\"]\n"
+      "  subgraph r_us_south[\"Dallas (us-south) · primary · lost\"]\n    r_us_south_app_web_1[\"app web-1\"]\n  end\n"
+      "  style r_us_south fill:#fdd,stroke:#c00,stroke-dasharray: 5 5\n"
+      "  subgraph r_ca_tor[\"Toronto (ca-tor) · standby\"]\n    r_ca_tor_app_web_1[\"app web-1\"]\n  end\n"
+      "  proxy -.-> r_us_south_app_web_1\n  proxy --> r_ca_tor_app_web_1\n```\n");
 }
