@@ -31,9 +31,18 @@ void check_regions(const Subject& s, Findings& findings) {
       continue;
     }
     if (region->availability != Availability::mzr) {
-      findings.add(
-          RuleId::not_multizone, entry.id.location,
-          fmt::format("region '{}' is not a multizone region: a zone failure takes the project down", entry.id.name));
+      // With a multizone region beside it, a zone failure here stops this region, not the project.
+      const bool other_mzr = std::any_of(s.deployment.regions.begin(), s.deployment.regions.end(), [&](const auto& r) {
+        const Region* other = s.region(r.id.name);
+        return other != nullptr && other->availability == Availability::mzr;
+      });
+      findings.add(RuleId::not_multizone, entry.id.location,
+                   other_mzr
+                       ? fmt::format("region '{}' is not a multizone region: a zone failure takes down what runs "
+                                     "there, and only the project's multizone regions keep serving",
+                                     entry.id.name)
+                       : fmt::format("region '{}' is not a multizone region: a zone failure takes the project down",
+                                     entry.id.name));
     }
     if (region->campus == Campus::single) {
       findings.add(RuleId::single_campus_region, entry.id.location,

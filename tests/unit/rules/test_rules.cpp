@@ -189,7 +189,14 @@ TEST_CASE("CE102 fires for a region that is not an MZR") {
   const auto fired = ceplan::validate(head + "regions: [mzr-1, szr-1]\n", "d.yaml", szr);  // kept alive
   const auto ce102 = of(fired, "CE102");
   REQUIRE(ce102.size() == 1);
-  CHECK(ce102.front()->message == "region 'szr-1' is not a multizone region: a zone failure takes the project down");
+  // Another region of the project is an MZR: a zone failure stops only what runs in szr-1.
+  CHECK(ce102.front()->message ==
+        "region 'szr-1' is not a multizone region: a zone failure takes down what runs "
+        "there, and only the project's multizone regions keep serving");
+  const auto alone = ceplan::validate(head + "regions: [szr-1]\n", "d.yaml", szr);
+  REQUIRE(of(alone, "CE102").size() == 1);
+  CHECK(of(alone, "CE102").front()->message ==
+        "region 'szr-1' is not a multizone region: a zone failure takes the project down");
   CHECK(of(ceplan::validate(head + "regions: [mzr-1]\n", "d.yaml", szr), "CE102").empty());
 }
 
