@@ -11,6 +11,7 @@
 #include "catalog/catalog_loader.hpp"
 #include "catalog/embedded_catalog.hpp"
 #include "cli/io.hpp"
+#include "support/ascii.hpp"
 
 namespace ceplan::cli {
 
@@ -34,6 +35,13 @@ bool Context::use_color() const {
 void Context::emit(const std::string& text, bool executable) const {
   if (!output_path.empty()) {
     write_file_atomically(output_path, text, {}, executable);
+    return;
+  }
+  // A terminal whose locale is not UTF-8 (LANG=C) would garble ceplan's few symbols; files and
+  // pipes get them as they are.
+  if (::isatty(STDOUT_FILENO) == 1 &&
+      !utf8_locale(std::getenv("LC_ALL"), std::getenv("LC_CTYPE"), std::getenv("LANG"))) {
+    write_stdout(ascii_fallback(text));
     return;
   }
   write_stdout(text);

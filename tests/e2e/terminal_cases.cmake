@@ -58,3 +58,6 @@ ceplan_case(explain_number_hint EXIT 2 ARGS explain 301)
 ceplan_case(explain_name_hint EXIT 2 ARGS explain duplicate-jobs)
 ceplan_pipeline(plan_defaults_to_every_region
   "$<TARGET_FILE:ceplan> plan examples/backup-restore.yaml --format json | python3 -c 'import json,sys; assert [p[\"scenario\"][\"target\"] for p in json.load(sys.stdin)] == [\"eu-de\", \"eu-gb\", \"us-east\", \"Europe\", \"North America\"]'")
+# A terminal whose locale is not UTF-8 gets ASCII for ceplan's symbols; a pipe gets them as they are.
+ceplan_pipeline(ascii_symbols_on_a_c_locale_terminal
+  "LANG=C LC_ALL= LC_CTYPE= script -qec '$<TARGET_FILE:ceplan> backup-endpoint eu-de' /dev/null | grep -q 'eu-de -> EU' && LANG=C.UTF-8 LC_ALL= script -qec '$<TARGET_FILE:ceplan> backup-endpoint eu-de' /dev/null | grep -q 'eu-de → EU' && LANG=C $<TARGET_FILE:ceplan> backup-endpoint eu-de | grep -q 'eu-de → EU'")

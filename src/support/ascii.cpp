@@ -1,0 +1,49 @@
+#include "support/ascii.hpp"
+
+#include <algorithm>
+#include <array>
+#include <cctype>
+#include <utility>
+
+namespace ceplan {
+
+bool utf8_locale(const char* lc_all, const char* lc_ctype, const char* lang) {
+  std::string chosen;
+  for (const char* value : {lc_all, lc_ctype, lang}) {
+    if (value != nullptr && *value != '\0') {
+      chosen = value;
+      break;
+    }
+  }
+  std::transform(chosen.begin(), chosen.end(), chosen.begin(),
+                 [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
+  return chosen.find("utf-8") != std::string::npos || chosen.find("utf8") != std::string::npos;
+}
+
+std::string ascii_fallback(std::string_view text) {
+  static constexpr std::array<std::pair<std::string_view, std::string_view>, 9> symbols{{{"→", "->"},
+                                                                                         {"×", "x"},
+                                                                                         {"−", "-"},
+                                                                                         {"—", "--"},
+                                                                                         {"·", "-"},
+                                                                                         {"…", "..."},
+                                                                                         {"Π", "prod"},
+                                                                                         {"≤", "<="},
+                                                                                         {"≥", ">="}}};
+  std::string out;
+  out.reserve(text.size());
+  for (std::size_t i = 0; i < text.size();) {
+    const auto match = std::find_if(symbols.begin(), symbols.end(), [&](const auto& symbol) {
+      return text.substr(i, symbol.first.size()) == symbol.first;
+    });
+    if (match != symbols.end()) {
+      out += match->second;
+      i += match->first.size();
+    } else {
+      out += text[i++];
+    }
+  }
+  return out;
+}
+
+}  // namespace ceplan
