@@ -1,5 +1,6 @@
-# What `cmake --install` and CPack's .deb put where: the binary, its man page and shell
-# completions (both generated from the built binary), the catalog and the deploy-file schema.
+# What `cmake --install` and CPack's .deb put where: the binary, its man pages ceplan(1) and
+# ceplan-deploy(5) and shell completions (generated from the built binary), the catalog and the
+# deploy-file schema.
 include(GNUInstallDirs)
 
 set(generated ${PROJECT_BINARY_DIR}/share)
@@ -11,6 +12,18 @@ add_custom_command(
   DEPENDS ceplan
   COMMENT "Generating shell completions")
 set(share_outputs ${generated}/ceplan.bash ${generated}/_ceplan)
+
+# ceplan-deploy(5): the deploy-file keys, rendered by the binary from the table the loader reads.
+add_custom_command(
+  OUTPUT ${generated}/ceplan-deploy.5.gz
+  COMMAND ${CMAKE_COMMAND} -E make_directory ${generated}
+  COMMAND $<TARGET_FILE:ceplan> schema --format man -o ${generated}/ceplan-deploy.5
+  COMMAND gzip -9nf ${generated}/ceplan-deploy.5
+  DEPENDS ceplan
+  COMMENT "Generating ceplan-deploy(5)"
+  VERBATIM)
+list(APPEND share_outputs ${generated}/ceplan-deploy.5.gz)
+install(FILES ${generated}/ceplan-deploy.5.gz DESTINATION ${CMAKE_INSTALL_MANDIR}/man5)
 
 find_program(HELP2MAN help2man)
 if(HELP2MAN)
@@ -30,7 +43,17 @@ if(HELP2MAN)
     DEPENDS ${generated}/ceplan.1
     VERBATIM)
   list(APPEND share_outputs ${generated}/ceplan.1 ${generated}/ceplan.1.gz)
-  install(FILES ${generated}/ceplan.1.gz DESTINATION ${CMAKE_INSTALL_MANDIR}/man1)
+  # FILES names the data directory of the prefix installed into (/usr for the .deb, whatever
+  # --prefix says otherwise), which is known only when installing.
+  install(
+    CODE "
+    file(READ \"${generated}/ceplan.1\" page)
+    string(REPLACE \"@DATADIR@\" \"\${CMAKE_INSTALL_PREFIX}/${CMAKE_INSTALL_DATADIR}\" page \"\${page}\")
+    file(MAKE_DIRECTORY \"${generated}/installed\")
+    file(WRITE \"${generated}/installed/ceplan.1\" \"\${page}\")
+    execute_process(COMMAND gzip -9nf \"${generated}/installed/ceplan.1\" COMMAND_ERROR_IS_FATAL ANY)
+    file(INSTALL \"${generated}/installed/ceplan.1.gz\" DESTINATION \"\${CMAKE_INSTALL_PREFIX}/${CMAKE_INSTALL_MANDIR}/man1\")
+    ")
 else()
   message(WARNING "help2man not found: the man page is not built (scripts/install-deps.sh installs it)")
 endif()

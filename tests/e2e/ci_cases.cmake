@@ -31,6 +31,7 @@ ceplan_case(validate_junit_fail_on_never IN_ROOT ARGS validate examples/risky.ya
             --enable-only CE101,CE301)
 ceplan_case(schema STDOUT_FILE docs/deploy.schema.json ARGS schema)
 ceplan_case(schema_markdown STDOUT_FILE docs/deploy-file-keys.md ARGS schema --format markdown)
+ceplan_case(schema_man_is_the_deploy_files EXIT 2 ARGS schema --config --format man)
 
 # Several reports in one run; GitLab Code Quality and Checkstyle checked by their own parsers.
 ceplan_pipeline(several_formats_in_one_run

@@ -2,10 +2,10 @@
 # and the generated shell completions.
 set(prefix ${out}/prefix)
 ceplan_pipeline(install_tree_is_complete
-  "rm -rf ${prefix} && cmake --install ${PROJECT_BINARY_DIR} --prefix ${prefix} >/dev/null && for f in bin/ceplan share/man/man1/ceplan.1.gz share/bash-completion/completions/ceplan share/zsh/site-functions/_ceplan share/ceplan/regions.yaml share/ceplan/deploy.schema.json; do test -s ${prefix}/$f || { echo missing $f; exit 1; }; done && ${prefix}/bin/ceplan backup-endpoint eu-gb | grep -qx 'eu-gb → EU'")
+  "rm -rf ${prefix} && cmake --install ${PROJECT_BINARY_DIR} --prefix ${prefix} >/dev/null && for f in bin/ceplan share/man/man1/ceplan.1.gz share/bash-completion/completions/ceplan share/zsh/site-functions/_ceplan share/ceplan/regions.yaml share/ceplan/deploy.schema.json share/man/man5/ceplan-deploy.5.gz; do test -s ${prefix}/$f || { echo missing $f; exit 1; }; done && ${prefix}/bin/ceplan backup-endpoint eu-gb | grep -qx 'eu-gb → EU' && zcat ${prefix}/share/man/man1/ceplan.1.gz | grep -qF '${prefix}/share/ceplan/regions.yaml' && zcat ${prefix}/share/man/man5/ceplan-deploy.5.gz | grep -q '^.B apps\\[\\].restore.REGION.image'")
 
 ceplan_pipeline(deb_installs_and_runs
-  "rm -rf ${out}/deb && mkdir -p ${out}/deb && cd ${out}/deb && cpack -G DEB --config ${PROJECT_BINARY_DIR}/CPackConfig.cmake >/dev/null && deb=$(ls *.deb) && dpkg-deb -f $deb Depends | tee depends.txt | grep -q libyaml-cpp && grep -q libfmt depends.txt && dpkg -x $deb root && root/usr/bin/ceplan regions --format json | grep -q '\"id\": \"in-che\"' && test -s root/usr/share/man/man1/ceplan.1.gz && lintian --fail-on error,warning $deb")
+  "rm -rf ${out}/deb && mkdir -p ${out}/deb && cd ${out}/deb && cpack -G DEB --config ${PROJECT_BINARY_DIR}/CPackConfig.cmake >/dev/null && deb=$(ls *.deb) && dpkg-deb -f $deb Depends | tee depends.txt | grep -q libyaml-cpp && grep -q libfmt depends.txt && dpkg -x $deb root && root/usr/bin/ceplan regions --format json | grep -q '\"id\": \"in-che\"' && test -s root/usr/share/man/man1/ceplan.1.gz && test -s root/usr/share/man/man5/ceplan-deploy.5.gz && zcat root/usr/share/man/man1/ceplan.1.gz | grep -qF /usr/share/ceplan/regions.yaml && lintian --fail-on error,warning $deb")
 
 ceplan_pipeline(bash_completion_completes
   "$<TARGET_FILE:ceplan> completion bash > ${out}/ceplan.bash && tests/tools/check_completion.sh ${out}/ceplan.bash")
