@@ -24,15 +24,21 @@ stage() {
   return 0
 }
 report() {
+  local status=$? last="${stage_name:-}"
   stage ""
   echo "== stage times"
   printf '  %s\n' "${stages[@]}"
   echo "  total                              ${SECONDS}s"
+  if [ "$status" -eq 0 ]; then
+    echo "== check passed"
+  else
+    echo "== check FAILED (exit ${status}) in stage: ${last}"
+  fi
 }
 trap report EXIT
 
 stage "install missing packages"
-scripts/install-deps.sh
+scripts/install-deps.sh --test-tools
 
 stage "format"
 scripts/lint.sh

@@ -2,8 +2,9 @@
 # Installs whatever ceplan needs to build and test that is not already on this Debian machine:
 # the C++ toolchain, CMake, ccache, the five libraries, help2man and dpkg-dev for the man page and the
 # .deb, and what the tests and the benchmark use (Python modules, zsh, hyperfine, GNU time, valgrind,
-# pre-commit, and from npm the action-validator pinned in tests/tools/package-lock.json). Safe
-# to run again; does nothing when all is there.
+# pre-commit; with --test-tools also, from npm, the action-validator pinned in
+# tests/tools/package-lock.json, which only the test suite uses). Safe to run again; does nothing
+# when all is there.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -27,14 +28,14 @@ fi
 
 # The recipe validator, at the version the lock file pins, from the npm registry.
 install_npm_tools() {
-  if [ ! -x tests/tools/node_modules/.bin/action-validator ]; then
+  if [ "${1:-}" = --test-tools ] && [ ! -x tests/tools/node_modules/.bin/action-validator ]; then
     echo "install-deps: installing tests/tools/package-lock.json with npm" >&2
     (cd tests/tools && npm ci --no-audit --no-fund --loglevel=error >/dev/null)
   fi
 }
 
 if [ ${#missing[@]} -eq 0 ]; then
-  install_npm_tools
+  install_npm_tools "${1:-}"
   exit 0
 fi
 
@@ -45,4 +46,4 @@ fi
 echo "install-deps: installing ${missing[*]}" >&2
 $sudo apt-get update -qq
 DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
-install_npm_tools
+install_npm_tools "${1:-}"

@@ -174,6 +174,17 @@ std::string readers_clause(bool restarts, bool one, const std::vector<std::strin
   return out;
 }
 
+// Where each secret's update reads its settings from (its Secrets Manager secret or its file):
+// the new ones must be there first.
+std::string settings_homes(const Deployment& d, const std::vector<std::string>& secrets) {
+  std::vector<std::string> homes;
+  for (const std::string& secret : secrets) {
+    if (const Artifact* declared = d.secret(secret))
+      homes.push_back(planner::secret_settings_home(*declared));
+  }
+  return fmt::format("{}", fmt::join(homes, ", "));
+}
+
 }  // namespace
 
 void Procedure::repoint(const std::vector<const DataStore*>& stores) {
@@ -217,12 +228,6 @@ void Procedure::repoint(const std::vector<const DataStore*>& stores) {
   if (actions.empty())
     return;
   const std::string names = fmt::format("{}", fmt::join(secrets, ", "));
-  // The update reads the settings from where the secret comes from: they must be there first.
-  std::vector<std::string> homes;
-  for (const std::string& secret : secrets) {
-    if (const Artifact* declared = m_d.secret(secret))
-      homes.push_back(planner::secret_settings_home(*declared));
-  }
   std::vector<std::string> recovered;
   for (const DataStore* store : stores) recovered.push_back(store->name.name);
   const bool one = secrets.size() == 1;
@@ -230,7 +235,7 @@ void Procedure::repoint(const std::vector<const DataStore*>& stores) {
       fmt::format("Point secret{} {} at the recovered data store{} {}{}. First write the copy's connection settings "
                   "into {}; the step deletes the files it reads",
                   one ? "" : "s", names, recovered.size() == 1 ? "" : "s", fmt::join(recovered, ", "),
-                  readers_clause(restarts, one, stuck), fmt::join(homes, ", ")),
+                  readers_clause(restarts, one, stuck), settings_homes(m_d, secrets)),
       std::move(actions),
       fmt::format("{} shows the new connection settings in each region{}",
                   one ? fmt::format("ibmcloud ce secret get --name {}", planner::shell_word(names))
