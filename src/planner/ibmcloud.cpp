@@ -161,20 +161,25 @@ std::string secret_origin(const Artifact& secret) {
     return fmt::format("from Secrets Manager: type the values of secret {} when prompted", secret.name.name);
   if (files.empty())
     return fmt::format("from the values the team keeps (source: {})", to_string(secret.source));
+  const std::string pronoun = one ? "it" : "them";
+  // A failed command stops the chain before its `rm -f`: the engineer deletes the files then.
+  const std::string cleanup =
+      fmt::format("should a command fail first, delete {} by hand: {}", pronoun, delete_secret_files(secret));
   if (secret.source == Source::secrets_manager)
     return fmt::format(
-        "from Secrets Manager: the step reads secret {}, {}, in group $SECRET_GROUP (else default) "
-        "of instance $SECRETS_MANAGER_URL, into {} and deletes {} afterwards",
-        secret.name.name, secrets_manager_kind(secret), listed, one ? "it" : "them");
+        "from Secrets Manager: the step reads secret {}, {}, in group $SECRET_GROUP (else default) of "
+        "instance $SECRETS_MANAGER_URL (one outside the lost region), into {} and deletes {} "
+        "afterwards; {}",
+        secret.name.name, secrets_manager_kind(secret), listed, pronoun, cleanup);
   if (secret.source == Source::file)
     return fmt::format(
-        "from {}: copy {} here from where the team keeps {} (source: file); the step deletes the "
-        "copy afterwards",
-        listed, one ? "it" : "them", one ? "it" : "them");
+        "from {}: copy {} here from where the team keeps {} (source: file); the step deletes the copy "
+        "afterwards; {}",
+        listed, pronoun, pronoun, cleanup);
   return fmt::format(
       "from {}: write {} here from the value the team keeps (source: manual); the step deletes {} "
-      "afterwards",
-      listed, one ? "it" : "them", one ? "it" : "them");
+      "afterwards; {}",
+      listed, pronoun, pronoun, cleanup);
 }
 
 std::string secret_settings_home(const Artifact& secret) {

@@ -50,8 +50,9 @@ TEST_CASE("a Secrets Manager secret is read into its files by the step, which de
   CHECK(ceplan::planner::delete_secret_files(secret) == "rm -f db.env");
   CHECK(ceplan::planner::secret_origin(secret) ==
         "from Secrets Manager: the step reads secret db, an arbitrary secret whose payload is the env file of "
-        "KEY=value lines, in group $SECRET_GROUP (else default) of instance $SECRETS_MANAGER_URL, into db.env and "
-        "deletes it afterwards");
+        "KEY=value lines, in group $SECRET_GROUP (else default) of instance $SECRETS_MANAGER_URL (one outside the "
+        "lost region), into db.env and deletes it afterwards; should a command fail first, delete it by hand: rm -f "
+        "db.env");
   secret.format = "tls";
   CHECK(fetch_secret(secret) ==
         std::vector<std::string>{
@@ -69,10 +70,12 @@ TEST_CASE("a Secrets Manager secret is read into its files by the step, which de
   secret.source = ceplan::Source::file;
   CHECK(fetch_secret(secret).empty());
   CHECK(ceplan::planner::secret_origin(secret) ==
-        "from db.env: copy it here from where the team keeps it (source: file); the step deletes the copy afterwards");
+        "from db.env: copy it here from where the team keeps it (source: file); the step deletes the copy "
+        "afterwards; should a command fail first, delete it by hand: rm -f db.env");
   secret.source = ceplan::Source::manual;
   CHECK(ceplan::planner::secret_origin(secret) ==
-        "from db.env: write it here from the value the team keeps (source: manual); the step deletes it afterwards");
+        "from db.env: write it here from the value the team keeps (source: manual); the step deletes it "
+        "afterwards; should a command fail first, delete it by hand: rm -f db.env");
   CHECK(ceplan::planner::secret_settings_home(secret) == "db.env");
 }
 

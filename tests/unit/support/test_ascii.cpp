@@ -11,7 +11,7 @@ TEST_CASE("the locale is UTF-8 by LC_ALL, else LC_CTYPE, else LANG") {
   CHECK_FALSE(ceplan::utf8_locale(nullptr, nullptr, "de_DE.ISO-8859-1"));
 }
 
-TEST_CASE("ceplan's symbols have ASCII spellings; other text is kept") {
+TEST_CASE("ceplan's symbols have ASCII spellings, and other text is kept") {
   CHECK(ceplan::ascii_fallback("us-south → US") == "us-south -> US");
   CHECK(ceplan::ascii_fallback("30s + (2 + 1) × 5s; 1 − (1 − 99.99%)") == "30s + (2 + 1) x 5s; 1 - (1 - 99.99%)");
   CHECK(ceplan::ascii_fallback("a — b · c …") == "a -- b - c ...");
