@@ -44,8 +44,8 @@ void exercise(std::string_view text, const ceplan::Deployment& deployment) {
     plans.push_back(ceplan::plan(deployment, catalog(), {ceplan::ScenarioKind::zone, region.zones.front()}));
   }
   plans.push_back(ceplan::plan(deployment, catalog(), {ceplan::ScenarioKind::geography, "Europe"}));
-  (void)ceplan::render::plans(deployment, catalog(), plans, ceplan::render::PlanFormat::markdown, true);
-  (void)ceplan::render::plans(deployment, catalog(), plans, ceplan::render::PlanFormat::json, true);
+  (void)ceplan::render::plans(deployment, catalog(), plans, ceplan::render::PlanFormat::markdown);
+  (void)ceplan::render::plans(deployment, catalog(), plans, ceplan::render::PlanFormat::json);
   (void)ceplan::diff(deployment, deployment, catalog());
   try {
     const auto runbook = ceplan::restore_runbook(deployment, catalog(), "eu-gb");
