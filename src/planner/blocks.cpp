@@ -5,6 +5,7 @@
 #include <fmt/format.h>
 
 #include "planner/ibmcloud.hpp"
+#include "support/lists.hpp"
 
 namespace ceplan::planner {
 namespace {
@@ -113,13 +114,6 @@ std::string project_target(const Deployment& d, const std::string& region) {
 
 namespace {
 
-bool add_once(std::vector<std::string>& names, const std::string& name) {
-  if (std::find(names.begin(), names.end(), name) != names.end())
-    return false;
-  names.push_back(name);
-  return true;
-}
-
 // Each secret's files are deleted right after the step's last command that reads them: a step that
 // updates a secret in two regions reads the same file twice.
 void delete_secret_files_after_use(const Deployment& d, std::vector<Block>& blocks) {
@@ -129,8 +123,9 @@ void delete_secret_files_after_use(const Deployment& d, std::vector<Block>& bloc
     for (std::size_t c = commands.size(); c-- > 0;) {
       const BlockCommand& used = commands[c];
       const bool secret = used.kind == ActionKind::create_secret || used.kind == ActionKind::update_secret;
-      if (!secret || !add_once(done, used.name))
+      if (!secret || contains(done, used.name))
         continue;
+      done.push_back(used.name);
       if (std::string removal = delete_secret_files(secret_of(d, used.name)); !removal.empty())
         commands.insert(commands.begin() + static_cast<std::ptrdiff_t>(c) + 1,
                         BlockCommand{used.kind, std::move(removal), used.name});
@@ -161,7 +156,8 @@ std::vector<Block> blocks(const Deployment& d, const std::vector<Action>& action
     }
     // A secret's value is read from Secrets Manager at its first use in the step.
     const bool secret = a.kind == ActionKind::create_secret || a.kind == ActionKind::update_secret;
-    if (secret && add_once(fetched, a.name)) {
+    if (secret && !contains(fetched, a.name)) {
+      fetched.push_back(a.name);
       for (std::string& fetch : fetch_secret(secret_of(d, a.name)))
         out.back().commands.push_back({a.kind, std::move(fetch), a.name});
     }
