@@ -44,8 +44,12 @@ bool has_hidden_characters(std::string_view text) {
 }
 
 std::string printable(std::string_view text, bool keep_newlines) {
-  // Most text is printable ASCII and is copied as is.
-  if (std::all_of(text.begin(), text.end(), [](char c) { return c >= 0x20 && c < 0x7F; })) {
+  // Most text is printable ASCII and is copied as is. `##[` starts a legacy GitHub Actions
+  // workflow command anywhere in a log line (`##[error]`, `##[endgroup]`): escaped like a control
+  // character, so that a value from a file can neither forge an annotation nor stop the log's
+  // command processing.
+  if (std::all_of(text.begin(), text.end(), [](char c) { return c >= 0x20 && c < 0x7F; }) &&
+      text.find("##[") == std::string_view::npos) {
     return std::string(text);
   }
   std::string out;
@@ -68,6 +72,9 @@ std::string printable(std::string_view text, bool keep_newlines) {
       out += "\\t";
     } else if (byte < 0x20 || byte == 0x7F) {
       out += fmt::format("\\x{:02x}", byte);
+    } else if (byte == '#' && text.substr(i, 3) == "##[") {
+      out += "#\\x23[";
+      i += 2;
     } else {
       out += static_cast<char>(byte);
     }

@@ -48,3 +48,10 @@ TEST_CASE("values in Markdown cannot open a link, HTML, a code span or a table c
   CHECK(ceplan::render::markdown_fence("echo hi") == "```");
   CHECK(ceplan::render::markdown_fence("x ```` y") == "`````");
 }
+
+TEST_CASE("XML text holds only XML characters: controls, U+FFFE and U+FFFF become U+FFFD") {
+  CHECK(ceplan::render::xml_escape("a<b & \"c\" 'd'>") == "a&lt;b &amp; &quot;c&quot; &apos;d&apos;&gt;");
+  CHECK(ceplan::render::xml_escape("x\x01y") == "x\xEF\xBF\xBDy");
+  CHECK(ceplan::render::xml_escape("x\xEF\xBF\xBEy\xEF\xBF\xBFz") == "x\xEF\xBF\xBDy\xEF\xBF\xBDz");
+  CHECK(ceplan::render::xml_escape("\xEF\xBF\xBD \xEF\xBC\xA1") == "\xEF\xBF\xBD \xEF\xBC\xA1");  // U+FFFD, U+FF21 kept
+}

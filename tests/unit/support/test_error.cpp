@@ -63,6 +63,10 @@ TEST_CASE("printable() shows control characters as escapes and keeps the rest") 
   CHECK(ceplan::printable("a\u2028b\u2029c\u200Bd\u2066e\uFEFFf\u061Cg") ==
         "a\\u2028b\\u2029c\\u200bd\\u2066e\\ufefff\\u061cg");
   CHECK(ceplan::printable("\u2014 \u2192 \u00d7") == "\u2014 \u2192 \u00d7");
+  // A legacy GitHub Actions command (`##[error]`, `##[endgroup]`) is recognised anywhere in a line.
+  CHECK(ceplan::printable("name ##[error]forged") == "name #\\x23[error]forged");
+  CHECK(ceplan::printable("###[x] ##") == "##\\x23[x] ##");
+  CHECK(ceplan::printable("# heading [link]") == "# heading [link]");
   CHECK(ceplan::has_hidden_characters("a\u202Eb"));
   CHECK(ceplan::has_hidden_characters("a\xC2\x85"));
   CHECK(ceplan::has_hidden_characters("a\tb"));
