@@ -1,9 +1,9 @@
 #include <algorithm>
-#include <cctype>
 
 #include <fmt/format.h>
 
 #include "catalog/catalog.hpp"
+#include "support/lists.hpp"
 #include "support/spellcheck.hpp"
 
 namespace ceplan {
@@ -37,33 +37,22 @@ const Region& Catalog::at(std::string_view id) const {
   throw InputError(Diagnostic{{}, {}, fmt::format("unknown region '{}'{}", id, region_hint(id, true))});
 }
 
-namespace {
-
-std::string lower(std::string_view text) {
-  std::string out(text);
-  std::transform(out.begin(), out.end(), out.begin(),
-                 [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
-  return out;
-}
-
-}  // namespace
-
 const Region* Catalog::find_named(std::string_view id_or_name) const {
   if (const Region* region = find(id_or_name))
     return region;
-  const std::string word = lower(id_or_name);
+  const std::string word = lower_case(id_or_name);
   const auto it = std::find_if(m_regions.begin(), m_regions.end(), [&](const Region& r) {
-    return lower(r.id) == word || (!r.name.empty() && lower(r.name) == word);
+    return lower_case(r.id) == word || (!r.name.empty() && lower_case(r.name) == word);
   });
   return it == m_regions.end() ? nullptr : &*it;
 }
 
 std::string Catalog::region_hint(std::string_view word, bool or_list) const {
-  const std::string lowered = lower(word);
+  const std::string lowered = lower_case(word);
   const Region* meant = find_named(word);
   for (const Region& region : m_regions) {
     // "eu-frankfurt", "frankfurt-1": the city inside a made-up id.
-    if (meant == nullptr && region.name.size() >= 4 && lowered.find(lower(region.name)) != std::string::npos)
+    if (meant == nullptr && region.name.size() >= 4 && lowered.find(lower_case(region.name)) != std::string::npos)
       meant = &region;
   }
   if (meant == nullptr) {

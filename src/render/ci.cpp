@@ -8,6 +8,7 @@
 #include "render/fingerprint.hpp"
 #include "render/structured.hpp"
 #include "render/table.hpp"
+#include "support/lists.hpp"
 #include "support/version.hpp"
 
 namespace ceplan::render {

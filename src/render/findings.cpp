@@ -4,6 +4,7 @@
 
 #include "render/structured.hpp"
 #include "render/table.hpp"
+#include "support/lists.hpp"
 #include "support/version.hpp"
 
 namespace ceplan::render {

@@ -4,6 +4,7 @@
 #include <cctype>
 
 #include "support/error.hpp"
+#include "support/lists.hpp"
 
 namespace ceplan::render {
 namespace {
@@ -109,11 +110,7 @@ std::string yaml_scalar(std::string_view text) {
                                          std::string_view("._/@:-").find(c) != std::string_view::npos;
                                 }) &&
                     text.find(": ") == std::string_view::npos && text.back() != ':';
-  const std::string lower = [&] {
-    std::string s(text);
-    std::transform(s.begin(), s.end(), s.begin(), [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
-    return s;
-  }();
+  const std::string lower = lower_case(text);
   const bool typed = lower == "true" || lower == "false" || lower == "null" || lower == "yes" || lower == "no" ||
                      lower == "on" || lower == "off";
   if (safe && !typed)

@@ -1,21 +1,12 @@
 #include "render/table.hpp"
 
 #include <algorithm>
-#include <cctype>
 
 namespace ceplan::render {
 
 std::size_t display_width(const std::string& text) {
   return static_cast<std::size_t>(
       std::count_if(text.begin(), text.end(), [](char c) { return (static_cast<unsigned char>(c) & 0xC0u) != 0x80u; }));
-}
-
-std::string lower_case(std::string_view text) {
-  std::string out(text);
-  for (char& c : out) {
-    c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-  }
-  return out;
 }
 
 std::string prefix_lines(std::string_view text, std::string_view prefix) {

@@ -25,9 +25,6 @@ private:
 /// after it; empty lines stay empty.
 [[nodiscard]] std::string prefix_lines(std::string_view text, std::string_view prefix);
 
-/// ASCII letters in lower case (for ids in anchors).
-[[nodiscard]] std::string lower_case(std::string_view text);
-
 /// Characters in UTF-8 text (continuation bytes are not counted).
 [[nodiscard]] std::size_t display_width(const std::string& text);
 

@@ -2,8 +2,9 @@
 
 #include <algorithm>
 #include <array>
-#include <cctype>
 #include <utility>
+
+#include "support/lists.hpp"
 
 namespace ceplan {
 
@@ -15,8 +16,7 @@ bool utf8_locale(const char* lc_all, const char* lc_ctype, const char* lang) {
       break;
     }
   }
-  std::transform(chosen.begin(), chosen.end(), chosen.begin(),
-                 [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
+  chosen = lower_case(chosen);
   return chosen.find("utf-8") != std::string::npos || chosen.find("utf8") != std::string::npos;
 }
 

@@ -1,6 +1,7 @@
 #include <catch2/catch.hpp>
 
 #include "support/ascii.hpp"
+#include "support/lists.hpp"
 
 TEST_CASE("the locale is UTF-8 by LC_ALL, else LC_CTYPE, else LANG") {
   CHECK(ceplan::utf8_locale(nullptr, nullptr, "en_US.UTF-8"));
@@ -17,4 +18,9 @@ TEST_CASE("ceplan's symbols have ASCII spellings, and other text is kept") {
   CHECK(ceplan::ascii_fallback("a — b · c …") == "a -- b - c ...");
   CHECK(ceplan::ascii_fallback("São Paulo, plain") == "São Paulo, plain");
   CHECK(ceplan::ascii_fallback("").empty());
+}
+
+TEST_CASE("names are compared in ASCII lower case") {
+  CHECK(ceplan::lower_case("EU-DE Frankfurt") == "eu-de frankfurt");
+  CHECK(ceplan::lower_case("S\u00C3O") == "s\u00C3o");  // non-ASCII bytes as they are
 }
