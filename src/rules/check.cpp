@@ -36,8 +36,8 @@ void drop_echoes_of_unknown_regions(const Deployment& deployment, const Catalog&
   if (unknown.empty())
     return;
   std::erase_if(out, [&](const Finding& finding) {
-    const std::string_view id = finding.rule->id;
-    return id != "CE101" && id != "CE107" &&
+    const RuleId rule = finding.rule->handle;
+    return rule != RuleId::unknown_region && rule != RuleId::region_not_in_project &&
            std::any_of(unknown.begin(), unknown.end(),
                        [&](const std::string& region) { return names_region(finding.message, region); });
   });
