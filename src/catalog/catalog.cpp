@@ -50,10 +50,12 @@ const Region* Catalog::find_named(std::string_view id_or_name) const {
 std::string Catalog::region_hint(std::string_view word, bool or_list) const {
   const std::string lowered = lower_case(word);
   const Region* meant = find_named(word);
-  for (const Region& region : m_regions) {
+  if (meant == nullptr) {
     // "eu-frankfurt", "frankfurt-1": the city inside a made-up id.
-    if (meant == nullptr && region.name.size() >= 4 && lowered.find(lower_case(region.name)) != std::string::npos)
-      meant = &region;
+    const auto inside = std::find_if(m_regions.begin(), m_regions.end(), [&](const Region& region) {
+      return region.name.size() >= 4 && lowered.find(lower_case(region.name)) != std::string::npos;
+    });
+    meant = inside == m_regions.end() ? nullptr : &*inside;
   }
   if (meant == nullptr) {
     std::vector<std::string> names;

@@ -15,6 +15,11 @@ const Artifact* find_artifact(const std::vector<Artifact>& list, const std::stri
   return it == list.end() ? nullptr : &*it;
 }
 
+// Secret creates and updates read the secret's files.
+bool reads_secret_files(ActionKind kind) {
+  return kind == ActionKind::create_secret || kind == ActionKind::update_secret;
+}
+
 // A TLS secret the edge proxy names but the file does not declare is created from the CA's files.
 Artifact secret_of(const Deployment& d, const std::string& name) {
   const Artifact* declared = d.secret(name);
@@ -99,7 +104,7 @@ std::string command_of(const Deployment& d, const Action& a) {
 }
 
 std::vector<std::string> input_files(const Deployment& d, const Action& a) {
-  if (a.kind == ActionKind::create_secret || a.kind == ActionKind::update_secret) {
+  if (reads_secret_files(a.kind)) {
     // A Secrets Manager secret is fetched by the step itself; the others' files must be there.
     const Artifact secret = secret_of(d, a.name);
     return secret.source == Source::secrets_manager ? std::vector<std::string>() : secret_files(secret);
@@ -122,8 +127,7 @@ void delete_secret_files_after_use(const Deployment& d, std::vector<Block>& bloc
     auto& commands = blocks[b].commands;
     for (std::size_t c = commands.size(); c-- > 0;) {
       const BlockCommand& used = commands[c];
-      const bool secret = used.kind == ActionKind::create_secret || used.kind == ActionKind::update_secret;
-      if (!secret || contains(done, used.name))
+      if (!reads_secret_files(used.kind) || contains(done, used.name))
         continue;
       done.push_back(used.name);
       if (std::string removal = delete_secret_files(secret_of(d, used.name)); !removal.empty())
@@ -155,8 +159,7 @@ std::vector<Block> blocks(const Deployment& d, const std::vector<Action>& action
       out.push_back(std::move(block));
     }
     // A secret's value is read from Secrets Manager at its first use in the step.
-    const bool secret = a.kind == ActionKind::create_secret || a.kind == ActionKind::update_secret;
-    if (secret && !contains(fetched, a.name)) {
+    if (reads_secret_files(a.kind) && !contains(fetched, a.name)) {
       fetched.push_back(a.name);
       for (std::string& fetch : fetch_secret(secret_of(d, a.name)))
         out.back().commands.push_back({a.kind, std::move(fetch), a.name});

@@ -246,6 +246,11 @@ std::string scenario_title(const ScenarioPlan& plan) {
   return fmt::format("{} {} is lost", to_string(plan.scenario.kind), plan.scenario.target);
 }
 
+// An objective is named where it starts to apply, not again on each step that follows.
+bool names_objective(const std::vector<Step>& steps, std::size_t i) {
+  return i == 0 || steps[i - 1].objective != steps[i].objective;
+}
+
 std::string steps_text(const std::vector<Step>& steps, bool effects) {
   std::string out;
   for (std::size_t i = 0; i < steps.size(); ++i) {
@@ -253,8 +258,7 @@ std::string steps_text(const std::vector<Step>& steps, bool effects) {
     out += fmt::format("  {}. [{}] {} ({})\n", i + 1, step.phase, step.title, step.id);
     out += prefix_lines(step.command, "       $ ");
     out += fmt::format("       verify: {}\n", step.verify);
-    // An objective is named where it starts to apply, not again on each step that follows.
-    if (i == 0 || steps[i - 1].objective != step.objective)
+    if (names_objective(steps, i))
       out += fmt::format("       objective: {}\n", step.objective);
     if (effects && !step.effects.empty())
       out += fmt::format("       effect: {}\n", fmt::join(step.effects, "; "));
@@ -281,8 +285,8 @@ std::string unsafe_text(const std::vector<Step>& steps, const std::vector<std::s
 std::string steps_markdown(const std::vector<Step>& steps, bool effects) {
   std::string out;
   std::string phase;
-  const std::string* objective = nullptr;
-  for (const Step& step : steps) {
+  for (std::size_t i = 0; i < steps.size(); ++i) {
+    const Step& step = steps[i];
     if (step.phase != phase) {
       phase = step.phase;
       out += fmt::format("\n### {}\n\n", markdown_text(phase));
@@ -293,9 +297,8 @@ std::string steps_markdown(const std::vector<Step>& steps, bool effects) {
       out += fmt::format("  {}sh\n{}  {}\n", fence, prefix_lines(printable(step.command, true), "  "), fence);
     }
     out += fmt::format("  - Verify: {}\n", markdown_text(step.verify));
-    if (objective == nullptr || *objective != step.objective)
+    if (names_objective(steps, i))
       out += fmt::format("  - Objective: {}\n", markdown_text(step.objective));
-    objective = &step.objective;
     if (effects && !step.effects.empty())
       out += fmt::format("  - Effect: {}\n", markdown_text(fmt::format("{}", fmt::join(step.effects, "; "))));
     for (const std::string& violation : step.violations)
