@@ -36,15 +36,10 @@ if(HELP2MAN)
             --output ${generated}/ceplan.1 $<TARGET_FILE:ceplan>
     DEPENDS ceplan ${PROJECT_SOURCE_DIR}/man/ceplan.h2m ${PROJECT_SOURCE_DIR}/man/commands.sh
     COMMENT "Generating the man page with help2man")
-  # Debian policy: man pages are installed compressed (gzip -9n: no name or time stamp).
-  add_custom_command(
-    OUTPUT ${generated}/ceplan.1.gz
-    COMMAND gzip -9nc ${generated}/ceplan.1 > ${generated}/ceplan.1.gz
-    DEPENDS ${generated}/ceplan.1
-    VERBATIM)
-  list(APPEND share_outputs ${generated}/ceplan.1 ${generated}/ceplan.1.gz)
+  list(APPEND share_outputs ${generated}/ceplan.1)
   # FILES names the data directory of the prefix installed into (/usr for the .deb, whatever
-  # --prefix says otherwise), which is known only when installing.
+  # --prefix says otherwise), which is known only when installing. Debian policy: man pages are
+  # installed compressed (gzip -9n: no name or time stamp).
   install(
     CODE "
     file(READ \"${generated}/ceplan.1\" page)
