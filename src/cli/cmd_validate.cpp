@@ -55,6 +55,7 @@ struct Options {
   std::string terraform_region;      ///< --terraform-region: region of providers set from the environment
   std::vector<std::string> live;     ///< --live DIR, repeatable: compare with IBM's Code Engine export
   std::string live_region;           ///< --live-region: the region of a single export directory
+  render::SarifOptions sarif;        ///< --sarif-category, --sarif-suppressed
 };
 
 const std::vector<std::string>& format_names = report_formats();
@@ -132,7 +133,7 @@ std::string render_reports(const std::vector<render::FileReport>& reports, const
                            const Options& options, const RuleSelection& selection, bool color,
                            const std::string& full_report) {
   if (format == "sarif")
-    return render::sarif(reports);
+    return render::sarif(reports, options.sarif);
   if (format == "junit" || format == "junit-strict")
     return render::junit(
         reports, selection,
@@ -406,6 +407,14 @@ void set_validate_command(CLI::App& command_app, Context& context) {
                   "or format of .ceplan.yaml)",
                   fmt::join(format_names, ", ")))
       ->check(known_format);
+  command
+      ->add_option("--sarif-category", options->sarif.category,
+                   "SARIF: code scanning's category (automationDetails.id); default: none, so upload-sarif's "
+                   "`category` applies")
+      ->type_name("NAME");
+  command->add_flag("--sarif-suppressed", options->sarif.include_suppressed,
+                    "SARIF: also write suppressed and baselined findings, marked as suppressed (GitHub code "
+                    "scanning opens them as alerts)");
   command->add_option("--base-dir", options->base_dir,
                       "Directory CI formats report paths relative to (default: the repository root, found by .git)");
   command->add_flag("--report-unused-ignores", options->report_unused_ignores,

@@ -79,7 +79,7 @@ Json sarif_result(const FileReport& report, const Finding& finding, const std::s
               {"locations", Json::array({Json{{"physicalLocation",
                                                {{"artifactLocation", artifact_location(report)},
                                                 {"region", sarif_region(finding.location, end)}}}}})},
-              {"partialFingerprints", {{"ceplanFinding/v2", print}}}};
+              {"partialFingerprints", {{"ceplanFinding/v2", print}, {"primaryLocationLineHash", print + ":1"}}}};
 }
 
 Json sarif_rule(const RuleInfo& rule) {
@@ -126,7 +126,7 @@ std::string workflow_property(std::string_view text) {
 
 }  // namespace
 
-std::string sarif(std::span<const FileReport> reports) {
+std::string sarif(std::span<const FileReport> reports, const SarifOptions& options) {
   Json rules = Json::array();
   for (const RuleInfo& rule : all_rules()) rules.push_back(sarif_rule(rule));
   Json results = Json::array();
@@ -136,8 +136,8 @@ std::string sarif(std::span<const FileReport> reports) {
       results.push_back(sarif_result(report, report.findings[i], prints.findings[i],
                                      i < report.ends.size() ? report.ends[i] : Location{}));
     }
-    // Suppressed findings stay visible to code scanning, marked as such with their reason.
-    for (std::size_t i = 0; i < report.suppressed.size(); ++i) {
+    // Only on request: code scanning ignores `suppressions` and would open them as alerts.
+    for (std::size_t i = 0; options.include_suppressed && i < report.suppressed.size(); ++i) {
       const Suppressed& suppressed = report.suppressed[i];
       Json result = sarif_result(report, suppressed.finding, prints.suppressed[i], Location{});
       Json suppression{{"kind", suppressed.in_source ? "inSource" : "external"}};
@@ -166,21 +166,25 @@ std::string sarif(std::span<const FileReport> reports) {
   if (!notifications.empty()) {
     invocation["toolExecutionNotifications"] = std::move(notifications);
   }
-  return to_json(
-      Json{{"$schema", "https://json.schemastore.org/sarif-2.1.0.json"},
-           {"version", "2.1.0"},
-           {"runs", Json::array({Json{{"tool",
-                                       {{"driver",
-                                         {{"name", "ceplan"},
-                                          {"fullName", "ceplan region-resilience planner for IBM Cloud Code Engine"},
-                                          {"version", version()},
-                                          {"semanticVersion", version()},
-                                          {"informationUri", home_page_uri},
-                                          {"rules", std::move(rules)}}}}},
-                                      {"automationDetails", {{"id", "ceplan/validate/"}}},
-                                      {"invocations", Json::array({std::move(invocation)})},
-                                      {"columnKind", "unicodeCodePoints"},
-                                      {"results", std::move(results)}}})}});
+  Json run{{"tool",
+            {{"driver",
+              {{"name", "ceplan"},
+               {"fullName", "ceplan region-resilience planner for IBM Cloud Code Engine"},
+               {"version", version()},
+               {"semanticVersion", version()},
+               {"informationUri", home_page_uri},
+               {"rules", std::move(rules)}}}}}};
+  // upload-sarif keeps an id the file has over its own `category` input (codeql-action
+  // upload-lib.ts, populateRunAutomationDetails), so ceplan writes one only when asked.
+  if (!options.category.empty()) {
+    run["automationDetails"] = {{"id", options.category.ends_with('/') ? options.category : options.category + '/'}};
+  }
+  run["invocations"] = Json::array({std::move(invocation)});
+  run["columnKind"] = "unicodeCodePoints";
+  run["results"] = std::move(results);
+  return to_json(Json{{"$schema", "https://json.schemastore.org/sarif-2.1.0.json"},
+                      {"version", "2.1.0"},
+                      {"runs", Json::array({std::move(run)})}});
 }
 
 namespace {

@@ -67,5 +67,6 @@ ceplan_case(validate_junit_strict IN_ROOT EXIT 1 ENV SOURCE_DATE_EPOCH=86400
             ARGS validate examples/backup-restore.yaml examples/risky.yaml --format junit-strict)
 ceplan_pipeline(junit_strict_fits_ant_and_jenkins_schemas
   "$<TARGET_FILE:ceplan> validate ${example_args} tests/data/deploy/misspelled-key.yaml --format junit-strict -o ${out}/strict.xml; test $? -eq 2 && ${checker} junit-strict ${out}/strict.xml")
-ceplan_pipeline(sarif_shows_suppressions
-  "$<TARGET_FILE:ceplan> validate tests/data/deploy/suppressed.yaml --format sarif -o ${out}/suppressed.sarif && ${checker} valid tests/schemas/sarif-schema-2.1.0.json ${out}/suppressed.sarif && grep -q '\"kind\": \"inSource\"' ${out}/suppressed.sarif")
+# Code scanning reads no `suppressions`: suppressed findings stay out unless asked for.
+ceplan_pipeline(sarif_shows_suppressions_on_request
+  "$<TARGET_FILE:ceplan> validate tests/data/deploy/suppressed.yaml --format sarif -o ${out}/suppressed.sarif && ! grep -q '\"suppressions\"' ${out}/suppressed.sarif && $<TARGET_FILE:ceplan> validate tests/data/deploy/suppressed.yaml --format sarif --sarif-suppressed --sarif-category ceplan-prod -o ${out}/suppressed.sarif && ${checker} valid tests/schemas/sarif-schema-2.1.0.json ${out}/suppressed.sarif && grep -q '\"kind\": \"inSource\"' ${out}/suppressed.sarif && grep -q '\"id\": \"ceplan-prod/\"' ${out}/suppressed.sarif")

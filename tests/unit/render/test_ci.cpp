@@ -31,7 +31,7 @@ TEST_CASE("SARIF results carry rule index, level, a URI against %SRCROOT%, regio
   CHECK(first["version"] == "2.1.0");
   CHECK(run["tool"]["driver"]["rules"].size() == ceplan::all_rules().size());
   CHECK(run["tool"]["driver"]["fullName"] == "ceplan region-resilience planner for IBM Cloud Code Engine");
-  CHECK(run["automationDetails"]["id"] == "ceplan/validate/");
+  CHECK_FALSE(run.contains("automationDetails"));
   const auto& result = run["results"][0];
   CHECK(result["ruleId"] == "CE301");
   CHECK(run["tool"]["driver"]["rules"][result["ruleIndex"].get<std::size_t>()]["id"] == "CE301");
@@ -41,10 +41,32 @@ TEST_CASE("SARIF results carry rule index, level, a URI against %SRCROOT%, regio
   CHECK(location["artifactLocation"] == nlohmann::json{{"uri", "x/my%20deploy.yaml"}, {"uriBaseId", "%SRCROOT%"}});
   CHECK(location["region"]["startLine"] == 3);
   CHECK(location["region"]["startColumn"] == 5);
-  CHECK(result["partialFingerprints"].contains("ceplanFinding/v2"));
+  const std::string print = result["partialFingerprints"]["ceplanFinding/v2"];
+  CHECK(result["partialFingerprints"]["primaryLocationLineHash"] == print + ":1");
   const auto outside = nlohmann::json::parse(ceplan::render::sarif(reports("/etc/d.yaml", "m")));
   CHECK(outside["runs"][0]["results"][0]["locations"][0]["physicalLocation"]["artifactLocation"] ==
         nlohmann::json{{"uri", "file:///etc/d.yaml"}});
+}
+
+TEST_CASE("SARIF leaves suppressed findings out unless asked, and names a category only when given one") {
+  auto suppressed = reports("d.yaml", "kept");
+  suppressed[0].suppressed.push_back(
+      {ceplan::Finding{ceplan::find_rule("CE301"), ceplan::Severity::warning, "hidden", {4, 1}, "f"}, true, "why"});
+  const auto plain = nlohmann::json::parse(ceplan::render::sarif(suppressed));
+  REQUIRE(plain["runs"][0]["results"].size() == 1);
+  CHECK(plain["runs"][0]["results"][0]["message"]["text"] == "kept. Fix: do x.");
+  const auto all =
+      nlohmann::json::parse(ceplan::render::sarif(suppressed, {.include_suppressed = true, .category = {}}));
+  REQUIRE(all["runs"][0]["results"].size() == 2);
+  CHECK(all["runs"][0]["results"][1]["suppressions"] ==
+        nlohmann::json::parse(R"([{"kind": "inSource", "justification": "why"}])"));
+  // upload-sarif appends '/' to its category input; the id written here matches it.
+  const auto named = nlohmann::json::parse(
+      ceplan::render::sarif(suppressed, {.include_suppressed = false, .category = "ceplan-prod"}));
+  CHECK(named["runs"][0]["automationDetails"] == nlohmann::json{{"id", "ceplan-prod/"}});
+  const auto slashed =
+      nlohmann::json::parse(ceplan::render::sarif(suppressed, {.include_suppressed = false, .category = "a/b/"}));
+  CHECK(slashed["runs"][0]["automationDetails"]["id"] == "a/b/");
 }
 
 TEST_CASE("SARIF rules carry Markdown help, tags, precision and a problem severity") {
