@@ -1,12 +1,14 @@
-#include <array>
-#include <cstdio>
+#include <filesystem>
 #include <future>
+#include <map>
 #include <memory>
+#include <optional>
 
 #include <fmt/format.h>
 
 #include "cli/commands.hpp"
 #include "cli/config_files.hpp"
+#include "cli/git.hpp"
 #include "cli/io.hpp"
 #include "loader/yaml_read.hpp"
 #include "model/deploy_loader.hpp"
@@ -25,59 +27,53 @@ struct Options {
   std::string finding_threshold = "error";
 };
 
-// A word for sh: single-quoted, so that a path or revision is never read as shell syntax.
-std::string quoted(const std::string& word) {
-  std::string out = "'";
-  for (char c : word) out += c == '\'' ? std::string("'\\''") : std::string(1, c);
-  return out + "'";
-}
-
-// Runs git with `arguments`; its standard output, or InputError with what went wrong. Output
-// beyond `limit` bytes is an error like a file over --max-file-size: closing the pipe early ends
-// git with SIGPIPE instead of reading all of it.
-std::string git(const std::string& arguments, const std::string& what, std::size_t limit) {
-  const std::string command = "git " + arguments + " 2>/dev/null";
-  std::unique_ptr<FILE, int (*)(FILE*)> pipe(popen(command.c_str(), "r"), pclose);
-  if (!pipe) {
-    throw InputError(Diagnostic{{}, {}, "cannot run git"});
-  }
-  std::string out;
-  std::array<char, 4096> buffer{};
-  for (std::size_t n; (n = std::fread(buffer.data(), 1, buffer.size(), pipe.get())) > 0;) {
-    out.append(buffer.data(), n);
-    if (out.size() > limit) {
-      throw InputError(Diagnostic{
-          {},
-          {},
-          fmt::format("git's output to {} is larger than the limit of {} bytes (--max-file-size)", what, limit)});
-    }
-  }
-  if (pclose(pipe.release()) != 0) {
-    throw InputError(Diagnostic{{}, {}, fmt::format("git could not {}", what)});
+// Runs git's `diff --name-status`: each changed path relative to the current directory with its
+// status letter, NUL-separated so that no name is C-quoted; renames as a deletion and an addition.
+std::map<std::string, char> changes_since(const std::string& revision, const std::vector<std::string>& files,
+                                          const InputLimits& limits) {
+  std::vector<std::string> arguments{"diff",       "--name-status",    "-z",     "--no-renames",
+                                     "--relative", "--end-of-options", revision, "--"};
+  arguments.insert(arguments.end(), files.begin(), files.end());
+  const std::string listing =
+      git_output(arguments, fmt::format("list the files changed since {}", revision), limits.max_file_size);
+  std::map<std::string, char> out;
+  for (std::size_t start = 0; start < listing.size();) {
+    const std::size_t status_end = std::min(listing.find('\0', start), listing.size());
+    const std::size_t name_end = std::min(listing.find('\0', status_end + 1), listing.size());
+    if (status_end > start && name_end > status_end + 1)
+      out[listing.substr(status_end + 1, name_end - status_end - 1)] = listing[start];
+    start = name_end + 1;
   }
   return out;
 }
 
-// The deploy files changed between `revision` and the working tree: YAML files that exist now
-// and load as deploy files.
-std::vector<std::string> changed_deploy_files(const std::string& revision, const InputLimits& limits) {
-  std::vector<std::string> out;
-  const std::string names = git("diff --name-only --relative " + quoted(revision) + " --",
-                                fmt::format("list the files changed since {}", revision), limits.max_file_size);
-  for (std::size_t start = 0; start < names.size();) {
-    const std::size_t end = std::min(names.find('\n', start), names.size());
-    const std::string name = names.substr(start, end - start);
-    start = end + 1;
-    if (!(name.ends_with(".yaml") || name.ends_with(".yml")))
-      continue;
-    try {
-      (void)load_deployment(read_input(name, limits.max_file_size), name, limits);
-      out.push_back(name);
-    } catch (const InputError&) {
-      // deleted, or not a deploy file
-    }
+// One side of a comparison: the deploy file, or why it does not load.
+struct Side {
+  std::optional<Deployment> deployment;
+  std::optional<InputError> error;
+};
+
+Side load_side(const std::string& text, const std::string& name, const InputLimits& limits) {
+  try {
+    return {load_deployment(text, name, limits), {}};
+  } catch (const InputError& error) {
+    return {{}, error};
   }
-  return out;
+}
+
+render::DiffReport report_of(std::string before_name, std::string after_name, const Deployment& old_side,
+                             const Deployment& new_side, const Options& options, const Catalog& catalog) {
+  DiffPolicy policy;
+  if (auto seconds = yaml::parse_duration(options.threshold))
+    policy.failover_growth = *seconds;
+  policy.findings = parse_severity(options.finding_threshold).value_or(Severity::error);
+  render::DiffReport report{
+      std::move(before_name), std::move(after_name), diff(old_side, new_side, catalog, policy), {}, {}};
+  if (options.format == "markdown") {
+    report.before_diagram = render::mermaid(old_side, catalog);
+    report.after_diagram = render::mermaid(new_side, catalog);
+  }
+  return report;
 }
 
 render::DiffReport compare(const std::string& before_name, const std::string& before_text, const std::string& after,
@@ -88,16 +84,71 @@ render::DiffReport compare(const std::string& before_name, const std::string& be
                              [&] { return load_deployment(before_text, before_name, context.limits); });
   const Deployment new_side = read_deployment(after, context.limits, context.stdin_filename);
   const Deployment old_side = old_load.get();
-  DiffPolicy policy;
-  if (auto seconds = yaml::parse_duration(options.threshold))
-    policy.failover_growth = *seconds;
-  policy.findings = parse_severity(options.finding_threshold).value_or(Severity::error);
-  render::DiffReport report{before_name, display_name(after), diff(old_side, new_side, catalog, policy), {}, {}};
-  if (options.format == "markdown") {
-    report.before_diagram = render::mermaid(old_side, catalog);
-    report.after_diagram = render::mermaid(new_side, catalog);
+  return report_of(before_name, display_name(after), old_side, new_side, options, catalog);
+}
+
+// A file as of `options.git` against the working tree, given git's status letter for it (' ' when
+// unchanged). Nothing for a YAML file that is not a deploy file on either side, unless `named`
+// on the command line, when its error is the answer.
+std::optional<render::DiffReport> compare_with_revision(const std::string& file, char status, bool named,
+                                                        const Options& options, const Context& context,
+                                                        const Catalog& catalog) {
+  const std::string shown = display_name(file);
+  const std::string old_name = fmt::format("{}:{}", options.git, shown);
+  const Side old_side = status == 'A'
+                            ? Side{}
+                            : load_side(git_output({"show", "--end-of-options", options.git + ":./" + shown},
+                                                   fmt::format("read {}", old_name), context.limits.max_file_size),
+                                        old_name, context.limits);
+  const Side new_side =
+      status == 'D' ? Side{} : load_side(read_input(file, context.limits.max_file_size), shown, context.limits);
+  const Deployment none;
+  if (new_side.deployment) {
+    render::DiffReport report =
+        report_of(old_side.deployment ? old_name : std::string(), shown,
+                  old_side.deployment ? *old_side.deployment : none, *new_side.deployment, options, catalog);
+    report.change = old_side.deployment ? render::FileChange::modified : render::FileChange::added;
+    return report;
   }
-  return report;
+  if (old_side.deployment && new_side.error) {
+    std::vector<Diagnostic> errors{
+        {shown, {}, fmt::format("no longer loads as a deploy file (it did at {})", options.git)}};
+    errors.insert(errors.end(), new_side.error->diagnostics().begin(), new_side.error->diagnostics().end());
+    throw InputError(std::move(errors));
+  }
+  if (old_side.deployment) {
+    // Deleted: its workloads are no longer planned anywhere, which a reviewer must see.
+    render::DiffReport report = report_of(old_name, {}, *old_side.deployment, none, options, catalog);
+    report.change = render::FileChange::removed;
+    report.diff.verdict = Verdict::regressed;
+    return report;
+  }
+  if (named)
+    throw new_side.error ? *new_side.error : *old_side.error;
+  return std::nullopt;
+}
+
+// Every deploy file changed since `options.git`, or each named one.
+std::vector<render::DiffReport> compare_with_revision(const Options& options, const Context& context,
+                                                      const Catalog& catalog) {
+  const std::map<std::string, char> changes = changes_since(options.git, options.files, context.limits);
+  std::vector<render::DiffReport> reports;
+  auto add = [&](const std::string& file, char status, bool named) {
+    if (auto report = compare_with_revision(file, status, named, options, context, catalog))
+      reports.push_back(std::move(*report));
+  };
+  if (!options.files.empty()) {
+    for (const std::string& file : options.files) {
+      const auto it = changes.find(std::filesystem::path(display_name(file)).lexically_normal().generic_string());
+      add(file, it == changes.end() ? ' ' : it->second, true);
+    }
+    return reports;
+  }
+  for (const auto& [name, status] : changes) {
+    if (name.ends_with(".yaml") || name.ends_with(".yml"))
+      add(name, status, false);
+  }
+  return reports;
 }
 
 void run(const Options& options, Context& context) {
@@ -112,13 +163,7 @@ void run(const Options& options, Context& context) {
                               read_input(options.files[0], context.limits.max_file_size), options.files[1], options,
                               context, catalog));
   } else {
-    const auto files = options.files.empty() ? changed_deploy_files(options.git, context.limits) : options.files;
-    for (const std::string& file : files) {
-      const std::string name = fmt::format("{}:{}", options.git, display_name(file));
-      const std::string old_text = git("show " + quoted(options.git + ":./" + display_name(file)),
-                                       fmt::format("read {}", name), context.limits.max_file_size);
-      reports.push_back(compare(name, old_text, file, options, context, catalog));
-    }
+    reports = compare_with_revision(options, context, catalog);
   }
   const auto format = options.format == "json"       ? render::DiffFormat::json
                       : options.format == "markdown" ? render::DiffFormat::markdown

@@ -38,10 +38,29 @@ std::string finding_text(const FindingChange& f) {
                      f.finding.message);
 }
 
+// "old -> new", or the one side of a file added or removed.
+std::string sides(const DiffReport& r) {
+  switch (r.change) {
+    case FileChange::added: return fmt::format("{} (added)", printable(r.after));
+    case FileChange::removed: return fmt::format("{} (removed)", printable(r.before));
+    case FileChange::modified: break;
+  }
+  return fmt::format("{} -> {}", printable(r.before), printable(r.after));
+}
+
+std::string_view change_name(FileChange change) {
+  switch (change) {
+    case FileChange::added: return "added";
+    case FileChange::removed: return "removed";
+    case FileChange::modified: break;
+  }
+  return "modified";
+}
+
 std::string text(std::span<const DiffReport> reports) {
   std::string out;
   for (const DiffReport& r : reports) {
-    out += fmt::format("{} -> {}: {}\n", printable(r.before), printable(r.after), to_string(r.diff.verdict));
+    out += fmt::format("{}: {}\n", sides(r), to_string(r.diff.verdict));
     for (const std::string& line : r.diff.objectives) out += fmt::format("  objectives: {}\n", line);
     for (const std::string& line : r.diff.workloads) out += fmt::format("  {}\n", line);
     for (const OutcomeChange& c : r.diff.outcomes) {
@@ -69,7 +88,10 @@ std::string diagrams(const DiffReport& r) {
 }
 
 std::string markdown_file(const DiffReport& r) {
-  std::string out = fmt::format("#### {}: **{}**\n\n", markdown_code(r.after), to_string(r.diff.verdict));
+  std::string out =
+      fmt::format("#### {}{}: **{}**\n\n", markdown_code(r.change == FileChange::removed ? r.before : r.after),
+                  r.change == FileChange::modified ? std::string() : fmt::format(" ({})", change_name(r.change)),
+                  to_string(r.diff.verdict));
   if (!r.diff.outcomes.empty()) {
     out += "| scenario | workload | before | after | worst-case failover | |\n|---|---|---|---|---|---|\n";
     const std::size_t shown = std::min(r.diff.outcomes.size(), max_markdown_rows);
@@ -125,8 +147,9 @@ Json json_file(const DiffReport& r) {
                             {"message", f.finding.message},
                             {"line", f.finding.location.line}});
   }
-  return Json{{"before", r.before},
-              {"after", r.after},
+  return Json{{"before", r.change == FileChange::added ? Json(nullptr) : Json(r.before)},
+              {"after", r.change == FileChange::removed ? Json(nullptr) : Json(r.after)},
+              {"change", change_name(r.change)},
               {"verdict", to_string(r.diff.verdict)},
               {"objectives", r.diff.objectives},
               {"workloads", r.diff.workloads},

@@ -8,13 +8,17 @@
 
 namespace ceplan::render {
 
+/// How a file differs between the two sides of a diff.
+enum class FileChange { modified, added, removed };
+
 /// One compared file: how each side is named, and what changed.
 struct DiffReport {
-  std::string before;          ///< e.g. "main:deploy.yaml" or "old.yaml"
-  std::string after;           ///< e.g. "deploy.yaml"
-  FileDiff diff;               ///< what changed
-  std::string before_diagram;  ///< Mermaid placement of the old side (Markdown only; may be empty)
-  std::string after_diagram;   ///< Mermaid placement of the new side
+  std::string before;                        ///< e.g. "main:deploy.yaml" or "old.yaml"
+  std::string after;                         ///< e.g. "deploy.yaml"
+  FileDiff diff;                             ///< what changed
+  std::string before_diagram;                ///< Mermaid placement of the old side (Markdown only; may be empty)
+  std::string after_diagram;                 ///< Mermaid placement of the new side
+  FileChange change = FileChange::modified;  ///< added: `before` is empty; removed: `after` is
 };
 
 /// Output formats of `diff`.
