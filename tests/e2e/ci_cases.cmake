@@ -59,7 +59,7 @@ add_test(NAME e2e.schema_and_loader_agree COMMAND ${PROJECT_SOURCE_DIR}/tests/to
 # from a repository as `pre-commit try-repo` sets it up, passing a clean file and failing a risky one.
 add_test(NAME e2e.recipes_pass_their_validators COMMAND ${PROJECT_SOURCE_DIR}/tests/tools/check_recipes.py ${PROJECT_SOURCE_DIR})
 ceplan_pipeline(pre_commit_hook_runs
-  "rm -rf ${out}/pre-commit && mkdir -p ${out}/pre-commit/repo && cd ${out}/pre-commit/repo && git init -q && cp ${PROJECT_SOURCE_DIR}/examples/shop-active-active.yaml deploy-shop.yaml && cp ${PROJECT_SOURCE_DIR}/examples/risky.yaml deploy-risky.yaml && git add . && export PATH=$<TARGET_FILE_DIR:ceplan>:$PATH PRE_COMMIT_HOME=${out}/pre-commit/home && pre-commit try-repo ${PROJECT_SOURCE_DIR} ceplan-validate --files deploy-shop.yaml >shop.log 2>&1 && grep -q 'Passed' shop.log && ! pre-commit try-repo ${PROJECT_SOURCE_DIR} ceplan-validate --files deploy-risky.yaml >risky.log 2>&1 && grep -q 'error\\[CE101\\]' risky.log")
+  "rm -rf ${out}/pre-commit && mkdir -p ${out}/pre-commit/repo && cd ${out}/pre-commit/repo && git init -q && mkdir deploy && cp ${PROJECT_SOURCE_DIR}/examples/shop-active-active.yaml deploy-shop.yaml && cp ${PROJECT_SOURCE_DIR}/examples/risky.yaml deploy-risky.yaml && cp deploy-shop.yaml deploy/shop.yaml && cp deploy-risky.yaml deploy/risky.yml && git add . && export PATH=$<TARGET_FILE_DIR:ceplan>:$PATH PRE_COMMIT_HOME=${out}/pre-commit/home && pre-commit try-repo ${PROJECT_SOURCE_DIR} ceplan-validate --files deploy-shop.yaml deploy/shop.yaml >shop.log 2>&1 && grep -q 'Passed' shop.log && ! pre-commit try-repo ${PROJECT_SOURCE_DIR} ceplan-validate --files deploy-risky.yaml >risky.log 2>&1 && grep -q 'error\\[CE101\\]' risky.log && ! pre-commit try-repo ${PROJECT_SOURCE_DIR} ceplan-validate --files deploy/risky.yml >risky.log 2>&1 && grep -q 'deploy/risky.yml:.*error\\[CE101\\]' risky.log")
 
 # junit-strict follows the Apache Ant JUnit schema (windyroad JUnit.xsd) and Jenkins' xunit
 # junit-10.xsd: tests/tools/check_output.py checks what both require and allow.
@@ -70,3 +70,8 @@ ceplan_pipeline(junit_strict_fits_ant_and_jenkins_schemas
 # Code scanning reads no `suppressions`: suppressed findings stay out unless asked for.
 ceplan_pipeline(sarif_shows_suppressions_on_request
   "$<TARGET_FILE:ceplan> validate tests/data/deploy/suppressed.yaml --format sarif -o ${out}/suppressed.sarif && ! grep -q '\"suppressions\"' ${out}/suppressed.sarif && $<TARGET_FILE:ceplan> validate tests/data/deploy/suppressed.yaml --format sarif --sarif-suppressed --sarif-category ceplan-prod -o ${out}/suppressed.sarif && ${checker} valid tests/schemas/sarif-schema-2.1.0.json ${out}/suppressed.sarif && grep -q '\"kind\": \"inSource\"' ${out}/suppressed.sarif && grep -q '\"id\": \"ceplan-prod/\"' ${out}/suppressed.sarif")
+# The GitHub Action's validate step, and the download of a release binary it and the recipes use.
+add_test(NAME e2e.action_expands_files_as_documented
+         COMMAND sh ${PROJECT_SOURCE_DIR}/tests/tools/check_action.sh $<TARGET_FILE:ceplan> ${PROJECT_SOURCE_DIR} ${out})
+add_test(NAME e2e.release_download_is_verified
+         COMMAND sh ${PROJECT_SOURCE_DIR}/tests/tools/check_fetch_release.sh $<TARGET_FILE:ceplan> ${PROJECT_SOURCE_DIR} ${out})

@@ -1,8 +1,10 @@
 #!/usr/bin/python3
-"""Checks the CI recipes ceplan ships: action.yml and the GitHub workflow pass action-validator
-(GitHub's schemas, from npm), the GitLab job installs what its build needs, the Dockerfile builds
-the static release the way the README does, and every recipe pins the release being made
-(v + the CMake project version) rather than a branch.
+"""Checks the CI recipes ceplan ships: action.yml, the GitHub workflows and the release workflow
+pass action-validator (GitHub's schemas, from npm) and shellcheck, taking inputs from the
+environment; the action and the recipes download the release binary with scripts/fetch-release.sh,
+whose assets the release workflow builds; the GitLab job runs in the release image; the
+Dockerfile builds the static release the way the README does, with git in the image; and every
+recipe pins the release being made (v + the CMake project version) rather than a branch.
 
   check_recipes.py ROOT
 """
@@ -37,11 +39,49 @@ def gitlab_packages(job):
     return installed("\n".join(step for step in job["before_script"] if "apt-get install" in step))
 
 
+def check_release(root, release):
+    """The release workflow builds the assets scripts/fetch-release.sh downloads, from the
+    release preset, and checks that the tag names the version."""
+    with open(os.path.join(root, ".github/workflows/release.yml"), encoding="utf-8") as handle:
+        text = handle.read()
+    workflow = yaml.safe_load(text)
+    with open(os.path.join(root, "scripts/fetch-release.sh"), encoding="utf-8") as handle:
+        assets = set(re.findall(r"asset=(ceplan-linux-[a-z0-9_]+)", handle.read()))
+    built = {entry["asset"] for entry in workflow["jobs"]["binary"]["strategy"]["matrix"]["include"]}
+    if not assets or built != assets:
+        fail(f"the release builds {sorted(built)}, but scripts/fetch-release.sh downloads {sorted(assets)}")
+    if "cmake --preset release && cmake --build --preset release" not in text or "SHA256SUMS" not in text:
+        fail("the release workflow must build the release preset and publish SHA256SUMS")
+    if '"$TAG" != "v$version"' not in text:
+        fail("the release workflow must check that the tag names CMakeLists.txt's version")
+    print(f"release workflow builds {sorted(built)} with SHA256SUMS (first release: {release})")
+
+
+def check_run_blocks(root, path):
+    """Every bash `run` of a workflow or action passes shellcheck, and takes its inputs from the
+    environment: an expression pasted into a script could inject shell code."""
+    with open(os.path.join(root, path), encoding="utf-8") as handle:
+        document = yaml.safe_load(handle)
+    steps = document["runs"]["steps"] if "runs" in document else \
+        [step for job in document["jobs"].values() for step in job["steps"]]
+    for step in steps:
+        if "run" not in step:
+            continue
+        if "${{" in step["run"]:
+            fail(f"{path}: step '{step.get('name', step['run'][:30])}' pastes an expression into its script")
+        check = subprocess.run(["shellcheck", "--shell=bash", "-"], input=step["run"], capture_output=True,
+                               text=True)
+        if check.returncode != 0:
+            fail(f"{path}: step '{step.get('name')}' fails shellcheck:\n{check.stdout}")
+    print(f"{path}: every run passes shellcheck and takes inputs from the environment")
+
+
 def main(root):
     validator = os.path.join(root, "tests", "tools", "node_modules", ".bin", "action-validator")
     if not os.access(validator, os.X_OK):
         fail(f"{validator} is missing; scripts/install-deps.sh installs it with npm")
-    for path in ("action.yml", "examples/ci/github-actions.yml", "examples/ci/diff-github.yml"):
+    for path in ("action.yml", "examples/ci/github-actions.yml", "examples/ci/diff-github.yml",
+                 ".github/workflows/release.yml"):
         run = subprocess.run([validator, os.path.join(root, path)], capture_output=True, text=True)
         if run.returncode != 0:
             fail(f"{path} does not pass action-validator:\n{run.stdout}{run.stderr}")
@@ -53,9 +93,16 @@ def main(root):
 
     with open(os.path.join(root, "action.yml"), encoding="utf-8") as handle:
         action = yaml.safe_load(handle)
-    build_step = action["runs"]["steps"][0]["run"]
-    if not BUILD_PACKAGES <= installed(build_step):
-        fail(f"action.yml installs {sorted(installed(build_step))}, not all of {sorted(BUILD_PACKAGES)}")
+    install_step = action["runs"]["steps"][0]["run"]
+    if not BUILD_PACKAGES <= installed(install_step):
+        fail(f"action.yml installs {sorted(installed(install_step))}, not all of {sorted(BUILD_PACKAGES)}")
+    if "scripts/fetch-release.sh" not in install_step:
+        fail("action.yml must download the release binary with scripts/fetch-release.sh before building")
+    if "scripts/action-validate.sh" not in action["runs"]["steps"][1]["run"]:
+        fail("action.yml must validate with scripts/action-validate.sh")
+    check_release(root, release)
+    for path in ("action.yml", ".github/workflows/release.yml", "examples/ci/diff-github.yml"):
+        check_run_blocks(root, path)
 
     with open(os.path.join(root, "examples/ci/github-actions.yml"), encoding="utf-8") as handle:
         workflow = yaml.safe_load(handle)
@@ -66,13 +113,14 @@ def main(root):
     uses = [step["uses"] for step in workflow["jobs"]["resilience"]["steps"] if "ceplan/ceplan" in step.get("uses", "")]
     if uses != [f"ceplan/ceplan@{release}"]:
         fail(f"examples/ci/github-actions.yml must use ceplan/ceplan@{release}, not {uses}")
+    sarif = [step["uses"] for step in workflow["jobs"]["resilience"]["steps"] if "upload-sarif" in step.get("uses", "")]
+    if sarif != ["github/codeql-action/upload-sarif@v4"]:
+        fail(f"examples/ci/github-actions.yml must upload with github/codeql-action/upload-sarif@v4, not {sarif}")
 
     with open(os.path.join(root, "examples/ci/gitlab-ci.yml"), encoding="utf-8") as handle:
         job = yaml.safe_load(handle)["ceplan"]
-    if not BUILD_PACKAGES <= gitlab_packages(job):
-        fail(f"the GitLab job installs {sorted(gitlab_packages(job))}, not all of {sorted(BUILD_PACKAGES)}")
-    if job["variables"]["CEPLAN_REF"] != release:
-        fail(f"the GitLab job must pin CEPLAN_REF: {release}")
+    if job["image"] != {"name": f"ghcr.io/ceplan/ceplan:{release}", "entrypoint": [""]}:
+        fail(f"the GitLab job must run in ghcr.io/ceplan/ceplan:{release} with entrypoint [\"\"], not {job['image']}")
     reports = job["artifacts"]["reports"]
     if "junit" not in reports or "codequality" not in reports:
         fail("the GitLab job must publish junit and codequality reports")
@@ -80,15 +128,28 @@ def main(root):
     with open(os.path.join(root, "examples/ci/diff-github.yml"), encoding="utf-8") as handle:
         diff_workflow = yaml.safe_load(handle)
     steps = diff_workflow["jobs"]["resilience-diff"]["steps"]
-    build = next(step for step in steps if step.get("name") == "Build ceplan")
-    if build["env"]["CEPLAN_REF"] != release or not BUILD_PACKAGES <= installed(build["run"]):
-        fail(f"examples/ci/diff-github.yml must pin CEPLAN_REF: {release} and install {sorted(BUILD_PACKAGES)}")
+    install = next(step for step in steps if step.get("name") == "Install ceplan")
+    if install["env"]["CEPLAN_REF"] != release or "scripts/fetch-release.sh" not in install["run"]:
+        fail(f"examples/ci/diff-github.yml must pin CEPLAN_REF: {release} and run scripts/fetch-release.sh")
     if diff_workflow["permissions"].get("pull-requests") != "write":
         fail("examples/ci/diff-github.yml needs permissions pull-requests: write to comment")
     with open(os.path.join(root, "examples/ci/diff-gitlab.yml"), encoding="utf-8") as handle:
         diff_job = yaml.safe_load(handle)["ceplan-diff"]
-    if diff_job["variables"]["CEPLAN_REF"] != release or not BUILD_PACKAGES <= gitlab_packages(diff_job):
-        fail(f"examples/ci/diff-gitlab.yml must pin CEPLAN_REF: {release} and install {sorted(BUILD_PACKAGES)}")
+    if diff_job["variables"]["CEPLAN_REF"] != release or \
+            not any("scripts/fetch-release.sh" in line for line in diff_job["before_script"]):
+        fail(f"examples/ci/diff-gitlab.yml must pin CEPLAN_REF: {release} and run scripts/fetch-release.sh")
+
+    with open(os.path.join(root, ".pre-commit-hooks.yaml"), encoding="utf-8") as handle:
+        hooks = {hook["id"]: hook for hook in yaml.safe_load(handle)}
+    if hooks["ceplan-validate-docker"]["entry"] != f"ghcr.io/ceplan/ceplan:{release} validate":
+        fail(f"the container hook must run ghcr.io/ceplan/ceplan:{release}")
+    for hook in hooks.values():
+        pattern = re.compile(hook["files"])
+        for name in ("deploy.yaml", "deploy-shop.yml", "deploy/shop.yaml", "infra/deploy/eu/shop.yaml"):
+            if not pattern.search(name):
+                fail(f"hook {hook['id']}: files: {hook['files']} does not match {name}")
+        if pattern.search("docs/notes.yaml"):
+            fail(f"hook {hook['id']}: files: {hook['files']} matches docs/notes.yaml")
 
     with open(os.path.join(root, "examples/ci/pre-commit-config.yaml"), encoding="utf-8") as handle:
         revs = [repo["rev"] for repo in yaml.safe_load(handle)["repos"]]
@@ -106,7 +167,9 @@ def main(root):
         presets = {p["name"]: p for p in json.load(handle)["configurePresets"]}
     if presets["release"]["cacheVariables"].get("CEPLAN_STATIC") != "ON":
         fail("the release preset must link statically: the Dockerfile's final image has no libraries")
-    print(f"recipes pin {release}; GitLab, Docker and the action install {sorted(BUILD_PACKAGES)}")
+    if "safe.directory" not in dockerfile or "git" not in installed(dockerfile.split("FROM debian:bookworm-slim\n")[-1]):
+        fail("the Dockerfile's final image needs git, trusting a checkout of another owner, for ceplan diff --git")
+    print(f"recipes pin {release}; Docker and the action install {sorted(BUILD_PACKAGES)}")
 
 
 if __name__ == "__main__":
