@@ -54,6 +54,7 @@ std::string config_json_schema() {
     properties[std::string(key.key)] = std::move(schema);
   }
   return to_json(Json{{"$schema", "https://json-schema.org/draft/2020-12/schema"},
+                      {"$id", config_schema_uri},
                       {"title", "ceplan configuration (.ceplan.yaml)"},
                       {"type", "object"},
                       {"additionalProperties", false},

@@ -3,8 +3,13 @@
 // starter file (`ceplan init --config`), both from config_keys().
 
 #include <string>
+#include <string_view>
 
 namespace ceplan::render {
+
+/// Where the configuration's schema is served as JSON: its `$id` (docs/ceplan-config.schema.json).
+inline constexpr std::string_view config_schema_uri =
+    "https://raw.githubusercontent.com/ceplan/ceplan/main/docs/ceplan-config.schema.json";
 
 /// The JSON Schema (draft 2020-12) of `.ceplan.yaml`.
 [[nodiscard]] std::string config_json_schema();

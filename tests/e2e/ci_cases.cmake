@@ -30,6 +30,7 @@ ceplan_case(validate_github IN_ROOT EXIT 1 ARGS validate examples/risky.yaml --f
 ceplan_case(validate_junit_fail_on_never IN_ROOT ARGS validate examples/risky.yaml --format junit --fail-on never
             --enable-only CE101,CE301)
 ceplan_case(schema STDOUT_FILE docs/deploy.schema.json ARGS schema)
+ceplan_case(schema_config STDOUT_FILE docs/ceplan-config.schema.json ARGS schema --config)
 ceplan_case(schema_markdown STDOUT_FILE docs/deploy-file-keys.md ARGS schema --format markdown)
 ceplan_case(schema_man_is_the_deploy_files EXIT 2 ARGS schema --config --format man)
 
