@@ -276,7 +276,10 @@ bool resolve(Options& options, Context& context, const LoadedConfig* loaded) {
       unmatched = fmt::format("the 'paths' of the configuration ({}) match no file{}", fmt::join(config.paths, ", "),
                               options.files.empty() ? "" : " that 'exclude' leaves");
     }
-    std::erase_if(options.files, [&](const std::string& file) { return file != "-" && excluded(*loaded, file); });
+    std::erase_if(options.files, [&](const std::string& file) {
+      const std::string path = config_path(file, context.stdin_filename);
+      return path != "-" && excluded(*loaded, path);
+    });
   }
   if (options.fail_on.empty())
     options.fail_on = "error";
@@ -294,12 +297,13 @@ bool resolve(Options& options, Context& context, const LoadedConfig* loaded) {
 // Each file's rules and severities: the command line's selection merged with its configuration.
 // Without a plan or an export the CE4xx or CE5xx rules do not run, and reports must not count them
 // as passed.
-std::vector<FileSettings> settings_of(const Options& options, ConfigFinder& finder) {
+std::vector<FileSettings> settings_of(const Options& options, const Context& context, ConfigFinder& finder) {
   const RuleSelection selection{parse_rule_list(fmt::format("{}", fmt::join(options.disable, ","))),
                                 parse_rule_list(fmt::format("{}", fmt::join(options.enable_only, ",")))};
   std::vector<FileSettings> settings;
   for (const std::string& file : options.files) {
-    settings.push_back(file_settings(finder.for_file(file), file, selection));
+    const std::string path = config_path(file, context.stdin_filename);
+    settings.push_back(file_settings(finder.for_file(path), path, selection));
     for (const RuleInfo& info : all_rules()) {
       if ((options.terraform.empty() && compares_terraform(info)) || (options.live.empty() && compares_live(info)))
         settings.back().selection.disabled.emplace(info.id);
@@ -329,7 +333,9 @@ Comparisons read_comparisons(const Options& options, const Context& context, con
 
 void run(Options options, Context& context) {
   ConfigFinder finder(options.config, options.no_config, context.limits);
-  if (!resolve(options, context, finder.for_file(options.files.empty() ? std::string() : options.files.front()))) {
+  options.files = expand_directories(options.files, finder);
+  const std::string first = options.files.empty() ? std::string() : options.files.front();
+  if (!resolve(options, context, finder.for_file(config_path(first, context.stdin_filename)))) {
     std::cerr << "ceplan: every file given is excluded by the configuration's 'exclude'; nothing to check\n";
     return;
   }
@@ -340,7 +346,7 @@ void run(Options options, Context& context) {
     return;
   }
   const Catalog catalog = context.catalog();
-  const std::vector<FileSettings> settings = settings_of(options, finder);
+  const std::vector<FileSettings> settings = settings_of(options, context, finder);
   const Comparisons compared = read_comparisons(options, context, catalog);
   auto reports = check_files(options, context, catalog, settings, compared.observed());
   // Recorded before the baseline hides anything: `--baseline B --write-baseline B` rewrites B

@@ -137,6 +137,39 @@ bool excluded(const LoadedConfig& loaded, const std::string& file) {
                                           [&](const auto& glob) { return glob_match(glob, relative); });
 }
 
+namespace {
+
+// Calls `visit` with each regular file below `root` that is not hidden and lies in no hidden
+// directory (.git and the like), as a shell's `**` would. A hidden file is visited only when
+// `hidden_too`: `**/*.yaml` must not take in `.ceplan.yaml` itself.
+template <class Visit>
+void each_file_below(const fs::path& root, bool hidden_too, Visit&& visit) {
+  std::error_code ignored;
+  for (fs::recursive_directory_iterator it(root, fs::directory_options::skip_permission_denied, ignored), end;
+       it != end; it.increment(ignored)) {
+    const bool hidden = it->path().filename().string().starts_with(".");
+    if (hidden && it->is_directory(ignored)) {
+      it.disable_recursion_pending();
+      continue;
+    }
+    if (it->is_regular_file(ignored) && (!hidden || hidden_too))
+      visit(it->path());
+  }
+}
+
+bool matches_a_path_glob(const LoadedConfig& loaded, const fs::path& file) {
+  const std::string relative = file.lexically_relative(loaded.directory).generic_string();
+  return std::any_of(loaded.config.paths.begin(), loaded.config.paths.end(),
+                     [&](const std::string& glob) { return glob_match(glob, relative); });
+}
+
+void sort_unique(std::vector<std::string>& files) {
+  std::sort(files.begin(), files.end());
+  files.erase(std::unique(files.begin(), files.end()), files.end());
+}
+
+}  // namespace
+
 std::vector<std::string> configured_files(const LoadedConfig& loaded) {
   std::vector<std::string> out;
   std::error_code ignored;
@@ -144,20 +177,28 @@ std::vector<std::string> configured_files(const LoadedConfig& loaded) {
   for (const std::string& glob : loaded.config.paths) {
     // Walk only below the part of the glob before its first wildcard.
     const fs::path fixed = fs::path(glob.substr(0, glob.find_first_of("*?"))).parent_path();
-    const fs::path root = loaded.directory / fixed;
-    for (fs::recursive_directory_iterator it(root, fs::directory_options::skip_permission_denied, ignored), end;
-         it != end; it.increment(ignored)) {
-      if (it->path().filename().string().starts_with(".") && it->is_directory(ignored)) {
-        it.disable_recursion_pending();  // .git and other hidden directories
-        continue;
-      }
-      const std::string relative = it->path().lexically_relative(loaded.directory).generic_string();
-      if (it->is_regular_file(ignored) && glob_match(glob, relative))
-        out.push_back(it->path().lexically_relative(current).generic_string());
-    }
+    const std::string last = glob.substr(glob.find_last_of('/') + 1);
+    each_file_below(loaded.directory / fixed, last.starts_with('.'), [&](const fs::path& file) {
+      if (glob_match(glob, file.lexically_relative(loaded.directory).generic_string()))
+        out.push_back(file.lexically_relative(current).generic_string());
+    });
   }
-  std::sort(out.begin(), out.end());
-  out.erase(std::unique(out.begin(), out.end()), out.end());
+  sort_unique(out);
+  return out;
+}
+
+std::vector<std::string> files_in_directory(const std::string& directory, const LoadedConfig* loaded) {
+  std::vector<std::string> out;
+  std::error_code ignored;
+  const fs::path current = fs::current_path(ignored);
+  each_file_below(fs::absolute(directory, ignored).lexically_normal(), false, [&](const fs::path& file) {
+    const std::string name = file.filename().string();
+    const bool yaml = name.ends_with(".yaml") || name.ends_with(".yml");
+    const bool configured = loaded != nullptr && !loaded->config.paths.empty();
+    if (configured ? matches_a_path_glob(*loaded, file) : yaml)
+      out.push_back(file.lexically_relative(current).generic_string());
+  });
+  sort_unique(out);
   return out;
 }
 
@@ -173,6 +214,31 @@ std::string configured_catalog(const std::string& file, const std::string& chose
   if (loaded == nullptr || !loaded->config.catalog)
     return {};
   return path_from(*loaded, *loaded->config.catalog);
+}
+
+std::vector<std::string> expand_directories(const std::vector<std::string>& files, ConfigFinder& finder) {
+  std::vector<std::string> out;
+  for (const std::string& file : files) {
+    std::error_code ignored;
+    if (file == "-" || !fs::is_directory(file, ignored)) {
+      out.push_back(file);
+      continue;
+    }
+    // The configuration that applies is the one nearest the directory itself.
+    const std::vector<std::string> below =
+        files_in_directory(file, finder.for_file((fs::path(file) / file_name).string()));
+    if (below.empty())
+      throw InputError(Diagnostic{display_name(file),
+                                  {},
+                                  "a directory with no deploy file below it (*.yaml or *.yml, or what the 'paths' "
+                                  "of .ceplan.yaml match)"});
+    out.insert(out.end(), below.begin(), below.end());
+  }
+  return out;
+}
+
+std::string config_path(const std::string& file, const std::string& stdin_name) {
+  return file == "-" && !stdin_name.empty() ? stdin_name : file;
 }
 
 }  // namespace ceplan::cli

@@ -62,6 +62,19 @@ struct FileSettings {
 /// True if one of the configuration's `exclude` globs matches `file`.
 [[nodiscard]] bool excluded(const LoadedConfig& loaded, const std::string& file);
 /// The files the configuration's `paths` globs match, sorted, as paths from the current directory.
+/// Hidden files and directories are left out, as a shell's globs leave them out, unless a glob's
+/// last part starts with '.'.
 [[nodiscard]] std::vector<std::string> configured_files(const LoadedConfig& loaded);
+/// The files a directory on the command line stands for, sorted, as paths from the current
+/// directory: those below it that `loaded`'s `paths` match, or without `paths` every *.yaml and
+/// *.yml; hidden files and directories left out.
+[[nodiscard]] std::vector<std::string> files_in_directory(const std::string& directory, const LoadedConfig* loaded);
+
+/// `files` with each directory replaced by files_in_directory() of it, under the configuration
+/// nearest that directory; InputError for a directory that holds none.
+[[nodiscard]] std::vector<std::string> expand_directories(const std::vector<std::string>& files, ConfigFinder& finder);
+/// The path whose configuration applies to `file`: for standard input ("-"), the path given by
+/// --stdin-filename, when there is one, so that its directory's overrides and excludes apply.
+[[nodiscard]] std::string config_path(const std::string& file, const std::string& stdin_name);
 
 }  // namespace ceplan::cli

@@ -152,6 +152,28 @@ void check_formats(yaml::Reader& reader, const yaml::Node* node) {
   });
 }
 
+// What a glob holds that ceplan's globs do not mean, and what to write instead; empty if nothing.
+// Other tools read these (braces, classes, a trailing '/', a leading '!'), and a pattern that
+// silently matches nothing would leave files unchecked.
+std::string unsupported_glob(std::string_view glob) {
+  if (glob.find_first_of("{}") != std::string_view::npos)
+    return "braces are not glob syntax here; list each pattern on its own";
+  if (glob.find_first_of("[]") != std::string_view::npos)
+    return "character classes ([...]) are not supported; use ?, * and **";
+  if (glob.starts_with('!'))
+    return "a leading '!' does not negate here; list the pattern under 'exclude'";
+  if (glob.ends_with('/'))
+    return fmt::format("a pattern matches files, not directories; write '{}**' for every file below it", glob);
+  return {};
+}
+
+void check_globs(yaml::Reader& reader, const yaml::Node* node, std::string_view what) {
+  each_scalar(node, [&](const yaml::Node& item) {
+    if (const std::string problem = unsupported_glob(item.value); !problem.empty())
+      reader.error(item.mark, fmt::format("{} has '{}': {}", what, excerpt(item.value), problem));
+  });
+}
+
 void read_overrides(yaml::Reader& reader, const yaml::Node& node, Config& out) {
   if (!reader.sequence(node, "'overrides'"))
     return;
@@ -160,8 +182,10 @@ void read_overrides(yaml::Reader& reader, const yaml::Node& node, Config& out) {
     if (!reader.map(item, "an entry of 'overrides'", known))
       continue;
     ConfigOverride entry;
-    if (const yaml::Node* files = reader.required(item, "files", "an entry of 'overrides'"))
+    if (const yaml::Node* files = reader.required(item, "files", "an entry of 'overrides'")) {
       entry.files = strings(reader, files, "'files'");
+      check_globs(reader, files, "'files'");
+    }
     read_rules(reader, item, entry.rules);
     out.overrides.push_back(std::move(entry));
   }
@@ -200,6 +224,8 @@ Config parse_config(std::string_view text, const std::string& source, const Inpu
       out.baseline = reader.string(*node, "'baseline'");
     for (const char* key : {"catalog", "paths", "baseline"})
       confine(reader, root.find(key), fmt::format("'{}'", key), false);
+    check_globs(reader, root.find("paths"), "'paths'");
+    check_globs(reader, root.find("exclude"), "'exclude'");
     if (const yaml::Node* node = root.find("report-unused-ignores"))
       out.report_unused_ignores = reader.boolean(*node, "'report-unused-ignores'");
     if (const yaml::Node* node = root.find("overrides"))

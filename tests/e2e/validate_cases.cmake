@@ -59,6 +59,13 @@ ceplan_case(config_missing EXIT 2 WORKDIR ${configured} ARGS validate --config n
 # Files named on the command line that 'exclude' drops leave nothing to check: a note, exit 0
 # (pre-commit passes excluded files too). Configured paths that match nothing are an error that says so.
 ceplan_case(config_every_given_file_excluded WORKDIR ${configured} ARGS validate deploy/drafts/wip.yaml)
+# Standard input named by --stdin-filename takes that path's overrides and excludes (as editors
+# and pre-commit pass it); a directory stands for the files below it that `paths` match.
+ceplan_case(config_stdin_filename_takes_overrides EXIT 1 WORKDIR ${configured} STDIN configured/legacy/old.yaml
+            ARGS validate - --stdin-filename legacy/old.yaml)
+ceplan_case(config_stdin_filename_excluded WORKDIR ${configured} STDIN configured/deploy/drafts/wip.yaml
+            ARGS validate - --stdin-filename deploy/drafts/wip.yaml)
+ceplan_case(config_directory_argument WORKDIR ${configured} ARGS validate --list-files deploy)
 ceplan_pipeline(config_paths_match_nothing
   "rm -rf ${out}/unmatched && mkdir -p ${out}/unmatched && cd ${out}/unmatched && printf 'paths: [\"deploy/*.yaml\"]\\n' > .ceplan.yaml && ! $<TARGET_FILE:ceplan> validate 2> err.txt && grep -qx \"ceplan: error: the 'paths' of the configuration (deploy/\\*.yaml) match no file\" err.txt")
 ceplan_pipeline(config_starter_parses_and_fits_its_schema

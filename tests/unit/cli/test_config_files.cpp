@@ -5,6 +5,7 @@
 #include <fstream>
 
 #include "cli/config_files.hpp"
+#include "support/error.hpp"
 
 namespace fs = std::filesystem;
 
@@ -58,4 +59,45 @@ TEST_CASE("a .ceplan.yaml that other users may write to, or in such a directory,
   fs::permissions(tree.root / "shared" / ".ceplan.yaml", fs::perms::others_write, fs::perm_options::remove);
   CHECK(ceplan::cli::ConfigFinder({}, false, {}).for_file((tree.root / "shared" / "deploy" / "d.yaml").string()) !=
         nullptr);
+}
+
+TEST_CASE("a directory stands for the deploy files below it, and ** leaves hidden files out") {
+  const TempTree tree("directories");
+  const fs::path repo = tree.root / "home" / "repo";
+  fs::create_directories(repo / ".git");
+  fs::create_directories(repo / "deploy" / "sub");
+  fs::create_directories(repo / "deploy" / ".drafts");
+  fs::create_directories(repo / "empty");
+  for (const char* file :
+       {"deploy/a.yaml", "deploy/sub/b.yml", "deploy/.drafts/c.yaml", "deploy/.d.yaml", "deploy/notes.txt"})
+    tree.write(fs::path("home/repo") / file, "project: p\n");
+  const fs::path saved = fs::current_path();
+  fs::current_path(repo);
+  ceplan::cli::ConfigFinder none({}, true, {});
+  CHECK(ceplan::cli::expand_directories({"deploy", "x.yaml", "-"}, none) ==
+        std::vector<std::string>{"deploy/a.yaml", "deploy/sub/b.yml", "x.yaml", "-"});
+  std::string error;
+  try {
+    (void)ceplan::cli::expand_directories({"empty"}, none);
+  } catch (const ceplan::InputError& e) {
+    error = e.diagnostics().front().format();
+  }
+  CHECK(error ==
+        "empty: error: a directory with no deploy file below it (*.yaml or *.yml, or what the 'paths' of "
+        ".ceplan.yaml match)");
+  // With `paths`, a directory stands for what they match; the configuration itself is hidden.
+  tree.write("home/repo/.ceplan.yaml", "paths: [\"**/*.yaml\"]\n");
+  ceplan::cli::ConfigFinder finder({}, false, {});
+  CHECK(ceplan::cli::expand_directories({"deploy"}, finder) == std::vector<std::string>{"deploy/a.yaml"});
+  CHECK(ceplan::cli::configured_files(*finder.for_file("deploy/a.yaml")) == std::vector<std::string>{"deploy/a.yaml"});
+  tree.write("home/repo/.ceplan.yaml", "paths: [\"deploy/.*.yaml\"]\n");
+  ceplan::cli::ConfigFinder hidden({}, false, {});
+  CHECK(ceplan::cli::configured_files(*hidden.for_file("deploy/a.yaml")) == std::vector<std::string>{"deploy/.d.yaml"});
+  fs::current_path(saved);
+}
+
+TEST_CASE("standard input takes the configuration of the path --stdin-filename gives") {
+  CHECK(ceplan::cli::config_path("-", "deploy/prod/x.yaml") == "deploy/prod/x.yaml");
+  CHECK(ceplan::cli::config_path("-", "") == "-");
+  CHECK(ceplan::cli::config_path("a.yaml", "deploy/prod/x.yaml") == "a.yaml");
 }

@@ -54,6 +54,25 @@ TEST_CASE("a bad configuration is an input error at its line and column") {
         std::vector<std::string>{"no error"});
 }
 
+TEST_CASE("glob syntax other tools read, which would match nothing here, is an error with what to write") {
+  CHECK(errors_of([] {
+          (void)parse_config("paths: [\"deploy/{a,b}.yaml\", deploy/]\nexclude: [\"[ab].yaml\", \"!x.yaml\"]\n",
+                             "c.yaml");
+        }) == Lines{"c.yaml:1:9: error: 'paths' has 'deploy/{a,b}.yaml': braces are not glob syntax here; list each "
+                    "pattern on its own",
+                    "c.yaml:1:30: error: 'paths' has 'deploy/': a pattern matches files, not directories; write "
+                    "'deploy/**' for every file below it",
+                    "c.yaml:2:11: error: 'exclude' has '[ab].yaml': character classes ([...]) are not supported; use "
+                    "?, * and **",
+                    "c.yaml:2:24: error: 'exclude' has '!x.yaml': a leading '!' does not negate here; list the "
+                    "pattern under 'exclude'"});
+  CHECK(
+      errors_of([] { (void)parse_config("overrides: [{ files: [\"legacy/{x}\"], disable: [CE101] }]\n", "c.yaml"); }) ==
+      Lines{"c.yaml:1:23: error: 'files' has 'legacy/{x}': braces are not glob syntax here; list each pattern on its "
+            "own"});
+  CHECK(errors_of([] { (void)parse_config("paths: [\"deploy/**/*.y?ml\"]\n", "c.yaml"); }) == Lines{"no error"});
+}
+
 TEST_CASE("globs: * within a name, ** across directories (none included), ?") {
   CHECK(glob_match("deploy/*.yaml", "deploy/a.yaml"));
   CHECK_FALSE(glob_match("deploy/*.yaml", "deploy/x/a.yaml"));
