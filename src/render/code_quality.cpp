@@ -53,22 +53,29 @@ std::string codeclimate(std::span<const FileReport> reports) {
   return to_json(issues);
 }
 
+namespace {
+
+// Checkstyle's line is required and 1-based (a reader such as Jenkins' warnings plugin puts a
+// line 0 nowhere): a problem of the whole file is at line 1. A column is written when known.
+std::string checkstyle_error(Location location, std::string_view severity, const std::string& message,
+                             std::string_view source) {
+  const std::string column = location.column > 0 ? fmt::format(R"( column="{}")", location.column) : std::string();
+  return fmt::format(R"(    <error line="{}"{} severity="{}" message="{}" source="ceplan.{}"/>)"
+                     "\n",
+                     std::max(1, location.line), column, severity, xml_escape(message), source);
+}
+
+}  // namespace
+
 std::string checkstyle(std::span<const FileReport> reports) {
   std::string out = "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<checkstyle version=\"4.3\">\n";
   for (const FileReport& report : reports) {
     out += fmt::format("  <file name=\"{}\">\n", xml_escape(ci_path(report)));
-    for (const Diagnostic& error : report.errors) {
+    for (const Diagnostic& error : report.errors)
+      out += checkstyle_error(error.location, "error", error.message, "input");
+    for (const Finding& finding : report.findings)
       out +=
-          fmt::format(R"(    <error line="{}" column="{}" severity="error" message="{}" source="ceplan.input"/>)",
-                      std::max(0, error.location.line), std::max(0, error.location.column), xml_escape(error.message));
-      out += '\n';
-    }
-    for (const Finding& finding : report.findings) {
-      out += fmt::format(R"(    <error line="{}" column="{}" severity="{}" message="{}" source="ceplan.{}"/>)",
-                         finding.location.line, finding.location.column, to_string(finding.severity),
-                         xml_escape(finding_sentence(finding)), finding.rule->id);
-      out += '\n';
-    }
+          checkstyle_error(finding.location, to_string(finding.severity), finding_sentence(finding), finding.rule->id);
     out += "  </file>\n";
   }
   return out + "</checkstyle>\n";

@@ -79,7 +79,8 @@ std::vector<std::string> finding_names(const FileReport& report) {
   std::vector<std::string> out;
   std::map<std::string, std::size_t> seen;
   for (const Finding& finding : report.findings) {
-    std::string name = fmt::format("{} {}: {}", finding.rule->id, finding.rule->name, finding.message);
+    // The subject, not the message: a test's name must not change when a figure does.
+    std::string name = fmt::format("{} {}: {}", finding.rule->id, finding.rule->name, finding_subject(finding));
     const std::size_t ordinal = seen[name]++;
     out.push_back(ordinal == 0 ? std::move(name) : fmt::format("{} ({})", name, ordinal + 1));
   }

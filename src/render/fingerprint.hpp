@@ -28,8 +28,9 @@ struct Fingerprints {
 /// Both lists in one pass, counted as fingerprints() counts.
 [[nodiscard]] Fingerprints all_fingerprints(const FileReport& report);
 
-/// Distinct, stable names for the findings of `report` (JUnit test names): "ID name: message",
-/// with " (2)", " (3)"... after repeated ones.
+/// Distinct, stable names for the findings of `report` (JUnit test names): "ID name: subject"
+/// (finding_subject(), so that a changed figure or line keeps the name), with " (2)", " (3)"...
+/// after repeated ones.
 [[nodiscard]] std::vector<std::string> finding_names(const FileReport& report);
 
 }  // namespace ceplan::render

@@ -68,12 +68,14 @@ void rule_cases(const FileReport& report, const RuleInfo& rule, const std::vecto
 Suite file_suite(const FileReport& report, const RuleSelection& selection, const JunitOptions& options) {
   Suite suite;
   if (!report.errors.empty()) {
-    // The file could not be read as a deploy file: one test case that errs, with every problem.
+    // The file could not be read as a deploy file: one test case that errs, with every problem,
+    // at the first problem's line (line 1 when it has none, such as a file that cannot be read).
     std::string problems;
     for (const Diagnostic& error : report.errors) problems += error.format() + "\n";
-    suite.cases = fmt::format("{}>\n      <error type=\"input\" message=\"{}\">{}</error>\n    </testcase>\n",
-                              case_head(xml_escape(ci_path(report)), "input", 0, options),
-                              xml_escape(report.errors.front().message), xml_escape(problems));
+    suite.cases = fmt::format(
+        "{}>\n      <error type=\"input\" message=\"{}\">{}</error>\n    </testcase>\n",
+        case_head(xml_escape(ci_path(report)), "input", std::max(1, report.errors.front().location.line), options),
+        xml_escape(report.errors.front().message), xml_escape(problems));
     suite.tests = 1;
     suite.errors = 1;
     return suite;

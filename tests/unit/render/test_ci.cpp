@@ -2,6 +2,7 @@
 #include <nlohmann/json.hpp>
 
 #include "render/ci.hpp"
+#include "render/code_quality.hpp"
 #include "render/junit.hpp"
 
 using ceplan::render::FileReport;
@@ -112,7 +113,8 @@ TEST_CASE("JUnit: a case per finding or per quiet rule, a failure at or above --
              Catch::Contains("bell\xEF\xBF\xBD"));
 }
 
-TEST_CASE("JUnit: names are unique and carry no line, file and line are attributes, the count never changes") {
+TEST_CASE(
+    "JUnit: names are unique and carry no line or figure, file and line are attributes, the count never changes") {
   const auto* rule = ceplan::find_rule("CE206");
   const std::vector<FileReport> twice{{"d.yaml",
                                        {{rule, ceplan::Severity::error, "TTL of 20s", {20, 3}, "f"},
@@ -122,10 +124,21 @@ TEST_CASE("JUnit: names are unique and carry no line, file and line are attribut
   const ceplan::RuleSelection only{{}, {"CE206", "CE101"}};
   const std::string failing = ceplan::render::junit(twice, only, {ceplan::Severity::error});
   CHECK_THAT(failing, Catch::Contains("<testcase classname=\"deploy/d.yaml\" name=\"CE206 edge-proxy-limits: TTL of "
-                                      "20s\" file=\"deploy/d.yaml\" line=\"20\">"));
-  CHECK_THAT(failing, Catch::Contains("name=\"CE206 edge-proxy-limits: TTL of 20s (2)\" file=\"deploy/d.yaml\" "
+                                      "#s\" file=\"deploy/d.yaml\" line=\"20\">"));
+  CHECK_THAT(failing, Catch::Contains("name=\"CE206 edge-proxy-limits: TTL of #s (2)\" file=\"deploy/d.yaml\" "
                                       "line=\"24\""));
   CHECK_THAT(failing, Catch::Contains("tests=\"3\" failures=\"2\""));
+  // A figure that changes keeps the test's name, so CI tracks the same failure across runs.
+  auto changed = twice;
+  changed[0].findings[0].message = "TTL of 25s";
+  CHECK_THAT(ceplan::render::junit(changed, only, {ceplan::Severity::error}),
+             Catch::Contains("name=\"CE206 edge-proxy-limits: TTL of #s\" file=\"deploy/d.yaml\" line=\"20\""));
+  // A file that could not be read is one erring case, at the first problem's line or line 1.
+  const std::vector<FileReport> unreadable{{"d.yaml", {}, {ceplan::Diagnostic{"d.yaml", {}, "cannot read"}}}};
+  CHECK_THAT(ceplan::render::junit(unreadable, only, {ceplan::Severity::error}),
+             Catch::Contains("<testcase classname=\"d.yaml\" name=\"input\" file=\"d.yaml\" line=\"1\">"));
+  CHECK_THAT(ceplan::render::checkstyle(unreadable),
+             Catch::Contains("<error line=\"1\" severity=\"error\" message=\"cannot read\" source=\"ceplan.input\"/>"));
   CHECK_THAT(ceplan::render::junit(twice, only, {std::nullopt}), Catch::Contains("tests=\"3\" failures=\"0\""));
 }
 
