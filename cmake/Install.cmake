@@ -80,7 +80,8 @@ set(CPACK_PACKAGE_NAME ceplan)
 set(CPACK_PACKAGE_VENDOR "ceplan")
 set(CPACK_PACKAGE_DESCRIPTION_SUMMARY "Region-resilience planner for IBM Cloud Code Engine")
 set(CPACK_DEBIAN_PACKAGE_MAINTAINER "ceplan maintainers <maintainers@ceplan.example>")
-set(CPACK_DEBIAN_PACKAGE_DESCRIPTION
+# One string: set() with several would join them with ';', which dpkg shows at each line's start.
+string(CONCAT CPACK_DEBIAN_PACKAGE_DESCRIPTION
     "ceplan checks a Code Engine workload's multi-region placement against IBM's\n"
     "region catalog and the team's recovery objectives, plans what a zone, region\n"
     "or geography outage does to it, and writes the ordered restore runbook with\n"
