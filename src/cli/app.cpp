@@ -25,7 +25,7 @@ constexpr std::string_view global_options_help =
     "Options of every command (before or after it):\n"
     "  -o, --output FILE        write output to FILE (atomically) instead of stdout\n"
     "  --catalog FILE           region catalog YAML instead of the embedded one (env CEPLAN_CATALOG)\n"
-    "  --color auto|always|never  colour in text output\n"
+    "  --color auto|always|never  colour in text output (--no-color: never)\n"
     "  --stdin-filename PATH    the path standard input (-) is reported under\n"
     "  --max-file-size, --max-depth, --max-nodes  input limits (ceplan --help)";
 
@@ -71,8 +71,10 @@ void add_global_options(CLI::App& app, Context& context) {
                  "Path that standard input (-) is reported under, as if the file had been read from it")
       ->type_name("PATH");
   add_choice_option(context, app, "--color", context.color,
-                    "Colour in text output: auto (on a terminal, without NO_COLOR), always, never",
+                    "Colour in text output: auto (on a terminal without NO_COLOR, or with FORCE_COLOR), always, never",
                     {"auto", "always", "never"});
+  app.add_flag_callback(
+      "--no-color", [&context] { context.color = "never"; }, "The same as --color never");
   app.require_subcommand(1);
   app.fallthrough();
   app.footer("Run 'ceplan help COMMAND' (or 'ceplan COMMAND --help') for the options and examples of a command.");

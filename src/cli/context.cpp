@@ -26,10 +26,18 @@ bool Context::use_color() const {
   if (color != "auto") {
     return color == "always";
   }
-  const char* no_color = std::getenv("NO_COLOR");
+  // FORCE_COLOR (force-color.org) wins over NO_COLOR (no-color.org), as that standard says; a
+  // report written to a file (-o) stays plain either way.
+  const auto set = [](const char* name) {
+    const char* value = std::getenv(name);
+    return value != nullptr && *value != '\0';
+  };
+  if (!output_path.empty())
+    return false;
+  if (set("FORCE_COLOR"))
+    return true;
   const char* term = std::getenv("TERM");
-  return output_path.empty() && ::isatty(STDOUT_FILENO) == 1 && (no_color == nullptr || *no_color == '\0') &&
-         (term == nullptr || std::string_view(term) != "dumb");
+  return ::isatty(STDOUT_FILENO) == 1 && !set("NO_COLOR") && (term == nullptr || std::string_view(term) != "dumb");
 }
 
 void Context::emit(const std::string& text, bool executable) const {

@@ -12,6 +12,10 @@ ceplan_pipeline(no_color_in_a_pipe
 ceplan_pipeline(no_color_in_json_on_a_terminal
   "script -qec '$<TARGET_FILE:ceplan> validate ${warn} --format json --color always' /dev/null > ${out}/json.txt; grep -q CE203 ${out}/json.txt && ! grep -q \"${esc_pattern}\" ${out}/json.txt")
 ceplan_case(color_always IN_ROOT ARGS validate ${warn} --color always)
+# FORCE_COLOR (force-color.org) colours a pipe, such as a CI log, and wins over NO_COLOR; never a
+# file written with -o, nor against --no-color.
+ceplan_pipeline(force_color_in_a_pipe
+  "FORCE_COLOR=1 NO_COLOR=1 $<TARGET_FILE:ceplan> validate ${warn} | grep -q \"${esc_pattern}1;33mwarning\" && FORCE_COLOR=1 $<TARGET_FILE:ceplan> validate ${warn} -o ${out}/forced.txt && grep -q warning ${out}/forced.txt && ! grep -q \"${esc_pattern}\" ${out}/forced.txt && FORCE_COLOR=1 $<TARGET_FILE:ceplan> validate ${warn} --no-color > ${out}/forced.txt && grep -q warning ${out}/forced.txt && ! grep -q \"${esc_pattern}\" ${out}/forced.txt")
 
 foreach(strategy active-active warm-standby pilot-light backup-restore)
   ceplan_pipeline(init_${strategy}_validates_clean

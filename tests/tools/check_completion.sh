@@ -28,4 +28,12 @@ expect "eu-gb" ceplan region eu-g
 expect "br-sao" ceplan runbook f.yaml --restore-to br
 expect "warm-standby" ceplan init --strategy warm
 expect "--catalog --color" ceplan --c
+# Words as bash splits them at ':' and '=' (COMP_WORDBREAKS).
+expect "region:us-south" ceplan plan f.yaml --scenario region:us-s
+expect "us-south" ceplan plan f.yaml --scenario region : us-s
+expect "in-che jp-osa au-syd jp-tok eu-de eu-gb eu-es us-south ca-tor us-east br-sao" ceplan plan f.yaml --scenario region :
+expect "json junit junit-strict" ceplan validate --format = j
+expect "CE301 CE302 CE303 CE304 CE305 CE306 CE307 CE308 CE309" ceplan validate --disable CE30
+expect "CE101" ceplan explain CE101
+expect "bash" ceplan completion ba
 exit $status
