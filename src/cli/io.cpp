@@ -6,6 +6,7 @@
 #include <cstdlib>
 #include <cstring>
 #include <filesystem>
+#include <fstream>
 #include <iostream>
 #include <mutex>
 #include <string_view>
@@ -109,17 +110,51 @@ std::string display_name(const std::string& path, const std::string& stdin_name)
 
 namespace {
 
+// True when `git_file`, a `.git` that is a file, makes its directory a submodule: its
+// `gitdir:` points into the superproject's `.git/modules/`. A worktree's points to `worktrees/`.
+bool submodule(const std::filesystem::path& git_file) {
+  std::error_code ignored;
+  if (!std::filesystem::is_regular_file(git_file, ignored))
+    return false;
+  std::ifstream in(git_file);
+  std::string line;
+  std::getline(in, line);
+  return line.starts_with("gitdir:") && line.find("/modules/") != std::string::npos;
+}
+
 // The nearest directory at or above `directory` holding `.git` (a directory, or a file in a
-// worktree or submodule): one stat per level, no tree walk.
+// worktree), past submodules to the repository that holds them, as code scanning sees it: one
+// stat per level, no tree walk.
 std::filesystem::path repository_root(std::filesystem::path directory) {
   std::error_code ignored;
+  std::filesystem::path found;
   for (; !directory.empty(); directory = directory.parent_path()) {
-    if (std::filesystem::exists(directory / ".git", ignored))
-      return directory;
+    if (std::filesystem::exists(directory / ".git", ignored)) {
+      found = directory;
+      if (!submodule(directory / ".git"))
+        break;
+    }
     if (directory == directory.root_path())
       break;
   }
+  return found;
+}
+
+// The checkout a CI job works in, when it says so: GitHub Actions' GITHUB_WORKSPACE, GitLab's
+// CI_PROJECT_DIR. Paths in its reports are relative to it, whatever repositories lie below.
+std::filesystem::path ci_workspace() {
+  for (const char* name : {"GITHUB_WORKSPACE", "CI_PROJECT_DIR"}) {
+    const char* value = std::getenv(name);
+    std::error_code ignored;
+    if (value != nullptr && *value == '/' && std::filesystem::is_directory(value, ignored))
+      return std::filesystem::path(value).lexically_normal();
+  }
   return {};
+}
+
+bool inside(const std::filesystem::path& file, const std::filesystem::path& directory) {
+  const std::filesystem::path relative = file.lexically_relative(directory);
+  return !directory.empty() && !relative.empty() && *relative.begin() != "..";
 }
 
 }  // namespace
@@ -131,7 +166,10 @@ std::string repository_path(const std::string& shown, const std::string& base_di
   }
   std::error_code ignored;
   const fs::path file = fs::absolute(shown, ignored).lexically_normal();
-  fs::path base = base_dir.empty() ? repository_root(file.parent_path()) : fs::absolute(base_dir, ignored);
+  const fs::path workspace = ci_workspace();
+  fs::path base = !base_dir.empty()         ? fs::absolute(base_dir, ignored)
+                  : inside(file, workspace) ? workspace
+                                            : repository_root(file.parent_path());
   if (base.empty()) {
     base = fs::current_path(ignored);
   }

@@ -7,10 +7,8 @@ file(MAKE_DIRECTORY ${out})
 set(examples examples/shop-active-active.yaml examples/api-warm-standby.yaml examples/backup-restore.yaml
              examples/risky.yaml)
 
-# The colour variables of the caller's environment (a CI runner may set FORCE_COLOR) are cleared:
-# a test that wants one sets it.
 function(ceplan_pipeline name command)
-  add_test(NAME e2e.${name} COMMAND sh -c "unset FORCE_COLOR NO_COLOR; ${command}" WORKING_DIRECTORY ${PROJECT_SOURCE_DIR})
+  add_test(NAME e2e.${name} COMMAND sh -c "${command}" WORKING_DIRECTORY ${PROJECT_SOURCE_DIR})
 endfunction()
 
 list(JOIN examples " " example_args)

@@ -21,7 +21,6 @@ foreach(pair IN LISTS ENV)
   set(ENV{${key}} "${value}")
 endforeach()
 unset(ENV{NO_COLOR})
-unset(ENV{FORCE_COLOR})
 
 set(input_args)
 if(STDIN)

@@ -1,8 +1,10 @@
 #include <catch2/catch.hpp>
 
 #include <cstdio>
+#include <cstdlib>
 #include <filesystem>
 #include <fstream>
+#include <optional>
 
 #include <sys/stat.h>
 #include <unistd.h>
@@ -98,4 +100,56 @@ TEST_CASE("a replaced file keeps its owner where the system allows it") {
   CHECK(info.st_uid == 65534);
   CHECK(info.st_gid == 65534);
   std::remove(path.c_str());
+}
+
+namespace {
+
+// Sets or clears an environment variable for one scope.
+struct ScopedEnv {
+  std::string name;
+  std::optional<std::string> saved;
+  ScopedEnv(std::string name_, const char* value) : name(std::move(name_)) {
+    if (const char* old = std::getenv(name.c_str()))
+      saved = old;
+    if (value == nullptr)
+      unsetenv(name.c_str());
+    else
+      setenv(name.c_str(), value, 1);
+  }
+  ~ScopedEnv() {
+    if (saved)
+      setenv(name.c_str(), saved->c_str(), 1);
+    else
+      unsetenv(name.c_str());
+  }
+};
+
+}  // namespace
+
+TEST_CASE("report paths start at the outer repository of a submodule, or at the CI job's checkout") {
+  namespace fs = std::filesystem;
+  const fs::path root = temp_path("repositories");
+  fs::remove_all(root);
+  fs::create_directories(root / "outer" / ".git");
+  fs::create_directories(root / "outer" / "sub" / "deploy");
+  fs::create_directories(root / "outer" / "tree" / "deploy");
+  std::ofstream(root / "outer" / "sub" / ".git") << "gitdir: ../.git/modules/sub\n";
+  std::ofstream(root / "outer" / "tree" / ".git") << "gitdir: /elsewhere/.git/worktrees/tree\n";
+  const ScopedEnv github("GITHUB_WORKSPACE", nullptr);
+  const ScopedEnv gitlab("CI_PROJECT_DIR", nullptr);
+  const std::string in_submodule = (root / "outer" / "sub" / "deploy" / "a.yaml").string();
+  const std::string in_worktree = (root / "outer" / "tree" / "deploy" / "a.yaml").string();
+  CHECK(ceplan::cli::repository_path(in_submodule, {}) == "sub/deploy/a.yaml");
+  CHECK(ceplan::cli::repository_path(in_worktree, {}) == "deploy/a.yaml");
+  {
+    const ScopedEnv workspace("GITHUB_WORKSPACE", root.c_str());
+    CHECK(ceplan::cli::repository_path(in_worktree, {}) == "outer/tree/deploy/a.yaml");
+    CHECK(ceplan::cli::repository_path("/etc/d.yaml", {}) == "/etc/d.yaml");
+    CHECK(ceplan::cli::repository_path(in_worktree, (root / "outer").string()) == "tree/deploy/a.yaml");
+  }
+  {
+    const ScopedEnv workspace("CI_PROJECT_DIR", (root / "outer").c_str());
+    CHECK(ceplan::cli::repository_path(in_worktree, {}) == "tree/deploy/a.yaml");
+  }
+  fs::remove_all(root);
 }
