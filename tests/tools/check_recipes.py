@@ -139,6 +139,12 @@ def main(root):
             not any("scripts/fetch-release.sh" in line for line in diff_job["before_script"]):
         fail(f"examples/ci/diff-gitlab.yml must pin CEPLAN_REF: {release} and run scripts/fetch-release.sh")
 
+    for command, path in (("validate-manifest", ".pre-commit-hooks.yaml"),
+                          ("validate-config", "examples/ci/pre-commit-config.yaml")):
+        run = subprocess.run(["pre-commit", command, os.path.join(root, path)], capture_output=True, text=True)
+        if run.returncode != 0:
+            fail(f"{path} does not pass pre-commit {command}:\n{run.stdout}{run.stderr}")
+        print(f"{path}: passes pre-commit {command}")
     with open(os.path.join(root, ".pre-commit-hooks.yaml"), encoding="utf-8") as handle:
         hooks = {hook["id"]: hook for hook in yaml.safe_load(handle)}
     if hooks["ceplan-validate-docker"]["entry"] != f"ghcr.io/ceplan/ceplan:{release} validate":
