@@ -27,13 +27,12 @@ while IFS= read -r line || [ -n "$line" ]; do
   pattern="${pattern%"${pattern##*[![:space:]]}"}"
   [ -n "$pattern" ] || continue
   expand "$pattern"
-  if [ "${#matches[@]}" -eq 0 ]; then
-    if [ -e "$pattern" ]; then
-      matches=("$pattern")
-    else
-      echo "::error title=ceplan::'$pattern' in the files input matches no file (give one path or glob per line)"
-      exit 2
-    fi
+  # A glob that matches nothing expands to nothing; a plain path, to itself, whether or not it
+  # exists.
+  if [ "${#matches[@]}" -eq 0 ] || [ ! -e "${matches[0]}" ]; then
+    shown=${pattern//%/%25}
+    echo "::error title=ceplan::'$shown' in the files input matches no file (give one path or glob per line)"
+    exit 2
   fi
   files+=("${matches[@]}")
 done <<< "${CEPLAN_FILES:-}"

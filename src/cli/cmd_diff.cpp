@@ -87,6 +87,21 @@ render::DiffReport compare(const std::string& before_name, const std::string& be
   return report_of(before_name, display_name(after), old_side, new_side, options, catalog);
 }
 
+// The file as of `options.git`. A file git does not list (' ') that is not there either is
+// untracked, which `git diff` never lists: it is new, like an added one.
+Side old_version(const std::string& file, char status, const Options& options, const Context& context) {
+  const std::string shown = display_name(file);
+  const std::string old_name = fmt::format("{}:{}", options.git, shown);
+  const std::string what = fmt::format("read {}", old_name);
+  GitResult old =
+      run_git({"show", "--end-of-options", options.git + ":./" + shown}, what, context.limits.max_file_size);
+  if (old.ok)
+    return load_side(old.out, old_name, context.limits);
+  if (status != ' ')
+    throw git_error(what, old);
+  return {};
+}
+
 // A file as of `options.git` against the working tree, given git's status letter for it (' ' when
 // unchanged). Nothing for a YAML file that is not a deploy file on either side, unless `named`
 // on the command line, when its error is the answer.
@@ -95,11 +110,7 @@ std::optional<render::DiffReport> compare_with_revision(const std::string& file,
                                                         const Catalog& catalog) {
   const std::string shown = display_name(file);
   const std::string old_name = fmt::format("{}:{}", options.git, shown);
-  const Side old_side = status == 'A'
-                            ? Side{}
-                            : load_side(git_output({"show", "--end-of-options", options.git + ":./" + shown},
-                                                   fmt::format("read {}", old_name), context.limits.max_file_size),
-                                        old_name, context.limits);
+  const Side old_side = status == 'A' ? Side{} : old_version(file, status, options, context);
   const Side new_side =
       status == 'D' ? Side{} : load_side(read_input(file, context.limits.max_file_size), shown, context.limits);
   const Deployment none;

@@ -421,8 +421,10 @@ void set_validate_command(CLI::App& command_app, Context& context) {
   command->add_flag("--sarif-suppressed", options->sarif.include_suppressed,
                     "SARIF: also write suppressed and baselined findings, marked as suppressed (GitHub code "
                     "scanning opens them as alerts)");
-  command->add_option("--base-dir", options->base_dir,
-                      "Directory CI formats report paths relative to (default: the repository root, found by .git)");
+  command->add_option(
+      "--base-dir", options->base_dir,
+      "Directory CI formats report paths relative to (default: the CI job's checkout, else the repository "
+      "root, found by .git)");
   command->add_flag("--report-unused-ignores", options->report_unused_ignores,
                     "Report ceplan:ignore comments that suppress nothing (rule CE002)");
   command->add_option("--baseline", options->baseline,

@@ -25,6 +25,13 @@ std::string relative_to(const LoadedConfig& loaded, const std::string& file) {
   return relative.generic_string();
 }
 
+// True if `file` lies below the configuration's directory and one of `globs` matches it there.
+bool matches_any(const LoadedConfig& loaded, const std::vector<std::string>& globs, const std::string& file) {
+  const std::string relative = relative_to(loaded, file);
+  return !relative.empty() &&
+         std::any_of(globs.begin(), globs.end(), [&](const auto& glob) { return glob_match(glob, relative); });
+}
+
 fs::path home_directory() {
   const char* home = std::getenv("HOME");
   std::error_code ignored;
@@ -103,11 +110,8 @@ const LoadedConfig* ConfigFinder::for_file(const std::string& file) {
 
 RuleSettings settings_for(const LoadedConfig& loaded, const std::string& file) {
   RuleSettings out = loaded.config.rules;
-  const std::string relative = relative_to(loaded, file);
   for (const ConfigOverride& entry : loaded.config.overrides) {
-    const bool matches = !relative.empty() && std::any_of(entry.files.begin(), entry.files.end(),
-                                                          [&](const auto& glob) { return glob_match(glob, relative); });
-    if (matches)
+    if (matches_any(loaded, entry.files, file))
       merge(entry.rules, out);
   }
   return out;
@@ -132,9 +136,7 @@ FileSettings file_settings(const LoadedConfig* loaded, const std::string& file, 
 }
 
 bool excluded(const LoadedConfig& loaded, const std::string& file) {
-  const std::string relative = relative_to(loaded, file);
-  return !relative.empty() && std::any_of(loaded.config.exclude.begin(), loaded.config.exclude.end(),
-                                          [&](const auto& glob) { return glob_match(glob, relative); });
+  return matches_any(loaded, loaded.config.exclude, file);
 }
 
 namespace {
@@ -155,12 +157,6 @@ void each_file_below(const fs::path& root, bool hidden_too, Visit&& visit) {
     if (it->is_regular_file(ignored) && (!hidden || hidden_too))
       visit(it->path());
   }
-}
-
-bool matches_a_path_glob(const LoadedConfig& loaded, const fs::path& file) {
-  const std::string relative = file.lexically_relative(loaded.directory).generic_string();
-  return std::any_of(loaded.config.paths.begin(), loaded.config.paths.end(),
-                     [&](const std::string& glob) { return glob_match(glob, relative); });
 }
 
 void sort_unique(std::vector<std::string>& files) {
@@ -195,7 +191,7 @@ std::vector<std::string> files_in_directory(const std::string& directory, const 
     const std::string name = file.filename().string();
     const bool yaml = name.ends_with(".yaml") || name.ends_with(".yml");
     const bool configured = loaded != nullptr && !loaded->config.paths.empty();
-    if (configured ? matches_a_path_glob(*loaded, file) : yaml)
+    if (configured ? matches_any(*loaded, loaded->config.paths, file.string()) : yaml)
       out.push_back(file.lexically_relative(current).generic_string());
   });
   sort_unique(out);

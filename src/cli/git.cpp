@@ -1,5 +1,6 @@
 #include "cli/git.hpp"
 
+#include <fcntl.h>
 #include <poll.h>
 #include <spawn.h>
 #include <sys/wait.h>
@@ -26,7 +27,9 @@ constexpr std::size_t max_error_bytes = 2000;
 struct Pipe {
   std::array<int, 2> ends{-1, -1};
   Pipe() {
-    if (pipe(ends.data()) != 0)
+    // Close-on-exec: git gets only the ends dup2'd onto its standard output and error, so a
+    // process git leaves running (an fsmonitor daemon) cannot hold the pipe open.
+    if (pipe2(ends.data(), O_CLOEXEC) != 0)
       throw InputError(Diagnostic{{}, {}, fmt::format("cannot run git: {}", std::strerror(errno))});
   }
   Pipe(const Pipe&) = delete;
@@ -76,7 +79,7 @@ bool drain(Pipe& out, Pipe& err, GitResult& result, std::size_t limit) {
     if (poll(fds.data(), fds.size(), -1) < 0) {
       if (errno == EINTR)
         continue;
-      return true;
+      throw InputError(Diagnostic{{}, {}, fmt::format("cannot read git's output: {}", std::strerror(errno))});
     }
     for (std::size_t i = 0; i < fds.size(); ++i) {
       if (fds.at(i).fd < 0 || fds.at(i).revents == 0)
@@ -98,6 +101,14 @@ bool drain(Pipe& out, Pipe& err, GitResult& result, std::size_t limit) {
   return true;
 }
 
+// Waits for git to end; its wait status.
+int reap(pid_t pid) {
+  int status = 0;
+  while (waitpid(pid, &status, 0) < 0 && errno == EINTR) {
+  }
+  return status;
+}
+
 // git's message without its trailing newline, on one line per line of git's, printable.
 std::string message_of(std::string text) {
   while (!text.empty() && (text.back() == '\n' || text.back() == '\r')) text.pop_back();
@@ -113,15 +124,23 @@ GitResult run_git(const std::vector<std::string>& arguments, const std::string& 
   Pipe err;
   const pid_t pid = spawn(arguments, out, err);
   GitResult result;
-  const bool within = drain(out, err, result, limit);
-  if (!within) {
+  // On any way out, git is neither left running nor left unreaped.
+  const auto stop = [&] {
     out.close_all();
     err.close_all();
     kill(pid, SIGTERM);
+  };
+  bool within = false;
+  try {
+    within = drain(out, err, result, limit);
+  } catch (const InputError&) {
+    stop();
+    (void)reap(pid);
+    throw;
   }
-  int status = 0;
-  while (waitpid(pid, &status, 0) < 0 && errno == EINTR) {
-  }
+  if (!within)
+    stop();
+  const int status = reap(pid);
   if (!within)
     throw InputError(Diagnostic{
         {}, {}, fmt::format("git's output to {} is larger than the limit of {} bytes (--max-file-size)", what, limit)});
@@ -130,10 +149,14 @@ GitResult run_git(const std::vector<std::string>& arguments, const std::string& 
   return result;
 }
 
+InputError git_error(const std::string& what, const GitResult& result) {
+  return InputError(Diagnostic{{}, {}, fmt::format("git could not {}: {}", what, result.error)});
+}
+
 std::string git_output(const std::vector<std::string>& arguments, const std::string& what, std::size_t limit) {
   GitResult result = run_git(arguments, what, limit);
   if (!result.ok)
-    throw InputError(Diagnostic{{}, {}, fmt::format("git could not {}: {}", what, result.error)});
+    throw git_error(what, result);
   return std::move(result.out);
 }
 

@@ -5,6 +5,8 @@
 #include <string>
 #include <vector>
 
+#include "support/error.hpp"
+
 namespace ceplan::cli {
 
 /// What git printed, and whether it succeeded.
@@ -19,7 +21,10 @@ struct GitResult {
 /// bytes, which `what` ("read HEAD:deploy.yaml") then names.
 [[nodiscard]] GitResult run_git(const std::vector<std::string>& arguments, const std::string& what, std::size_t limit);
 
-/// `run_git`'s standard output; when git fails, InputError "git could not WHAT: git's message".
+/// The error for git failing at `what`: "git could not WHAT: git's message".
+[[nodiscard]] InputError git_error(const std::string& what, const GitResult& result);
+
+/// `run_git`'s standard output; when git fails, git_error().
 [[nodiscard]] std::string git_output(const std::vector<std::string>& arguments, const std::string& what,
                                      std::size_t limit);
 

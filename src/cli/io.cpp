@@ -119,7 +119,7 @@ bool submodule(const std::filesystem::path& git_file) {
   std::ifstream in(git_file);
   std::string line;
   std::getline(in, line);
-  return line.starts_with("gitdir:") && line.find("/modules/") != std::string::npos;
+  return line.starts_with("gitdir:") && line.find(".git/modules/") != std::string::npos;
 }
 
 // The nearest directory at or above `directory` holding `.git` (a directory, or a file in a
@@ -140,13 +140,15 @@ std::filesystem::path repository_root(std::filesystem::path directory) {
   return found;
 }
 
-// The checkout a CI job works in, when it says so: GitHub Actions' GITHUB_WORKSPACE, GitLab's
-// CI_PROJECT_DIR. Paths in its reports are relative to it, whatever repositories lie below.
+// The checkout a CI job works in, when it says so and is a repository's root: GitHub Actions'
+// GITHUB_WORKSPACE, GitLab's CI_PROJECT_DIR. Paths in its reports are relative to it, whatever
+// repositories lie below. A workspace that holds no .git (`actions/checkout` with `path:`) is
+// not the repository code scanning reads paths against.
 std::filesystem::path ci_workspace() {
   for (const char* name : {"GITHUB_WORKSPACE", "CI_PROJECT_DIR"}) {
     const char* value = std::getenv(name);
     std::error_code ignored;
-    if (value != nullptr && *value == '/' && std::filesystem::is_directory(value, ignored))
+    if (value != nullptr && *value == '/' && std::filesystem::exists(std::filesystem::path(value) / ".git", ignored))
       return std::filesystem::path(value).lexically_normal();
   }
   return {};

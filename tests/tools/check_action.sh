@@ -26,6 +26,10 @@ step "$work/bin" "$(printf 'deploy/top.yaml\nprod/**/*.yaml\n')" > out.txt 2>&1 
 grep -qxF "::error title=ceplan::'prod/**/*.yaml' in the files input matches no file (give one path or glob per line)" out.txt ||
   fail "$(cat out.txt)"
 
+step "$work/bin" 'deploy/no-such%.yaml' > out.txt 2>&1 && fail "a path that does not exist passed"
+grep -qxF "::error title=ceplan::'deploy/no-such%25.yaml' in the files input matches no file (give one path or glob per line)" out.txt ||
+  fail "$(cat out.txt)"
+
 step "$(dirname "$ceplan")" 'deploy/**/*.yaml' > out.txt 2>&1 && fail "findings in deploy/my app.yaml passed the step"
 grep -q '^::error file=deploy/my app.yaml,line=' out.txt || fail "no annotation for deploy/my app.yaml: $(cat out.txt)"
 echo "action step: every case passed"

@@ -26,13 +26,18 @@ expect 1 out.txt 'HEAD:deploy/réseau.yaml -> deploy/réseau.yaml: regressed'
 expect 1 out.txt "  app 'payments-api' added"
 grep -q 'notes.yaml\|base.yaml' out.txt && fail "an unchanged file or a non-deploy file was reported"
 "$ceplan" diff --git HEAD --format json > out.json; status=$?
-python3 -c 'import json,sys; f=json.load(open(sys.argv[1]))["files"]; sys.exit(not [x["change"] for x in f] == ["removed","added","modified"] and f[0]["after"] is None and f[1]["before"] is None)' out.json \
+python3 -c 'import json,sys; f=json.load(open(sys.argv[1]))["files"]; sys.exit(not ([x["change"] for x in f] == ["removed","added","modified"] and f[0]["after"] is None and f[1]["before"] is None))' out.json \
   || fail "JSON does not say which files were added and removed: $(cat out.json)"
 
 echo 'oops: [' >> deploy/broken.yaml
 "$ceplan" diff --git HEAD > out.txt 2> err.txt; status=$?
 expect 2 err.txt 'deploy/broken.yaml: error: no longer loads as a deploy file (it did at HEAD)'
 expect 2 err.txt 'deploy/broken.yaml:51:1: error: end of sequence flow not found'
+
+# A file not yet added to git, named on the command line, is new.
+cp "$source/tests/data/diff/base.yaml" deploy/untracked.yaml
+"$ceplan" diff --git HEAD deploy/untracked.yaml > out.txt 2> err.txt; status=$?
+expect 0 out.txt 'deploy/untracked.yaml (added): changed'
 
 # A revision is never an option of git's: --output=x would make git truncate x.
 "$ceplan" diff --git=--output=x > out.txt 2> err.txt; status=$?

@@ -17,6 +17,21 @@ fetch 0.1.0 "$work/bin"; status=$?
 "$work/bin/ceplan" version > /dev/null || fail "the installed binary does not run"
 grep -q '^ceplan: installed release v0.1.0 (ceplan-linux-' out.txt || fail "$(cat out.txt)"
 
+# Pinned to a commit: the binary is used only if the release was made from it.
+echo 0123456789abcdef0123456789abcdef01234567 > releases/v0.1.0/COMMIT
+rm -rf "$work/bin"
+fetch v0.1.0 "$work/bin" 0123456789abcdef0123456789abcdef01234567; status=$?
+[ "$status" = 0 ] && [ -x "$work/bin/ceplan" ] || fail "the released commit: exit $status: $(cat out.txt)"
+rm -rf "$work/bin"
+fetch v0.1.0 "$work/bin" fedcba9876543210fedcba9876543210fedcba98; status=$?
+[ "$status" = 3 ] && grep -q "^ceplan: commit fedcba98.* is not release v0.1.0 (made from 01234567" out.txt ||
+  fail "a later commit: exit $status: $(cat out.txt)"
+[ ! -e "$work/bin/ceplan" ] || fail "a later commit got the release's binary"
+rm releases/v0.1.0/COMMIT
+fetch v0.1.0 "$work/bin" fedcba9876543210fedcba9876543210fedcba98; status=$?
+[ "$status" = 3 ] && grep -q "release v0.1.0 names no commit; building from source" out.txt ||
+  fail "no COMMIT: exit $status: $(cat out.txt)"
+
 rm -rf "$work/bin"
 for asset in ceplan-linux-x86_64 ceplan-linux-arm64; do printf 'x' >> "releases/v0.1.0/$asset"; done
 fetch v0.1.0 "$work/bin"; status=$?

@@ -50,8 +50,9 @@ def check_release(root, release):
     built = {entry["asset"] for entry in workflow["jobs"]["binary"]["strategy"]["matrix"]["include"]}
     if not assets or built != assets:
         fail(f"the release builds {sorted(built)}, but scripts/fetch-release.sh downloads {sorted(assets)}")
-    if "cmake --preset release && cmake --build --preset release" not in text or "SHA256SUMS" not in text:
-        fail("the release workflow must build the release preset and publish SHA256SUMS")
+    if "cmake --preset release && cmake --build --preset release" not in text or "SHA256SUMS" not in text or \
+            "assets/COMMIT" not in text:
+        fail("the release workflow must build the release preset and publish SHA256SUMS and COMMIT")
     if '"$TAG" != "v$version"' not in text:
         fail("the release workflow must check that the tag names CMakeLists.txt's version")
     print(f"release workflow builds {sorted(built)} with SHA256SUMS (first release: {release})")
@@ -150,12 +151,16 @@ def main(root):
     if hooks["ceplan-validate-docker"]["entry"] != f"ghcr.io/ceplan/ceplan:{release} validate":
         fail(f"the container hook must run ghcr.io/ceplan/ceplan:{release}")
     for hook in hooks.values():
-        pattern = re.compile(hook["files"])
-        for name in ("deploy.yaml", "deploy-shop.yml", "deploy/shop.yaml", "infra/deploy/eu/shop.yaml"):
-            if not pattern.search(name):
+        pattern, excluded = re.compile(hook["files"]), re.compile(hook.get("exclude", "^$"))
+
+        def checked(name):
+            return pattern.search(name) and not excluded.search(name)
+        for name in ("deploy.yaml", "deploy-shop.yml", "deploy/shop.yaml", "infra/deploy/shop.yaml"):
+            if not checked(name):
                 fail(f"hook {hook['id']}: files: {hook['files']} does not match {name}")
-        if pattern.search("docs/notes.yaml"):
-            fail(f"hook {hook['id']}: files: {hook['files']} matches docs/notes.yaml")
+        for name in ("docs/notes.yaml", ".github/workflows/deploy.yml", "deploy/chart/templates/svc.yaml"):
+            if checked(name):
+                fail(f"hook {hook['id']}: files: {hook['files']} matches {name}, which is no deploy file")
 
     with open(os.path.join(root, "examples/ci/pre-commit-config.yaml"), encoding="utf-8") as handle:
         revs = [repo["rev"] for repo in yaml.safe_load(handle)["repos"]]

@@ -134,7 +134,8 @@ TEST_CASE("report paths start at the outer repository of a submodule, or at the 
   fs::create_directories(root / "outer" / "sub" / "deploy");
   fs::create_directories(root / "outer" / "tree" / "deploy");
   std::ofstream(root / "outer" / "sub" / ".git") << "gitdir: ../.git/modules/sub\n";
-  std::ofstream(root / "outer" / "tree" / ".git") << "gitdir: /elsewhere/.git/worktrees/tree\n";
+  // A worktree of a repository that lies under a directory named "modules" is no submodule.
+  std::ofstream(root / "outer" / "tree" / ".git") << "gitdir: /srv/modules/x/.git/worktrees/tree\n";
   const ScopedEnv github("GITHUB_WORKSPACE", nullptr);
   const ScopedEnv gitlab("CI_PROJECT_DIR", nullptr);
   const std::string in_submodule = (root / "outer" / "sub" / "deploy" / "a.yaml").string();
@@ -142,10 +143,15 @@ TEST_CASE("report paths start at the outer repository of a submodule, or at the 
   CHECK(ceplan::cli::repository_path(in_submodule, {}) == "sub/deploy/a.yaml");
   CHECK(ceplan::cli::repository_path(in_worktree, {}) == "deploy/a.yaml");
   {
+    // A workspace that is no repository (a checkout with `path:`) leaves the repository's root.
     const ScopedEnv workspace("GITHUB_WORKSPACE", root.c_str());
-    CHECK(ceplan::cli::repository_path(in_worktree, {}) == "outer/tree/deploy/a.yaml");
+    CHECK(ceplan::cli::repository_path(in_worktree, {}) == "deploy/a.yaml");
+  }
+  {
+    const ScopedEnv workspace("GITHUB_WORKSPACE", (root / "outer").c_str());
+    CHECK(ceplan::cli::repository_path(in_worktree, {}) == "tree/deploy/a.yaml");
     CHECK(ceplan::cli::repository_path("/etc/d.yaml", {}) == "/etc/d.yaml");
-    CHECK(ceplan::cli::repository_path(in_worktree, (root / "outer").string()) == "tree/deploy/a.yaml");
+    CHECK(ceplan::cli::repository_path(in_worktree, (root / "outer" / "tree").string()) == "deploy/a.yaml");
   }
   {
     const ScopedEnv workspace("CI_PROJECT_DIR", (root / "outer").c_str());
