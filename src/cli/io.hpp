@@ -1,5 +1,6 @@
 #pragma once
-// Files and streams: the only place ceplan touches the file system.
+// Files and streams: reading inputs within their limits and writing outputs atomically. With
+// config_files, baseline, live_input and git, the only code that touches the file system.
 
 #include <cstddef>
 #include <string>
