@@ -198,7 +198,7 @@ void set_diff_command(CLI::App& command_app, Context& context) {
   add_choice_option(context, *command, "--fail-on", options->fail_on, "Exit 1 on a regression, on any change, or never",
                     {"regression", "change", "never"});
   add_choice_option(context, *command, "--finding-threshold", options->finding_threshold,
-                    "A new finding at or above this severity is a regression", {"error", "warning", "info"});
+                    "A new finding at or above this severity is a regression", severity_names());
   command
       ->add_option("--failover-threshold", options->threshold,
                    "How much a failover time may grow before it counts as a regression")

@@ -394,7 +394,7 @@ void set_validate_command(CLI::App& command_app, Context& context) {
                       "Deploy files; - reads standard input (default: the 'paths' of .ceplan.yaml)");
   add_choice_option(context, *command, "--fail-on", options->fail_on,
                     "Exit 1 on findings at or above this severity (default: error, or fail-on of .ceplan.yaml)",
-                    {"error", "warning", "info", "never"});
+                    severity_names("never"));
   add_repeatable(*command, "--disable", options->disable, "Comma-separated rule ids or names not to run; repeatable");
   add_repeatable(*command, "--enable-only", options->enable_only,
                  "Comma-separated rule ids or names: run only these; repeatable");

@@ -26,14 +26,14 @@ Json strings_or_one() {
 
 Json value_schema(ConfigType type) {
   switch (type) {
-    case ConfigType::severity_or_never: return Json{{"enum", {"error", "warning", "info", "never"}}};
+    case ConfigType::severity_or_never: return Json{{"enum", severity_names("never")}};
     case ConfigType::formats:
     case ConfigType::globs: return strings_or_one();
     case ConfigType::rules: return Json{{"type", "array"}, {"items", rule_names()}};
     case ConfigType::severities:
       return Json{{"type", "object"},
                   {"propertyNames", rule_names()},
-                  {"additionalProperties", {{"enum", {"error", "warning", "info", "off"}}}}};
+                  {"additionalProperties", {{"enum", severity_names("off")}}}};
     case ConfigType::path: return Json{{"type", "string"}, {"minLength", 1}};
     case ConfigType::boolean: return Json{{"type", "boolean"}};
     case ConfigType::overrides: return Json{{"type", "array"}, {"items", {{"$ref", "#/$defs/override"}}}};

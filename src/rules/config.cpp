@@ -35,8 +35,8 @@ const std::vector<ConfigKey> keys{
      "[{ files: [\"legacy/*.yaml\"], disable: [CE104] }]", false},
 };
 
-const std::vector<std::string> severity_words{"error", "warning", "info", "never"};
-const std::vector<std::string> level_words{"error", "warning", "info", "off"};
+const std::vector<std::string> severity_words = severity_names("never");
+const std::vector<std::string> level_words = severity_names("off");
 
 std::vector<std::string> names(bool overrides_only) {
   std::vector<std::string> out;

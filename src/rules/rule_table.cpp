@@ -385,6 +385,14 @@ std::string_view to_string(Severity severity) {
   return "";
 }
 
+std::vector<std::string> severity_names(std::string_view extra) {
+  std::vector<std::string> out;
+  for (Severity severity : {Severity::error, Severity::warning, Severity::info}) out.emplace_back(to_string(severity));
+  if (!extra.empty())
+    out.emplace_back(extra);
+  return out;
+}
+
 std::optional<Severity> parse_severity(std::string_view text) {
   for (Severity severity : {Severity::error, Severity::warning, Severity::info}) {
     if (to_string(severity) == text) {

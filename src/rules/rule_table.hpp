@@ -16,6 +16,10 @@ enum class Severity { error, warning, info };
 
 /// "error", "warning", "info".
 [[nodiscard]] std::string_view to_string(Severity severity);
+/// Every severity's name, most serious first, then `extra` if given: "never" where a threshold
+/// may fail on nothing, "off" where a rule's level may turn it off. The one list the command
+/// line, `.ceplan.yaml` and its schema offer.
+[[nodiscard]] std::vector<std::string> severity_names(std::string_view extra = {});
 /// Parses "error", "warning" or "info".
 [[nodiscard]] std::optional<Severity> parse_severity(std::string_view text);
 

@@ -42,4 +42,9 @@ TEST_CASE("severities parse and order from most to least serious") {
   CHECK_FALSE(ceplan::parse_severity("never").has_value());
   CHECK(ceplan::Severity::error < ceplan::Severity::warning);
   CHECK(ceplan::Severity::warning < ceplan::Severity::info);
+  // The one list of names every option, key and schema offers.
+  CHECK(ceplan::severity_names() == std::vector<std::string>{"error", "warning", "info"});
+  CHECK(ceplan::severity_names("never") == std::vector<std::string>{"error", "warning", "info", "never"});
+  for (const std::string& name : ceplan::severity_names())
+    CHECK(ceplan::to_string(*ceplan::parse_severity(name)) == name);
 }
