@@ -34,7 +34,7 @@ const Region& Catalog::at(std::string_view id) const {
   if (const Region* region = find(id)) {
     return *region;
   }
-  throw InputError(Diagnostic{{}, {}, fmt::format("unknown region '{}'{}", id, region_hint(id, true))});
+  throw usage_error(fmt::format("unknown region '{}'{}", id, region_hint(id, true)));
 }
 
 const Region* Catalog::find_named(std::string_view id_or_name) const {

@@ -321,8 +321,8 @@ int run(int argc, const char* const* argv) {
       return code;
     }
     // A usage error is an input error of the command line.
-    throw InputError(Diagnostic{
-        {}, {}, fmt::format("{}\nRun '{} --help' for usage.", usage_problem(app, error, words), help_command(app))});
+    throw usage_error(
+        fmt::format("{}\nRun '{} --help' for usage.", usage_problem(app, error, words), help_command(app)));
   }
   return context.exit_code;
 }

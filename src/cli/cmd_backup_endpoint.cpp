@@ -19,7 +19,7 @@ void set_backup_endpoint_command(CLI::App& command_app, Context& context) {
   command->callback([options, &context] {
     const Catalog catalog = context.catalog();
     if (options->ids.empty() && options->endpoint.empty()) {
-      throw InputError(Diagnostic{{}, {}, "backup-endpoint needs region ids or --endpoint EP"});
+      throw usage_error("backup-endpoint needs region ids or --endpoint EP");
     }
     std::vector<const Region*> regions;
     if (options->ids.empty()) {

@@ -169,7 +169,7 @@ void run(const Options& options, Context& context) {
   std::vector<render::DiffReport> reports;
   if (options.git.empty()) {
     if (options.files.size() != 2)
-      throw InputError(Diagnostic{{}, {}, "diff needs OLD and NEW files, or --git REV [FILE...]"});
+      throw usage_error("diff needs OLD and NEW files, or --git REV [FILE...]");
     reports.push_back(compare(display_name(options.files[0]),
                               read_input(options.files[0], context.limits.max_file_size), options.files[1], options,
                               context, catalog));

@@ -12,7 +12,7 @@ void set_explain_command(CLI::App& command_app, Context& context) {
   command->callback([id, &context] {
     const auto ids = parse_rule_list(*id);
     if (ids.size() != 1) {
-      throw InputError(Diagnostic{{}, {}, "explain takes one rule id or name, e.g. CE301 (ceplan rules lists them)"});
+      throw usage_error("explain takes one rule id or name, e.g. CE301 (ceplan rules lists them)");
     }
     context.emit(render::explain(*find_rule(*ids.begin())));
   });

@@ -32,7 +32,7 @@ void set_failback_command(CLI::App& command_app, Context& context) {
     const Deployment deployment = read_deployment(options->file, context.limits, context.stdin_filename);
     const auto scenarios = parse_scenarios(options->scenario, deployment, catalog);
     if (scenarios.size() != 1 || scenarios.front().kind == ScenarioKind::zone)
-      throw InputError(Diagnostic{{}, {}, "failback takes one region:ID or geography:NAME scenario"});
+      throw usage_error("failback takes one region:ID or geography:NAME scenario");
     const auto notes = gate_on_findings(deployment, catalog, options->procedure.ignore_findings, context);
     if (!notes) {
       return;

@@ -22,7 +22,7 @@ std::vector<std::string> region_list(const std::vector<std::string>& given) {
       throw InputError(
           Diagnostic{{}, {}, "--regions: an empty region id; separate ids with commas, as in us-south,eu-de"});
     if (contains(out, id))
-      throw InputError(Diagnostic{{}, {}, fmt::format("--regions: region '{}' is listed twice", printable(id))});
+      throw usage_error(fmt::format("--regions: region '{}' is listed twice", printable(id)));
     out.push_back(id);
   }
   return out;

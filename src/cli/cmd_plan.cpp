@@ -43,8 +43,7 @@ void set_plan_command(CLI::App& command_app, Context& context) {
     }
     if (options->procedure.script()) {
       if (plans.size() != 1)
-        throw InputError(Diagnostic{
-            {}, {}, "a script takes one scenario: name it with --scenario region:ID, zone:ID or geography:NAME"});
+        throw usage_error("a script takes one scenario: name it with --scenario region:ID, zone:ID or geography:NAME");
       const std::string command_line = fmt::format("ceplan plan {} --scenario {}", planner::shell_word(options->file),
                                                    planner::shell_word(options->scenario));
       emit_script(context, deployment, options->procedure,

@@ -21,10 +21,9 @@ void set_schema_command(CLI::App& command_app, Context& context) {
       "  ceplan schema --format man -o ceplan-deploy.5   # the deploy-file keys as a man page");
   command->callback([format, config, &context] {
     if (*config && *format == "man")
-      throw InputError(Diagnostic{{},
-                                  {},
-                                  "--format man is the deploy file's page, ceplan-deploy(5); use "
-                                  "--format markdown for .ceplan.yaml"});
+      throw usage_error(
+          "--format man is the deploy file's page, ceplan-deploy(5); use "
+          "--format markdown for .ceplan.yaml");
     if (*config) {
       context.emit(*format == "markdown" ? render::config_reference_markdown() : render::config_json_schema());
       return;

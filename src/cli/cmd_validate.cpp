@@ -88,10 +88,9 @@ std::vector<Output> outputs_of(const std::vector<std::string>& formats) {
     outputs.push_back(std::move(output));
   }
   if (unnamed > 1) {
-    throw InputError(Diagnostic{{},
-                                {},
-                                "--format: only one format can go to standard output (or -o); give the "
-                                "others a file, as in --format sarif=ceplan.sarif"});
+    throw usage_error(
+        "--format: only one format can go to standard output (or -o); give the "
+        "others a file, as in --format sarif=ceplan.sarif");
   }
   if (outputs.empty()) {
     outputs.push_back({"text", {}});
@@ -286,10 +285,8 @@ bool resolve(Options& options, Context& context, const LoadedConfig* loaded) {
   if (options.files.empty() && named)
     return false;
   if (options.files.empty()) {
-    throw InputError(Diagnostic{
-        {},
-        {},
-        unmatched.empty() ? "no files to check: name them, or list them under 'paths' in .ceplan.yaml" : unmatched});
+    throw usage_error(unmatched.empty() ? "no files to check: name them, or list them under 'paths' in .ceplan.yaml"
+                                        : unmatched);
   }
   return true;
 }
@@ -323,7 +320,7 @@ struct Comparisons {
 Comparisons read_comparisons(const Options& options, const Context& context, const Catalog& catalog) {
   Comparisons out;
   if (options.terraform == "-" && std::find(options.files.begin(), options.files.end(), "-") != options.files.end())
-    throw InputError(Diagnostic{{}, {}, "standard input can be read once: give the deploy file or the plan as a file"});
+    throw usage_error("standard input can be read once: give the deploy file or the plan as a file");
   if (!options.terraform.empty())
     out.terraform = read_terraform(options.terraform, options.terraform_region, context, "--terraform-region");
   if (!options.live.empty())
@@ -376,9 +373,8 @@ void run(Options options, Context& context) {
   if (!options.write_baseline.empty()) {
     // A file that could not be checked has no findings to record: writing would drop its entries.
     if (!errors.empty())
-      throw InputError(Diagnostic{display_name(options.write_baseline),
-                                  {},
-                                  "baseline not written: a file could not be checked, and its entries would be lost"});
+      throw input_error(display_name(options.write_baseline), {},
+                        "baseline not written: a file could not be checked, and its entries would be lost");
     // Recording today's findings is the point of the run: they do not fail it.
     write_file_atomically(options.write_baseline, recorded, options.baseline);
     context.exit_code = 0;

@@ -224,10 +224,9 @@ std::vector<std::string> expand_directories(const std::vector<std::string>& file
     const std::vector<std::string> below =
         files_in_directory(file, finder.for_file((fs::path(file) / file_name).string()));
     if (below.empty())
-      throw InputError(Diagnostic{display_name(file),
-                                  {},
-                                  "a directory with no deploy file below it (*.yaml or *.yml, or what the 'paths' "
-                                  "of .ceplan.yaml match)"});
+      throw input_error(display_name(file), {},
+                        "a directory with no deploy file below it (*.yaml or *.yml, or what the 'paths' "
+                        "of .ceplan.yaml match)");
     out.insert(out.end(), below.begin(), below.end());
   }
   return out;

@@ -44,10 +44,9 @@ bool emit_script(Context& context, const Deployment& deployment, const Procedure
     return true;
   }
   if (render::unsafe(procedure.steps, procedure.unsafe))
-    throw InputError(Diagnostic{{},
-                                {},
-                                "the simulator found this procedure unsafe, so no script is written; "
-                                "--format text shows why"});
+    throw usage_error(
+        "the simulator found this procedure unsafe, so no script is written; "
+        "--format text shows why");
   context.emit(
       render::script(deployment, procedure.steps, procedure.title, procedure.command_line + " --format script"), true);
   return true;

@@ -30,7 +30,7 @@ struct Pipe {
     // Close-on-exec: git gets only the ends dup2'd onto its standard output and error, so a
     // process git leaves running (an fsmonitor daemon) cannot hold the pipe open.
     if (pipe2(ends.data(), O_CLOEXEC) != 0)
-      throw InputError(Diagnostic{{}, {}, fmt::format("cannot run git: {}", std::strerror(errno))});
+      throw usage_error(fmt::format("cannot run git: {}", std::strerror(errno)));
   }
   Pipe(const Pipe&) = delete;
   Pipe& operator=(const Pipe&) = delete;
@@ -65,9 +65,9 @@ pid_t spawn(const std::vector<std::string>& arguments, Pipe& out, Pipe& err) {
   out.close_end(1);
   err.close_end(1);
   if (failed == ENOENT)
-    throw InputError(Diagnostic{{}, {}, "cannot run git: it is not installed, or not on PATH"});
+    throw usage_error("cannot run git: it is not installed, or not on PATH");
   if (failed != 0)
-    throw InputError(Diagnostic{{}, {}, fmt::format("cannot run git: {}", std::strerror(failed))});
+    throw usage_error(fmt::format("cannot run git: {}", std::strerror(failed)));
   return pid;
 }
 
@@ -79,7 +79,7 @@ bool drain(Pipe& out, Pipe& err, GitResult& result, std::size_t limit) {
     if (poll(fds.data(), fds.size(), -1) < 0) {
       if (errno == EINTR)
         continue;
-      throw InputError(Diagnostic{{}, {}, fmt::format("cannot read git's output: {}", std::strerror(errno))});
+      throw usage_error(fmt::format("cannot read git's output: {}", std::strerror(errno)));
     }
     for (std::size_t i = 0; i < fds.size(); ++i) {
       if (fds.at(i).fd < 0 || fds.at(i).revents == 0)
@@ -142,15 +142,15 @@ GitResult run_git(const std::vector<std::string>& arguments, const std::string& 
     stop();
   const int status = reap(pid);
   if (!within)
-    throw InputError(Diagnostic{
-        {}, {}, fmt::format("git's output to {} is larger than the limit of {} bytes (--max-file-size)", what, limit)});
+    throw usage_error(
+        fmt::format("git's output to {} is larger than the limit of {} bytes (--max-file-size)", what, limit));
   result.ok = WIFEXITED(status) && WEXITSTATUS(status) == 0;
   result.error = message_of(std::move(result.error));
   return result;
 }
 
 InputError git_error(const std::string& what, const GitResult& result) {
-  return InputError(Diagnostic{{}, {}, fmt::format("git could not {}: {}", what, result.error)});
+  return usage_error(fmt::format("git could not {}: {}", what, result.error));
 }
 
 std::string git_output(const std::vector<std::string>& arguments, const std::string& what, std::size_t limit) {

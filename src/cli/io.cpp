@@ -29,7 +29,7 @@ namespace ceplan::cli {
 namespace {
 
 [[noreturn]] void fail(const std::string& path, const std::string& message) {
-  throw InputError(Diagnostic{path, {}, message});
+  throw input_error(path, {}, message);
 }
 
 std::string system_error() {
@@ -309,7 +309,7 @@ void write_stdout(const std::string& text) {
   if (!std::cout) {
     const std::string reason = system_error();
     std::cout.clear();
-    throw InputError(Diagnostic{{}, {}, fmt::format("cannot write to standard output: {}", reason)});
+    throw usage_error(fmt::format("cannot write to standard output: {}", reason));
   }
 }
 

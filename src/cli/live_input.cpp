@@ -14,7 +14,7 @@ namespace {
 namespace fs = std::filesystem;
 
 [[noreturn]] void refuse(const std::string& message) {
-  throw InputError(Diagnostic{{}, {}, message});
+  throw usage_error(message);
 }
 
 // The `.json` files and the subdirectories of `directory`, each sorted by name.

@@ -230,9 +230,9 @@ Value parse(std::string_view text, const std::string& source, const InputLimits&
   if (json::sax_parse(text, &builder))
     return builder.take();
   if (builder.path_error())
-    throw InputError(Diagnostic{source, {}, builder.message()});
-  throw InputError(Diagnostic{source, location_of(text, builder.error_byte()),
-                              fmt::format("{}: {}", builder.error_path(), parse_message(builder.message()))});
+    throw input_error(source, {}, builder.message());
+  throw input_error(source, location_of(text, builder.error_byte()),
+                    fmt::format("{}: {}", builder.error_path(), parse_message(builder.message())));
 }
 
 }  // namespace ceplan::json

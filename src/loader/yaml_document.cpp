@@ -273,7 +273,7 @@ private:
   [[noreturn]] void fail(Location location, std::string message) {
     m_sink.error(location, std::move(message));
     m_sink.throw_if_failed();
-    throw InputError(Diagnostic{m_sink.source(), location, "internal error"});
+    throw input_error(m_sink.source(), location, "internal error");
   }
 
   void count(Location location, std::size_t nodes) {

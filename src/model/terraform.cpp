@@ -60,11 +60,10 @@ Inventory select_project(const Inventory& inventory, const std::string& name) {
   const std::vector<std::string> names = inventory.project_names();
   const std::string chosen = name.empty() && !names.empty() ? names.front() : name;
   if (!chosen.empty() && std::find(names.begin(), names.end(), chosen) == names.end())
-    throw InputError(Diagnostic{
-        inventory.source,
-        {},
+    throw input_error(
+        inventory.source, {},
         fmt::format("no project named '{}'{}", excerpt(chosen),
-                    names.empty() ? std::string(": it has no project") : did_you_mean_or_list(chosen, names))});
+                    names.empty() ? std::string(": it has no project") : did_you_mean_or_list(chosen, names)));
   auto mine = [&](const Resource& resource) { return resource.project.empty() || resource.project == chosen; };
   Inventory out = inventory;
   std::erase_if(out.projects, [&](const Project& p) { return p.name.known() && p.name.value != chosen; });
@@ -306,22 +305,20 @@ void Reader::read_data_store(const std::string& type, const View& view, const Re
 // format_version 1.x: the JSON output format's compatibility promise covers minor versions.
 void check_version(const json::Value& root, const std::string& source) {
   if (root.kind != json::Kind::object)
-    throw InputError(Diagnostic{
-        source,
-        {},
-        fmt::format("$: expected the object `terraform show -json` writes, found {}", json::describe(root))});
+    throw input_error(
+        source, {},
+        fmt::format("$: expected the object `terraform show -json` writes, found {}", json::describe(root)));
   const json::Value* version = root.find("format_version");
   if (version == nullptr)
-    throw InputError(Diagnostic{
-        source, {}, "$: no 'format_version': not the JSON of `terraform show -json` (a saved plan or a state)"});
+    throw input_error(source, {},
+                      "$: no 'format_version': not the JSON of `terraform show -json` (a saved plan or a state)");
   const std::string_view text = version->string();
   if (version->kind != json::Kind::string || text.substr(0, 2) != "1.")
-    throw InputError(Diagnostic{source,
-                                {},
-                                fmt::format("$.format_version: unsupported format_version {}; ceplan reads {}",
-                                            version->kind == json::Kind::string ? "'" + excerpt(text) + "'"
-                                                                                : std::string(json::describe(*version)),
-                                            supported_versions)});
+    throw input_error(source, {},
+                      fmt::format("$.format_version: unsupported format_version {}; ceplan reads {}",
+                                  version->kind == json::Kind::string ? "'" + excerpt(text) + "'"
+                                                                      : std::string(json::describe(*version)),
+                                  supported_versions));
 }
 
 }  // namespace
@@ -351,11 +348,10 @@ Inventory read(std::string_view text, const std::string& source, const ReadOptio
   resolve_links(inventory, reader.take_pending(), configuration, options, sink);
   sink.throw_if_failed();
   if (const std::size_t regions = inventory.regions().size(); regions > max_regions)
-    throw InputError(Diagnostic{source,
-                                {},
-                                fmt::format("resources in {} regions: Code Engine has far fewer; ceplan "
-                                            "reads at most {}",
-                                            regions, max_regions)});
+    throw input_error(source, {},
+                      fmt::format("resources in {} regions: Code Engine has far fewer; ceplan "
+                                  "reads at most {}",
+                                  regions, max_regions));
   return inventory;
 }
 

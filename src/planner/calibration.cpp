@@ -35,7 +35,7 @@ std::string member(const json::Value& line, std::string_view key) {
 
 // One line of the log; nullopt for a line that is not the end of a step that succeeded.
 std::optional<StepTiming> timing(const json::Value& line, int number, const std::string& source) {
-  auto fail = [&](std::string message) { throw InputError(Diagnostic{source, {number, 1}, std::move(message)}); };
+  auto fail = [&](std::string message) { throw input_error(source, {number, 1}, std::move(message)); };
   if (line.kind != json::Kind::object)
     fail(fmt::format("a step log line is a JSON object, not {}", json::describe(line)));
   const std::string step = member(line, "step");
@@ -81,7 +81,7 @@ std::vector<StepTiming> read_step_log(std::string_view text, const std::string& 
       value = json::parse(line, source, limits);
     } catch (const InputError& error) {
       const Diagnostic& first = error.diagnostics().front();
-      throw InputError(Diagnostic{source, {number, first.location.column}, first.message});
+      throw input_error(source, {number, first.location.column}, first.message);
     }
     if (auto step = timing(value, number, source))
       out.push_back(std::move(*step));

@@ -111,10 +111,8 @@ Runbook restore_runbook(const Deployment& d, const Catalog& catalog, const std::
   if (!from.empty()) {
     out.from = catalog.at(from).id;
     if (d.region(out.from) == nullptr) {
-      throw InputError(Diagnostic{{},
-                                  {},
-                                  fmt::format("project {} is not in {}; --from must be one of its regions: {}",
-                                              d.project, out.from, region_ids(d))});
+      throw usage_error(fmt::format("project {} is not in {}; --from must be one of its regions: {}", d.project,
+                                    out.from, region_ids(d)));
     }
   } else if (const ProjectRegion* primary = d.first_with_role(Role::primary)) {
     out.from = primary->id.name;
@@ -122,10 +120,8 @@ Runbook restore_runbook(const Deployment& d, const Catalog& catalog, const std::
     out.from = d.regions.front().id.name;
   }
   if (out.from == out.to) {
-    throw InputError(Diagnostic{
-        {},
-        {},
-        fmt::format("cannot restore from {} into the same region; choose --restore-to another region", out.to)});
+    throw usage_error(
+        fmt::format("cannot restore from {} into the same region; choose --restore-to another region", out.to));
   }
   out.objectives = objectives_text(d);
   out.estimate = estimate_text(d, out.from);

@@ -244,12 +244,10 @@ std::vector<Scenario> parse_scenarios(std::string_view text, const Deployment& d
     std::vector<std::string> zones;
     for (const Region& region : catalog.regions()) zones.insert(zones.end(), region.zones.begin(), region.zones.end());
     if (catalog.zone_owner(target) == nullptr)
-      throw InputError(Diagnostic{
-          {}, {}, fmt::format("unknown zone '{}'{}", target, [&] {
-            std::string hint = did_you_mean(target, zones);
-            return hint.empty() ? std::string("; zones are named REGION-1, -2, -3 (ceplan region ID lists them)")
-                                : hint;
-          }())});
+      throw usage_error(fmt::format("unknown zone '{}'{}", target, [&] {
+        std::string hint = did_you_mean(target, zones);
+        return hint.empty() ? std::string("; zones are named REGION-1, -2, -3 (ceplan region ID lists them)") : hint;
+      }()));
     return {Scenario{ScenarioKind::zone, target}};
   }
   if (kind == "region" && !target.empty()) {

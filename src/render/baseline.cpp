@@ -27,7 +27,7 @@ Location location_of(std::string_view text, std::size_t offset) {
 std::string text_field(const Json& entry, const char* key, const std::string& source, std::size_t index) {
   const auto it = entry.find(key);
   if (it == entry.end() || !it->is_string() || it->get<std::string>().empty()) {
-    throw InputError(Diagnostic{source, {}, fmt::format("baseline entry {} has no '{}' string", index + 1, key)});
+    throw input_error(source, {}, fmt::format("baseline entry {} has no '{}' string", index + 1, key));
   }
   return it->get<std::string>();
 }
@@ -59,8 +59,8 @@ std::vector<BaselineEntry> read_baseline(std::string_view text, const std::strin
   try {
     document = Json::parse(text);
   } catch (const Json::parse_error& error) {
-    throw InputError(Diagnostic{source, location_of(text, error.byte > 0 ? error.byte - 1 : 0),
-                                "not a ceplan baseline: invalid JSON"});
+    throw input_error(source, location_of(text, error.byte > 0 ? error.byte - 1 : 0),
+                      "not a ceplan baseline: invalid JSON");
   }
   // value() would throw a type error naming no file for `"ceplan_baseline": "1"`: types are checked first.
   const auto version = document.is_object() ? document.find("ceplan_baseline") : document.end();
@@ -73,7 +73,7 @@ std::vector<BaselineEntry> read_baseline(std::string_view text, const std::strin
   const Json& findings = document["findings"];
   for (std::size_t i = 0; i < findings.size(); ++i) {
     if (!findings[i].is_object()) {
-      throw InputError(Diagnostic{source, {}, fmt::format("baseline entry {} is not an object", i + 1)});
+      throw input_error(source, {}, fmt::format("baseline entry {} is not an object", i + 1));
     }
     const auto message = findings[i].find("message");
     if (message != findings[i].end() && !message->is_string()) {

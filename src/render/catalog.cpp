@@ -70,7 +70,7 @@ CatalogFormat parse_catalog_format(std::string_view name) {
     return CatalogFormat::json;
   if (name == "yaml")
     return CatalogFormat::yaml;
-  throw InputError(Diagnostic{{}, {}, fmt::format("unknown format '{}'; expected text, json or yaml", name)});
+  throw usage_error(fmt::format("unknown format '{}'; expected text, json or yaml", name));
 }
 
 std::string regions(std::span<const Region* const> regions, CatalogFormat format) {

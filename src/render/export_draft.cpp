@@ -262,7 +262,7 @@ void Draft::artifacts(const std::vector<Placed<T>>& entries, std::string_view ke
 
 std::string export_draft(const live::Export& live, const std::string& project) {
   if (live.regions.empty())
-    throw InputError(Diagnostic{{}, {}, "no export to import: give a directory per region"});
+    throw usage_error("no export to import: give a directory per region");
   return Draft(live, project).write();
 }
 

@@ -406,7 +406,7 @@ PlanFormat parse_plan_format(std::string_view name) {
     return PlanFormat::markdown;
   if (name == "json")
     return PlanFormat::json;
-  throw InputError(Diagnostic{{}, {}, fmt::format("unknown format '{}'; expected text, markdown or json", name)});
+  throw usage_error(fmt::format("unknown format '{}'; expected text, markdown or json", name));
 }
 
 std::string plans(const Deployment& d, const Catalog& catalog, std::span<const ScenarioPlan> plans, PlanFormat format,

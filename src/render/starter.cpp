@@ -62,12 +62,10 @@ std::vector<std::string> starter_regions(const Catalog& catalog) {
 std::string starter_deploy_file(const Catalog& catalog, Strategy strategy,  // NOLINT(readability-function-size)
                                 const std::vector<std::string>& regions, const std::string& project) {
   if (regions.size() < 2) {
-    throw InputError(Diagnostic{
-        {},
-        {},
+    throw usage_error(
         fmt::format("a starter file needs two regions, the primary first (got {}): one region cannot survive a "
                     "regional outage; pass --regions A,B",
-                    regions.size())});
+                    regions.size()));
   }
   for (const std::string& id : regions) {
     (void)catalog.at(id);

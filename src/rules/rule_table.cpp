@@ -493,7 +493,7 @@ std::set<std::string> parse_rule_list(std::string_view list) {
     }
     const RuleInfo* rule = find_rule(item);
     if (rule == nullptr) {
-      throw InputError(Diagnostic{{}, {}, fmt::format("unknown rule '{}'{}", item, rule_hint(item))});
+      throw usage_error(fmt::format("unknown rule '{}'{}", item, rule_hint(item)));
     }
     ids.emplace(rule->id);
   }

@@ -82,7 +82,7 @@ void read_arguments(std::string_view rest, Directive& directive, const std::stri
   }
   flush();
   if (directive.rules.empty()) {
-    throw InputError(Diagnostic{source, directive.at, "a ceplan:ignore comment must name the rules it suppresses"});
+    throw input_error(source, directive.at, "a ceplan:ignore comment must name the rules it suppresses");
   }
 }
 

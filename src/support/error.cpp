@@ -126,4 +126,12 @@ void DiagnosticSink::throw_if_failed() const {
   }
 }
 
+InputError input_error(std::string source, Location location, std::string message) {
+  return InputError(Diagnostic{std::move(source), location, std::move(message)});
+}
+
+InputError usage_error(std::string message) {
+  return InputError(Diagnostic{{}, {}, std::move(message)});
+}
+
 }  // namespace ceplan

@@ -57,6 +57,11 @@ private:
   std::vector<Diagnostic> m_diagnostics;
 };
 
+/// The one problem at `location` of `source` (a file as the user named it), as an InputError.
+[[nodiscard]] InputError input_error(std::string source, Location location, std::string message);
+/// A problem of the command line or of the run as a whole, with no file or place.
+[[nodiscard]] InputError usage_error(std::string message);
+
 /// Collects problems while a loader keeps going, so that a file's errors are reported together.
 class DiagnosticSink {
 public:

@@ -11,6 +11,11 @@ TEST_CASE("a diagnostic formats as file:line:column: error: message") {
   CHECK(Diagnostic{"", {}, "bad"}.format() == "error: bad");
 }
 
+TEST_CASE("an error of one problem is built with its place, or with none for the command line") {
+  CHECK(ceplan::input_error("d.yaml", {3, 5}, "bad").diagnostics().front().format() == "d.yaml:3:5: error: bad");
+  CHECK(ceplan::usage_error("no files").diagnostics().front().format() == "error: no files");
+}
+
 TEST_CASE("a sink reports its problems in file order") {
   ceplan::DiagnosticSink sink("f.yaml");
   CHECK_FALSE(sink.failed());
