@@ -383,6 +383,28 @@ void run(Options options, Context& context) {
 
 }  // namespace
 
+// How the reports are made: SARIF's extras, CI paths, unused ignores, the baseline.
+void add_report_options(CLI::App& command, Options& options) {
+  command
+      .add_option("--sarif-category", options.sarif.category,
+                  "SARIF: code scanning's category (automationDetails.id); default: none, so upload-sarif's "
+                  "`category` applies")
+      ->type_name("NAME");
+  command.add_flag("--sarif-suppressed", options.sarif.include_suppressed,
+                   "SARIF: also write suppressed and baselined findings, marked as suppressed (GitHub code "
+                   "scanning opens them as alerts)");
+  command.add_option(
+      "--base-dir", options.base_dir,
+      "Directory CI formats report paths relative to (default: the CI job's checkout, else the repository "
+      "root, found by .git)");
+  command.add_flag("--report-unused-ignores", options.report_unused_ignores,
+                   "Report ceplan:ignore comments that suppress nothing (rule CE002)");
+  command.add_option("--baseline", options.baseline,
+                     "Hide the findings recorded in this baseline file (see --write-baseline); report only new ones");
+  command.add_option("--write-baseline", options.write_baseline,
+                     "Record today's findings in this file by fingerprint, for --baseline; exits 0");
+}
+
 void set_validate_command(CLI::App& command_app, Context& context) {
   auto options = std::make_shared<Options>();
   CLI::App* command = &command_app;
@@ -409,24 +431,7 @@ void set_validate_command(CLI::App& command_app, Context& context) {
                   "or format of .ceplan.yaml)",
                   fmt::join(format_names, ", ")))
       ->check(known_format);
-  command
-      ->add_option("--sarif-category", options->sarif.category,
-                   "SARIF: code scanning's category (automationDetails.id); default: none, so upload-sarif's "
-                   "`category` applies")
-      ->type_name("NAME");
-  command->add_flag("--sarif-suppressed", options->sarif.include_suppressed,
-                    "SARIF: also write suppressed and baselined findings, marked as suppressed (GitHub code "
-                    "scanning opens them as alerts)");
-  command->add_option(
-      "--base-dir", options->base_dir,
-      "Directory CI formats report paths relative to (default: the CI job's checkout, else the repository "
-      "root, found by .git)");
-  command->add_flag("--report-unused-ignores", options->report_unused_ignores,
-                    "Report ceplan:ignore comments that suppress nothing (rule CE002)");
-  command->add_option("--baseline", options->baseline,
-                      "Hide the findings recorded in this baseline file (see --write-baseline); report only new ones");
-  command->add_option("--write-baseline", options->write_baseline,
-                      "Record today's findings in this file by fingerprint, for --baseline; exits 0");
+  add_report_options(*command, *options);
   command->add_option("--config", options->config, "Configuration file (default: the nearest .ceplan.yaml)");
   command->add_flag("--no-config", options->no_config, "Use no configuration file");
   command->add_flag("--list-files", options->list_files, "Print the files that would be checked, and stop");
