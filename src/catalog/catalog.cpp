@@ -119,8 +119,7 @@ std::string canonical(const Range& names, std::string_view wanted, std::string_v
       return name;
     }
   }
-  throw InputError(
-      Diagnostic{{}, {}, fmt::format("unknown {} '{}'{}", what, wanted, did_you_mean_or_list(wanted, names))});
+  throw usage_error(fmt::format("unknown {} '{}'{}", what, wanted, did_you_mean_or_list(wanted, names)));
 }
 
 }  // namespace

@@ -19,8 +19,7 @@ std::vector<std::string> region_list(const std::vector<std::string>& given) {
   for (const std::string& word : given) {
     const std::string id(trim_spaces(word));
     if (id.empty())
-      throw InputError(
-          Diagnostic{{}, {}, "--regions: an empty region id; separate ids with commas, as in us-south,eu-de"});
+      throw usage_error("--regions: an empty region id; separate ids with commas, as in us-south,eu-de");
     if (contains(out, id))
       throw usage_error(fmt::format("--regions: region '{}' is listed twice", printable(id)));
     out.push_back(id);

@@ -79,11 +79,8 @@ std::vector<Output> outputs_of(const std::vector<std::string>& formats) {
       if (!output.path.empty() && !earlier.path.empty() &&
           std::filesystem::path(earlier.path).lexically_normal() ==
               std::filesystem::path(output.path).lexically_normal())
-        throw InputError(
-            Diagnostic{{},
-                       {},
-                       fmt::format("--format: {}={} and {}={} write the same file; give each report its own",
-                                   earlier.format, printable(earlier.path), output.format, printable(output.path))});
+        throw usage_error(fmt::format("--format: {}={} and {}={} write the same file; give each report its own",
+                                      earlier.format, printable(earlier.path), output.format, printable(output.path)));
     }
     outputs.push_back(std::move(output));
   }

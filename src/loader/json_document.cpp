@@ -223,8 +223,7 @@ Location location_of(std::string_view text, std::size_t offset) {
 
 Value parse(std::string_view text, const std::string& source, const InputLimits& limits) {
   if (text.size() > limits.max_file_size) {
-    throw InputError(
-        Diagnostic{source, {}, fmt::format("larger than {} bytes (--max-file-size)", limits.max_file_size)});
+    throw input_error(source, {}, fmt::format("larger than {} bytes (--max-file-size)", limits.max_file_size));
   }
   TreeBuilder builder(limits);
   if (json::sax_parse(text, &builder))

@@ -268,11 +268,8 @@ std::vector<Scenario> parse_scenarios(std::string_view text, const Deployment& d
     else if (catalog.zone_owner(word) != nullptr)
       hint = fmt::format("; did you mean 'zone:{}'?", word);
   }
-  throw InputError(
-      Diagnostic{{},
-                 {},
-                 fmt::format("unknown scenario '{}'{}", text,
-                             hint.empty() ? "; expected zone:ZONE, region:ID, geography:NAME or all" : hint)});
+  throw usage_error(fmt::format("unknown scenario '{}'{}", text,
+                                hint.empty() ? "; expected zone:ZONE, region:ID, geography:NAME or all" : hint));
 }
 
 namespace {

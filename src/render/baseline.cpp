@@ -66,8 +66,7 @@ std::vector<BaselineEntry> read_baseline(std::string_view text, const std::strin
   const auto version = document.is_object() ? document.find("ceplan_baseline") : document.end();
   if (!document.is_object() || version == document.end() || !version->is_number_integer() || *version != 1 ||
       !document.contains("findings") || !document["findings"].is_array()) {
-    throw InputError(
-        Diagnostic{source, {}, "not a ceplan baseline: expected {\"ceplan_baseline\": 1, \"findings\": [...]}"});
+    throw input_error(source, {}, "not a ceplan baseline: expected {\"ceplan_baseline\": 1, \"findings\": [...]}");
   }
   std::vector<BaselineEntry> entries;
   const Json& findings = document["findings"];
@@ -77,8 +76,7 @@ std::vector<BaselineEntry> read_baseline(std::string_view text, const std::strin
     }
     const auto message = findings[i].find("message");
     if (message != findings[i].end() && !message->is_string()) {
-      throw InputError(
-          Diagnostic{source, {}, fmt::format("baseline entry {} has a 'message' that is not a string", i + 1)});
+      throw input_error(source, {}, fmt::format("baseline entry {} has a 'message' that is not a string", i + 1));
     }
     entries.push_back({text_field(findings[i], "fingerprint", source, i), text_field(findings[i], "rule", source, i),
                        text_field(findings[i], "path", source, i),

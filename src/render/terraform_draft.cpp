@@ -397,8 +397,7 @@ void Draft::data() {
 
 std::string terraform_draft(const Inventory& inventory) {
   if (inventory.projects.empty())
-    throw InputError(
-        Diagnostic{inventory.source, {}, "no ibm_code_engine_project in this plan or state: nothing to import"});
+    throw input_error(inventory.source, {}, "no ibm_code_engine_project in this plan or state: nothing to import");
   return Draft(inventory).write();
 }
 

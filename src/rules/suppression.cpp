@@ -66,9 +66,8 @@ void read_arguments(std::string_view rest, Directive& directive, const std::stri
       return;
     const RuleInfo* rule = find_rule(word);
     if (rule == nullptr) {
-      throw InputError(
-          Diagnostic{source, directive.at,
-                     fmt::format("unknown rule '{}' in a ceplan:ignore comment{}", excerpt(word), rule_hint(word))});
+      throw input_error(source, directive.at,
+                        fmt::format("unknown rule '{}' in a ceplan:ignore comment{}", excerpt(word), rule_hint(word)));
     }
     directive.rules.push_back(rule);
     word.clear();
