@@ -55,7 +55,7 @@ struct Side {
 
 Side load_side(const std::string& text, const std::string& name, const InputLimits& limits) {
   try {
-    return {load_deployment(text, name, limits), {}};
+    return {load_deployment_text(text, name, limits), {}};
   } catch (const InputError& error) {
     return {{}, error};
   }
@@ -81,25 +81,24 @@ render::DiffReport compare(const std::string& before_name, const std::string& be
   // The two sides load in parallel: parsing is most of a diff's time (bench/run.sh).
   // async | deferred: where no thread can be started, it loads when asked for instead.
   auto old_load = std::async(std::launch::async | std::launch::deferred,
-                             [&] { return load_deployment(before_text, before_name, context.limits); });
+                             [&] { return load_deployment_text(before_text, before_name, context.limits); });
   const Deployment new_side = read_deployment(after, context.limits, context.stdin_filename);
   const Deployment old_side = old_load.get();
   return report_of(before_name, display_name(after), old_side, new_side, options, catalog);
 }
 
-// The file as of `options.git`. A file git does not list (' ') that is not there either is
-// untracked, which `git diff` never lists: it is new, like an added one.
-Side old_version(const std::string& file, char status, const Options& options, const Context& context) {
-  const std::string shown = display_name(file);
-  const std::string old_name = fmt::format("{}:{}", options.git, shown);
-  const std::string what = fmt::format("read {}", old_name);
+// The text of the file as of `options.git`. A file git does not list (' ') that is not there
+// either is untracked, which `git diff` never lists: it is new, like an added one (no text).
+std::optional<std::string> old_text(const std::string& shown, char status, const Options& options,
+                                    const Context& context) {
+  const std::string what = fmt::format("read {}:{}", options.git, shown);
   GitResult old =
       run_git({"show", "--end-of-options", options.git + ":./" + shown}, what, context.limits.max_file_size);
   if (old.ok)
-    return load_side(old.out, old_name, context.limits);
+    return std::move(old.out);
   if (status != ' ')
     throw git_error(what, old);
-  return {};
+  return std::nullopt;
 }
 
 // A file as of `options.git` against the working tree, given git's status letter for it (' ' when
@@ -110,9 +109,13 @@ std::optional<render::DiffReport> compare_with_revision(const std::string& file,
                                                         const Catalog& catalog) {
   const std::string shown = display_name(file);
   const std::string old_name = fmt::format("{}:{}", options.git, shown);
-  const Side old_side = status == 'A' ? Side{} : old_version(file, status, options, context);
+  const std::optional<std::string> before = status == 'A' ? std::nullopt : old_text(shown, status, options, context);
+  // The two sides load in parallel, as in compare().
+  auto old_load = std::async(std::launch::async | std::launch::deferred,
+                             [&] { return before ? load_side(*before, old_name, context.limits) : Side{}; });
   const Side new_side =
       status == 'D' ? Side{} : load_side(read_input(file, context.limits.max_file_size), shown, context.limits);
+  const Side old_side = old_load.get();
   const Deployment none;
   if (new_side.deployment) {
     render::DiffReport report =

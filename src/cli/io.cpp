@@ -183,9 +183,12 @@ std::string repository_path(const std::string& shown, const std::string& base_di
 }
 
 Deployment read_deployment(const std::string& path, const InputLimits& limits, const std::string& stdin_name) {
-  const std::string text = read_input(path, limits.max_file_size);
+  return load_deployment_text(read_input(path, limits.max_file_size), display_name(path, stdin_name), limits);
+}
+
+Deployment load_deployment_text(const std::string& text, const std::string& name, const InputLimits& limits) {
   try {
-    return load_deployment(text, display_name(path, stdin_name), limits);
+    return load_deployment(text, name, limits);
   } catch (const InputError& error) {
     // Columns in characters, as `validate` reports them.
     const LineIndex index(text);

@@ -30,6 +30,10 @@ namespace ceplan::cli {
 /// Reads and loads a deploy file (or standard input for "-", named `stdin_name`); throws InputError.
 [[nodiscard]] Deployment read_deployment(const std::string& path, const InputLimits& limits,
                                          const std::string& stdin_name = {});
+/// Loads `text` as the deploy file `name`, with error columns in characters as read_deployment()
+/// gives them; for text that comes from elsewhere than a file (git).
+[[nodiscard]] Deployment load_deployment_text(const std::string& text, const std::string& name,
+                                              const InputLimits& limits);
 /// Writes `text` to standard output; a failed write (a full disk, a closed descriptor) throws
 /// InputError instead of passing unnoticed.
 void write_stdout(const std::string& text);

@@ -25,3 +25,5 @@ ceplan_pipeline(diff_markdown_stays_under_a_comment
 ceplan_case(diff_finding_threshold EXIT 1 ARGS diff diff/base.yaml diff/min-scale-zero.yaml --finding-threshold warning)
 ceplan_pipeline(diff_git_output_is_limited
   "rm -rf ${out}/diff-git-big && mkdir -p ${out}/diff-git-big && cd ${out}/diff-git-big && git init -q && git config user.email ci@example.com && git config user.name ci && cp ${PROJECT_SOURCE_DIR}/tests/data/diff/base.yaml deploy.yaml && seq 1 2000 | sed 's/^/# /' >> deploy.yaml && git add . && git commit -qm base && cp ${PROJECT_SOURCE_DIR}/tests/data/diff/base.yaml deploy.yaml && ! $<TARGET_FILE:ceplan> --max-file-size 4096 diff --git HEAD deploy.yaml 2>err.txt && grep -qx 'ceplan: error: git.s output to read HEAD:deploy.yaml is larger than the limit of 4096 bytes (--max-file-size)' err.txt")
+# The old side's errors count columns in characters, as validate's and the new side's do.
+ceplan_case(diff_old_side_columns_in_characters EXIT 2 ARGS diff diff/accented-error.yaml diff/base.yaml)
